@@ -15,9 +15,15 @@ public final class Table implements Dataset {
   private final List<Column> columns;
   private final Map<String, ColumnRole> roles;
   private final int rows;
+  private final Recipe recipe;
   private volatile TableSummary summary;
 
   private Table(List<Column> columns, Map<String, ColumnRole> roles) {
+    this(columns, roles, Recipe.DEFAULT);
+  }
+
+  private Table(List<Column> columns, Map<String, ColumnRole> roles, Recipe recipe) {
+    this.recipe = recipe;
     this.columns = List.copyOf(columns);
     Map<String, ColumnRole> r = new LinkedHashMap<>();
     int n = this.columns.isEmpty() ? 0 : this.columns.get(0).size();
@@ -94,7 +100,17 @@ public final class Table implements Dataset {
       r.replaceAll((k, v) -> v == ColumnRole.LABEL ? ColumnRole.FEATURE : v);
     }
     r.put(column, role);
-    return new Table(columns, r);
+    return new Table(columns, r, recipe);
+  }
+
+  /** Returns how columns are to be turned into numbers (fitted later, on training rows only). */
+  public Recipe recipe() {
+    return recipe;
+  }
+
+  /** Returns a copy with another recipe. */
+  public Table withRecipe(Recipe newRecipe) {
+    return new Table(columns, roles, newRecipe);
   }
 
   /** Returns a copy with a column added, or replaced when one has the same name. */
@@ -106,17 +122,18 @@ public final class Table implements Dataset {
     } else {
       cs.add(column);
     }
-    return new Table(cs, roles);
+    return new Table(cs, roles, recipe);
   }
 
   /** Returns a copy without the named columns. */
   public Table withoutColumns(List<String> names) {
-    return new Table(columns.stream().filter(c -> !names.contains(c.name())).toList(), roles);
+    return new Table(columns.stream().filter(c -> !names.contains(c.name())).toList(), roles,
+        recipe);
   }
 
   /** Returns a table holding only the given rows, in that order. */
   public Table select(int[] rowIndexes) {
-    return new Table(columns.stream().map(c -> c.select(rowIndexes)).toList(), roles);
+    return new Table(columns.stream().map(c -> c.select(rowIndexes)).toList(), roles, recipe);
   }
 
   /** Returns the small summary used by previews, computed once. */
@@ -165,7 +182,8 @@ public final class Table implements Dataset {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Table t && t.columns.equals(columns) && t.roles.equals(roles);
+    return o instanceof Table t && t.columns.equals(columns) && t.roles.equals(roles)
+        && t.recipe.equals(recipe);
   }
 
   @Override
