@@ -57,7 +57,8 @@ final class TypeCheck {
       String id = ready.poll();
       Node n = g.node(id).orElseThrow();
       NodeType t = types.get(id);
-      Map<String, PortType> outs = infer(n, t, inputTypes.getOrDefault(id, Map.of()), out);
+      Map<String, PortType> outs =
+          t == null ? Map.of() : infer(n, t, inputTypes.getOrDefault(id, Map.of()), out);
       outputTypes.put(id, outs);
       for (Edge e : outgoing.getOrDefault(id, List.of())) {
         check(g, types, e, outs, out, inputTypes);
