@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 final class BlocksCommand implements Callable<Integer> {
   private final Cli.Env env;
 
-  @Option(names = "--markdown", description = "Print a full reference in Markdown (docs/blocks.md).")
+  @Option(
+      names = "--markdown",
+      description = "Print a full reference in Markdown (docs/blocks.md).")
   boolean markdown;
 
   BlocksCommand(Cli.Env env) {

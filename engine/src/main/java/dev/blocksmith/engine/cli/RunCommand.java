@@ -40,7 +40,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Change a setting for this run, e.g. --set train.epochs=5.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--show", paramLabel = "NODE", description = "Print a preview of a node's output.")
+  @Option(
+      names = "--show",
+      paramLabel = "NODE",
+      description = "Print a preview of a node's output.")
   List<String> show = new ArrayList<>();
 
   @Option(names = "--device", description = "cpu, gpu or gpu:N (default: GPU when present).")

@@ -154,7 +154,8 @@ public final class Validator {
         String missing = from.isEmpty() ? e.from().node() : e.to().node();
         String owner = from.isPresent() ? from.get().id() : to.map(Node::id).orElse(missing);
         out.add(new Problem("edge-to-missing-node", owner, null, null,
-            "The connection " + e + " points to a block '" + missing + "' that is not in the graph.",
+            "The connection " + e + " points to a block '" + missing
+                + "' that is not in the graph.",
             "Delete this connection."));
         continue;
       }

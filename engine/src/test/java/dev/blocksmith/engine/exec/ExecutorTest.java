@@ -66,8 +66,10 @@ class ExecutorTest {
     assertThat(second.statuses())
         .containsEntry("src", NodeStatus.CACHED)
         .containsEntry("add", NodeStatus.DONE);
-    assertThat(events).anyMatch(e -> e instanceof RunEvent.NodeCached c && c.nodeId().equals("src"));
-    assertThat(events).noneMatch(e -> e instanceof RunEvent.NodeStarted s && s.nodeId().equals("src"));
+    assertThat(events)
+        .anyMatch(e -> e instanceof RunEvent.NodeCached c && c.nodeId().equals("src"));
+    assertThat(events)
+        .noneMatch(e -> e instanceof RunEvent.NodeStarted s && s.nodeId().equals("src"));
     assertThat(second.output("add", "table").toString()).isNotNull();
   }
 
