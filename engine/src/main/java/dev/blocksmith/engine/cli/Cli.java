@@ -33,7 +33,7 @@ public final class Cli {
 
   /** Runs the command line with the blocks on the class path; returns the exit code. */
   public static int execute(String... args) {
-    return execute(NodeRegistry.loadDefault(), System.out, System.err, args);
+    return execute(NodeRegistry.loadInstalled(), System.out, System.err, args);
   }
 
   /** Runs the command line with the given blocks and streams; returns the exit code. */

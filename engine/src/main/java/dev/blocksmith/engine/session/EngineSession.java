@@ -42,11 +42,11 @@ public final class EngineSession implements AutoCloseable {
   }
 
   /**
-   * Returns a session over the blocks on the class path, writing runs under {@code
+   * Returns a session over the installed blocks (built-ins and plugins), writing runs under {@code
    * -Dblocksmith.runs} or {@code ~/.blocksmith/runs}.
    */
   public static EngineSession createDefault() {
-    return new EngineSession(NodeRegistry.loadDefault(), defaultRunsRoot());
+    return new EngineSession(NodeRegistry.loadInstalled(), defaultRunsRoot());
   }
 
   /** Returns the default folder for run folders. */
