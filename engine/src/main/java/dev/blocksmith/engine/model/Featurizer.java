@@ -50,7 +50,7 @@ public final class Featurizer {
       return new Preprocessing(
           Preprocessing.CURRENT_VERSION, Preprocessing.Input.IMAGES, List.of(),
           List.of(images.channels(), images.height(), images.width()), null,
-          ArchSpec.Task.CLASSIFICATION, images.classNames(), List.of());
+          ArchSpec.Task.CLASSIFICATION, images.classNames(), List.of(), 0, 1);
     }
     Table table = (Table) train;
     Column label =
@@ -80,9 +80,17 @@ public final class Featurizer {
         default -> ignored.add(c.name());
       }
     }
+    double center = 0;
+    double scale = 1;
+    if (t == ArchSpec.Task.REGRESSION) {
+      // Networks learn badly on targets like 250,000: learn the standardized target instead.
+      ColumnStep target = number((NumberColumn) label, Recipe.Scaling.STANDARDIZE);
+      center = target.center();
+      scale = target.scale();
+    }
     return new Preprocessing(
         Preprocessing.CURRENT_VERSION, Preprocessing.Input.TABLE, steps, List.of(), label.name(), t,
-        classes, ignored);
+        classes, ignored, center, scale);
   }
 
   /**

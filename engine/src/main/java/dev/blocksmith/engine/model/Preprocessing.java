@@ -22,6 +22,8 @@ import java.util.List;
  * @param task what is predicted
  * @param classNames the classes in output order (empty for regression)
  * @param ignoredColumns feature columns that were left out (text), for the log and the report
+ * @param labelCenter for regression, subtracted from the target (its training mean), else 0
+ * @param labelScale for regression, the target is divided by it (its training spread), else 1
  */
 public record Preprocessing(
     int version,
@@ -31,7 +33,9 @@ public record Preprocessing(
     String labelColumn,
     ArchSpec.Task task,
     List<String> classNames,
-    List<String> ignoredColumns) {
+    List<String> ignoredColumns,
+    double labelCenter,
+    double labelScale) {
 
   /** The version this build writes. */
   public static final int CURRENT_VERSION = 1;
@@ -88,6 +92,7 @@ public record Preprocessing(
     imageShape = imageShape == null ? List.of() : List.copyOf(imageShape);
     classNames = classNames == null ? List.of() : List.copyOf(classNames);
     ignoredColumns = ignoredColumns == null ? List.of() : List.copyOf(ignoredColumns);
+    labelScale = labelScale == 0 ? 1 : labelScale;
     if (version > CURRENT_VERSION) {
       throw new IllegalArgumentException("This model was saved by a newer Blocksmith.");
     }
@@ -104,6 +109,11 @@ public record Preprocessing(
   /** Returns the number of model outputs: classes, or 1 for regression. */
   public int outputs() {
     return task == ArchSpec.Task.REGRESSION ? 1 : classNames.size();
+  }
+
+  /** Returns a model output turned back into the target's units (identity for classes). */
+  public double rawLabel(double encoded) {
+    return task == ArchSpec.Task.REGRESSION ? encoded * labelScale + labelCenter : encoded;
   }
 
   /** Returns a name per encoded feature, such as "age" or "colour=red" (tables only). */
@@ -183,7 +193,9 @@ public record Preprocessing(
 
   private float labelValue(Column label, int row) {
     if (task == ArchSpec.Task.REGRESSION) {
-      return label instanceof NumberColumn n ? (float) n.get(row) : Float.NaN;
+      return label instanceof NumberColumn n
+          ? (float) ((n.get(row) - labelCenter) / labelScale)
+          : Float.NaN;
     }
     int index = classNames.indexOf(label.format(row));
     return index < 0 ? Float.NaN : index;
@@ -226,7 +238,8 @@ public record Preprocessing(
    * Encoded examples, row-major, ready to become one resident NDArray.
    *
    * @param features all examples, each {@code exampleShape} values, concatenated
-   * @param labels per example: class index or number; NaN when missing or an unknown class
+   * @param labels per example: class index, or the target scaled by {@code labelCenter/labelScale};
+   *     NaN when missing or an unknown class
    * @param rows number of examples
    * @param exampleShape shape of one example
    */

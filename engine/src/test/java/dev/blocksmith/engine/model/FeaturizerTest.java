@@ -75,7 +75,9 @@ class FeaturizerTest {
     // Features: colour (ordinal), big, y (one-hot no/yes), w (standardized).
     assertThat(pre.featureNames()).containsExactly("colour", "big", "y=no", "y=yes", "w");
     assertThat(e.features()[3 * 5]).isEqualTo(3f); // missing colour → one past the levels
-    assertThat(e.labels()[4]).isEqualTo(100f);
+    // The target is standardized with training statistics and turned back by rawLabel.
+    assertThat(pre.rawLabel(e.labels()[4])).isCloseTo(100.0, within(1e-3));
+    assertThat(pre.labelCenter()).isCloseTo(61.2, within(1e-9));
     assertThat(e.labelledOnly().rows()).isEqualTo(5);
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TrainedModelTest {
   private static final Preprocessing PRE =
       new Preprocessing(1, Preprocessing.Input.TABLE, List.of(), List.of(), "y",
-          ArchSpec.Task.CLASSIFICATION, List.of("a", "b"), List.of());
+          ArchSpec.Task.CLASSIFICATION, List.of("a", "b"), List.of(), 0, 1);
   private static final Provenance PROV =
       new Provenance(1, "cpu()", "0.35.1", "2.7.1", "abc", 1, 1, null);
 
