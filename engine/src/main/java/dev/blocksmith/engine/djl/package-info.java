@@ -1,2 +1,5 @@
-/** DJL runtime helpers: device choice, engine preparation, the training loop and models. */
+/**
+ * DJL runtime helpers: the training loop with per-batch cancellation, divergence detection, early
+ * stopping and memory hygiene.
+ */
 package dev.blocksmith.engine.djl;

@@ -4,39 +4,53 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.blocksmith.engine.spi.NodeContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * A {@link NodeContext} for calling one block's {@code execute} directly in a unit test: records
- * progress, logs and metrics, can be cancelled, and runs on the CPU. Close it to free the DJL
- * manager (created only if the block asks for one).
+ * A {@link NodeContext} for unit tests: CPU, a base manager closed by {@link #close()}, recorded
+ * logs, metrics and progress, a cancel flag, and optional hooks run on each metric or progress call.
  */
 public final class TestContext implements NodeContext, AutoCloseable {
-  /** A progress report. */
-  public record Progress(double fraction, String message) {}
-
-  /** A streamed metric. */
-  public record Metric(String name, int step, double value) {}
-
   private final String nodeId;
-  private final Path dir;
-  private final AtomicBoolean cancelled = new AtomicBoolean();
-  private final List<Progress> progress = new CopyOnWriteArrayList<>();
-  private final List<String> logs = new CopyOnWriteArrayList<>();
-  private final List<Metric> metrics = new CopyOnWriteArrayList<>();
-  private NDManager manager;
+  private final long seed;
+  private final NDManager manager = NDManager.newBaseManager(Device.cpu());
+  private final List<String> logs = new ArrayList<>();
+  private final Map<String, List<Double>> metrics = new LinkedHashMap<>();
+  private volatile boolean cancelled;
+  private int progressCalls;
+  private Consumer<TestContext> onProgress = c -> {};
+  private Consumer<TestContext> onMetric = c -> {};
 
-  /** Creates a context for node {@code nodeId} whose base and work folder is {@code dir}. */
-  public TestContext(String nodeId, Path dir) {
-    this.nodeId = nodeId;
-    this.dir = dir;
+  /** Returns a context for node {@code nodeId} with seed 42. */
+  public TestContext(String nodeId) {
+    this(nodeId, 42);
   }
 
-  /** Returns the progress reports so far. */
-  public List<Progress> progressReports() {
-    return progress;
+  /** Returns a context for node {@code nodeId} with the given seed. */
+  public TestContext(String nodeId, long seed) {
+    this.nodeId = nodeId;
+    this.seed = seed;
+  }
+
+  /** Sets a hook run after every progress call. */
+  public TestContext onProgress(Consumer<TestContext> hook) {
+    this.onProgress = hook;
+    return this;
+  }
+
+  /** Sets a hook run after every metric call. */
+  public TestContext onMetric(Consumer<TestContext> hook) {
+    this.onMetric = hook;
+    return this;
+  }
+
+  /** Flags the run as cancelled. */
+  public void cancel() {
+    cancelled = true;
   }
 
   /** Returns the log lines so far. */
@@ -44,14 +58,14 @@ public final class TestContext implements NodeContext, AutoCloseable {
     return logs;
   }
 
-  /** Returns the metrics so far. */
-  public List<Metric> metrics() {
+  /** Returns the metric values so far, by name, in call order. */
+  public Map<String, List<Double>> metrics() {
     return metrics;
   }
 
-  /** Makes {@link #isCancelled()} return true from now on. */
-  public void cancel() {
-    cancelled.set(true);
+  /** Returns how often progress was reported. */
+  public int progressCalls() {
+    return progressCalls;
   }
 
   @Override
@@ -61,7 +75,8 @@ public final class TestContext implements NodeContext, AutoCloseable {
 
   @Override
   public void progress(double fraction, String message) {
-    progress.add(new Progress(fraction, message));
+    progressCalls++;
+    onProgress.accept(this);
   }
 
   @Override
@@ -71,19 +86,17 @@ public final class TestContext implements NodeContext, AutoCloseable {
 
   @Override
   public void metric(String name, int step, double value) {
-    metrics.add(new Metric(name, step, value));
+    metrics.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    onMetric.accept(this);
   }
 
   @Override
   public boolean isCancelled() {
-    return cancelled.get();
+    return cancelled;
   }
 
   @Override
-  public synchronized NDManager manager() {
-    if (manager == null) {
-      manager = NDManager.newBaseManager(Device.cpu());
-    }
+  public NDManager manager() {
     return manager;
   }
 
@@ -94,25 +107,21 @@ public final class TestContext implements NodeContext, AutoCloseable {
 
   @Override
   public long seed() {
-    return 42;
+    return seed;
   }
 
   @Override
   public Path baseDir() {
-    return dir;
+    return null;
   }
 
   @Override
   public Path workDir() {
-    return dir;
+    return Path.of("target");
   }
 
-  /** Frees the DJL manager, if one was made. */
   @Override
-  public synchronized void close() {
-    if (manager != null) {
-      manager.close();
-      manager = null;
-    }
+  public void close() {
+    manager.close();
   }
 }
