@@ -9,6 +9,8 @@ public final class Cells {
   /** The markers read as a missing value (compared ignoring case), besides an empty cell. */
   public static final Set<String> MISSING_MARKERS = Set.of("na", "n/a", "null", "?", "-", "nan");
 
+  private static final String[] MARKER_LIST = MISSING_MARKERS.toArray(new String[0]);
+
   private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "t");
   private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "f");
 
@@ -22,7 +24,19 @@ public final class Cells {
   /** Returns whether a (trimmed) cell means "no value": empty, NA, N/A, null, ?, - or NaN. */
   public static boolean isMissing(String cell) {
     int n = cell.length();
-    return n == 0 || (n <= 4 && MISSING_MARKERS.contains(cell.toLowerCase(Locale.ROOT)));
+    if (n == 0) {
+      return true;
+    }
+    char c = cell.charAt(0);
+    if (n > 4 || (c >= '0' && c <= '9')) {
+      return false; // the hot path: most cells are numbers or longer words
+    }
+    for (String m : MARKER_LIST) {
+      if (m.equalsIgnoreCase(cell)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
