@@ -51,7 +51,10 @@ class LoadImagesTest {
         png(c.resolve(String.format("%03d.png", i)), 6 + i % 30, 40 + 80 * k);
       }
     }
-    Files.write(dir.resolve("star/broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+    Path broken = dir.resolve("star/broken.png");
+    png(broken, 30, 9);
+    byte[] whole = Files.readAllBytes(broken);
+    Files.write(broken, java.util.Arrays.copyOf(whole, whole.length / 2)); // cut off mid-file
     Files.writeString(dir.resolve("square/notes.txt"), "not a picture");
     // A tiny PNG whose header claims 30,000 × 30,000 pixels (a decompression bomb).
     Path bomb = dir.resolve("circle/huge.png");
