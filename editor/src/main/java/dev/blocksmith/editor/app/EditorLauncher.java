@@ -20,23 +20,29 @@ public final class EditorLauncher {
 
   /** Opens the editor window and hands it to {@code ready} (on the EDT) once visible. */
   public static void launch(Consumer<MainWindow> ready) {
+    launch(NodeRegistry::loadDefault, ready);
+  }
+
+  /** Opens the editor with the blocks {@code blocks} returns (called off the EDT). */
+  public static void launch(java.util.function.Supplier<NodeRegistry> blocks,
+      Consumer<MainWindow> ready) {
     System.setProperty("flatlaf.uiScale.allowScaleDown", "true");
     SwingUtilities.invokeLater(() -> {
       Themes.setup();
       MainWindow w = new MainWindow();
       w.show();
-      loadBlocks(w);
+      loadBlocks(w, blocks);
       w.runs().warmUp();
       new Autosaver(w).start();
       ready.accept(w);
     });
   }
 
-  private static void loadBlocks(MainWindow w) {
+  private static void loadBlocks(MainWindow w, java.util.function.Supplier<NodeRegistry> blocks) {
     new SwingWorker<NodeRegistry, Void>() {
       @Override
       protected NodeRegistry doInBackground() {
-        return NodeRegistry.loadDefault();
+        return blocks.get();
       }
 
       @Override
