@@ -42,6 +42,8 @@ public final class EditorLauncher {
     new SwingWorker<NodeRegistry, Void>() {
       @Override
       protected NodeRegistry doInBackground() {
+        // Load chart classes here, not on the EDT when the first metric arrives.
+        new org.knowm.xchart.XYChartBuilder().width(10).height(10).build();
         return blocks.get();
       }
 

@@ -42,7 +42,8 @@ final class BlockGraph extends mxGraph {
     setHtmlLabels(false);
     setAutoSizeCells(false);
     setKeepEdgesInBackground(true);
-    setPortsEnabled(true);
+    // Ports are real terminals: edges end at the port cell itself, not at the card.
+    setPortsEnabled(false);
     setEdgeLabelsMovable(false);
   }
 
@@ -66,11 +67,6 @@ final class BlockGraph extends mxGraph {
   boolean isNote(Object cell) {
     String id = idOf(cell);
     return id != null && id.startsWith(NOTE) && ((mxCell) cell).isVertex();
-  }
-
-  @Override
-  public boolean isPort(Object cell) {
-    return ports.containsKey(cell);
   }
 
   @Override
@@ -125,6 +121,7 @@ final class BlockGraph extends mxGraph {
     PortCell from = ports.get(source);
     PortCell to = ports.get(target);
     if (from == null || to == null || from.input() || !to.input()) {
+      refusal = null;
       return ""; // refused silently: the marker already shows it is not a valid end
     }
     refusal = Connections.refusal(model, registry, from.ref(), to.ref()).orElse(null);
@@ -134,7 +131,7 @@ final class BlockGraph extends mxGraph {
   @Override
   public String convertValueToString(Object cell) {
     String id = idOf(cell);
-    if (id == null) {
+    if (id == null || getModel().isEdge(cell)) {
       return "";
     }
     PortCell p = ports.get(cell);

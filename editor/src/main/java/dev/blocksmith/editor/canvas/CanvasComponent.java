@@ -18,25 +18,36 @@ final class CanvasComponent extends mxGraphComponent {
     onRefused = r;
   }
 
+  /** Ports win over edges that end on them, so a connected output can start another edge. */
+  @Override
+  public Object getCellAt(int x, int y, boolean hitSwimlaneContent, Object parent) {
+    if (parent == null || parent == blocks.getDefaultParent()) {
+      for (Object port : blocks.ports.keySet()) {
+        var st = blocks.getView().getState(port);
+        if (st != null) {
+          java.awt.Rectangle r = st.getRectangle();
+          r.grow(3, 3);
+          if (r.contains(x, y)) {
+            return port;
+          }
+        }
+      }
+    }
+    return super.getCellAt(x, y, hitSwimlaneContent, parent);
+  }
+
   @Override
   protected mxConnectionHandler createConnectionHandler() {
     return new mxConnectionHandler(this) {
       @Override
       public void mouseReleased(MouseEvent e) {
         boolean wasActive = isActive();
-        String refusal = blocks.refusal;
-        boolean refused = wasActive && error != null && refusal != null;
         super.mouseReleased(e);
-        if (refused) {
+        String refusal = blocks.refusal;
+        blocks.refusal = null;
+        if (wasActive && refusal != null) {
           onRefused.accept(refusal);
         }
-        blocks.refusal = null;
-      }
-
-      @Override
-      public String validateConnection(Object source, Object target) {
-        blocks.refusal = null;
-        return super.validateConnection(source, target);
       }
     };
   }

@@ -150,6 +150,5 @@ final class Projection {
     } finally {
       g.getModel().endUpdate();
     }
-    g.refresh();
   }
 }

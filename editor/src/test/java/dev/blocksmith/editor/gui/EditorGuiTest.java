@@ -65,10 +65,15 @@ class EditorGuiTest {
     robot.waitForIdle();
 
     // Connect them by dragging from output ports to input ports.
+    Gui.shot(w.frame(), "01b-four-blocks");
     drag(robot, canvas, "sample", "table", "split", "data");
+    Gui.shot(w.frame(), "01c-first-drag");
+    System.err.println("EDGES1 " + Gui.edt(() -> w.document().graph().edges()) + " toast=" + canvas.lastToast());
     drag(robot, canvas, "split", "train", "train", "train");
     drag(robot, canvas, "train", "model", "evaluate", "model");
     drag(robot, canvas, "split", "test", "evaluate", "data");
+    System.err.println("EDGES4 " + Gui.edt(() -> w.document().graph().edges()) + " toast=" + canvas.lastToast());
+    Gui.shot(w.frame(), "01d-drags");
     Gui.waitUntil("four edges", 5, () -> w.document().graph().edges().size() == 4);
 
     // An incompatible connection is refused with a plain-words message.
@@ -147,7 +152,10 @@ class EditorGuiTest {
       String in) throws Exception {
     Point a = Gui.edt(() -> screen(canvas, canvas.portLocation(from, out, false)));
     Point b = Gui.edt(() -> screen(canvas, canvas.portLocation(to, in, true)));
+    robot.mouseMove(a.x - 3, a.y);
+    robot.waitForIdle();
     robot.mouseMove(a.x, a.y);
+    robot.waitForIdle();
     robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
     for (int i = 1; i <= 12; i++) {
       robot.mouseMove(a.x + (b.x - a.x) * i / 12, a.y + (b.y - a.y) * i / 12);
