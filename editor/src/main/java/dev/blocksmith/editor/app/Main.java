@@ -22,12 +22,26 @@ public final class Main {
       return;
     }
     // GraphicsEnvironment is java.awt but loads no toolkit and opens no display connection.
-    if (GraphicsEnvironment.isHeadless()) {
+    if (!hasDisplay()) {
       System.err.println(NO_DISPLAY);
       System.exit(1);
       return;
     }
     EditorLauncher.launch();
+  }
+
+  /** Returns whether a window can be opened (not headless and, on Linux/BSD, a display is set). */
+  public static boolean hasDisplay() {
+    if (GraphicsEnvironment.isHeadless()) {
+      return false;
+    }
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    if (os.contains("win") || os.contains("mac")) {
+      return true;
+    }
+    String x = System.getenv("DISPLAY");
+    String wl = System.getenv("WAYLAND_DISPLAY");
+    return x != null && !x.isBlank() || wl != null && !wl.isBlank();
   }
 
   /**

@@ -10,7 +10,6 @@ import dev.blocksmith.editor.canvas.CanvasView;
 import dev.blocksmith.engine.exec.NodeStatus;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphJson;
-import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Robot;
 import java.awt.event.InputEvent;
@@ -33,7 +32,7 @@ class EditorGuiTest {
 
   @Test
   void buildRunSaveAndReopenAPipeline() throws Exception {
-    assumeFalse(GraphicsEnvironment.isHeadless(), "no display");
+    assumeFalse(!dev.blocksmith.editor.app.Main.hasDisplay(), "no display");
     System.setProperty("blocksmith.userdir", tmp.resolve("user").toString());
     System.setProperty("blocksmith.prefs", "dev/blocksmith/editor-test");
     FailOnThreadViolationRepaintManager.install();
