@@ -1,0 +1,290 @@
+package dev.blocksmith.engine.djl;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.blocksmith.engine.model.Preprocessing.Encoded;
+import dev.blocksmith.engine.spi.NodeContext;
+import dev.blocksmith.engine.spi.NodeException;
+import dev.blocksmith.engine.value.Curve;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains a DJL model on encoded examples held resident as NDArrays, slicing shuffled batches from
+ * them. Checks for cancellation before every batch, stops with {@link NodeException.Kind#DIVERGED}
+ * when the loss becomes NaN or infinite, validates after every epoch, stops early and restores the
+ * best weights, and streams metrics ("train loss", "validation loss", "train accuracy",
+ * "validation accuracy") through the {@link NodeContext}. Every batch lives in its own sub-manager
+ * that is closed before the next one; no NDArray outlives {@link #run}.
+ */
+public final class TrainingLoop {
+
+  /** The name of the learning-rate param that divergence messages point at. */
+  public static final String LEARNING_RATE_PARAM = "learningRate";
+
+  private TrainingLoop() {}
+
+  /**
+   * What a run produced besides the weights now in the model.
+   *
+   * @param history one curve per metric, one value per epoch run
+   * @param epochsRun epochs actually run
+   * @param bestEpoch the epoch (1-based) whose weights the model now holds
+   * @param stoppedEarly whether early stopping ended the run
+   */
+  public record Result(List<Curve> history, int epochsRun, int bestEpoch, boolean stoppedEarly) {}
+
+  /**
+   * Trains {@code model} (its block set, initialised here if it is not yet) and returns its curves.
+   *
+   * @param model the model to train; its weights are updated in place
+   * @param train encoded training examples, all labelled
+   * @param validation encoded validation examples, or null
+   * @param config epochs, batch size, optimizer, loss, patience and seed
+   * @param ctx progress, metrics and cancellation
+   * @throws NodeException of kind DIVERGED when the loss becomes NaN or infinite, CANCELLED when
+   *     the user cancels
+   */
+  public static Result run(Model model, Encoded train, Encoded validation, TrainConfig config,
+      NodeContext ctx) throws NodeException {
+    Engine.getInstance().setRandomSeed((int) config.seed());
+    boolean classify = config.loss() == TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY;
+    DefaultTrainingConfig tc =
+        new DefaultTrainingConfig(loss(config.loss()))
+            .optOptimizer(optimizer(config))
+            .optDevices(new ai.djl.Device[] {ctx.device()});
+    Curves curves = new Curves(classify, validation != null);
+    try (Trainer trainer = model.newTrainer(tc);
+        NDManager data = ctx.manager().newSubManager(ctx.device())) {
+      trainer.initialize(new Shape(batchShape(1, train)));
+      NDArray x = data.create(train.features(), new Shape(batchShape(train.rows(), train)));
+      NDArray y = data.create(train.labels());
+      NDArray vx = null;
+      NDArray vy = null;
+      if (validation != null && validation.rows() > 0) {
+        vx = data.create(validation.features(), new Shape(batchShape(validation.rows(), validation)));
+        vy = data.create(validation.labels());
+      }
+      Random shuffle = new Random(config.seed());
+      int batches = (train.rows() + config.batchSize() - 1) / config.batchSize();
+      double best = Double.POSITIVE_INFINITY;
+      int bestEpoch = 0;
+      byte[] bestWeights = null;
+      int epoch = 0;
+      boolean stoppedEarly = false;
+      while (epoch < config.epochs()) {
+        epoch++;
+        double[] sums = trainEpoch(trainer, x, y, shuffle, config, batches, epoch, classify, ctx);
+        double trainLoss = sums[0] / train.rows();
+        curves.add("train loss", epoch, trainLoss, ctx);
+        if (classify) {
+          curves.add("train accuracy", epoch, sums[1] / train.rows(), ctx);
+        }
+        double monitored = trainLoss;
+        if (vx != null) {
+          double[] v = evaluate(trainer, vx, vy, config.batchSize(), classify);
+          monitored = v[0] / validation.rows();
+          curves.add("validation loss", epoch, monitored, ctx);
+          if (classify) {
+            curves.add("validation accuracy", epoch, v[1] / validation.rows(), ctx);
+          }
+        }
+        if (monitored < best) {
+          best = monitored;
+          bestEpoch = epoch;
+          bestWeights = config.patience() > 0 ? save(model) : null;
+        } else if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
+          ctx.log("Stopped early after epoch " + epoch + ": no improvement for "
+              + config.patience() + " epochs. Keeping the weights of epoch " + bestEpoch + ".");
+          stoppedEarly = true;
+          break;
+        }
+      }
+      if (bestWeights != null && bestEpoch != epoch) {
+        restore(model, bestWeights);
+      } else {
+        bestEpoch = epoch;
+      }
+      return new Result(curves.build(), epoch, bestEpoch, stoppedEarly);
+    }
+  }
+
+  private static double[] trainEpoch(Trainer trainer, NDArray x, NDArray y, Random shuffle,
+      TrainConfig config, int batches, int epoch, boolean classify, NodeContext ctx)
+      throws NodeException {
+    long n = x.getShape().get(0);
+    long[] order = permutation(n, shuffle);
+    double lossSum = 0;
+    double correct = 0;
+    try (NDManager epochManager = x.getManager().newSubManager()) {
+      NDArray index = epochManager.create(order);
+      NDArray xs = x.get(index);
+      NDArray ys = y.get(index);
+      xs.attach(epochManager);
+      ys.attach(epochManager);
+      for (int b = 0; b < batches; b++) {
+        ctx.checkCancelled();
+        long from = (long) b * config.batchSize();
+        long to = Math.min(n, from + config.batchSize());
+        try (NDManager batch = epochManager.newSubManager()) {
+          NDArray bx = xs.get(new NDIndex("{}:{}", from, to));
+          NDArray by = ys.get(new NDIndex("{}:{}", from, to));
+          bx.attach(batch);
+          by.attach(batch);
+          float loss;
+          NDList pred;
+          try (GradientCollector gc = trainer.newGradientCollector()) {
+            pred = trainer.forward(new NDList(bx));
+            NDArray l = trainer.getLoss().evaluate(new NDList(by), pred);
+            loss = l.getFloat();
+            if (!Float.isFinite(loss)) {
+              throw diverged(ctx, epoch, b + 1, config.learningRate());
+            }
+            gc.backward(l);
+          }
+          trainer.step();
+          lossSum += (double) loss * (to - from);
+          if (classify) {
+            correct += pred.head().argMax(1).eq(by.toType(DataType.INT64, false))
+                .countNonzero().getLong();
+          }
+        }
+        ctx.progress(((epoch - 1) + (b + 1.0) / batches) / config.epochs(),
+            "Epoch " + epoch + " of " + config.epochs());
+      }
+    }
+    return new double[] {lossSum, correct};
+  }
+
+  /** Returns the summed loss and the number of correct predictions over a resident set. */
+  private static double[] evaluate(Trainer trainer, NDArray x, NDArray y, int batchSize,
+      boolean classify) {
+    long n = x.getShape().get(0);
+    double lossSum = 0;
+    double correct = 0;
+    for (long from = 0; from < n; from += batchSize) {
+      long to = Math.min(n, from + batchSize);
+      try (NDManager batch = x.getManager().newSubManager()) {
+        NDArray bx = x.get(new NDIndex("{}:{}", from, to));
+        NDArray by = y.get(new NDIndex("{}:{}", from, to));
+        bx.attach(batch);
+        by.attach(batch);
+        NDList pred = trainer.evaluate(new NDList(bx));
+        lossSum += trainer.getLoss().evaluate(new NDList(by), pred).getFloat() * (to - from);
+        if (classify) {
+          correct += pred.head().argMax(1).eq(by.toType(DataType.INT64, false))
+              .countNonzero().getLong();
+        }
+      }
+    }
+    return new double[] {lossSum, correct};
+  }
+
+  private static NodeException diverged(NodeContext ctx, int epoch, int batch, double lr) {
+    return new NodeException(
+        NodeException.Kind.DIVERGED, ctx.nodeId(), null, LEARNING_RATE_PARAM,
+        "Training became unstable in epoch " + epoch + ", batch " + batch
+            + ": the loss is no longer a number (NaN or infinite).",
+        "The learning rate (" + lr + ") is probably too high; try 10× smaller ("
+            + lr / 10 + ").",
+        null);
+  }
+
+  private static long[] permutation(long n, Random random) {
+    long[] order = new long[(int) n];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      long t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+
+  private static long[] batchShape(long rows, Encoded e) {
+    long[] s = new long[e.exampleShape().size() + 1];
+    s[0] = rows;
+    for (int i = 0; i < e.exampleShape().size(); i++) {
+      s[i + 1] = e.exampleShape().get(i);
+    }
+    return s;
+  }
+
+  private static Loss loss(TrainConfig.Loss loss) {
+    return loss == TrainConfig.Loss.L2 ? Loss.l2Loss() : Loss.softmaxCrossEntropyLoss();
+  }
+
+  private static Optimizer optimizer(TrainConfig c) {
+    Tracker lr = Tracker.fixed((float) c.learningRate());
+    return c.optimizer() == TrainConfig.Optimizer.SGD
+        ? Optimizer.sgd().setLearningRateTracker(lr).build()
+        : Optimizer.adam().optLearningRateTracker(lr).build();
+  }
+
+  private static byte[] save(Model model) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      model.getBlock().saveParameters(out);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not snapshot the weights", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void restore(Model model, byte[] weights) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
+      model.getBlock().loadParameters(model.getNDManager(), in);
+    } catch (IOException | MalformedModelException e) {
+      throw new IllegalStateException("could not restore the best weights", e);
+    }
+  }
+
+  /** Collects per-epoch values and streams each as a metric. */
+  private static final class Curves {
+    private final java.util.Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+
+    Curves(boolean classify, boolean validate) {
+      values.put("train loss", new ArrayList<>());
+      if (validate) {
+        values.put("validation loss", new ArrayList<>());
+      }
+      if (classify) {
+        values.put("train accuracy", new ArrayList<>());
+        if (validate) {
+          values.put("validation accuracy", new ArrayList<>());
+        }
+      }
+    }
+
+    void add(String name, int epoch, double value, NodeContext ctx) {
+      values.get(name).add(value);
+      ctx.metric(name, epoch, value);
+    }
+
+    List<Curve> build() {
+      return values.entrySet().stream().map(e -> new Curve(e.getKey(), e.getValue())).toList();
+    }
+  }
+}

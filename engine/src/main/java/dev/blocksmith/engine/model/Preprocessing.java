@@ -1,0 +1,296 @@
+package dev.blocksmith.engine.model;
+
+import dev.blocksmith.engine.value.BooleanColumn;
+import dev.blocksmith.engine.value.Column;
+import dev.blocksmith.engine.value.Dataset;
+import dev.blocksmith.engine.value.ImageSet;
+import dev.blocksmith.engine.value.NumberColumn;
+import dev.blocksmith.engine.value.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How raw examples become the numbers a network sees, <em>fitted</em> on a training part (means,
+ * ranges, category lists, class names) by {@link Featurizer}. Stored in the model, so prediction on
+ * raw rows repeats exactly the same steps. Immutable and saved as JSON.
+ *
+ * @param version format version ({@link #CURRENT_VERSION})
+ * @param input whether examples are table rows or images
+ * @param steps for tables, one step per feature column in order (empty for images)
+ * @param imageShape for images, {@code [channels, height, width]} (empty for tables)
+ * @param labelColumn for tables, the column holding the answer (null for images)
+ * @param task what is predicted
+ * @param classNames the classes in output order (empty for regression)
+ * @param ignoredColumns feature columns that were left out (text), for the log and the report
+ * @param labelCenter for regression, subtracted from the target (its training mean), else 0
+ * @param labelScale for regression, the target is divided by it (its training spread), else 1
+ */
+public record Preprocessing(
+    int version,
+    Input input,
+    List<ColumnStep> steps,
+    List<Integer> imageShape,
+    String labelColumn,
+    ArchSpec.Task task,
+    List<String> classNames,
+    List<String> ignoredColumns,
+    double labelCenter,
+    double labelScale) {
+
+  /** The version this build writes. */
+  public static final int CURRENT_VERSION = 1;
+
+  /** The kind of example. */
+  public enum Input {
+    /** Rows of a table. */
+    TABLE,
+    /** Pictures of one size. */
+    IMAGES
+  }
+
+  /** How one column becomes numbers. */
+  public enum Op {
+    /** A number: missing → {@code fill}, then {@code (x - center) / scale}. */
+    SCALE,
+    /** A category: one 0/1 slot per level, plus an "other" slot when {@code other} is set. */
+    ONE_HOT,
+    /** A category: its index in {@code levels}; unknown or missing → {@code levels.size()}. */
+    ORDINAL,
+    /** Yes/no: 1 or 0; missing → {@code fill} (the training share of yes). */
+    BOOLEAN
+  }
+
+  /**
+   * The fitted transformation of one feature column.
+   *
+   * @param column the column's name
+   * @param op what is done
+   * @param fill value used for a missing number or boolean (the training mean)
+   * @param center subtracted from numbers (training mean, or minimum for min-max)
+   * @param scale numbers are divided by it (training standard deviation, or range)
+   * @param levels training categories for {@link Op#ONE_HOT} and {@link Op#ORDINAL}
+   * @param other whether a one-hot column has a slot for rarer or unseen values
+   */
+  public record ColumnStep(
+      String column, Op op, double fill, double center, double scale, List<String> levels,
+      boolean other) {
+
+    /** Copies the levels. */
+    public ColumnStep {
+      levels = levels == null ? List.of() : List.copyOf(levels);
+    }
+
+    /** Returns how many numbers this column becomes. */
+    public int width() {
+      return op == Op.ONE_HOT ? levels.size() + (other ? 1 : 0) : 1;
+    }
+  }
+
+  /** Copies the lists. */
+  public Preprocessing {
+    steps = steps == null ? List.of() : List.copyOf(steps);
+    imageShape = imageShape == null ? List.of() : List.copyOf(imageShape);
+    classNames = classNames == null ? List.of() : List.copyOf(classNames);
+    ignoredColumns = ignoredColumns == null ? List.of() : List.copyOf(ignoredColumns);
+    labelScale = labelScale == 0 ? 1 : labelScale;
+    if (version > CURRENT_VERSION) {
+      throw new IllegalArgumentException("This model was saved by a newer Blocksmith.");
+    }
+  }
+
+  /** Returns the shape of one encoded example: {@code [features]} or {@code [C, H, W]}. */
+  public List<Integer> exampleShape() {
+    if (input == Input.IMAGES) {
+      return imageShape;
+    }
+    return List.of(steps.stream().mapToInt(ColumnStep::width).sum());
+  }
+
+  /** Returns the number of model outputs: classes, or 1 for regression. */
+  public int outputs() {
+    return task == ArchSpec.Task.REGRESSION ? 1 : classNames.size();
+  }
+
+  /** Returns a model output turned back into the target's units (identity for classes). */
+  public double rawLabel(double encoded) {
+    return task == ArchSpec.Task.REGRESSION ? encoded * labelScale + labelCenter : encoded;
+  }
+
+  /** Returns a name per encoded feature, such as "age" or "colour=red" (tables only). */
+  public List<String> featureNames() {
+    List<String> out = new ArrayList<>();
+    for (ColumnStep s : steps) {
+      if (s.op() == Op.ONE_HOT) {
+        s.levels().forEach(l -> out.add(s.column() + "=" + l));
+        if (s.other()) {
+          out.add(s.column() + "=other");
+        }
+      } else {
+        out.add(s.column());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns the examples encoded as the network sees them, with their labels when the data has
+   * them.
+   *
+   * @throws IllegalArgumentException in plain words, when the data does not fit (a column is
+   *     missing, images have another size)
+   */
+  public Encoded transform(Dataset data) {
+    return input == Input.IMAGES ? transformImages(data) : transformTable(data);
+  }
+
+  private Encoded transformImages(Dataset data) {
+    if (!(data instanceof ImageSet images)) {
+      throw new IllegalArgumentException("This model was trained on images but got a table.");
+    }
+    List<Integer> shape = List.of(images.channels(), images.height(), images.width());
+    if (!shape.equals(imageShape)) {
+      throw new IllegalArgumentException(
+          "This model was trained on images of " + describeShape(imageShape) + " but got "
+              + describeShape(shape) + ".");
+    }
+    float[] labels = new float[images.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = classNames.indexOf(images.stratumOf(i));
+      labels[i] = labels[i] < 0 ? Float.NaN : labels[i];
+    }
+    return new Encoded(images.toFloats(), labels, images.size(), imageShape);
+  }
+
+  private Encoded transformTable(Dataset data) {
+    if (!(data instanceof Table table)) {
+      throw new IllegalArgumentException("This model was trained on a table but got images.");
+    }
+    int rows = table.rowCount();
+    int width = exampleShape().get(0);
+    float[] x = new float[rows * width];
+    int offset = 0;
+    for (ColumnStep s : steps) {
+      Column c =
+          table
+              .column(s.column())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "The data has no column \"" + s.column()
+                              + "\", which the model was trained with."));
+      for (int r = 0; r < rows; r++) {
+        encode(s, c, r, x, r * width + offset);
+      }
+      offset += s.width();
+    }
+    float[] y = new float[rows];
+    Column label = labelColumn == null ? null : table.column(labelColumn).orElse(null);
+    for (int r = 0; r < rows; r++) {
+      y[r] = label == null || label.isMissing(r) ? Float.NaN : labelValue(label, r);
+    }
+    return new Encoded(x, y, rows, exampleShape());
+  }
+
+  private float labelValue(Column label, int row) {
+    if (task == ArchSpec.Task.REGRESSION) {
+      return label instanceof NumberColumn n
+          ? (float) ((n.get(row) - labelCenter) / labelScale)
+          : Float.NaN;
+    }
+    int index = classNames.indexOf(label.format(row));
+    return index < 0 ? Float.NaN : index;
+  }
+
+  private static void encode(ColumnStep s, Column c, int r, float[] x, int at) {
+    switch (s.op()) {
+      case SCALE -> {
+        double v = c instanceof NumberColumn n && !n.isMissing(r) ? n.get(r) : s.fill();
+        x[at] = (float) ((v - s.center()) / s.scale());
+      }
+      case BOOLEAN -> {
+        int b = c instanceof BooleanColumn bc ? bc.get(r) : -1;
+        x[at] = b < 0 ? (float) s.fill() : b;
+      }
+      case ORDINAL -> {
+        int i = c.isMissing(r) ? -1 : s.levels().indexOf(c.format(r));
+        x[at] = i < 0 ? s.levels().size() : i;
+      }
+      case ONE_HOT -> {
+        if (c.isMissing(r)) {
+          return;
+        }
+        int i = s.levels().indexOf(c.format(r));
+        if (i >= 0) {
+          x[at + i] = 1;
+        } else if (s.other()) {
+          x[at + s.levels().size()] = 1;
+        }
+      }
+      default -> throw new IllegalStateException(s.op().name());
+    }
+  }
+
+  private static String describeShape(List<Integer> chw) {
+    return chw.get(2) + "×" + chw.get(1) + " pixels with " + chw.get(0) + " channel(s)";
+  }
+
+  /**
+   * Encoded examples, row-major, ready to become one resident NDArray.
+   *
+   * @param features all examples, each {@code exampleShape} values, concatenated
+   * @param labels per example: class index, or the target scaled by {@code labelCenter/labelScale};
+   *     NaN when missing or an unknown class
+   * @param rows number of examples
+   * @param exampleShape shape of one example
+   */
+  public record Encoded(float[] features, float[] labels, int rows, List<Integer> exampleShape) {
+
+    /** Returns the number of values in one example. */
+    public int exampleSize() {
+      return exampleShape.stream().reduce(1, (a, b) -> a * b);
+    }
+
+    /** Returns how many examples have no usable label. */
+    public int unlabelled() {
+      int n = 0;
+      for (float l : labels) {
+        if (Float.isNaN(l)) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    /** Returns only the examples that have a usable label. */
+    public Encoded labelledOnly() {
+      int keep = rows - unlabelled();
+      if (keep == rows) {
+        return this;
+      }
+      int size = exampleSize();
+      float[] x = new float[keep * size];
+      float[] y = new float[keep];
+      int k = 0;
+      for (int r = 0; r < rows; r++) {
+        if (!Float.isNaN(labels[r])) {
+          System.arraycopy(features, r * size, x, k * size, size);
+          y[k++] = labels[r];
+        }
+      }
+      return new Encoded(x, y, keep, exampleShape);
+    }
+
+    /** Returns a short stable fingerprint of the features and labels (16 hex digits). */
+    public String fingerprint() {
+      try {
+        var md = java.security.MessageDigest.getInstance("SHA-256");
+        var buf = java.nio.ByteBuffer.allocate(4 * (features.length + labels.length));
+        buf.asFloatBuffer().put(features).put(labels);
+        byte[] d = md.digest(buf.array());
+        return java.util.HexFormat.of().formatHex(d, 0, 8);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.blocksmith.engine.model;
+
+/**
+ * How a model was made, so that a result can be explained and repeated.
+ *
+ * @param seed the random seed of the run
+ * @param device where it was trained ("cpu()", "gpu(0)")
+ * @param djlVersion the DJL version
+ * @param engineVersion the PyTorch version
+ * @param dataFingerprint fingerprint of the encoded training data
+ * @param epochsRun epochs actually run (early stopping may end sooner)
+ * @param bestEpoch the epoch whose weights were kept (1-based)
+ * @param graphJson the graph that produced it, or null when unknown
+ */
+public record Provenance(
+    long seed,
+    String device,
+    String djlVersion,
+    String engineVersion,
+    String dataFingerprint,
+    int epochsRun,
+    int bestEpoch,
+    String graphJson) {
+
+  /** Returns a copy that records the producing graph. */
+  public Provenance withGraphJson(String json) {
+    return new Provenance(
+        seed, device, djlVersion, engineVersion, dataFingerprint, epochsRun, bestEpoch, json);
+  }
+}
