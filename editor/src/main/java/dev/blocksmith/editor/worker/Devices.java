@@ -1,20 +1,19 @@
 package dev.blocksmith.editor.worker;
 
-/** Names the training device in words, loading DJL's engine (worker JVM only, never the editor). */
+/**
+ * Names the training device in words (worker JVM only, never the editor). Goes through the engine's
+ * {@link dev.blocksmith.engine.djl.Devices} so that its thread settings apply before PyTorch loads.
+ */
 final class Devices {
   private Devices() {}
 
   static String describe() {
     try {
-      ai.djl.engine.Engine e = ai.djl.engine.Engine.getInstance();
-      int gpus = e.getGpuCount();
-      if (gpus > 0) {
-        return "GPU (" + gpus + (gpus == 1 ? " device)" : " devices)");
-      }
-    } catch (Throwable t) {
+      return dev.blocksmith.engine.djl.Devices.describe(
+          dev.blocksmith.engine.djl.Devices.choose(null));
+    } catch (RuntimeException | LinkageError t) {
       return "CPU (" + Runtime.getRuntime().availableProcessors() + " cores; engine: "
           + t.getMessage() + ")";
     }
-    return "CPU (" + Runtime.getRuntime().availableProcessors() + " cores)";
   }
 }
