@@ -51,8 +51,12 @@ public final class BlockPicker extends JPanel {
     list.setName("paletteList");
     list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
     list.setCellRenderer(new Renderer());
+    javax.swing.ToolTipManager.sharedInstance().registerComponent(list);
     add(search, BorderLayout.NORTH);
-    add(new JScrollPane(list), BorderLayout.CENTER);
+    JScrollPane scroll = new JScrollPane(list);
+    scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+    scroll.getVerticalScrollBar().setUnitIncrement(16);
+    add(scroll, BorderLayout.CENTER);
     search.getDocument().addDocumentListener(new DocumentListener() {
       @Override
       public void insertUpdate(DocumentEvent e) {
@@ -170,6 +174,8 @@ public final class BlockPicker extends JPanel {
   }
 
   private static final class Renderer extends DefaultListCellRenderer {
+    private static final int TEXT_WIDTH = 122;
+
     @Override
     public Component getListCellRendererComponent(
         JList<?> l, Object value, int index, boolean selected, boolean focus) {
@@ -183,12 +189,15 @@ public final class BlockPicker extends JPanel {
         return h;
       }
       NodeSpec s = (NodeSpec) value;
-      JLabel label = (JLabel) super.getListCellRendererComponent(l, "<html><b>" + s.displayName()
-          + "</b><br><font size='-1'>" + s.summary() + "</font></html>", index, selected, focus);
+      // A fixed text width makes the summary wrap inside the palette instead of being clipped.
+      JLabel label = (JLabel) super.getListCellRendererComponent(l, "<html><div style='width:"
+          + TEXT_WIDTH + "px'><b>" + s.displayName() + "</b><br><font size='-1'>" + s.summary()
+          + "</font></div></html>", index, selected, focus);
       label.setIcon(new CategoryIcon(s.category(), 22));
       label.setIconTextGap(8);
       label.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 4));
-      label.setToolTipText("<html><div style='width:280px'>" + s.whatItDoes()
+      label.setToolTipText("<html><div style='width:280px'><b>" + s.displayName() + "</b> — "
+          + s.summary() + "<br><br>" + s.whatItDoes()
           + "<br><i>Drag onto the canvas or double-click to add.</i></div></html>");
       return label;
     }

@@ -4,6 +4,8 @@ import dev.blocksmith.editor.action.*;
 import dev.blocksmith.editor.canvas.CanvasView;
 import dev.blocksmith.editor.inspect.InspectorPanel;
 import dev.blocksmith.editor.run.RunController;
+import dev.blocksmith.editor.theme.ToolIcon;
+import dev.blocksmith.editor.theme.ToolIcon.Glyph;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
@@ -35,6 +37,9 @@ public final class MainWindow {
   final JLabel status = new JLabel("Loading blocks…");
   final JLabel device = new JLabel("Engine starting…");
   final EditorController controller;
+  private static final int PALETTE_WIDTH = 240;
+  private static final int INSPECTOR_WIDTH = 320;
+  private static final double RESULTS_SHARE = 0.45;
   private final CardLayout cards = new CardLayout();
   private final JPanel center = new JPanel(cards);
   private NodeRegistry registry = NodeRegistry.of(List.of());
@@ -76,18 +81,39 @@ public final class MainWindow {
     left.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 4));
     left.add(palette, BorderLayout.CENTER);
     JComponent minimap = canvas.createMinimap();
-    minimap.setPreferredSize(new Dimension(220, 140));
+    minimap.setPreferredSize(new Dimension(PALETTE_WIDTH - 12, 120));
     left.add(minimap, BorderLayout.SOUTH);
-    left.setPreferredSize(new Dimension(250, 400));
-    JSplitPane vertical = new JSplitPane(JSplitPane.VERTICAL_SPLIT, canvas.component(),
-        runs.panel());
-    vertical.setResizeWeight(0.72);
-    vertical.setDividerLocation(470);
-    inspector.setPreferredSize(new Dimension(310, 400));
-    JSplitPane right = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, vertical, inspector);
-    right.setResizeWeight(1.0);
-    JSplitPane all = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, right);
+    left.setMinimumSize(new Dimension(200, 200));
+    left.setPreferredSize(new Dimension(PALETTE_WIDTH, 400));
+    canvas.component().setMinimumSize(new Dimension(240, 160));
+    runs.panel().setMinimumSize(new Dimension(240, 120));
+    inspector.setMinimumSize(new Dimension(240, 200));
+    inspector.setPreferredSize(new Dimension(INSPECTOR_WIDTH, 400));
+    // Results span the canvas and the inspector, so metrics, matrix and curves fit side by side.
+    JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, canvas.component(), inspector);
+    top.setName("inspectorSplit");
+    top.setResizeWeight(1.0);
+    JSplitPane vertical = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, runs.panel());
+    vertical.setName("canvasResultsSplit");
+    vertical.setResizeWeight(1 - RESULTS_SHARE);
+    JSplitPane all = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, vertical);
+    all.setName("paletteSplit");
     all.setResizeWeight(0.0);
+    // Divider positions are set once the editor first has a size: before that JSplitPane would
+    // squeeze the side panels to their minimum.
+    all.addComponentListener(new java.awt.event.ComponentAdapter() {
+      @Override
+      public void componentResized(java.awt.event.ComponentEvent e) {
+        if (all.getWidth() <= 0 || all.getHeight() <= 0) {
+          return;
+        }
+        all.removeComponentListener(this);
+        all.setDividerLocation(PALETTE_WIDTH);
+        top.setDividerLocation(Math.max(300, all.getWidth() - PALETTE_WIDTH - INSPECTOR_WIDTH
+            - 2 * all.getDividerSize()));
+        vertical.setDividerLocation((int) (all.getHeight() * (1 - RESULTS_SHARE)));
+      }
+    });
     return all;
   }
 
@@ -95,17 +121,29 @@ public final class MainWindow {
     JToolBar bar = new JToolBar();
     bar.setFloatable(false);
     bar.setName("toolbar");
-    for (Action a : new Action[] {m.newPipeline, m.open, m.save, null, m.undo, m.redo, null,
-        m.addBlock, m.tidy, m.fit, null, m.runAll, m.runToHere, m.cancel}) {
+    bar.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
+    Action[] actions = {m.newPipeline, m.open, m.save, null, m.undo, m.redo, null, m.addBlock,
+        m.tidy, m.fit, null, m.runAll, m.runToHere, m.cancel};
+    Glyph[] glyphs = {Glyph.NEW, Glyph.OPEN, Glyph.SAVE, null, Glyph.UNDO, Glyph.REDO, null,
+        Glyph.ADD, Glyph.TIDY, Glyph.FIT, null, Glyph.RUN, Glyph.RUN_TO, Glyph.STOP};
+    for (int i = 0; i < actions.length; i++) {
+      Action a = actions[i];
       if (a == null) {
-        bar.addSeparator();
-      } else {
-        var b = bar.add(a);
-        b.setName("tool:" + a.getValue(Action.NAME));
-        b.setText((String) a.getValue(Action.NAME));
-        KeyStroke k = (KeyStroke) a.getValue(Action.ACCELERATOR_KEY);
-        b.setToolTipText(a.getValue(Action.SHORT_DESCRIPTION)
-            + (k == null ? "" : " (" + Menus.describe(k) + ")"));
+        bar.addSeparator(new Dimension(14, 20));
+        continue;
+      }
+      var b = bar.add(a);
+      b.setName("tool:" + a.getValue(Action.NAME));
+      b.setText((String) a.getValue(Action.NAME));
+      b.setIcon(new ToolIcon(glyphs[i]));
+      b.setIconTextGap(5);
+      b.setHorizontalTextPosition(javax.swing.SwingConstants.RIGHT);
+      b.setVerticalTextPosition(javax.swing.SwingConstants.CENTER);
+      KeyStroke k = (KeyStroke) a.getValue(Action.ACCELERATOR_KEY);
+      b.setToolTipText(a.getValue(Action.SHORT_DESCRIPTION)
+          + (k == null ? "" : " (" + Menus.describe(k) + ")"));
+      if (a == m.runAll) {
+        b.setFont(b.getFont().deriveFont(java.awt.Font.BOLD));
       }
     }
     return bar;

@@ -19,6 +19,8 @@ final class BlockGraph extends mxGraph {
   static final String NOTE = "note:";
   static final String INFO = "info:";
   static final String BAR = "bar:";
+  /** Characters of the status line that fit on a card. */
+  static final int INFO_CHARS = 27;
 
   final Map<Object, PortCell> ports = new HashMap<>();
   final Map<String, Object> cards = new HashMap<>();
@@ -146,7 +148,9 @@ final class BlockGraph extends mxGraph {
     if (id.startsWith(INFO)) {
       CardState s = state(id.substring(INFO.length()));
       String h = s.headline();
-      return "● " + s.badge() + (h.isEmpty() ? "" : "  ·  " + h);
+      String line = "● " + s.badge() + (h.isEmpty() ? "" : "  ·  " + h);
+      // The full headline is in the card's tooltip; the card shows what fits on one line.
+      return line.length() <= INFO_CHARS ? line : line.substring(0, INFO_CHARS - 1) + "…";
     }
     if (id.startsWith(BAR)) {
       return "";
@@ -170,6 +174,9 @@ final class BlockGraph extends mxGraph {
     String nodeId = id.startsWith(INFO) ? id.substring(INFO.length()) : id;
     CardState s = state(nodeId);
     String summary = specOf(nodeId).map(NodeSpec::summary).orElse("This block is not installed.");
+    if (!s.headline().isEmpty()) {
+      summary += "<br><i>" + s.badge() + ": " + s.headline() + "</i>";
+    }
     return "<html><b>" + convertValueToString(cards.get(nodeId)) + "</b><br>" + summary
         + (s.problem() != null ? "<br><font color='#dc2626'>" + s.problem() + "</font>" : "")
         + "</html>";

@@ -141,6 +141,9 @@ final class Projection {
           CanvasStyles.card(spec.map(NodeSpec::category).orElse(null), s, spec.isEmpty()));
       Object info = g.infos.get(nodeId);
       g.getModel().setStyle(info, CanvasStyles.info(s));
+      // The label ("running 45 %") is computed from the state, not stored in the cell; re-setting
+      // the value makes JGraphX recompute it even when the style string did not change.
+      g.getModel().setValue(info, BlockGraph.INFO + nodeId);
       mxCell bar = (mxCell) g.bars.get(nodeId);
       double frac = s.status() == NodeStatus.RUNNING ? Math.max(0, s.progress()) : 0;
       mxGeometry geo = (mxGeometry) bar.getGeometry().clone();

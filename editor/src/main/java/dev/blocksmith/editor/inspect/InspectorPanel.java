@@ -31,6 +31,8 @@ import javax.swing.UIManager;
  * ones folded away, preset buttons, inline validation, and the block's plain-language explanation.
  */
 public final class InspectorPanel extends JPanel {
+  /** Width of wrapped help text in CSS pixels (Swing's HTML draws them about a third wider). */
+  private static final int TEXT_WIDTH = 205;
   private final GraphEdits edits;
   private final Function<String, List<String>> upstreamColumns;
   private final Form form = new Form();
@@ -188,9 +190,13 @@ public final class InspectorPanel extends JPanel {
   }
 
   private static JLabel muted(String text) {
-    JLabel l = new JLabel("<html><div style='width:250px'>" + text + "</div></html>");
+    JLabel l = new JLabel(wrap(text));
     l.setForeground(UIManager.getColor("Label.disabledForeground"));
     return l;
+  }
+
+  private static String wrap(String text) {
+    return "<html><div style='width:" + TEXT_WIDTH + "px'>" + text + "</div></html>";
   }
 
   private static JLabel help(String text) {
@@ -205,7 +211,7 @@ public final class InspectorPanel extends JPanel {
     JLabel h = new JLabel(heading);
     h.setFont(h.getFont().deriveFont(Font.BOLD));
     p.add(h, BorderLayout.NORTH);
-    JLabel body = new JLabel("<html><div style='width:250px'>" + text + "</div></html>");
+    JLabel body = new JLabel(wrap(text));
     p.add(body, BorderLayout.CENTER);
     return p;
   }

@@ -4,18 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blocksmith.engine.exec.RunEvent;
 import dev.blocksmith.engine.validate.Problem;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.SwingUtilities;
 
 /**
  * The one adapter that brings backend events onto the EDT. Events are queued and drained in a
- * single {@code invokeLater}, so a burst of progress events costs one EDT task, not hundreds.
+ * single {@code invokeLater}, so a burst of events costs one EDT task, not hundreds; progress events
+ * of a node are coalesced to the latest one.
  */
 final class EdtEvents implements RunEvents {
   private final RunController target;
   private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final ConcurrentHashMap<String, RunEvent.NodeProgress> latestProgress =
+      new ConcurrentHashMap<>();
 
   EdtEvents(RunController target) {
     this.target = target;
@@ -50,6 +54,18 @@ final class EdtEvents implements RunEvents {
 
   @Override
   public void event(RunEvent event) {
+    if (event instanceof RunEvent.NodeProgress p) {
+      // Progress is a level, not a history: only the latest per node needs to reach the EDT.
+      if (latestProgress.put(p.nodeId(), p) == null) {
+        post(() -> {
+          RunEvent.NodeProgress last = latestProgress.remove(p.nodeId());
+          if (last != null) {
+            target.event(last);
+          }
+        });
+      }
+      return;
+    }
     post(() -> target.event(event));
   }
 

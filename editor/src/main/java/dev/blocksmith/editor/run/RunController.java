@@ -7,7 +7,6 @@ import dev.blocksmith.editor.canvas.GraphEdits;
 import dev.blocksmith.editor.worker.WorkerClient;
 import dev.blocksmith.engine.exec.NodeStatus;
 import dev.blocksmith.engine.exec.RunEvent;
-import dev.blocksmith.engine.exec.RunOptions;
 import dev.blocksmith.engine.graph.Edge;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.validate.Problem;
@@ -99,7 +98,7 @@ public final class RunController {
         + " —");
     status.accept("Starting…");
     Path base = file != null ? file.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
-    backend.start(runId, doc.graph(), base, RunOptions.DEFAULTS.withTargets(targets),
+    backend.start(runId, doc.graph(), base, RunSettings.of(doc.graph(), targets),
         new EdtEvents(this));
   }
 
@@ -201,6 +200,10 @@ public final class RunController {
       status.accept("Running " + canvas.cardText(s.nodeId()).split(" \\| ")[0] + "…");
     } else if (e instanceof RunEvent.NodeProgress p) {
       card(p.nodeId(), NodeStatus.RUNNING, p.fraction());
+      if (p.message() != null && !p.message().isBlank()) {
+        status.accept(canvas.cardText(p.nodeId()).split(" \\| ")[0] + ": " + p.message()
+            + " (" + Math.round(p.fraction() * 100) + " %)");
+      }
     } else if (e instanceof RunEvent.NodeMetric m) {
       metrics.computeIfAbsent(m.nodeId(), k -> new LinkedHashMap<>())
           .computeIfAbsent(m.name(), k -> new ArrayList<>())

@@ -15,6 +15,8 @@ public final class ConfusionMatrixView extends JComponent {
   private final List<String> names;
   private final int[][] counts;
   private final int max;
+  private static final int LEFT = 90;
+  private static final int TOP = 40;
 
   /** Creates the view. */
   public ConfusionMatrixView(List<String> names, int[][] counts) {
@@ -30,8 +32,17 @@ public final class ConfusionMatrixView extends JComponent {
     setName("confusionMatrix");
     setToolTipText("Rows: the true class. Columns: what the model predicted. The diagonal is right.");
     int n = Math.max(1, names.size());
-    int cell = Math.max(28, Math.min(56, 320 / n));
-    setPreferredSize(new Dimension(90 + n * cell, 50 + n * cell));
+    int cell = Math.max(28, Math.min(64, 360 / n));
+    setPreferredSize(new Dimension(LEFT + n * cell + 8, TOP + n * cell + 8));
+    int least = Math.max(16, Math.min(cell, 120 / n));
+    setMinimumSize(new Dimension(LEFT + n * least + 8, TOP + n * least + 8));
+  }
+
+  /** Returns the side of one cell so that the matrix fits the component's current size. */
+  private int cellSize(int n) {
+    int byWidth = (getWidth() - LEFT - 8) / n;
+    int byHeight = (getHeight() - TOP - 8) / n;
+    return Math.max(12, Math.min(72, Math.min(byWidth, byHeight)));
   }
 
   @Override
@@ -43,19 +54,19 @@ public final class ConfusionMatrixView extends JComponent {
     if (n == 0) {
       return;
     }
-    int cell = Math.max(28, Math.min(56, 320 / n));
-    int x0 = 90;
-    int y0 = 36;
+    int cell = cellSize(n);
+    int x0 = LEFT;
+    int y0 = TOP;
     Color fg = UIManager.getColor("Label.foreground");
     g.setFont(getFont().deriveFont(11f));
     g.setColor(fg);
-    g.drawString("predicted →", x0, 12);
+    g.drawString("predicted →", x0, 14);
     for (int j = 0; j < n; j++) {
       g.drawString(shorten(names.get(j), cell), x0 + j * cell + 3, y0 - 6);
     }
     for (int i = 0; i < n; i++) {
       g.setColor(fg);
-      g.drawString(shorten(names.get(i), 84), 4, y0 + i * cell + cell / 2 + 4);
+      g.drawString(shorten(names.get(i), LEFT - 6), 4, y0 + i * cell + cell / 2 + 4);
       for (int j = 0; j < n && i < counts.length && j < counts[i].length; j++) {
         float t = counts[i][j] / (float) max;
         Color c = i == j ? new Color(0.13f, 0.55f, 0.33f, 0.15f + 0.85f * t)

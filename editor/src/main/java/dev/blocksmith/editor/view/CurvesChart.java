@@ -22,12 +22,26 @@ public final class CurvesChart {
   private final Map<String, List<Double>[]> series = new LinkedHashMap<>();
   private final java.util.Set<String> added = new java.util.HashSet<>();
 
-  /** Creates an empty chart titled {@code title}. */
-  public CurvesChart(String title) {
-    chart = new XYChartBuilder().width(420).height(240).title(title).xAxisTitle("epoch")
+  /** Creates an empty chart; its legend sits top right when {@code falling}, else bottom right. */
+  public CurvesChart(String title, boolean falling) {
+    chart = new XYChartBuilder().width(380).height(240).title(title).xAxisTitle("epoch")
         .yAxisTitle("").build();
-    chart.getStyler().setLegendVisible(true);
-    chart.getStyler().setMarkerSize(4);
+    var st = chart.getStyler();
+    st.setLegendVisible(true);
+    st.setLegendPosition(falling ? org.knowm.xchart.style.Styler.LegendPosition.InsideNE
+        : org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    st.setXAxisTickMarkSpacingHint(90);
+    st.setXAxisMaxLabelCount(8);
+    st.setMarkerSize(3);
+    st.setChartPadding(6);
+    st.setXAxisDecimalPattern("#");
+    java.awt.Font base = UIManager.getFont("Label.font");
+    if (base != null) {
+      st.setChartTitleFont(base.deriveFont(java.awt.Font.BOLD, base.getSize2D()));
+      st.setLegendFont(base.deriveFont(base.getSize2D() - 1f));
+      st.setAxisTitleFont(base.deriveFont(base.getSize2D() - 1f));
+      st.setAxisTickLabelsFont(base.deriveFont(base.getSize2D() - 2f));
+    }
     Color bg = UIManager.getColor("Panel.background");
     Color fg = UIManager.getColor("Label.foreground");
     if (bg != null && fg != null) {
@@ -35,9 +49,12 @@ public final class CurvesChart {
       chart.getStyler().setLegendBackgroundColor(bg);
       chart.getStyler().setChartFontColor(fg);
       chart.getStyler().setAxisTickLabelsColor(fg);
+      chart.getStyler().setLegendBorderColor(bg);
     }
     panel = new XChartPanel<>(chart);
     panel.setName("curves");
+    panel.setPreferredSize(new java.awt.Dimension(210, 230));
+    panel.setMinimumSize(new java.awt.Dimension(150, 140));
   }
 
   /** Returns the Swing panel. */

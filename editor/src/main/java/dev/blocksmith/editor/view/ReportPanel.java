@@ -1,7 +1,11 @@
 package dev.blocksmith.editor.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.FlowLayout;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,20 +20,33 @@ import javax.swing.table.DefaultTableModel;
 
 /** A report: metrics table, confusion matrix, training curves and plain-language findings. */
 final class ReportPanel {
+  /** Height of the metrics / matrix / curves row: readable in a 1280 × 800 window. */
+  static final int ROW_HEIGHT = 236;
+
   private ReportPanel() {}
 
   static JComponent create(JsonNode r, boolean withCurves) {
     JPanel p = new JPanel();
     p.setLayout(new BoxLayout(p, BoxLayout.Y_AXIS));
-    JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 12, 4));
+    // One row: metrics, confusion matrix, curves. The curves take the width that is left.
+    JPanel row = new JPanel(new GridBagLayout());
+    GridBagConstraints c = new GridBagConstraints();
+    c.fill = GridBagConstraints.BOTH;
+    c.insets = new Insets(4, 8, 4, 8);
+    c.weighty = 1;
     DefaultTableModel m = new DefaultTableModel(new String[] {"metric", "value"}, 0);
     r.path("metrics").fields().forEachRemaining(e -> m.addRow(new Object[] {e.getKey(),
         String.format(Locale.ROOT, "%.4f", e.getValue().asDouble())}));
     JTable metrics = new JTable(m);
     metrics.setName("metricsTable");
+    metrics.setRowHeight(metrics.getFontMetrics(metrics.getFont()).getHeight() + 6);
     JScrollPane ms = new JScrollPane(metrics);
-    ms.setPreferredSize(new java.awt.Dimension(240, 140));
-    row.add(ms);
+    ms.setPreferredSize(new Dimension(210, Math.min(ROW_HEIGHT,
+        metrics.getRowHeight() * (m.getRowCount() + 1) + 8)));
+    ms.setMinimumSize(new Dimension(180, 80));
+    JPanel metricsBox = new JPanel(new BorderLayout());
+    metricsBox.add(ms, BorderLayout.NORTH);
+    row.add(metricsBox, c);
     JsonNode conf = r.path("confusion");
     if (conf.isArray() && conf.size() > 0) {
       List<String> names = new ArrayList<>();
@@ -41,23 +58,29 @@ final class ReportPanel {
           counts[i][j] = conf.get(i).get(j).asInt();
         }
       }
-      row.add(new ConfusionMatrixView(names, counts));
+      ConfusionMatrixView cm = new ConfusionMatrixView(names, counts);
+      row.add(cm, c);
     }
     if (withCurves && r.path("curves").size() > 0) {
-      CurvesChart chart = new CurvesChart("Training curves");
-      for (JsonNode c : r.path("curves")) {
+      TrainingCurves chart = new TrainingCurves();
+      for (JsonNode curve : r.path("curves")) {
         int x = 1;
-        for (JsonNode v : c.path("values")) {
-          chart.add(c.path("name").asText(), x++, v.asDouble());
+        for (JsonNode v : curve.path("values")) {
+          chart.add(curve.path("name").asText(), x++, v.asDouble());
         }
       }
-      chart.panel().setPreferredSize(new java.awt.Dimension(420, 240));
-      row.add(chart.panel());
+      c.weightx = 1;
+      row.add(chart.panel(), c);
+    } else {
+      c.weightx = 1;
+      row.add(new JPanel(), c);
     }
+    row.setPreferredSize(new Dimension(row.getPreferredSize().width, ROW_HEIGHT));
+    row.setMaximumSize(new Dimension(Integer.MAX_VALUE, ROW_HEIGHT));
     row.setAlignmentX(0);
     p.add(row);
     for (JsonNode f : r.path("findings")) {
-      JLabel l = new JLabel("<html><div style='width:700px'><b>" + f.path("title").asText()
+      JLabel l = new JLabel("<html><div style='width:800px'><b>" + f.path("title").asText()
           + "</b> — " + f.path("message").asText() + " <i>" + f.path("suggestion").asText("")
           + "</i></div></html>");
       l.setName("finding");

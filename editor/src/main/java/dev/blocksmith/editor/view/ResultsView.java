@@ -27,8 +27,8 @@ import javax.swing.table.DefaultTableModel;
  * curves (live while training), metrics, a confusion matrix and findings.
  */
 public final class ResultsView extends JPanel {
-  private final JPanel content = new JPanel();
-  private CurvesChart live;
+  private final JPanel content = new Content();
+  private TrainingCurves live;
 
   /** Creates an empty view. */
   public ResultsView() {
@@ -53,7 +53,7 @@ public final class ResultsView extends JPanel {
       content.add(hint("Run the pipeline to see what this block produces."));
     }
     if (!metrics.isEmpty()) {
-      live = new CurvesChart("Training curves");
+      live = new TrainingCurves();
       for (var e : metrics.entrySet()) {
         e.getValue().forEach(p -> live.add(e.getKey(), p[0], p[1]));
       }
@@ -77,15 +77,15 @@ public final class ResultsView extends JPanel {
   public void metric(String name, double step, double value) {
     if (live == null) {
       content.removeAll();
-      live = new CurvesChart("Training curves");
+      live = new TrainingCurves();
       content.add(left(live.panel()));
       content.revalidate();
     }
     live.add(name, step, value);
   }
 
-  /** Returns the live curves chart, or null. */
-  public CurvesChart curves() {
+  /** Returns the live training curves, or null. */
+  public TrainingCurves curves() {
     return live;
   }
 
@@ -186,5 +186,33 @@ public final class ResultsView extends JPanel {
   static <T extends JComponent> T left(T c) {
     c.setAlignmentX(LEFT_ALIGNMENT);
     return c;
+  }
+
+  /** The scrolled content: as wide as the viewport, so charts use the width there is. */
+  private static final class Content extends JPanel implements javax.swing.Scrollable {
+    @Override
+    public java.awt.Dimension getPreferredScrollableViewportSize() {
+      return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(java.awt.Rectangle r, int o, int d) {
+      return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(java.awt.Rectangle r, int o, int d) {
+      return r.height;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+      return true;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+      return false;
+    }
   }
 }

@@ -63,6 +63,11 @@ public final class WorkerClient implements RunBackend {
         req.put("baseDir", baseDir.toString());
         var targets = req.putArray("targets");
         options.targets().forEach(targets::add);
+        req.put("device", options.device() == null ? "auto" : options.device());
+        if (options.seed() != null) {
+          req.put("seed", options.seed());
+        }
+        req.put("reproducible", options.reproducible());
         send(req);
       } catch (IOException e) {
         ev.lost(id, "The training process could not be started: " + e.getMessage());
@@ -114,6 +119,10 @@ public final class WorkerClient implements RunBackend {
     String xmx = System.getProperty("blocksmith.workerXmx");
     if (xmx != null) {
       cmd.add("-Xmx" + xmx);
+    }
+    if (System.getProperty("blocksmith.runs") == null
+        && System.getProperty("blocksmith.userdir") != null) {
+      cmd.add("-Dblocksmith.runs=" + Path.of(System.getProperty("blocksmith.userdir"), "runs"));
     }
     for (String prop : new String[] {"blocksmith.home", "blocksmith.runs"}) {
       if (System.getProperty(prop) != null) {

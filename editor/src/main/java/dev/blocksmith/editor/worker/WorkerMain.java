@@ -7,6 +7,7 @@ import dev.blocksmith.engine.exec.RunOptions;
 import dev.blocksmith.engine.exec.RunResult;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphJson;
+import dev.blocksmith.engine.session.EngineSession;
 import dev.blocksmith.engine.validate.Problem;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -22,14 +23,18 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The worker JVM's entry point: runs graphs with the engine and answers in JSON lines on stdout.
- * Everything else a block prints goes to stderr, so stdout carries only the protocol.
+ * The worker JVM's entry point: runs graphs with an {@link EngineSession} and answers in JSON lines
+ * on stdout. Everything else a block prints goes to stderr, so stdout carries only the protocol.
+ * The session lives as long as the worker, so unchanged nodes come from its cache on the next run.
  */
 public final class WorkerMain {
+  /** Milliseconds between two progress events of one node sent to the editor. */
+  static final long PROGRESS_MILLIS = 80;
+
   private final PrintStream out;
-  private final CompletableFuture<EngineAccess> engine = new CompletableFuture<>();
+  private final CompletableFuture<EngineSession> engine = new CompletableFuture<>();
+  private final ProgressThrottle throttle = new ProgressThrottle(PROGRESS_MILLIS);
   private volatile RunHandle current;
-  private volatile String currentId;
 
   private WorkerMain(PrintStream out) {
     this.out = out;
@@ -60,9 +65,7 @@ public final class WorkerMain {
             h.cancel();
           }
         }
-        case "shutdown" -> {
-          System.exit(0);
-        }
+        case "shutdown" -> System.exit(0);
         default -> error(null, "unknown request " + req.path("op").asText());
       }
     }
@@ -71,9 +74,7 @@ public final class WorkerMain {
 
   private void boot() {
     try {
-      EngineAccess e = EngineAccess.create(Path.of(System.getProperty("blocksmith.runs",
-          System.getProperty("java.io.tmpdir") + "/blocksmith-runs")));
-      engine.complete(e);
+      engine.complete(EngineSession.createDefault());
       ObjectNode o = Protocol.JSON.createObjectNode();
       o.put("type", "ready");
       o.put("device", Devices.describe());
@@ -88,41 +89,55 @@ public final class WorkerMain {
     String id = req.path("run").asText();
     Thread t = new Thread(() -> {
       try {
-        EngineAccess e = engine.get();
+        EngineSession session = engine.get();
         Graph g = GraphJson.read(Protocol.JSON.writeValueAsString(req.get("graph")));
         Path base = Path.of(req.path("baseDir").asText("."));
-        List<Problem> problems = e.validate(g, base);
+        RunHandle h = session.start(g, base, options(req), ev -> {
+          // A run refused by validation reports its problems below, not as a finished run.
+          if (!ev.runId().startsWith("rejected-") && throttle.pass(ev, System.nanoTime())) {
+            send(Protocol.encode(ev));
+          }
+        });
+        current = h;
+        List<Problem> problems = session.problems(h.runId());
         if (!problems.isEmpty()) {
           send(Protocol.encodeProblems(id, problems));
           return;
         }
-        Set<String> targets = new HashSet<>();
-        req.path("targets").forEach(n -> targets.add(n.asText()));
-        RunOptions opts = RunOptions.DEFAULTS.withTargets(targets);
-        currentId = id;
-        current = e.start(g, base, opts, ev -> send(Protocol.encode(ev)));
-        RunResult result = current.result().get();
-        for (Map.Entry<String, Map<String, Object>> n : result.outputs().entrySet()) {
-          for (Map.Entry<String, Object> port : n.getValue().entrySet()) {
-            ObjectNode o = Protocol.JSON.createObjectNode();
-            o.put("type", "preview");
-            o.put("run", id);
-            o.put("node", n.getKey());
-            o.put("port", port.getKey());
-            o.set("preview", Previews.of(port.getValue()));
-            send(o);
-          }
-        }
+        sendPreviews(id, h.result().get());
       } catch (Throwable ex) {
         Throwable c = ex.getCause() != null ? ex.getCause() : ex;
         error(id, "The run could not be carried out: " + c.getMessage());
       } finally {
         current = null;
-        currentId = null;
       }
     }, "run-" + id);
     t.setDaemon(true);
     t.start();
+  }
+
+  /** Returns the run options of a request: targets ("Run to here"), device and seed. */
+  static RunOptions options(JsonNode req) {
+    Set<String> targets = new HashSet<>();
+    req.path("targets").forEach(n -> targets.add(n.asText()));
+    String device = req.path("device").asText("");
+    Long seed = req.path("seed").canConvertToLong() ? req.path("seed").asLong() : null;
+    return new RunOptions(targets, device.isBlank() || device.equals("auto") ? null : device,
+        seed, req.path("reproducible").asBoolean(false));
+  }
+
+  private void sendPreviews(String id, RunResult result) {
+    for (Map.Entry<String, Map<String, Object>> n : result.outputs().entrySet()) {
+      for (Map.Entry<String, Object> port : n.getValue().entrySet()) {
+        ObjectNode o = Protocol.JSON.createObjectNode();
+        o.put("type", "preview");
+        o.put("run", id);
+        o.put("node", n.getKey());
+        o.put("port", port.getKey());
+        o.set("preview", Previews.of(port.getValue()));
+        send(o);
+      }
+    }
   }
 
   private void error(String runId, String message) {
