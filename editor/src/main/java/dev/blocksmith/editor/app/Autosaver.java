@@ -67,10 +67,12 @@ public final class Autosaver {
   static void write(Path dir, String json, String original) {
     long pid = ProcessHandle.current().pid();
     try {
-      GraphFiles.writeAtomically(dir.resolve(pid + ".json"),
-          json.getBytes(StandardCharsets.UTF_8), false);
+      // The marker first: a copy is only offered with its marker, so a kill between the two
+      // writes must leave the marker, never a copy without one.
       GraphFiles.writeAtomically(dir.resolve(pid + ".lock"),
           original.getBytes(StandardCharsets.UTF_8), false);
+      GraphFiles.writeAtomically(dir.resolve(pid + ".json"),
+          json.getBytes(StandardCharsets.UTF_8), false);
     } catch (IOException e) {
       System.err.println("Autosave failed: " + e.getMessage());
     }

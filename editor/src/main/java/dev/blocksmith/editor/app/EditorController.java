@@ -64,7 +64,8 @@ public final class EditorController implements Commands {
           w.runs.forgetResults();
           w.prefs.addRecent(file.toAbsolutePath().toString());
           w.showPage(true);
-          w.canvas.zoomToFit();
+          // after the page switch is laid out, so the fit uses the canvas's real size
+          javax.swing.SwingUtilities.invokeLater(w.canvas::zoomToFit);
           w.status.setText("Opened " + file.getFileName());
         } catch (Exception e) {
           Throwable c = e.getCause() != null ? e.getCause() : e;
@@ -79,6 +80,7 @@ public final class EditorController implements Commands {
   public void openRecovered(Graph g) {
     w.doc.reset(g.withTitle(g.name() + " (recovered)", g.description()), null, true);
     w.showPage(true);
+    javax.swing.SwingUtilities.invokeLater(w.canvas::zoomToFit);
     w.status.setText("Recovered unsaved changes; save them under a name of your choice.");
   }
 

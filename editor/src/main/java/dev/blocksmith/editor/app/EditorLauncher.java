@@ -32,7 +32,9 @@ public final class EditorLauncher {
       MainWindow w = new MainWindow();
       w.show();
       loadBlocks(w, blocks);
-      w.runs().warmUp();
+      if (!Boolean.getBoolean("blocksmith.noWarmUp")) {
+        w.runs().warmUp(); // start the worker JVM now, so the first run does not wait for it
+      }
       new Autosaver(w).start();
       ready.accept(w);
     });

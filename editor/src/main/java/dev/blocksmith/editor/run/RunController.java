@@ -52,6 +52,16 @@ public final class RunController {
     return panel;
   }
 
+  /** Returns the results view (what the selected block produced). */
+  public dev.blocksmith.editor.view.ResultsView resultsView() {
+    return panel.results();
+  }
+
+  /** Returns the run log's text. */
+  public String logText() {
+    return panel.logText();
+  }
+
   /** Replaces the backend (tests use a fake). */
   public void setBackend(RunBackend b) {
     backend.shutdown();
@@ -193,6 +203,7 @@ public final class RunController {
       device.accept("Training on " + s.device());
       panel.log("Run started on " + s.device() + " (" + s.nodeCount() + " blocks)");
       metrics.clear();
+      showResults(selected); // drop the previous run's curves from the view too
     } else if (e instanceof RunEvent.NodeQueued q) {
       card(q.nodeId(), NodeStatus.QUEUED, -1);
     } else if (e instanceof RunEvent.NodeStarted s) {

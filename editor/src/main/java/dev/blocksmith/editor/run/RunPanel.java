@@ -74,6 +74,10 @@ final class RunPanel extends JPanel {
     log.setCaretPosition(log.getDocument().getLength());
   }
 
+  String logText() {
+    return log.getText();
+  }
+
   void clearProblems() {
     problems.clear();
     tabs.setTitleAt(1, "Problems");

@@ -50,7 +50,7 @@ class EditorGuiTest {
     robot.setAutoDelay(15);
     for (String q : new String[] {"sample", "split", "train", "evaluate"}) {
       Gui.run(() -> {
-        var search = findByName(w.frame().getRootPane(), "paletteSearch");
+        var search = Gui.findByName(w.frame().getRootPane(), "paletteSearch");
         ((javax.swing.JTextField) search).setText(q);
         search.requestFocusInWindow();
       });
@@ -65,12 +65,12 @@ class EditorGuiTest {
 
     // Connect them by dragging from output ports to input ports.
     Gui.shot(w.frame(), "01b-four-blocks");
-    drag(robot, canvas, "sample", "table", "split", "data");
+    Gui.drag(robot, canvas, "sample", "table", "split", "data");
     Gui.shot(w.frame(), "01c-first-drag");
     System.err.println("EDGES1 " + Gui.edt(() -> w.document().graph().edges()) + " toast=" + canvas.lastToast());
-    drag(robot, canvas, "split", "train", "train", "train");
-    drag(robot, canvas, "train", "model", "evaluate", "model");
-    drag(robot, canvas, "split", "test", "evaluate", "data");
+    Gui.drag(robot, canvas, "split", "train", "train", "train");
+    Gui.drag(robot, canvas, "train", "model", "evaluate", "model");
+    Gui.drag(robot, canvas, "split", "test", "evaluate", "data");
     System.err.println("EDGES4 " + Gui.edt(() -> w.document().graph().edges()) + " toast=" + canvas.lastToast());
     Gui.shot(w.frame(), "01d-drags");
     Gui.waitUntil("four edges", 5, () -> w.document().graph().edges().size() == 4);
@@ -78,7 +78,7 @@ class EditorGuiTest {
     // An incompatible connection is refused with a plain-words message.
     Gui.run(() -> w.document().edit("Unplug", g -> g.withoutEdge(g.edgesInto("evaluate").stream()
         .filter(e -> e.to().port().equals("model")).findFirst().orElseThrow())));
-    drag(robot, canvas, "sample", "table", "evaluate", "model");
+    Gui.drag(robot, canvas, "sample", "table", "evaluate", "model");
     Gui.waitUntil("refusal shown", 5, () -> canvas.lastToast().contains("takes a Model"));
     Gui.shot(w.frame(), "02-refused-connection");
     assertThat(Gui.edt(() -> w.document().graph().edges().size())).isEqualTo(3);
@@ -88,8 +88,8 @@ class EditorGuiTest {
     // Set a param in the inspector.
     Gui.run(() -> canvas.select("train"));
     Gui.waitUntil("train form", 5,
-        () -> findByName(w.frame().getRootPane(), "param:epochs") != null);
-    Gui.run(() -> ((JSpinner) findByName(w.frame().getRootPane(), "param:epochs")).setValue(25L));
+        () -> Gui.findByName(w.frame().getRootPane(), "param:epochs") != null);
+    Gui.run(() -> ((JSpinner) Gui.findByName(w.frame().getRootPane(), "param:epochs")).setValue(25L));
     Gui.waitUntil("epochs set", 5, () -> IntNode.valueOf(25).equals(
         w.document().graph().node("train").orElseThrow().params().get("epochs"))
         || w.document().graph().node("train").orElseThrow().params().get("epochs").asInt() == 25);
@@ -121,7 +121,7 @@ class EditorGuiTest {
     assertThat(Gui.edt(() -> canvas.cardText("evaluate"))).contains("accuracy 94.0 %");
     Gui.run(() -> canvas.select("evaluate"));
     Gui.waitUntil("confusion matrix", 5,
-        () -> findByName(w.frame().getRootPane(), "confusionMatrix") != null);
+        () -> Gui.findByName(w.frame().getRootPane(), "confusionMatrix") != null);
     Gui.shot(w.frame(), "04-run-done-results");
     Gui.run(() -> canvas.select("train"));
     robot.waitForIdle();
@@ -145,43 +145,5 @@ class EditorGuiTest {
         .isEqualTo(GraphJson.write(before));
     assertThat(Files.readString(file)).contains("\"epochs\"");
     Gui.run(() -> w.frame().dispose());
-  }
-
-  private static void drag(Robot robot, CanvasView canvas, String from, String out, String to,
-      String in) throws Exception {
-    Point a = Gui.edt(() -> screen(canvas, canvas.portLocation(from, out, false)));
-    Point b = Gui.edt(() -> screen(canvas, canvas.portLocation(to, in, true)));
-    robot.mouseMove(a.x - 3, a.y);
-    robot.waitForIdle();
-    robot.mouseMove(a.x, a.y);
-    robot.waitForIdle();
-    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-    for (int i = 1; i <= 12; i++) {
-      robot.mouseMove(a.x + (b.x - a.x) * i / 12, a.y + (b.y - a.y) * i / 12);
-    }
-    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-    robot.waitForIdle();
-  }
-
-  private static Point screen(CanvasView canvas, Point p) {
-    var control = ((com.mxgraph.swing.mxGraphComponent) canvas.component()).getGraphControl();
-    Point q = new Point(p);
-    SwingUtilities.convertPointToScreen(q, control);
-    return q;
-  }
-
-  static JComponent findByName(java.awt.Container root, String name) {
-    for (var c : root.getComponents()) {
-      if (name.equals(c.getName()) && c instanceof JComponent j && c.isShowing()) {
-        return j;
-      }
-      if (c instanceof java.awt.Container k) {
-        JComponent found = findByName(k, name);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }

@@ -1,6 +1,9 @@
 package dev.blocksmith.editor.gui;
 
+import dev.blocksmith.editor.canvas.CanvasView;
+import java.awt.Point;
 import java.awt.Rectangle;
+import java.awt.event.InputEvent;
 import java.awt.Robot;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
@@ -60,6 +63,56 @@ final class Gui {
     new Robot().waitForIdle();
     BufferedImage img = new Robot().createScreenCapture(r);
     ImageIO.write(img, "png", SHOTS.resolve(name + ".png").toFile());
+  }
+
+  /** Returns the showing component named {@code name} under {@code root} (call on the EDT). */
+  static javax.swing.JComponent findByName(java.awt.Container root, String name) {
+    for (var c : root.getComponents()) {
+      if (name.equals(c.getName()) && c instanceof javax.swing.JComponent j && c.isShowing()) {
+        return j;
+      }
+      if (c instanceof java.awt.Container k) {
+        javax.swing.JComponent found = findByName(k, name);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Returns the showing dialog titled {@code title}, or null (call on the EDT). */
+  static javax.swing.JDialog dialog(String title) {
+    for (Window w : Window.getWindows()) {
+      if (w instanceof javax.swing.JDialog d && d.isShowing() && title.equals(d.getTitle())) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /** Drags a new edge from an output port to an input port with the real mouse. */
+  static void drag(Robot robot, CanvasView canvas, String from, String out, String to,
+      String in) throws Exception {
+    Point a = Gui.edt(() -> screen(canvas, canvas.portLocation(from, out, false)));
+    Point b = Gui.edt(() -> screen(canvas, canvas.portLocation(to, in, true)));
+    robot.mouseMove(a.x - 3, a.y);
+    robot.waitForIdle();
+    robot.mouseMove(a.x, a.y);
+    robot.waitForIdle();
+    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+    for (int i = 1; i <= 12; i++) {
+      robot.mouseMove(a.x + (b.x - a.x) * i / 12, a.y + (b.y - a.y) * i / 12);
+    }
+    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+    robot.waitForIdle();
+  }
+
+  private static java.awt.Point screen(CanvasView canvas, Point p) {
+    var control = ((com.mxgraph.swing.mxGraphComponent) canvas.component()).getGraphControl();
+    Point q = new Point(p);
+    SwingUtilities.convertPointToScreen(q, control);
+    return q;
   }
 
   interface ThrowingRunnable {
