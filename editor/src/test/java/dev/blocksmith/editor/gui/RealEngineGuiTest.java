@@ -28,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,7 +70,9 @@ class RealEngineGuiTest {
 
   @Test
   @Order(1)
+  @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void buildRunInspectUndoSaveAndReopenWithTheRealEngine() throws Exception {
+    Gui.run(() -> w.document().reset(Graph.EMPTY, null, false));
     Gui.run(() -> w.controller().newPipeline());
     Robot robot = new Robot();
     robot.setAutoDelay(10);
@@ -116,14 +119,14 @@ class RealEngineGuiTest {
     // Run to here: only Sample data and Split run.
     Gui.run(() -> canvas.select("split"));
     Gui.run(() -> w.controller().runToHere());
-    Gui.waitUntil("split done", 120, () -> status("split") == NodeStatus.DONE);
+    waitUntil("split done", 120, () -> status("split") == NodeStatus.DONE);
     assertThat(Gui.edt(() -> status("sample"))).isEqualTo(NodeStatus.DONE);
     assertThat(Gui.edt(() -> status("train"))).isEqualTo(NodeStatus.IDLE);
 
     try (EdtWatchdog watchdog = new EdtWatchdog()) {
       Gui.run(() -> canvas.select("train"));
       Gui.run(() -> w.controller().runAll());
-      Gui.waitUntil("every block done", 120, () -> CHAIN.stream()
+      waitUntil("every block done", 120, () -> CHAIN.stream()
           .allMatch(id -> status(id) == NodeStatus.DONE || status(id) == NodeStatus.CACHED));
       assertThat(watchdog.probes()).isGreaterThan(10);
       assertThat(watchdog.worstMillis()).as("longest EDT stall (ms) during the run")
@@ -135,7 +138,7 @@ class RealEngineGuiTest {
         && w.runs().resultsView().curves().points("train loss") > 0);
     Gui.shot(w.frame(), "real-03-training-curves");
     Gui.run(() -> canvas.select("evaluate"));
-    Gui.waitUntil("confusion matrix", 30,
+    waitUntil("confusion matrix", 30,
         () -> Gui.findByName(w.frame().getRootPane(), "confusionMatrix") != null);
     Gui.shot(w.frame(), "real-04-evaluate-results");
 
@@ -158,8 +161,9 @@ class RealEngineGuiTest {
 
   @Test
   @Order(2)
+  @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void killingTheWorkerMidTrainingFailsTrainOnlyAndTheNextRunWorks() throws Exception {
-    Gui.run(() -> w.controller().newPipeline());
+    Gui.run(() -> w.document().reset(Graph.EMPTY, null, false)); // never a "save?" dialog
     Gui.run(() -> w.controller().openFile(tmp.resolve("my-pipeline.json")));
     Gui.waitUntil("opened", 10, () -> w.document().graph().node("train").isPresent());
     Gui.run(() -> w.document().edit("Long training", g -> g
@@ -174,7 +178,7 @@ class RealEngineGuiTest {
       long pid = ((WorkerClient) w.runs().backend()).pid();
       assertThat(pid).isPositive();
       ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-      Gui.waitUntil("train failed", 30, () -> status("train") == NodeStatus.FAILED);
+      waitUntil("train failed", 30, () -> status("train") == NodeStatus.FAILED);
       assertThat(watchdog.worstMillis()).as("longest EDT stall (ms)").isLessThan(EDT_LIMIT_MS);
     }
     assertThat(Gui.edt(() -> canvas.cardState("train").problem()))
@@ -188,7 +192,7 @@ class RealEngineGuiTest {
     Gui.run(() -> w.document().edit("Short training", g -> g
         .withParam("train", "epochs", IntNode.valueOf(3))));
     Gui.run(() -> w.controller().runAll());
-    Gui.waitUntil("every block done again", 180, () -> CHAIN.stream()
+    waitUntil("every block done again", 180, () -> CHAIN.stream()
         .allMatch(id -> status(id) == NodeStatus.DONE));
     assertThat(Gui.edt(() -> canvas.cardText("evaluate"))).contains("accuracy");
     Gui.shot(w.frame(), "real-07-next-run-after-kill");
