@@ -3,6 +3,8 @@ package dev.blocksmith.editor.app;
 import dev.blocksmith.editor.action.*;
 import dev.blocksmith.editor.canvas.CanvasView;
 import dev.blocksmith.editor.inspect.InspectorPanel;
+import dev.blocksmith.editor.lesson.Lesson;
+import dev.blocksmith.editor.lesson.LessonPanel;
 import dev.blocksmith.editor.run.RunController;
 import dev.blocksmith.editor.theme.ToolIcon;
 import dev.blocksmith.editor.theme.ToolIcon.Glyph;
@@ -33,6 +35,7 @@ public final class MainWindow {
   final InspectorPanel inspector;
   final RunController runs;
   final WelcomeView welcome;
+  final LessonPanel lesson = new LessonPanel(id -> canvas.select(id));
   final WindowPrefs prefs = WindowPrefs.standard();
   final JLabel status = new JLabel("Loading blocks…");
   final JLabel device = new JLabel("Engine starting…");
@@ -90,7 +93,12 @@ public final class MainWindow {
     inspector.setMinimumSize(new Dimension(240, 200));
     inspector.setPreferredSize(new Dimension(INSPECTOR_WIDTH, 400));
     // Results span the canvas and the inspector, so metrics, matrix and curves fit side by side.
-    JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, canvas.component(), inspector);
+    JPanel side = new JPanel(new BorderLayout());
+    side.add(lesson, BorderLayout.NORTH);
+    side.add(inspector, BorderLayout.CENTER);
+    side.setMinimumSize(new Dimension(240, 200));
+    side.setPreferredSize(new Dimension(INSPECTOR_WIDTH, 400));
+    JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, canvas.component(), side);
     top.setName("inspectorSplit");
     top.setResizeWeight(1.0);
     JSplitPane vertical = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, runs.panel());
@@ -174,6 +182,7 @@ public final class MainWindow {
     String name = doc.file() == null ? doc.graph().name() : doc.file().getFileName().toString();
     frame.setTitle((doc.isModified() ? "• " : "") + name + " — Blocksmith");
     runs.graphChanged();
+    lesson.play(Lesson.of(doc.graph()).orElse(null));
   }
 
   /** Installs the blocks once they are loaded (off the EDT) and shows them in the palette. */
@@ -215,6 +224,11 @@ public final class MainWindow {
   /** Returns the canvas. */
   public CanvasView canvas() {
     return canvas;
+  }
+
+  /** Returns the lesson panel (hidden unless the open graph has a lesson). */
+  public LessonPanel lesson() {
+    return lesson;
   }
 
   /** Returns the run controller. */

@@ -1,0 +1,94 @@
+package dev.blocksmith.editor.lesson;
+
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.UIManager;
+
+/**
+ * Plays a lesson beside the canvas: the current step's heading and text, Back and Next, and a
+ * callback that highlights the step's node. Hidden when the open graph has no lesson.
+ */
+public final class LessonPanel extends JPanel {
+  /** Width of the wrapped step text in CSS pixels. */
+  private static final int TEXT_WIDTH = 205;
+  private final Consumer<String> showNode;
+  private final JLabel heading = new JLabel();
+  private final JLabel counter = new JLabel();
+  private final JLabel text = new JLabel();
+  private final JButton back = new JButton("Back");
+  private final JButton next = new JButton("Next");
+  private Lesson lesson;
+  private int at;
+
+  /** Creates a hidden panel; {@code showNode} receives the id of the node a step is about. */
+  public LessonPanel(Consumer<String> showNode) {
+    super(new BorderLayout(0, 6));
+    this.showNode = showNode;
+    setName("lessonPanel");
+    setBorder(BorderFactory.createCompoundBorder(
+        BorderFactory.createMatteBorder(0, 0, 1, 0, UIManager.getColor("Separator.foreground")),
+        BorderFactory.createEmptyBorder(10, 12, 10, 12)));
+    heading.setFont(heading.getFont().deriveFont(Font.BOLD, heading.getFont().getSize() + 2f));
+    counter.setForeground(UIManager.getColor("Label.disabledForeground"));
+    text.setName("lessonText");
+    back.setName("lessonBack");
+    next.setName("lessonNext");
+    back.addActionListener(e -> go(at - 1));
+    next.addActionListener(e -> go(at + 1));
+    JPanel top = new JPanel(new BorderLayout());
+    top.setOpaque(false);
+    top.add(counter, BorderLayout.NORTH);
+    top.add(heading, BorderLayout.CENTER);
+    JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+    buttons.setOpaque(false);
+    buttons.add(back);
+    buttons.add(javax.swing.Box.createHorizontalStrut(6));
+    buttons.add(next);
+    add(top, BorderLayout.NORTH);
+    add(text, BorderLayout.CENTER);
+    add(buttons, BorderLayout.SOUTH);
+    setVisible(false);
+  }
+
+  /** Starts {@code l} at its first step, or hides the panel when null; same lesson: no change. */
+  public void play(Lesson l) {
+    if (l != null && l.equals(lesson)) {
+      return;
+    }
+    lesson = l;
+    setVisible(l != null);
+    if (l != null) {
+      go(0);
+    }
+  }
+
+  /** Returns the index of the current step. */
+  public int step() {
+    return at;
+  }
+
+  /** Shows step {@code i} (clamped) and highlights its node. */
+  public void go(int i) {
+    if (lesson == null) {
+      return;
+    }
+    at = Math.max(0, Math.min(lesson.steps().size() - 1, i));
+    Lesson.Step s = lesson.steps().get(at);
+    counter.setText(lesson.title() + " · step " + (at + 1) + " of " + lesson.steps().size());
+    heading.setText(s.title());
+    text.setText("<html><div style='width:" + TEXT_WIDTH + "px'>" + s.text() + "</div></html>");
+    back.setEnabled(at > 0);
+    next.setEnabled(at < lesson.steps().size() - 1);
+    revalidate();
+    repaint();
+    if (!s.node().isBlank()) {
+      showNode.accept(s.node());
+    }
+  }
+}
