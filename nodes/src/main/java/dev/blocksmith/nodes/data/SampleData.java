@@ -1,0 +1,120 @@
+package dev.blocksmith.nodes.data;
+
+import dev.blocksmith.engine.spi.Category;
+import dev.blocksmith.engine.spi.Inputs;
+import dev.blocksmith.engine.spi.NodeContext;
+import dev.blocksmith.engine.spi.NodeException;
+import dev.blocksmith.engine.spi.NodeSpec;
+import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.spi.ParamSpec;
+import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.PortType;
+import dev.blocksmith.engine.value.Dataset;
+import dev.blocksmith.nodes.data.samples.SampleGenerator;
+import dev.blocksmith.nodes.data.samples.SampleGenerators;
+import java.util.Map;
+
+/** The "Sample data" block: generates a built-in practice dataset, the same one for the same seed. */
+public final class SampleData implements NodeType {
+
+  /** The generated examples. */
+  public static final PortSpec DATA =
+      PortSpec.of("data", PortType.DATA, "Data",
+          "The generated examples: a table (for point datasets) or a set of images (for digits).");
+
+  /** Which dataset to generate. */
+  public static final ParamSpec DATASET = datasetParam();
+
+  /** How many examples. */
+  public static final ParamSpec SIZE =
+      ParamSpec.builder("size", ParamType.INTEGER)
+          .setLabel("Examples")
+          .setHelp("How many examples to make. More examples usually give a better model but "
+              + "train more slowly.")
+          .optDefault(2000)
+          .optRange(20.0, 100_000.0)
+          .build();
+
+  /** How messy the data is. */
+  public static final ParamSpec NOISE =
+      ParamSpec.builder("noise", ParamType.NUMBER)
+          .setLabel("Noise")
+          .setHelp("How messy the data is: 0 is perfectly clean, 1 is very messy. Real data is "
+              + "always a little noisy.")
+          .optDefault(0.1)
+          .optRange(0.0, 1.0)
+          .build();
+
+  /** The random seed. */
+  public static final ParamSpec SEED =
+      ParamSpec.builder("seed", ParamType.INTEGER)
+          .setLabel("Seed")
+          .setHelp("Any whole number. The same seed always gives exactly the same data; change it "
+              + "to get a fresh draw.")
+          .optDefault(1)
+          .optAdvanced(true)
+          .build();
+
+  private static ParamSpec datasetParam() {
+    ParamSpec.Builder b =
+        ParamSpec.builder("dataset", ParamType.CHOICE)
+            .setLabel("Dataset")
+            .setHelp("Which practice dataset to make. The point datasets are small tables with "
+                + "two numbers per row; digits are little pictures of the numbers 0 to 9.")
+            .optDefault(SampleGenerators.ALL.get(0).id());
+    SampleGenerators.ALL.forEach(g -> b.addChoice(g.id(), g.label()));
+    return b.build();
+  }
+
+  @Override
+  public NodeSpec spec() {
+    return NodeSpec.builder("data.sample")
+        .setDisplayName("Sample data")
+        .setCategory(Category.DATA)
+        .setSummary("Make a ready-to-use practice dataset.")
+        .setWhatItDoes("Generates a small dataset with known answers: points on two spirals or "
+            + "two moons (a table with columns x, y and class), or pictures of digits. The label "
+            + "(the answer to learn) is already marked.")
+        .optWhyItMatters("Practice data lets you try the whole pipeline in seconds, before "
+            + "bringing your own data.")
+        .optWatchOutFor("Real data is rarely this tidy: expect lower scores on your own data.")
+        .addOutput(DATA)
+        .addParam(DATASET)
+        .addParam(SIZE)
+        .addParam(NOISE)
+        .addParam(SEED)
+        .build();
+  }
+
+  @Override
+  public Map<String, PortType> inferOutputs(Map<String, PortType> inputTypes, Params params) {
+    PortType type =
+        SampleGenerators.byId(params.getString(DATASET.name()))
+            .map(SampleGenerator::outputType)
+            .orElse(PortType.DATA);
+    return Map.of(DATA.name(), type);
+  }
+
+  @Override
+  public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
+      throws NodeException {
+    String id = params.getString(DATASET.name());
+    SampleGenerator generator =
+        SampleGenerators.byId(id)
+            .orElseThrow(
+                () -> NodeException.atParam(ctx.nodeId(), DATASET.name(),
+                    "There is no practice dataset called \"" + id + "\".",
+                    "Pick one of the datasets in the list."));
+    ctx.checkCancelled();
+    ctx.progress(0, "Generating " + generator.label());
+    Dataset data =
+        generator.generate(
+            params.getInt(SIZE.name()), params.getDouble(NOISE.name()),
+            params.getLong(SEED.name()));
+    ctx.log("Generated " + data.headline() + " of " + generator.label() + ".");
+    ctx.progress(1, null);
+    return Map.of(DATA.name(), data);
+  }
+}

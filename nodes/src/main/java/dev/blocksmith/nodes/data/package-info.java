@@ -1,0 +1,2 @@
+/** Blocks that bring data in. */
+package dev.blocksmith.nodes.data;

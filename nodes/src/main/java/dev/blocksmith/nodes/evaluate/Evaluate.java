@@ -1,0 +1,152 @@
+package dev.blocksmith.nodes.evaluate;
+
+import dev.blocksmith.engine.djl.Inference;
+import dev.blocksmith.engine.model.ArchSpec;
+import dev.blocksmith.engine.model.IncompatibleModelException;
+import dev.blocksmith.engine.model.Preprocessing;
+import dev.blocksmith.engine.model.TrainedModel;
+import dev.blocksmith.engine.spi.Category;
+import dev.blocksmith.engine.spi.Inputs;
+import dev.blocksmith.engine.spi.NodeContext;
+import dev.blocksmith.engine.spi.NodeException;
+import dev.blocksmith.engine.spi.NodeSpec;
+import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.PortType;
+import dev.blocksmith.engine.value.Dataset;
+import dev.blocksmith.engine.value.Finding;
+import dev.blocksmith.engine.value.Report;
+import dev.blocksmith.engine.value.Report.ClassScores;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The "Evaluate" block: scores a model on examples with known answers and writes a report with
+ * metrics, a confusion matrix, the training curves and the coach's findings; with a second model
+ * it reports both side by side.
+ */
+public final class Evaluate implements NodeType {
+  private static final int BATCH = 256;
+
+  /** The model to score. */
+  public static final PortSpec MODEL =
+      PortSpec.of("model", PortType.MODEL, "Model", "The trained model to score.");
+
+  /** The examples to score it on. */
+  public static final PortSpec DATA =
+      PortSpec.of("data", PortType.DATA, "Data",
+          "Examples with known answers that the model did not train on, usually the test part.");
+
+  /** A second model to compare with. */
+  public static final PortSpec COMPARE =
+      PortSpec.optional("compare", PortType.MODEL, "Compare with",
+          "Optional second model scored on the same examples, shown side by side.");
+
+  /** The report. */
+  public static final PortSpec REPORT =
+      PortSpec.of("report", PortType.REPORT, "Report",
+          "Scores, confusion matrix, training curves and plain-language findings.");
+
+  @Override
+  public NodeSpec spec() {
+    return NodeSpec.builder("evaluate.evaluate")
+        .setDisplayName("Evaluate")
+        .setCategory(Category.EVALUATE)
+        .setSummary("Score a model on examples it has not seen.")
+        .setWhatItDoes("Lets the model predict every example, compares with the known answers and "
+            + "reports accuracy, precision, recall and F1 per class and a confusion matrix (or, "
+            + "for numbers, the typical error and R²), with findings such as overfitting.")
+        .optWhyItMatters("Only a score on unseen examples tells you how the model will do on "
+            + "new data.")
+        .optWatchOutFor("Scoring on the training part flatters the model. With imbalanced "
+            + "classes, accuracy hides a missed rare class: read the per-class recall.")
+        .addInput(MODEL)
+        .addInput(DATA)
+        .addInput(COMPARE)
+        .addOutput(REPORT)
+        .build();
+  }
+
+  @Override
+  public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
+      throws NodeException {
+    TrainedModel model = inputs.get(MODEL.name(), TrainedModel.class);
+    Dataset data = inputs.get(DATA.name(), Dataset.class);
+    Report main = score(model, data, MODEL.name(), ctx);
+    TrainedModel other = inputs.optional(COMPARE.name(), TrainedModel.class).orElse(null);
+    if (other == null) {
+      return Map.of(REPORT.name(), main);
+    }
+    Report second = score(other, data, COMPARE.name(), ctx);
+    List<Finding> findings = new ArrayList<>(main.findings());
+    String key = main.metrics().containsKey("accuracy") ? "accuracy" : "r2";
+    double a = main.metrics().getOrDefault(key, Double.NaN);
+    double b = second.metrics().getOrDefault(key, Double.NaN);
+    findings.add(0, new Finding(Finding.Level.INFO, "Comparison",
+        String.format(Locale.ROOT, "On %s, the first model scores %.3f and the second %.3f.",
+            key, a, b),
+        a >= b ? "The first model is at least as good." : "The second model is better here."));
+    Report both = new Report("Comparison", main.task(), main.metrics(), main.classNames(),
+        main.confusion(), main.perClass(), main.curves(), findings, List.of(main, second));
+    return Map.of(REPORT.name(), both);
+  }
+
+  private static Report score(TrainedModel model, Dataset data, String port, NodeContext ctx)
+      throws NodeException {
+    Preprocessing pre = model.preprocessing();
+    Preprocessing.Encoded e;
+    try {
+      e = pre.transform(data);
+    } catch (IllegalArgumentException ex) {
+      throw NodeException.atPort(ctx.nodeId(), DATA.name(), ex.getMessage(),
+          "Score the model on data shaped like its training data.");
+    }
+    if (e.unlabelled() > 0) {
+      ctx.log("Skipped " + e.unlabelled() + " examples without a known answer (or with a class "
+          + "the model never saw).");
+      e = e.labelledOnly();
+    }
+    if (e.rows() == 0) {
+      throw NodeException.atPort(ctx.nodeId(), DATA.name(),
+          "None of the examples has an answer the model knows, so nothing can be scored.",
+          "Connect examples with the label column \"" + pre.labelColumn() + "\" filled in.");
+    }
+    float[] out;
+    try {
+      out = Inference.outputs(model, e, ctx, BATCH);
+    } catch (IncompatibleModelException ex) {
+      throw NodeException.atPort(ctx.nodeId(), port, ex.getMessage(),
+          "Train the model again, or connect the model file it came with.");
+    }
+    String title = String.format(Locale.ROOT, "%s on %,d examples", model.arch().describe(),
+        e.rows());
+    if (pre.task() == ArchSpec.Task.REGRESSION) {
+      double[] truth = new double[e.rows()];
+      double[] predicted = new double[e.rows()];
+      for (int i = 0; i < truth.length; i++) {
+        truth[i] = pre.rawLabel(e.labels()[i]);
+        predicted[i] = pre.rawLabel(out[i]);
+      }
+      Map<String, Double> metrics = Scores.regression(truth, predicted);
+      ctx.log(String.format(Locale.ROOT, "%s: typical error %.4g, R² %.3f", title,
+          metrics.get("mae"), metrics.get("r2")));
+      return new Report(title, "regression", metrics, List.of(), null, List.of(),
+          model.history(), Coach.findings(model, metrics, List.of(), e.rows()), List.of());
+    }
+    int classes = pre.classNames().size();
+    int[] truth = new int[e.rows()];
+    for (int i = 0; i < truth.length; i++) {
+      truth[i] = (int) e.labels()[i];
+    }
+    int[][] confusion = Scores.confusion(truth, Inference.argMax(out, classes), classes);
+    List<ClassScores> perClass = Scores.perClass(confusion, pre.classNames());
+    Map<String, Double> metrics = Scores.classification(confusion, perClass);
+    ctx.log(String.format(Locale.ROOT, "%s: accuracy %.1f %%, macro F1 %.3f", title,
+        metrics.get("accuracy") * 100, metrics.get("macro F1")));
+    return new Report(title, "classification", metrics, pre.classNames(), confusion, perClass,
+        model.history(), Coach.findings(model, metrics, perClass, e.rows()), List.of());
+  }
+}

@@ -1,0 +1,2 @@
+/** Blocks that measure a model. */
+package dev.blocksmith.nodes.evaluate;

@@ -1,0 +1,2 @@
+/** Blocks that clean and shape data. */
+package dev.blocksmith.nodes.prepare;

@@ -1,0 +1,131 @@
+package dev.blocksmith.nodes.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.blocksmith.engine.spi.ParamSpec;
+import dev.blocksmith.engine.spi.ParamType;
+import java.util.Map;
+
+/** The params of {@link Train} and its presets, kept apart so the block itself stays short. */
+final class TrainParams {
+  private TrainParams() {}
+
+  static final ParamSpec LABEL =
+      ParamSpec.builder("label", ParamType.COLUMN)
+          .setLabel("Column to predict")
+          .setHelp("The column holding the answers the model should learn. Leave empty to use the "
+              + "column marked as label. Not used for images: their folders or names are the "
+              + "answers.")
+          .optDefault("")
+          .build();
+
+  static final ParamSpec ARCHITECTURE =
+      ParamSpec.builder("architecture", ParamType.CHOICE)
+          .setLabel("Model type")
+          .setHelp("The shape of the network. Automatic picks a convolutional network for images "
+              + "and a multi-layer perceptron for tables.")
+          .addChoice("auto", "Automatic")
+          .addChoice("linear", "Linear (one layer: simple and fast, draws straight borders)")
+          .addChoice("mlp", "Multi-layer perceptron (dense layers: learns curved borders)")
+          .addChoice("cnn", "Convolutional network (for images: finds strokes and shapes)")
+          .optDefault("auto")
+          .build();
+
+  static final ParamSpec HIDDEN =
+      ParamSpec.builder("hiddenSizes", ParamType.INTEGER_LIST)
+          .setLabel("Hidden layers")
+          .setHelp("Neurons in each hidden layer, such as [64, 64] for two layers of 64. Bigger "
+              + "layers can learn more but need more data and overfit more easily.")
+          .optDefault(64, 64)
+          .optRange(1.0, 4096.0)
+          .build();
+
+  static final ParamSpec EPOCHS =
+      ParamSpec.builder("epochs", ParamType.INTEGER)
+          .setLabel("Epochs")
+          .setHelp("How many times the model sees every training example. Too few: it has not "
+              + "learned yet (underfitting). Too many: it memorises (overfitting).")
+          .optDefault(30)
+          .optRange(1.0, 1000.0)
+          .build();
+
+  static final ParamSpec LEARNING_RATE =
+      ParamSpec.builder("learningRate", ParamType.NUMBER)
+          .setLabel("Learning rate")
+          .setHelp("How big each learning step is. Too high and training becomes unstable; too "
+              + "low and it crawls. 0.001 to 0.01 suits most cases.")
+          .optDefault(0.01)
+          .optRange(1e-7, 1e6)
+          .build();
+
+  static final ParamSpec BATCH_SIZE =
+      ParamSpec.builder("batchSize", ParamType.INTEGER)
+          .setLabel("Batch size")
+          .setHelp("How many examples are looked at before each learning step. 32 or 64 is a good "
+              + "start.")
+          .optDefault(32)
+          .optRange(1.0, 8192.0)
+          .optAdvanced(true)
+          .build();
+
+  static final ParamSpec OPTIMIZER =
+      ParamSpec.builder("optimizer", ParamType.CHOICE)
+          .setLabel("Optimizer")
+          .setHelp("The rule for updating the weights. Adam adapts its steps and rarely needs "
+              + "tuning; SGD is the plain textbook method.")
+          .addChoice("adam", "Adam (recommended)")
+          .addChoice("sgd", "SGD (plain gradient descent)")
+          .optDefault("adam")
+          .optAdvanced(true)
+          .build();
+
+  static final ParamSpec PATIENCE =
+      ParamSpec.builder("patience", ParamType.INTEGER)
+          .setLabel("Early stopping patience")
+          .setHelp("Stop when the validation score has not improved for this many epochs, and "
+              + "keep the best model seen. 0 turns early stopping off.")
+          .optDefault(5)
+          .optRange(0.0, 1000.0)
+          .optAdvanced(true)
+          .build();
+
+  static final ParamSpec DROPOUT =
+      ParamSpec.builder("dropout", ParamType.NUMBER)
+          .setLabel("Dropout")
+          .setHelp("Share of neurons switched off at random while training (0 to 0.9). A little "
+              + "dropout (0.1–0.3) fights overfitting.")
+          .optDefault(0.0)
+          .optRange(0.0, 0.9)
+          .optAdvanced(true)
+          .build();
+
+  static final ParamSpec TASK =
+      ParamSpec.builder("task", ParamType.CHOICE)
+          .setLabel("Task")
+          .setHelp("Whether to predict a class or a number. Automatic treats a number column "
+              + "with many different values as a number to predict.")
+          .addChoice("auto", "Automatic")
+          .addChoice("classification", "Predict a class")
+          .addChoice("regression", "Predict a number")
+          .optDefault("auto")
+          .optAdvanced(true)
+          .build();
+
+  /** Returns the presets: fewer, smaller and faster to more, bigger and slower. */
+  static Map<String, Map<String, JsonNode>> presets() {
+    Map<String, Map<String, JsonNode>> presets = new java.util.LinkedHashMap<>();
+    presets.put("Quick try", preset(10, 32, 0.01, 3));
+    presets.put("Balanced", preset(30, 64, 0.01, 5));
+    presets.put("Thorough", preset(100, 128, 0.003, 10));
+    return presets;
+  }
+
+  private static Map<String, JsonNode> preset(int epochs, int width, double lr, int patience) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    return Map.of(
+        EPOCHS.name(), f.numberNode(epochs),
+        HIDDEN.name(), f.arrayNode().add(width).add(width),
+        LEARNING_RATE.name(), f.numberNode(java.math.BigDecimal.valueOf(lr)),
+        PATIENCE.name(), f.numberNode(patience));
+  }
+}

@@ -1,0 +1,2 @@
+/** Blocks that train or fine-tune models. */
+package dev.blocksmith.nodes.train;
