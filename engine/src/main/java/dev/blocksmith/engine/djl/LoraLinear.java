@@ -88,12 +88,28 @@ public final class LoraLinear extends AbstractBlock {
     up.setShape(new Shape(w.getShape().get(0), rank));
   }
 
-  /** Adds {@code (alpha / rank) · B·A} to the wrapped layer's weight, in place. */
+  /**
+   * Adds {@code (alpha / rank) · B·A} to the wrapped layer's weight, in place. The sum is formed in
+   * double precision and rounded once, so the merged layer is as close to the adapted one as
+   * float32 allows.
+   */
   public void merge() {
     NDArray w = weight();
-    NDArray delta = up.getArray().matMul(down.getArray()).mul(scale);
-    w.addi(delta);
-    delta.close();
+    int outputs = (int) w.getShape().get(0);
+    int inputs = (int) w.getShape().get(1);
+    float[] weights = w.toFloatArray();
+    float[] a = down.getArray().toFloatArray();
+    float[] b = up.getArray().toFloatArray();
+    for (int o = 0; o < outputs; o++) {
+      for (int i = 0; i < inputs; i++) {
+        double sum = 0;
+        for (int r = 0; r < rank; r++) {
+          sum += (double) b[o * rank + r] * a[r * inputs + i];
+        }
+        weights[o * inputs + i] = (float) (weights[o * inputs + i] + (double) scale * sum);
+      }
+    }
+    w.set(java.nio.FloatBuffer.wrap(weights));
   }
 
   private NDArray weight() {
