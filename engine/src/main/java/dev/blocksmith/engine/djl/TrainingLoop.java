@@ -68,9 +68,10 @@ public final class TrainingLoop {
       NodeContext ctx) throws NodeException {
     Engine.getInstance().setRandomSeed((int) config.seed());
     boolean classify = config.loss() == TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY;
+    Optimizer optimizer = optimizer(config);
     DefaultTrainingConfig tc =
         new DefaultTrainingConfig(loss(config.loss()))
-            .optOptimizer(optimizer(config))
+            .optOptimizer(optimizer)
             .optDevices(new ai.djl.Device[] {ctx.device()});
     Curves curves = new Curves(classify, validation != null);
     try (Trainer trainer = model.newTrainer(tc);
@@ -93,7 +94,8 @@ public final class TrainingLoop {
       boolean stoppedEarly = false;
       while (epoch < config.epochs()) {
         epoch++;
-        double[] sums = trainEpoch(trainer, x, y, shuffle, config, batches, epoch, classify, ctx);
+        double[] sums = trainEpoch(trainer, optimizer, x, y, shuffle, config, batches, epoch,
+            classify, ctx);
         double trainLoss = sums[0] / train.rows();
         curves.add("train loss", epoch, trainLoss, ctx);
         if (classify) {
@@ -128,7 +130,7 @@ public final class TrainingLoop {
     }
   }
 
-  private static double[] trainEpoch(Trainer trainer, NDArray x, NDArray y, Random shuffle,
+  private static double[] trainEpoch(Trainer trainer, Optimizer optimizer, NDArray x, NDArray y, Random shuffle,
       TrainConfig config, int batches, int epoch, boolean classify, NodeContext ctx)
       throws NodeException {
     long n = x.getShape().get(0);
@@ -161,7 +163,7 @@ public final class TrainingLoop {
             }
             gc.backward(l);
           }
-          trainer.step();
+          step(trainer, optimizer);
           lossSum += (double) loss * (to - from);
           if (classify) {
             correct += pred.head().argMax(1).eq(by.toType(DataType.INT64, false))
@@ -173,6 +175,30 @@ public final class TrainingLoop {
       }
     }
     return new double[] {lossSum, correct};
+  }
+
+  /**
+   * Applies one optimizer step. DJL's first {@code step()} refuses gradients whose <em>signed</em>
+   * sum is zero, which is always the case for a linear softmax model (the output gradients of the
+   * classes cancel); when that happens and the gradients are really non-zero, the update is done
+   * here with the same optimizer, and gradients are reset as DJL would.
+   */
+  private static void step(Trainer trainer, Optimizer optimizer) {
+    try {
+      trainer.step();
+    } catch (IllegalStateException e) {
+      if (e.getMessage() == null || !e.getMessage().contains("Gradient values are all zeros")) {
+        throw e;
+      }
+      for (var pair : trainer.getModel().getBlock().getParameters()) {
+        ai.djl.nn.Parameter p = pair.getValue();
+        if (p.requiresGradient()) {
+          NDArray grad = p.getArray().getGradient();
+          optimizer.update(p.getId(), p.getArray(), grad);
+          grad.subi(grad);
+        }
+      }
+    }
   }
 
   /** Returns the summed loss and the number of correct predictions over a resident set. */

@@ -60,6 +60,28 @@ public final class NodeRegistry {
     return b.build();
   }
 
+  /**
+   * Returns the built-in blocks plus the plugin packs in {@link #pluginsFolder()}. A folder that
+   * cannot be read is reported as a load problem.
+   */
+  public static NodeRegistry loadInstalled() {
+    try {
+      return PluginJars.loadRegistry(pluginsFolder());
+    } catch (java.io.IOException e) {
+      NodeRegistry builtIn = loadDefault();
+      List<String> problems = new ArrayList<>(builtIn.loadProblems());
+      problems.add("The plugins folder " + pluginsFolder() + " could not be read: " + e);
+      return new NodeRegistry(new LinkedHashMap<>(builtIn.types), problems);
+    }
+  }
+
+  /** Returns the user's plugins folder: {@code -Dblocksmith.plugins} or ~/.blocksmith/plugins. */
+  public static java.nio.file.Path pluginsFolder() {
+    String p = System.getProperty("blocksmith.plugins");
+    return p != null && !p.isBlank() ? java.nio.file.Path.of(p)
+        : java.nio.file.Path.of(System.getProperty("user.home"), ".blocksmith", "plugins");
+  }
+
   /** Returns the blocks on this class's class path. */
   public static NodeRegistry loadDefault() {
     return load(NodeRegistry.class.getClassLoader());

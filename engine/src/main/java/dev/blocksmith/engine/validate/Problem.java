@@ -15,6 +15,14 @@ package dev.blocksmith.engine.validate;
 public record Problem(
     String code, String nodeId, String port, String param, String message, String fix) {
 
+  /** Codes of problems that are reported but do not stop a run. */
+  public static final java.util.Set<String> WARNING_CODES = java.util.Set.of("unknown-param");
+
+  /** Returns whether this problem is only a warning: the graph can still run. */
+  public boolean isWarning() {
+    return WARNING_CODES.contains(code);
+  }
+
   /** Returns the problem as one line: "[node] message Fix: ...". */
   public String describe() {
     String where = nodeId == null ? "graph" : nodeId

@@ -68,10 +68,17 @@ public record Report(
     if (metrics.containsKey("r2")) {
       return String.format(Locale.ROOT, "R² %.3f", metrics.get("r2"));
     }
+    if (metrics.containsKey("rows before") && metrics.containsKey("rows after")) {
+      return String.format(Locale.ROOT, "%,.0f → %,.0f rows", metrics.get("rows before"),
+          metrics.get("rows after"));
+    }
     if (!parts.isEmpty()) {
       return parts.stream().map(Report::headline).reduce((a, b) -> a + " | " + b).orElse("");
     }
-    return metrics.isEmpty() ? title : metrics.entrySet().iterator().next().getKey() + " "
+    if (metrics.isEmpty()) {
+      return findings.isEmpty() ? title : findings.get(0).title();
+    }
+    return metrics.entrySet().iterator().next().getKey() + " "
         + String.format(Locale.ROOT, "%.4g", metrics.values().iterator().next());
   }
 }

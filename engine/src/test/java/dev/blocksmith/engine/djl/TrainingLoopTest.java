@@ -62,6 +62,17 @@ class TrainingLoopTest {
     }
   }
 
+  /** Guards against DJL's first-step check, which refuses a linear softmax model's gradients. */
+  @Test
+  void linearSoftmaxModelLearnsDespiteCancellingGradients() throws Exception {
+    try (TestContext ctx = new TestContext("train");
+        Model model = mlp(List.of())) {
+      TrainingLoop.run(model, blobs(200, 1, false), blobs(100, 2, false),
+          config(5, 0.05, TrainConfig.Optimizer.ADAM, 0), ctx);
+      assertThat(ctx.metrics().get("validation accuracy").get(4)).isGreaterThan(0.9);
+    }
+  }
+
   @Test
   void cancellationStopsWithinOneBatch() throws Exception {
     int[] batchesAfterCancel = {-1};

@@ -22,7 +22,7 @@ public final class SampleData implements NodeType {
   /** The generated examples. */
   public static final PortSpec DATA =
       PortSpec.of("data", PortType.DATA, "Data",
-          "The generated examples: a table (for point datasets) or a set of images (for digits).");
+          "The generated examples: a table, or a set of images for digits.");
 
   /** Which dataset to generate. */
   public static final ParamSpec DATASET = datasetParam();
@@ -75,7 +75,11 @@ public final class SampleData implements NodeType {
         .setCategory(Category.DATA)
         .setSummary("Make a ready-to-use practice dataset.")
         .setWhatItDoes("Generates a small dataset with known answers: points on two spirals or "
-            + "two moons (a table with columns x, y and class), or pictures of digits. The label "
+            + "two moons (a table with columns x, y and class: a curved boundary a straight line "
+            + "cannot separate), 28×28 pictures of handwritten-style digits 0–9, loan approvals "
+            + "(with a sensitive group column and a bias planted against group B, for the "
+            + "fairness lesson), house prices (predict a number: regression), or sensor readings "
+            + "(with gaps, duplicate rows and glitch values, for the cleaning lesson). The label "
             + "(the answer to learn) is already marked.")
         .optWhyItMatters("Practice data lets you try the whole pipeline in seconds, before "
             + "bringing your own data.")

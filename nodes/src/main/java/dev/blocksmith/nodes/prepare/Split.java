@@ -160,15 +160,22 @@ public final class Split implements NodeType {
           "Check the block before Split: it produced no rows.");
     }
     ctx.checkCancelled();
+    boolean classes = Splitter.looksLikeClasses(data);
+    boolean stratify = params.getBoolean(STRATIFY.name()) && classes;
+    if (params.getBoolean(STRATIFY.name()) && !classes) {
+      ctx.log("The label has many different values (a number to predict, not classes), so the "
+          + "examples are dealt at random instead of keeping class balance.");
+    }
     int[][] parts =
-        Splitter.split(data, shares(params), params.getBoolean(STRATIFY.name()),
-            params.getBoolean(BY_GROUP.name()), params.getLong(SEED.name()));
+        Splitter.split(data, shares(params), stratify, params.getBoolean(BY_GROUP.name()),
+            params.getLong(SEED.name()));
     Map<String, Object> out = new LinkedHashMap<>();
     String[] names = {TRAIN.name(), VALIDATION.name(), TEST.name()};
     for (int i = 0; i < 3; i++) {
       Dataset part = data.subset(parts[i]);
       out.put(names[i], part);
-      ctx.log(names[i] + ": " + Splitter.describeBalance(part));
+      ctx.log(names[i] + ": " + (classes ? Splitter.describeBalance(part)
+          : String.format("%,d rows", part.size())));
     }
     ctx.progress(1, null);
     return out;

@@ -86,6 +86,21 @@ final class Splitter {
     return Collections.max(counts.entrySet(), Map.Entry.comparingByValue()).getKey();
   }
 
+  /**
+   * Returns whether the labels look like classes: few distinct values, each shared by several
+   * examples. A number to predict (a price) has nearly one value per row and cannot be stratified.
+   */
+  static boolean looksLikeClasses(Dataset data) {
+    java.util.Set<String> distinct = new java.util.HashSet<>();
+    for (int r = 0; r < data.size(); r++) {
+      String s = data.stratumOf(r);
+      if (s != null) {
+        distinct.add(s);
+      }
+    }
+    return distinct.size() <= Math.max(20, data.size() / 5);
+  }
+
   /** Returns "700 rows (A 350, B 350)": the size and the count of each label. */
   static String describeBalance(Dataset part) {
     Map<String, Integer> counts = new TreeMap<>();

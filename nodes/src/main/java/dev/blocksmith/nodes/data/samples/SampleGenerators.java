@@ -8,7 +8,22 @@ public final class SampleGenerators {
 
   /** All generators; add a new dataset with one line here. */
   public static final List<SampleGenerator> ALL =
-      List.of(new Spirals(), new Moons(), new Digits());
+      List.of(
+          new Spirals(),
+          new Moons(),
+          new Digits(),
+          new TableSample(
+              "loans",
+              "Loan approvals (table with a sensitive group and a planted bias)",
+              LoanApprovals::generate),
+          new TableSample(
+              "house-prices",
+              "House prices (table: size, rooms, age, area → price)",
+              HousePrices::generate),
+          new TableSample(
+              "sensor-readings",
+              "Sensor readings (messy table: gaps, duplicates, glitches)",
+              SensorReadings::generate));
 
   private SampleGenerators() {}
 

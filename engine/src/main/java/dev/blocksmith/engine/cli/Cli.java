@@ -1,0 +1,61 @@
+package dev.blocksmith.engine.cli;
+
+import dev.blocksmith.engine.registry.NodeRegistry;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless entry point: {@code run FILE}, {@code validate FILE}, {@code blocks}, {@code explain
+ * BLOCK}. Exit codes: 0 success, 1 a block failed, 2 the graph or the command line has problems.
+ */
+public final class Cli {
+  private Cli() {}
+
+  /** What every subcommand needs: the blocks and where to print. */
+  record Env(NodeRegistry registry, PrintStream out, PrintStream err) {}
+
+  /** The top command; it only holds the subcommands. */
+  @Command(
+      name = "blocksmith",
+      mixinStandardHelpOptions = true,
+      version = "Blocksmith 0.1",
+      description = "Train real models by wiring blocks. Headless commands:")
+  static final class Top implements Runnable {
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "Name a command: run, validate, blocks or explain.");
+    }
+  }
+
+  /** Runs the command line with the blocks on the class path; returns the exit code. */
+  public static int execute(String... args) {
+    return execute(NodeRegistry.loadInstalled(), System.out, System.err, args);
+  }
+
+  /** Runs the command line with the given blocks and streams; returns the exit code. */
+  public static int execute(NodeRegistry registry, PrintStream out, PrintStream err,
+      String... args) {
+    Env env = new Env(registry, out, err);
+    CommandLine cl = new CommandLine(new Top())
+        .addSubcommand("run", new RunCommand(env))
+        .addSubcommand("validate", new ValidateCommand(env))
+        .addSubcommand("blocks", new BlocksCommand(env))
+        .addSubcommand("explain", new ExplainCommand(env));
+    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+      err.println("Error: " + ex);
+      return 1;
+    });
+    return cl.execute(args);
+  }
+
+  /** Runs the command line and exits the JVM with its exit code. */
+  public static void main(String[] a) {
+    System.exit(execute(a));
+  }
+}

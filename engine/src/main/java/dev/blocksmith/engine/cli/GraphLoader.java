@@ -1,0 +1,45 @@
+package dev.blocksmith.engine.cli;
+
+import dev.blocksmith.engine.graph.Graph;
+import dev.blocksmith.engine.graph.GraphFormatException;
+import dev.blocksmith.engine.graph.GraphJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Loads a graph file for a command, turning every failure into one plain line. */
+final class GraphLoader {
+  private GraphLoader() {}
+
+  /** A graph file that could not be read; the message is one line meant for the user. */
+  static final class LoadFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    LoadFailure(String message) {
+      super(message);
+    }
+  }
+
+  /** Returns the graph in {@code file}. */
+  static Graph load(Path file) throws LoadFailure {
+    if (!Files.exists(file)) {
+      throw new LoadFailure("Cannot read " + file + ": there is no such file.");
+    }
+    try {
+      return GraphJson.read(file);
+    } catch (GraphFormatException e) {
+      throw new LoadFailure("Cannot read " + file + ": " + e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new LoadFailure("Cannot read " + file + ": there is no such file.");
+    } catch (IOException e) {
+      throw new LoadFailure("Cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Returns the folder that relative paths in the graph are resolved against. */
+  static Path baseDir(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent == null ? Path.of("").toAbsolutePath() : parent;
+  }
+}

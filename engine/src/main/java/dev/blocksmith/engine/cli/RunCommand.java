@@ -1,0 +1,204 @@
+package dev.blocksmith.engine.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.engine.exec.NodeStatus;
+import dev.blocksmith.engine.exec.RunListener;
+import dev.blocksmith.engine.exec.RunOptions;
+import dev.blocksmith.engine.exec.RunResult;
+import dev.blocksmith.engine.graph.Graph;
+import dev.blocksmith.engine.graph.GraphJson;
+import dev.blocksmith.engine.graph.Node;
+import dev.blocksmith.engine.session.EngineSession;
+import dev.blocksmith.engine.spi.Value;
+import dev.blocksmith.engine.text.ReportText;
+import dev.blocksmith.engine.text.TableText;
+import dev.blocksmith.engine.validate.Problem;
+import dev.blocksmith.engine.value.Report;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code run FILE}: validates and runs a pipeline, printing progress and results. */
+@Command(name = "run", description = "Run a pipeline and print its results.")
+final class RunCommand implements Callable<Integer> {
+  private final Cli.Env env;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file.")
+  Path file;
+
+  @Option(names = "--json", description = "Print a machine-readable summary instead of text.")
+  boolean json;
+
+  @Option(names = "--set", paramLabel = "NODE.PARAM=VALUE",
+      description = "Change a setting for this run, e.g. --set train.epochs=5.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(
+      names = "--show",
+      paramLabel = "NODE",
+      description = "Print a preview of a node's output.")
+  List<String> show = new ArrayList<>();
+
+  @Option(names = "--device", description = "cpu, gpu or gpu:N (default: GPU when present).")
+  String device;
+
+  @Option(names = "--seed", description = "Seed for sampling and initialisation (default 42).")
+  Long seed;
+
+  @Option(names = "--reproducible", description = "Use one thread so runs repeat exactly.")
+  boolean reproducible;
+
+  @Option(names = "--runs", paramLabel = "DIR", description = "Where to write run folders.")
+  Path runs;
+
+  RunCommand(Cli.Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Graph g;
+    try {
+      g = Overrides.apply(GraphLoader.load(file), env.registry(), sets);
+    } catch (GraphLoader.LoadFailure | IllegalArgumentException e) {
+      env.err().println(e.getMessage());
+      return 2;
+    }
+    for (String n : show) {
+      if (g.node(n).isEmpty()) {
+        env.err().println("--show " + n + ": there is no block '" + n + "' in this pipeline.");
+        return 2;
+      }
+    }
+    Path base = GraphLoader.baseDir(file);
+    Path root = runs != null ? runs : EngineSession.defaultRunsRoot();
+    try (EngineSession session = new EngineSession(env.registry(), root)) {
+      List<Problem> problems = session.validate(g, base);
+      List<Problem> blocking = problems.stream().filter(p -> !p.isWarning()).toList();
+      if (!blocking.isEmpty()) {
+        printProblems(problems);
+        return 2;
+      }
+      RunListener listener = json ? e -> { } : new ConsoleProgress(env.out(),
+          System.console() != null, hasHeavy(g) ? "Training" : "Running");
+      RunResult r;
+      try {
+        r = session.start(g, base, new RunOptions(Set.of(), device, seed, reproducible), listener)
+            .result().get();
+      } catch (ExecutionException e) {
+        env.err().println("The run stopped unexpectedly: " + e.getCause());
+        return 1;
+      }
+      if (json) {
+        env.out().println(summary(g, r).toPrettyString());
+      } else {
+        printResult(g, r);
+      }
+      return r.success() ? 0 : 1;
+    }
+  }
+
+  private boolean hasHeavy(Graph g) {
+    return g.nodes().stream().anyMatch(n -> env.registry().find(n.type())
+        .map(t -> t.spec().heavy()).orElse(false));
+  }
+
+  private void printProblems(List<Problem> problems) {
+    if (json) {
+      ObjectNode root = GraphJson.mapper().createObjectNode();
+      root.put("success", false);
+      root.set("problems", ValidateCommand.toJson(problems));
+      env.out().println(root.toPrettyString());
+      return;
+    }
+    env.err().println(file.getFileName() + " cannot run; fix these problems first:");
+    problems.forEach(p -> env.err().println((p.isWarning() ? "warning " : "") + p.describe()));
+  }
+
+  private void printResult(Graph g, RunResult r) {
+    var out = env.out();
+    out.println();
+    out.println(r.success() ? "Finished in " + r.millis() + " ms." : "The run did not finish.");
+    for (Node n : g.nodes()) {
+      NodeStatus s = r.statuses().get(n.id());
+      if (s == null) {
+        continue;
+      }
+      Map<String, Object> outs = r.outputs().getOrDefault(n.id(), Map.of());
+      String head = String.join("; ", outs.values().stream()
+          .map(v -> v instanceof Value val ? val.headline() : String.valueOf(v)).toList());
+      String msg = r.messages().get(n.id());
+      out.println("  " + n.id() + "  " + ConsoleProgress.word(s)
+          + (head.isEmpty() ? "" : "  " + head) + (msg == null ? "" : "  " + msg));
+    }
+    if (r.messages().containsKey("run")) {
+      out.println("  " + r.messages().get("run"));
+    }
+    for (Node n : g.nodes()) {
+      for (Object v : r.outputs().getOrDefault(n.id(), Map.of()).values()) {
+        if (v instanceof Report rep) {
+          out.println();
+          out.println("== " + n.id() + " ==");
+          out.print(ReportText.render(rep));
+        }
+      }
+    }
+    for (String id : show) {
+      out.println();
+      out.println("== Output of " + id + " ==");
+      Map<String, Object> outs = r.outputs().get(id);
+      if (outs == null) {
+        out.println("(no output: the block ended " + ConsoleProgress.word(
+            r.statuses().getOrDefault(id, NodeStatus.SKIPPED)) + ")");
+        continue;
+      }
+      outs.forEach((port, v) -> {
+        out.println("-- " + port + " --");
+        out.print(TableText.preview(v));
+      });
+    }
+    if (r.runDir() != null) {
+      out.println();
+      out.println("Run folder: " + r.runDir());
+    }
+  }
+
+  private ObjectNode summary(Graph g, RunResult r) {
+    ObjectNode root = GraphJson.mapper().createObjectNode();
+    root.put("success", r.success());
+    root.put("runId", r.runId());
+    root.put("device", r.device());
+    root.put("runDir", r.runDir() == null ? null : r.runDir().toString());
+    root.put("millis", r.millis());
+    ObjectNode nodes = root.putObject("nodes");
+    ObjectNode metrics = root.putObject("metrics");
+    for (Node n : g.nodes()) {
+      NodeStatus s = r.statuses().get(n.id());
+      if (s == null) {
+        continue;
+      }
+      ObjectNode o = nodes.putObject(n.id());
+      o.put("status", s.name());
+      ObjectNode heads = o.putObject("headlines");
+      r.outputs().getOrDefault(n.id(), Map.of()).forEach((port, v) -> {
+        heads.put(port, v instanceof Value val ? val.headline() : String.valueOf(v));
+        if (v instanceof Report rep && !rep.metrics().isEmpty()) {
+          ObjectNode m = metrics.has(n.id()) ? (ObjectNode) metrics.get(n.id())
+              : metrics.putObject(n.id());
+          rep.metrics().forEach(m::put);
+        }
+      });
+      if (r.messages().containsKey(n.id())) {
+        o.put("message", r.messages().get(n.id()));
+      }
+    }
+    return root;
+  }
+}

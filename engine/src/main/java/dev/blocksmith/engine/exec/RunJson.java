@@ -1,0 +1,58 @@
+package dev.blocksmith.engine.exec;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.engine.graph.GraphJson;
+import dev.blocksmith.engine.plan.PlanStep;
+import dev.blocksmith.engine.value.Report;
+import java.util.Map;
+
+/** Builds the content of {@code run.json}: what ran, where, how it ended, and report metrics. */
+final class RunJson {
+  private RunJson() {}
+
+  static ObjectNode of(Run run, RunSetup setup, String device, boolean success, long millis) {
+    ObjectNode root = GraphJson.mapper().createObjectNode();
+    root.put("runId", run.runId());
+    root.put("graph", setup.graphName());
+    root.put("device", device);
+    root.put("seed", setup.seed());
+    root.put("reproducible", setup.reproducible());
+    root.put("success", success);
+    root.put("millis", millis);
+    if (run.messages().containsKey("run")) {
+      root.put("message", run.messages().get("run"));
+    }
+    ObjectNode nodes = root.putObject("nodes");
+    for (PlanStep s : run.plan().steps()) {
+      ObjectNode n = nodes.putObject(s.id());
+      n.put("type", s.type().spec().id());
+      n.put("status", run.statuses().get(s.id()).name());
+      Long ms = run.millis().get(s.id());
+      if (ms != null) {
+        n.put("millis", ms);
+      }
+      Map<String, Object> outs = run.outputs().get(s.id());
+      if (outs != null) {
+        ObjectNode h = n.putObject("headlines");
+        Run.headlines(outs).forEach(h::put);
+        ObjectNode metrics = null;
+        for (Map.Entry<String, Object> o : outs.entrySet()) {
+          if (o.getValue() instanceof Report r) {
+            if (metrics == null) {
+              metrics = n.putObject("metrics");
+            }
+            boolean many = outs.values().stream().filter(v -> v instanceof Report).count() > 1;
+            for (Map.Entry<String, Double> m : r.metrics().entrySet()) {
+              metrics.put(many ? o.getKey() + "." + m.getKey() : m.getKey(), m.getValue());
+            }
+          }
+        }
+      }
+      String msg = run.messages().get(s.id());
+      if (msg != null) {
+        n.put("message", msg);
+      }
+    }
+    return root;
+  }
+}

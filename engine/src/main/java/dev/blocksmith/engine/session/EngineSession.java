@@ -1,0 +1,170 @@
+package dev.blocksmith.engine.session;
+
+import dev.blocksmith.engine.exec.Executor;
+import dev.blocksmith.engine.exec.OutputCache;
+import dev.blocksmith.engine.exec.RunEvent;
+import dev.blocksmith.engine.exec.RunHandle;
+import dev.blocksmith.engine.exec.RunListener;
+import dev.blocksmith.engine.exec.RunOptions;
+import dev.blocksmith.engine.exec.RunResult;
+import dev.blocksmith.engine.exec.RunSetup;
+import dev.blocksmith.engine.graph.Graph;
+import dev.blocksmith.engine.plan.Plan;
+import dev.blocksmith.engine.plan.PlanException;
+import dev.blocksmith.engine.plan.Planner;
+import dev.blocksmith.engine.registry.NodeRegistry;
+import dev.blocksmith.engine.validate.Problem;
+import dev.blocksmith.engine.validate.Validator;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The engine as the editor and the CLI see it: validate a graph, start runs, keep outputs cached
+ * between runs. One session per open window; thread-safe.
+ */
+public final class EngineSession implements AutoCloseable {
+  private final NodeRegistry registry;
+  private final Path runsRoot;
+  private final OutputCache cache = new OutputCache();
+  private final Executor executor = new Executor(Executor.defaultThreads());
+  private final Map<String, List<Problem>> rejected = new LinkedHashMap<>();
+  private volatile List<Problem> lastProblems = List.of();
+
+  /** Creates a session over the given blocks, writing run folders under {@code runsRoot}. */
+  public EngineSession(NodeRegistry registry, Path runsRoot) {
+    this.registry = registry;
+    this.runsRoot = runsRoot;
+  }
+
+  /**
+   * Returns a session over the installed blocks (built-ins and plugins), writing runs under {@code
+   * -Dblocksmith.runs} or {@code ~/.blocksmith/runs}.
+   */
+  public static EngineSession createDefault() {
+    return new EngineSession(NodeRegistry.loadInstalled(), defaultRunsRoot());
+  }
+
+  /** Returns the default folder for run folders. */
+  public static Path defaultRunsRoot() {
+    String p = System.getProperty("blocksmith.runs");
+    return p != null && !p.isBlank() ? Path.of(p)
+        : Path.of(System.getProperty("user.home"), ".blocksmith", "runs");
+  }
+
+  /** Returns the installed blocks. */
+  public NodeRegistry registry() {
+    return registry;
+  }
+
+  /** Returns the folder that holds run folders. */
+  public Path runsRoot() {
+    return runsRoot;
+  }
+
+  /** Returns every problem of the graph (warnings included); empty when it can run. */
+  public List<Problem> validate(Graph graph, Path baseDir) {
+    return Validator.validate(graph, registry, baseDir);
+  }
+
+  /**
+   * Validates the graph and, when nothing blocks it, starts a run. When problems block it, no node
+   * runs: the result completes at once, unsuccessful, with one message per problem, the listener
+   * gets a single {@link RunEvent.RunFinished}, and {@link #problems(String)} or {@link
+   * #lastProblems()} give the problems themselves.
+   *
+   * @param graph the graph
+   * @param baseDir the graph's folder, for relative paths (may be null)
+   * @param options targets, device, seed
+   * @param listener receives events from engine threads
+   */
+  public RunHandle start(Graph graph, Path baseDir, RunOptions options, RunListener listener) {
+    List<Problem> all = validate(graph, baseDir);
+    Set<String> scope = options.targets().isEmpty() ? null
+        : Planner.ancestors(graph, options.targets());
+    List<Problem> blocking = all.stream().filter(p -> !p.isWarning())
+        .filter(p -> scope == null || p.nodeId() == null || scope.contains(p.nodeId())).toList();
+    lastProblems = all;
+    if (blocking.isEmpty()) {
+      try {
+        Plan plan = Planner.plan(graph, registry, baseDir, options.targets(),
+            options.effectiveSeed(), cache::contains);
+        return executor.start(plan, RunSetup.of(graph.name(), runsRoot, baseDir, options), cache,
+            listener);
+      } catch (PlanException e) {
+        blocking = List.of(new Problem("not-runnable", null, null, null, e.getMessage(), ""));
+      }
+    }
+    return Rejected.of(blocking, listener, this::remember);
+  }
+
+  private synchronized void remember(String runId, List<Problem> problems) {
+    rejected.put(runId, problems);
+    if (rejected.size() > 20) {
+      rejected.remove(rejected.keySet().iterator().next());
+    }
+  }
+
+  /** Returns the problems that stopped a run from starting, by its run id (empty when none). */
+  public synchronized List<Problem> problems(String runId) {
+    return rejected.getOrDefault(runId, List.of());
+  }
+
+  /** Returns the problems found by the latest {@link #start} (warnings included). */
+  public List<Problem> lastProblems() {
+    return lastProblems;
+  }
+
+  /**
+   * Returns the cached outputs of a node as the graph stands now (for previews), or empty when the
+   * node, or anything it depends on, changed since it last ran, or the graph cannot be planned.
+   */
+  public Optional<Map<String, Object>> cachedOutputs(
+      Graph graph, Path baseDir, RunOptions options, String nodeId) {
+    try {
+      Plan plan = Planner.plan(graph, registry, baseDir, Set.of(nodeId), options.effectiveSeed(),
+          cache::contains);
+      return plan.step(nodeId).flatMap(s -> cache.get(s.signature()));
+    } catch (PlanException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Forgets all cached outputs, so that the next run executes every node. */
+  public void clearCache() {
+    cache.clear();
+  }
+
+  /** Stops the worker threads; runs in progress are cancelled. */
+  @Override
+  public void close() {
+    executor.close();
+  }
+
+  /** A run that never started because of problems. */
+  private record Rejected(String runId, CompletableFuture<RunResult> result) implements RunHandle {
+    static Rejected of(List<Problem> problems, RunListener listener,
+        java.util.function.BiConsumer<String, List<Problem>> remember) {
+      String id = "rejected-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+      remember.accept(id, problems);
+      Map<String, String> messages = new LinkedHashMap<>();
+      for (Problem p : problems) {
+        String key = p.nodeId() == null ? "graph" : p.nodeId();
+        messages.merge(key, p.describe(), (a, b) -> a + "\n" + b);
+      }
+      RunResult r = new RunResult(id, false, Map.of(), Map.of(), messages, null, 0, "");
+      listener.onEvent(new RunEvent.RunFinished(id, false, 0, null));
+      return new Rejected(id, CompletableFuture.completedFuture(r));
+    }
+
+    @Override
+    public void cancel() {}
+
+    @Override
+    public void cancel(String nodeId) {}
+  }
+}

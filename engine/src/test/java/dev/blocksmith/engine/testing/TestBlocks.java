@@ -1,0 +1,246 @@
+package dev.blocksmith.engine.testing;
+
+import dev.blocksmith.engine.registry.NodeRegistry;
+import dev.blocksmith.engine.spi.Category;
+import dev.blocksmith.engine.spi.Inputs;
+import dev.blocksmith.engine.spi.NodeContext;
+import dev.blocksmith.engine.spi.NodeException;
+import dev.blocksmith.engine.spi.NodeSpec;
+import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.spi.ParamSpec;
+import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.PortType;
+import dev.blocksmith.engine.value.NumberColumn;
+import dev.blocksmith.engine.value.Report;
+import dev.blocksmith.engine.value.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Tiny blocks for engine tests, with counters and latches. Create a fresh instance per test: the
+ * counters live in it. Ids start with {@code test.}.
+ */
+public final class TestBlocks {
+  /** Emits a one-row table holding {@code value}; counts its runs. */
+  public final Counting source = new Counting();
+  /** Adds {@code amount} to column x; counts its runs. */
+  public final AddOne addOne = new AddOne();
+  /** Waits until {@link #meetingSize} nodes of this type run at the same time. */
+  public final Meet meet = new Meet();
+  /** A heavy block that records how many heavy blocks ran at once. */
+  public final Heavy heavy = new Heavy();
+  /** Signals {@link Wait#started} then waits for cancellation or {@link Wait#release}. */
+  public final Wait waiter = new Wait();
+  /** Always fails, with a NodeException or (mode "crash") an unexpected exception. */
+  public final Fail fail = new Fail();
+  /** Turns a table into a report with accuracy = first x. */
+  public final Score score = new Score();
+  /** Needs a model on its input (for type mismatches). */
+  public final NeedsModel needsModel = new NeedsModel();
+
+  /** How many Meet nodes must run together before each may go on. */
+  public int meetingSize = 2;
+
+  /** Returns a registry of all these blocks. */
+  public NodeRegistry registry() {
+    return NodeRegistry.of(
+        List.of(source, addOne, meet, heavy, waiter, fail, score, needsModel));
+  }
+
+  static Table table(double x) {
+    return Table.of(List.of(new NumberColumn("x", new double[] {x})));
+  }
+
+  static double x(Table t) {
+    return ((NumberColumn) t.column("x").orElseThrow()).get(0);
+  }
+
+  static PortSpec tableIn() {
+    return PortSpec.of("table", PortType.TABLE, "Table", "The rows to work on.");
+  }
+
+  static PortSpec tableOut() {
+    return PortSpec.of("table", PortType.TABLE, "Table", "The resulting rows.");
+  }
+
+  static NodeSpec.Builder describe(String id, String name) {
+    return NodeSpec.builder(id).setDisplayName(name).setCategory(Category.PREPARE)
+        .setSummary(name + " (test block).").setWhatItDoes("Used by engine tests.")
+        .optWhyItMatters("It proves the engine works.").optWatchOutFor("Not for real use.");
+  }
+
+  /** A source block that counts its executions. */
+  public static final class Counting implements NodeType {
+    /** Number of executions so far. */
+    public final AtomicInteger runs = new AtomicInteger();
+
+    @Override
+    public NodeSpec spec() {
+      return describe("test.source", "Make number").addOutput(tableOut())
+          .addParam(ParamSpec.builder("value", ParamType.NUMBER).setLabel("Value")
+              .setHelp("The number in the table.").optDefault(1.0).optRange(0.0, 100.0).build())
+          .build();
+    }
+
+    @Override
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) {
+      runs.incrementAndGet();
+      ctx.progress(0.5, "making");
+      return Map.of("table", table(p.getDouble("value")));
+    }
+  }
+
+  /** Adds a number to column x; counts its executions. */
+  public static final class AddOne implements NodeType {
+    /** Number of executions so far. */
+    public final AtomicInteger runs = new AtomicInteger();
+
+    @Override
+    public NodeSpec spec() {
+      return describe("test.add-one", "Add").addInput(tableIn()).addOutput(tableOut())
+          .addParam(ParamSpec.builder("amount", ParamType.NUMBER).setLabel("Amount")
+              .setHelp("What to add.").optDefault(1.0).build())
+          .build();
+    }
+
+    @Override
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx)
+        throws NodeException {
+      runs.incrementAndGet();
+      double x = x(in.get("table", Table.class));
+      return Map.of("table", table(x + p.getDouble("amount")));
+    }
+  }
+
+  /** Each node of this type waits (up to 10 s) until {@code meetingSize} of them run at once. */
+  public final class Meet implements NodeType {
+    private volatile CountDownLatch arrived;
+
+    @Override
+    public NodeSpec spec() {
+      return describe("test.meet", "Meet").addOutput(tableOut()).build();
+    }
+
+    @Override
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) throws Exception {
+      synchronized (this) {
+        if (arrived == null) {
+          arrived = new CountDownLatch(meetingSize);
+        }
+      }
+      arrived.countDown();
+      if (!arrived.await(10, TimeUnit.SECONDS)) {
+        throw NodeException.of(ctx.nodeId(), "The other branch never ran at the same time.", "");
+      }
+      return Map.of("table", table(1));
+    }
+  }
+
+  /** A heavy block: records the most heavy blocks seen running at once. */
+  public static final class Heavy implements NodeType {
+    /** Heavy blocks running now. */
+    public final AtomicInteger active = new AtomicInteger();
+    /** Most heavy blocks that ran at once. */
+    public final AtomicInteger maxActive = new AtomicInteger();
+    /** Counted down by each heavy block; reaches zero only if two overlap. */
+    public final CountDownLatch overlap = new CountDownLatch(2);
+
+    @Override
+    public NodeSpec spec() {
+      return describe("test.heavy", "Train (fake)").addOutput(tableOut()).optHeavy(true).build();
+    }
+
+    @Override
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) throws Exception {
+      int now = active.incrementAndGet();
+      maxActive.accumulateAndGet(now, Math::max);
+      overlap.countDown();
+      overlap.await(300, TimeUnit.MILLISECONDS); // gives a second heavy node the chance to overlap
+      active.decrementAndGet();
+      return Map.of("table", table(2));
+    }
+  }
+
+  /** Signals that it started, then waits for release or cancellation. */
+  public static final class Wait implements NodeType {
+    /** Counted down when the block starts. */
+    public final CountDownLatch started = new CountDownLatch(1);
+    /** Count down to let the block finish normally. */
+    public final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public NodeSpec spec() {
+      return describe("test.wait", "Wait").addInput(PortSpec.optional("table", PortType.TABLE,
+          "Table", "Passed through.")).addOutput(tableOut()).build();
+    }
+
+    @Override
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) throws Exception {
+      started.countDown();
+      while (!release.await(5, TimeUnit.MILLISECONDS)) {
+        ctx.checkCancelled();
+      }
+      return Map.of("table", in.optional("table", Table.class).orElse(table(0)));
+    }
+  }
+
+  /** Always fails. */
+  public static final class Fail implements NodeType {
+    @Override
+    public NodeSpec spec() {
+      return describe("test.fail", "Fail").addInput(tableIn()).addOutput(tableOut())
+          .addParam(ParamSpec.builder("mode", ParamType.CHOICE).setLabel("Mode")
+              .setHelp("How to fail.").addChoice("node", "Plainly").addChoice("crash", "Crash")
+              .optDefault("node").build())
+          .build();
+    }
+
+    @Override
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) throws Exception {
+      if (p.getString("mode").equals("crash")) {
+        throw new IllegalStateException("boom");
+      }
+      throw NodeException.of(ctx.nodeId(), "The numbers are too small.", "Use bigger numbers.");
+    }
+  }
+
+  /** Makes a report whose accuracy is the table's first x. */
+  public static final class Score implements NodeType {
+    @Override
+    public NodeSpec spec() {
+      return describe("test.score", "Score").addInput(tableIn())
+          .addOutput(PortSpec.of("report", PortType.REPORT, "Report", "The scores.")).build();
+    }
+
+    @Override
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx)
+        throws NodeException {
+      double x = x(in.get("table", Table.class));
+      Report r = new Report("Test results", "classification", Map.of("accuracy", x),
+          List.of("cat", "dog"), new int[][] {{5, 1}, {2, 12}},
+          List.of(new Report.ClassScores("cat", 0.7, 0.8, 0.75, 6)), List.of(), List.of(),
+          List.of());
+      return Map.of("report", r);
+    }
+  }
+
+  /** Needs a model. */
+  public static final class NeedsModel implements NodeType {
+    @Override
+    public NodeSpec spec() {
+      return describe("test.needs-model", "Use model")
+          .addInput(PortSpec.of("model", PortType.MODEL, "Model", "The trained model."))
+          .addOutput(tableOut()).build();
+    }
+
+    @Override
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) {
+      return Map.of("table", table(0));
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.blocksmith.nodes.data.csv;
+
+import dev.blocksmith.engine.spi.NodeContext;
+import dev.blocksmith.engine.spi.NodeException;
+import dev.blocksmith.engine.value.CategoryColumn;
+import dev.blocksmith.engine.value.Column;
+import dev.blocksmith.engine.value.ColumnRole;
+import dev.blocksmith.engine.value.ColumnType;
+import dev.blocksmith.engine.value.NumberColumn;
+import dev.blocksmith.engine.value.Table;
+import dev.blocksmith.nodes.data.LoadCsv;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Marks the label, group and id columns of a freshly loaded table, checking that they make sense. */
+public final class TableRoles {
+  private static final Map<ColumnType, String> KIND_WORDS =
+      Map.of(ColumnType.NUMBER, "number column", ColumnType.CATEGORY, "category column",
+          ColumnType.BOOLEAN, "yes/no column", ColumnType.TEXT, "text column");
+
+  private TableRoles() {}
+
+  /**
+   * Returns the table with roles set: the label, the group, the ids, and free-text columns ignored
+   * (models here learn from numbers, categories and yes/no values). Logs the column types.
+   *
+   * @throws NodeException when a named column does not exist or the label has fewer than two values
+   */
+  public static Table apply(Table table, String nodeId, String file, String label, String group,
+      String ids, NodeContext ctx) throws NodeException {
+    Table t = table;
+    if (!label.isEmpty()) {
+      Column c = find(t, nodeId, file, LoadCsv.LABEL, label, "column to predict");
+      checkLabel(c, nodeId, file);
+      t = t.withRole(label, ColumnRole.LABEL);
+    }
+    if (!group.isEmpty()) {
+      find(t, nodeId, file, LoadCsv.GROUP, group, "group column");
+      t = t.withRole(group, ColumnRole.GROUP);
+    }
+    for (String id : ids.split(",")) {
+      if (!id.isBlank()) {
+        find(t, nodeId, file, LoadCsv.IDS, id.trim(), "id column");
+        t = t.withRole(id.trim(), ColumnRole.ID);
+      }
+    }
+    Map<ColumnType, Integer> counts = new EnumMap<>(ColumnType.class);
+    for (Column c : t.columns()) {
+      counts.merge(c.type(), 1, Integer::sum);
+      if (c.type() == ColumnType.TEXT && t.role(c.name()) == ColumnRole.FEATURE) {
+        t = t.withRole(c.name(), ColumnRole.IGNORE);
+        ctx.log("Column \"" + c.name() + "\" holds free text (mostly different on every row), so"
+            + " it is kept but not learned from.");
+      }
+    }
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    counts.forEach((k, v) -> parts.add(v + " " + KIND_WORDS.get(k) + (v == 1 ? "" : "s")));
+    ctx.log("Column types: " + String.join(", ", parts) + ".");
+    return t;
+  }
+
+  private static Column find(Table t, String nodeId, String file, String param, String name,
+      String what) throws NodeException {
+    return t.column(name).orElseThrow(() -> NodeException.atParam(nodeId, param,
+        "The " + what + " \"" + name + "\" is not in " + file + ". Its columns are: "
+            + String.join(", ", t.columnNames()) + ".",
+        "Pick one of those columns (names must match exactly, including capitals)."));
+  }
+
+  private static void checkLabel(Column c, String nodeId, String file) throws NodeException {
+    long distinct;
+    if (c instanceof NumberColumn n) {
+      distinct = Arrays.stream(n.toArray()).filter(v -> !Double.isNaN(v)).distinct().limit(2)
+          .count();
+    } else if (c instanceof CategoryColumn cat) {
+      distinct = Arrays.stream(cat.counts()).filter(k -> k > 0).count();
+    } else {
+      distinct = java.util.stream.IntStream.range(0, c.size()).filter(i -> !c.isMissing(i))
+          .mapToObj(c::format).distinct().limit(2).count();
+    }
+    if (distinct < 2) {
+      String only = java.util.stream.IntStream.range(0, c.size()).filter(i -> !c.isMissing(i))
+          .mapToObj(c::format).findFirst().orElse(null);
+      throw NodeException.atParam(nodeId, LoadCsv.LABEL,
+          only == null
+              ? "The column to predict, \"" + c.name() + "\", is empty in every row of " + file
+                  + "."
+              : "The column to predict, \"" + c.name() + "\", has the same value (" + only
+                  + ") in every row of " + file + ", so there is nothing to learn.",
+          "Pick a column whose values differ between rows, or add examples of the other classes.");
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.blocksmith.nodes.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blocksmith.engine.model.ArchSpec;
+import dev.blocksmith.engine.model.TrainedModel;
+import dev.blocksmith.engine.spi.NodeException;
+import dev.blocksmith.engine.testing.TestContext;
+import dev.blocksmith.engine.value.CategoryColumn;
+import dev.blocksmith.engine.value.ColumnRole;
+import dev.blocksmith.engine.value.NumberColumn;
+import dev.blocksmith.engine.value.Table;
+import dev.blocksmith.nodes.Run;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainTest {
+  private static Table table(int rows, boolean marked) {
+    double[] x = new double[rows];
+    List<String> y = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      x[i] = i < rows / 2 ? i : 1000 + i; // the second half has a very different mean
+      y.add(i % 2 == 0 ? "even" : "odd");
+    }
+    Table t = Table.of(List.of(new NumberColumn("x", x), CategoryColumn.of("y", y)));
+    return marked ? t.withRole("y", ColumnRole.LABEL) : t;
+  }
+
+  private static TrainedModel train(Table data, Object... params) throws Exception {
+    try (TestContext ctx = new TestContext("train")) {
+      return (TrainedModel) Run.block(new Train(), Map.of("train", data), ctx, params)
+          .get("model");
+    }
+  }
+
+  @Test
+  void scalingIsFittedOnTheTrainingPartOnly() throws Exception {
+    Table all = table(100, true);
+    int[] firstHalf = new int[50];
+    for (int i = 0; i < 50; i++) {
+      firstHalf[i] = i;
+    }
+    TrainedModel model = train(all.select(firstHalf), "epochs", 1, "hiddenSizes", List.of(4));
+    assertThat(model.preprocessing().steps().get(0).center()).isEqualTo(24.5); // not ~537
+    assertThat(model.preprocessing().classNames()).containsExactly("even", "odd");
+    assertThat(model.provenance().epochsRun()).isEqualTo(1);
+    assertThat(model.history()).extracting(c -> c.name()).contains("train loss");
+  }
+
+  @Test
+  void missingLabelNamesTheBlockAndTheFix() {
+    assertThatThrownBy(() -> train(table(20, false)))
+        .isInstanceOfSatisfying(NodeException.class, e -> {
+          assertThat(e.getMessage()).contains("\"train\"").contains("no column is marked");
+          assertThat(e.param()).isEqualTo("label");
+          assertThat(e.fix()).contains("Column to predict");
+        });
+    assertThatThrownBy(() -> train(table(20, false), "label", "colour"))
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("\"colour\"").hasMessageContaining("It has: x, y");
+  }
+
+  @Test
+  void oneClassIsRefused() {
+    Table t = table(20, true).withColumn(CategoryColumn.of("y", java.util.Collections.nCopies(20,
+        "same")));
+    assertThatThrownBy(() -> train(t))
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("only the one value \"same\"");
+  }
+
+  @Test
+  void manyDistinctNumbersTrainARegression() throws Exception {
+    double[] x = new double[200];
+    double[] y = new double[200];
+    for (int i = 0; i < 200; i++) {
+      x[i] = i / 200.0;
+      y[i] = 3 * i + 7;
+    }
+    Table t = Table.of(List.of(new NumberColumn("x", x), new NumberColumn("price", y)),
+        Map.of("price", ColumnRole.LABEL));
+    TrainedModel model = train(t, "epochs", 2, "architecture", "linear");
+    assertThat(model.arch().task()).isEqualTo(ArchSpec.Task.REGRESSION);
+    assertThat(model.arch().kind()).isEqualTo(ArchSpec.Kind.LINEAR);
+    assertThat(model.headline()).isEqualTo("Linear 1→1 · 2 parameters");
+  }
+
+  @Test
+  void cnnOnATableIsRefused() {
+    assertThatThrownBy(() -> train(table(20, true), "architecture", "cnn"))
+        .isInstanceOfSatisfying(NodeException.class,
+            e -> assertThat(e.param()).isEqualTo("architecture"));
+  }
+}
