@@ -17,9 +17,8 @@ import java.util.Map;
 public final class LifecycleGraphs {
   private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
-  /** Where the shipped digits base model lives, relative to {@code graphs/}. */
-  public static final String BASE_MODEL_FILE =
-      "../nodes/src/main/resources/dev/blocksmith/nodes/model/base/digits-0-4.bsmodel";
+  /** Where make-base-digits.json saves its model, relative to {@code graphs/}. */
+  public static final String BASE_MODEL_FILE = "models/digits-0-4.bsmodel";
 
   private LifecycleGraphs() {}
 
