@@ -42,7 +42,9 @@ class QuantizeTest {
     Map<String, Object> out = quantize("int8");
     Report r = (Report) out.get("report");
     TrainedModel small = (TrainedModel) out.get("model");
-    System.out.println("int8: " + r.title());
+    System.out.println("int8: " + r.title() + ", weight bytes "
+        + r.metrics().get("weight bytes before").longValue() + " -> "
+        + r.metrics().get("weight bytes after").longValue());
     assertThat(r.metrics().get("size ratio")).isGreaterThanOrEqualTo(3.5);
     assertThat(r.metrics().get("accuracy before") - r.metrics().get("accuracy"))
         .isLessThanOrEqualTo(0.01);
