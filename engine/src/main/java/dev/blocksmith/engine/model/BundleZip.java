@@ -69,8 +69,8 @@ final class BundleZip {
     while ((r = in.read(buf)) > 0) {
       n += r;
       if (n > limit) {
-        throw new ModelFileException(fileName + " is too large to be a Blocksmith model: its part \""
-            + part + "\" unpacks to more than " + limit / (1024 * 1024) + " MB.", null);
+        throw new ModelFileException(fileName + " is too large to be a Blocksmith model: its "
+            + "part \"" + part + "\" unpacks to more than " + limit / (1024 * 1024) + " MB.", null);
       }
       out.write(buf, 0, r);
     }

@@ -28,8 +28,8 @@ import java.util.Set;
  * version, how weights are stored), {@code arch.json}, the weights ({@code weights.params} in DJL's
  * format, or {@code weights.safetensors} when stored as int8 or float16), {@code parameters.json},
  * {@code labels.json}, {@code preprocessing.json}, {@code history.json} and {@code
- * provenance.json}. Written atomically; read safely (see {@link BundleZip}) with the weights checked
- * against the architecture by name and shape.
+ * provenance.json}. Written atomically; read safely (see {@link BundleZip}) with the weights
+ * checked against the architecture by name and shape.
  */
 public final class ModelBundle {
   /** The file name extension of model files. */

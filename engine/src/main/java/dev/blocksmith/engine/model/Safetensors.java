@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The safetensors file format, written and read by hand: an 8-byte little-endian header length, a
- * JSON header naming each tensor's dtype, shape and {@code data_offsets} (relative to the end of the
- * header), padded with spaces to a multiple of 8, then the raw little-endian data. Only the dtypes
+ * The safetensors file format, written and read by hand: an 8-byte little-endian header length,
+ * a JSON header naming each tensor's dtype, shape and {@code data_offsets} (relative to the end of
+ * the header), padded with spaces to a multiple of 8, then the raw little-endian data. Only the dtypes
  * Blocksmith writes are accepted: F32, F16 and I8.
  */
 public final class Safetensors {

@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Exports a model for PyTorch: a {@code .safetensors} file of float32 weights named like the keys of
- * an equivalent {@code torch.nn.Sequential} ("3.weight"), and beside it a {@code .json} file with
+ * Exports a model for PyTorch: a {@code .safetensors} file of float32 weights named like the keys
+ * of an equivalent {@code torch.nn.Sequential} ("3.weight"), and beside it a {@code .json} file with
  * the architecture, the label names and the preprocessing. {@code docs/pytorch.md} shows the few
  * lines of Python that rebuild the network and load the weights.
  */
@@ -27,7 +27,7 @@ public final class TorchExport {
 
   private TorchExport() {}
 
-  /** Returns the PyTorch state-dict key for a DJL parameter name ("04Linear_weight" → "3.weight"). */
+  /** Returns the PyTorch key for a DJL parameter name ("04Linear_weight" → "3.weight"). */
   public static String torchName(String djlName) {
     Matcher m = DJL_NAME.matcher(djlName);
     if (!m.matches()) {

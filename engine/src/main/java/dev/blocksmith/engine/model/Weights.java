@@ -142,7 +142,8 @@ public final class Weights {
       Tensor have = i < actual.size() ? actual.get(i) : null;
       String problem = null;
       if (want == null) {
-        problem = "it holds an extra layer '" + have.name() + "' that the architecture does not have";
+        problem = "it holds an extra layer '" + have.name()
+            + "' that the architecture does not have";
       } else if (have == null) {
         problem = "layer '" + want.name() + "' is missing";
       } else if (!want.name().equals(have.name())) {

@@ -75,7 +75,8 @@ class ModelBundleTest {
     double ratio = (double) ModelBundle.weightBytes(model).length
         / ModelBundle.weightBytes(q).length;
     assertThat(ratio).isGreaterThan(3.5);
-    assertThat(Quantization.maxError(Weights.read(model), rounded)).isGreaterThan(0).isLessThan(0.01);
+    assertThat(Quantization.maxError(Weights.read(model), rounded))
+        .isGreaterThan(0).isLessThan(0.01);
     assertThat(pre.classNames()).isEqualTo(back.labelNames());
   }
 

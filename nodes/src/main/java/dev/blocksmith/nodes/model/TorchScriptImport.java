@@ -35,8 +35,8 @@ import java.util.Map;
 /**
  * Brings back a network trained in PyTorch: a TorchScript file ({@code NAME.pt}) of the {@code
  * torch.nn.Sequential} described in {@code docs/pytorch.md}, with the {@code NAME.json} that
- * Blocksmith's PyTorch export wrote beside it (architecture, labels, preprocessing). The weights are
- * read through DJL's PyTorch engine and checked by name and shape against the architecture.
+ * Blocksmith's PyTorch export wrote beside it (architecture, labels, preprocessing). The weights
+ * are read through DJL's PyTorch engine and checked by name and shape against the architecture.
  */
 final class TorchScriptImport {
   private static final ObjectMapper JSON =
