@@ -129,4 +129,44 @@ class PredictTest {
     assertThat(right).isGreaterThanOrEqualTo(17);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("Wrote 20 predictions");
   }
+
+  @Test
+  void commandLinePredictsAFolderOfImages(@TempDir Path dir) throws Exception {
+    Path modelFile = dir.resolve("digits.bsmodel");
+    dev.blocksmith.engine.model.ModelBundle.write(BaseModels.load(BaseModels.ALL.get(0)),
+        modelFile);
+    ImageSet digits;
+    try (TestContext ctx = new TestContext("images")) {
+      Object all = Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 100,
+          "seed", 4).get("data");
+      digits = (ImageSet) Run.block(new FilterClasses(), Map.of("data", all), ctx, "classes",
+          "0,1,2,3,4").get("data");
+    }
+    // Load images wants one sub-folder per class (it refuses a single unsorted folder).
+    for (int i = 0; i < digits.size(); i++) {
+      Path folder = Files.createDirectories(dir.resolve("photos/" + digits.stratumOf(i)));
+      var image = new java.awt.image.BufferedImage(28, 28,
+          java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+      image.getRaster().setDataElements(0, 0, 28, 28, digits.image(i));
+      javax.imageio.ImageIO.write(image, "png",
+          folder.resolve(String.format("%03d-%s.png", i, digits.stratumOf(i))).toFile());
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Cli.execute(NodeRegistry.loadDefault(), new PrintStream(out, true),
+        new PrintStream(err, true), "predict", modelFile.toString(),
+        dir.resolve("photos").toString());
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(code).isZero();
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0)).isEqualTo("source,label,predicted,confidence");
+    assertThat(lines).hasSize(digits.size() + 1);
+    int right = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      assertThat(f[0]).startsWith(f[1] + "/");
+      right += f[1].equals(f[2]) ? 1 : 0;
+    }
+    assertThat(right).isGreaterThanOrEqualTo(digits.size() * 9 / 10);
+  }
 }
