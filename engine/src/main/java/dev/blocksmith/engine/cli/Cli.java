@@ -40,6 +40,8 @@ public final class Cli {
   /** Runs the command line with the given blocks and streams; returns the exit code. */
   public static int execute(NodeRegistry registry, PrintStream out, PrintStream err,
       String... args) {
+    // Before anything can load PyTorch (reading a model file does): the thread default.
+    dev.blocksmith.engine.djl.Devices.applyThreadDefaults();
     Env env = new Env(registry, out, err);
     CommandLine cl = new CommandLine(new Top())
         .addSubcommand("run", new RunCommand(env))
