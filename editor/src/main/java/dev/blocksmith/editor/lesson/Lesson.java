@@ -10,8 +10,9 @@ import java.util.Optional;
  * A lesson: a title and ordered steps, each explaining one node of the graph in plain words. Read
  * from the graph file's top-level {@code "lesson"} section:
  *
- * <pre>{@code "lesson": {"title": "...", "steps": [{"node": "split", "title": "...", "text": "..."}]}}
- * </pre>
+ * <pre>{@code
+ * "lesson": {"title": "...", "steps": [{"node": "split", "title": "...", "text": "..."}]}
+ * }</pre>
  *
  * @param title the lesson's title
  * @param steps the steps, in order

@@ -67,11 +67,9 @@ class EditorGuiTest {
     Gui.shot(w.frame(), "01b-four-blocks");
     Gui.drag(robot, canvas, "sample", "table", "split", "data");
     Gui.shot(w.frame(), "01c-first-drag");
-    System.err.println("EDGES1 " + Gui.edt(() -> w.document().graph().edges()) + " toast=" + canvas.lastToast());
     Gui.drag(robot, canvas, "split", "train", "train", "train");
     Gui.drag(robot, canvas, "train", "model", "evaluate", "model");
     Gui.drag(robot, canvas, "split", "test", "evaluate", "data");
-    System.err.println("EDGES4 " + Gui.edt(() -> w.document().graph().edges()) + " toast=" + canvas.lastToast());
     Gui.shot(w.frame(), "01d-drags");
     Gui.waitUntil("four edges", 5, () -> w.document().graph().edges().size() == 4);
 
