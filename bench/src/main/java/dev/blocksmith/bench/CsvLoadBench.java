@@ -1,10 +1,7 @@
 package dev.blocksmith.bench;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.blocksmith.engine.spi.Inputs;
-import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.value.Table;
 import dev.blocksmith.nodes.data.LoadCsv;
@@ -110,53 +107,6 @@ public final class CsvLoadBench {
         line.append(rnd.nextInt(3) == 0 ? "yes" : "no").append('\n');
         w.write(line.toString());
       }
-    }
-  }
-
-  /** A context that drops logs and progress. */
-  private static final class QuietContext implements NodeContext {
-    @Override
-    public String nodeId() {
-      return "bench";
-    }
-
-    @Override
-    public void progress(double fraction, String message) {}
-
-    @Override
-    public void log(String message) {}
-
-    @Override
-    public void metric(String name, int step, double value) {}
-
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
-
-    @Override
-    public NDManager manager() {
-      throw new UnsupportedOperationException("Load CSV needs no DJL manager");
-    }
-
-    @Override
-    public Device device() {
-      return Device.cpu();
-    }
-
-    @Override
-    public long seed() {
-      return 1;
-    }
-
-    @Override
-    public Path baseDir() {
-      return null;
-    }
-
-    @Override
-    public Path workDir() {
-      return null;
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.blocksmith.engine.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.exec.NodeStatus;
 import dev.blocksmith.engine.exec.RunListener;
 import dev.blocksmith.engine.exec.RunOptions;
@@ -14,6 +15,7 @@ import dev.blocksmith.engine.text.ReportText;
 import dev.blocksmith.engine.text.TableText;
 import dev.blocksmith.engine.validate.Problem;
 import dev.blocksmith.engine.value.Report;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "DIR", description = "Where to write run folders.")
   Path runs;
 
+  @Option(names = "--timings",
+      description = "Print how long after the JVM started the first training step ended.")
+  boolean timings;
+
   RunCommand(Cli.Env env) {
     this.env = env;
   }
@@ -101,7 +107,22 @@ final class RunCommand implements Callable<Integer> {
       } else {
         printResult(g, r);
       }
+      if (timings) {
+        printTimings();
+      }
       return r.success() ? 0 : 1;
+    }
+  }
+
+  /** Prints JVM start → first trained batch, and that batch's absolute time for outside timers. */
+  private void printTimings() {
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    long first = TrainingLoop.firstBatchMillis();
+    if (first == 0) {
+      env.err().println("timings: no training step ran");
+    } else {
+      env.err().println("timings: first trained batch " + (first - jvmStart)
+          + " ms after JVM start (at " + first + " ms since the epoch)");
     }
   }
 

@@ -41,7 +41,25 @@ public final class TrainingLoop {
   /** The name of the learning-rate param that divergence messages point at. */
   public static final String LEARNING_RATE_PARAM = "learningRate";
 
+  /**
+   * At most one progress event per this many nanoseconds (and one at the end of every epoch):
+   * small models run thousands of batches a second, and an event per batch cost more than the
+   * batch.
+   */
+  private static final long PROGRESS_NANOS = 100_000_000L;
+
+  /** Wall-clock time (epoch millis) when this process finished its first training step; 0 before. */
+  private static volatile long firstBatchAt;
+
   private TrainingLoop() {}
+
+  /**
+   * Returns when (epoch milliseconds) this process finished its first training step, or 0 when it
+   * has not trained yet. For measuring cold start ({@code run --timings}).
+   */
+  public static long firstBatchMillis() {
+    return firstBatchAt;
+  }
 
   /**
    * What a run produced besides the weights now in the model.
@@ -130,51 +148,52 @@ public final class TrainingLoop {
     }
   }
 
-  private static double[] trainEpoch(Trainer trainer, Optimizer optimizer, NDArray x, NDArray y, Random shuffle,
-      TrainConfig config, int batches, int epoch, boolean classify, NodeContext ctx)
-      throws NodeException {
+  private static double[] trainEpoch(Trainer trainer, Optimizer optimizer, NDArray x, NDArray y,
+      Random shuffle, TrainConfig config, int batches, int epoch, boolean classify,
+      NodeContext ctx) throws NodeException {
     long n = x.getShape().get(0);
     long[] order = permutation(n, shuffle);
-    double lossSum = 0;
-    double correct = 0;
+    EpochTally tally = new EpochTally(ctx, epoch, config.learningRate(), classify);
+    long lastProgress = System.nanoTime();
     try (NDManager epochManager = x.getManager().newSubManager()) {
       NDArray index = epochManager.create(order);
       NDArray xs = x.get(index);
       NDArray ys = y.get(index);
       xs.attach(epochManager);
       ys.attach(epochManager);
+      tally.start(epochManager, ys);
       for (int b = 0; b < batches; b++) {
         ctx.checkCancelled();
         long from = (long) b * config.batchSize();
         long to = Math.min(n, from + config.batchSize());
         try (NDManager batch = epochManager.newSubManager()) {
-          NDArray bx = xs.get(new NDIndex("{}:{}", from, to));
-          NDArray by = ys.get(new NDIndex("{}:{}", from, to));
+          NDArray bx = xs.get(new NDIndex().addSliceDim(from, to));
+          NDArray by = ys.get(new NDIndex().addSliceDim(from, to));
           bx.attach(batch);
           by.attach(batch);
-          float loss;
+          NDArray loss;
           NDList pred;
           try (GradientCollector gc = trainer.newGradientCollector()) {
             pred = trainer.forward(new NDList(bx));
-            NDArray l = trainer.getLoss().evaluate(new NDList(by), pred);
-            loss = l.getFloat();
-            if (!Float.isFinite(loss)) {
-              throw diverged(ctx, epoch, b + 1, config.learningRate());
-            }
-            gc.backward(l);
+            loss = trainer.getLoss().evaluate(new NDList(by), pred);
+            gc.backward(loss);
           }
           step(trainer, optimizer);
-          lossSum += (double) loss * (to - from);
-          if (classify) {
-            correct += pred.head().argMax(1).eq(by.toType(DataType.INT64, false))
-                .countNonzero().getLong();
+          if (firstBatchAt == 0) {
+            firstBatchAt = System.currentTimeMillis();
           }
+          tally.add(loss, classify ? pred.head() : null, to - from);
         }
-        ctx.progress(((epoch - 1) + (b + 1.0) / batches) / config.epochs(),
-            "Epoch " + epoch + " of " + config.epochs());
+        long now = System.nanoTime();
+        if (b + 1 == batches || now - lastProgress >= PROGRESS_NANOS) {
+          lastProgress = now;
+          ctx.progress(((epoch - 1) + (b + 1.0) / batches) / config.epochs(),
+              "Epoch " + epoch + " of " + config.epochs());
+        }
       }
+      tally.flush();
     }
-    return new double[] {lossSum, correct};
+    return new double[] {tally.lossSum(), tally.correct()};
   }
 
   /**
@@ -210,8 +229,8 @@ public final class TrainingLoop {
     for (long from = 0; from < n; from += batchSize) {
       long to = Math.min(n, from + batchSize);
       try (NDManager batch = x.getManager().newSubManager()) {
-        NDArray bx = x.get(new NDIndex("{}:{}", from, to));
-        NDArray by = y.get(new NDIndex("{}:{}", from, to));
+        NDArray bx = x.get(new NDIndex().addSliceDim(from, to));
+        NDArray by = y.get(new NDIndex().addSliceDim(from, to));
         bx.attach(batch);
         by.attach(batch);
         NDList pred = trainer.evaluate(new NDList(bx));
@@ -225,7 +244,7 @@ public final class TrainingLoop {
     return new double[] {lossSum, correct};
   }
 
-  private static NodeException diverged(NodeContext ctx, int epoch, int batch, double lr) {
+  static NodeException diverged(NodeContext ctx, int epoch, int batch, double lr) {
     return new NodeException(
         NodeException.Kind.DIVERGED, ctx.nodeId(), null, LEARNING_RATE_PARAM,
         "Training became unstable in epoch " + epoch + ", batch " + batch
