@@ -43,8 +43,9 @@ public final class BlocksText {
   /** Returns everything a learner needs to know about one block. */
   public static String explain(NodeSpec s) {
     StringBuilder sb = new StringBuilder();
-    sb.append(s.displayName()).append(" (").append(s.id()).append(", ")
-        .append(s.category().label()).append(s.heavy() ? ", trains" : "").append(")\n");
+    sb.append(s.displayName()).append(" (").append(s.id()).append(") - ")
+        .append(s.category().label()).append(" block")
+        .append(s.heavy() ? "; trains a model (one training runs at a time)" : "").append("\n");
     sb.append(s.summary()).append("\n\n");
     section(sb, "What this does", s.whatItDoes());
     section(sb, "Why it matters", s.whyItMatters());

@@ -67,10 +67,9 @@ public final class GraphMigrations {
 
     @Override
     public void apply(ObjectNode root) throws GraphFormatException {
-      ObjectNode layout = root.has("layout") && root.get("layout").isObject()
-          ? (ObjectNode) root.get("layout") : root.putObject("layout");
-      ObjectNode positions = layout.has("positions") ? (ObjectNode) layout.get("positions")
-          : layout.putObject("positions");
+      ObjectNode layout = root.get("layout") instanceof ObjectNode o ? o : root.putObject("layout");
+      ObjectNode positions =
+          layout.get("positions") instanceof ObjectNode o ? o : layout.putObject("positions");
       for (JsonNode n : root.path("nodes")) {
         if (n instanceof ObjectNode o && o.has("x") && o.has("y")) {
           positions.putObject(o.path("id").asText()).put("x", o.get("x").asDouble())

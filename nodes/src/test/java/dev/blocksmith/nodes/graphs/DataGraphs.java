@@ -48,8 +48,8 @@ public final class DataGraphs {
     nodes.add(node("clean", "prepare.clean", new java.util.TreeMap<>(clean)));
     nodes.add(node("encode", "prepare.encode", Map.of("method", text("one-hot"))));
     nodes.add(node("normalize", "prepare.normalize", Map.of("method", text("standardize"))));
-    nodes.add(node("split", "prepare.split", Map.of("train", number("0.7"),
-        "validation", number("0.15"), "test", number("0.15"), "seed", JSON.numberNode(42))));
+    nodes.add(node("split", "prepare.split", Map.of("trainShare", number("0.7"),
+        "validationShare", number("0.15"), "testShare", number("0.15"), "seed", JSON.numberNode(42))));
     nodes.add(node("train", "train.train", Map.of()));
     nodes.add(node("evaluate", "evaluate.evaluate", Map.of()));
     List<Edge> edges = List.of(

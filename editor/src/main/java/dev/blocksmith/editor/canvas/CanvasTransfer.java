@@ -1,0 +1,90 @@
+package dev.blocksmith.editor.canvas;
+
+import com.mxgraph.swing.handler.mxGraphTransferHandler;
+import java.awt.Point;
+import java.awt.datatransfer.DataFlavor;
+import java.awt.datatransfer.Transferable;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import javax.swing.JComponent;
+
+/**
+ * Accepts blocks dragged from the palette ({@code "block:<type id>"} text) and files dropped from
+ * the desktop: a CSV file becomes a Load CSV block, a folder a Load images block.
+ */
+final class CanvasTransfer extends mxGraphTransferHandler {
+  /** Prefix of the text a palette drag carries. */
+  static final String BLOCK = "block:";
+
+  private final CanvasView view;
+
+  CanvasTransfer(CanvasView view) {
+    this.view = view;
+  }
+
+  @Override
+  public boolean canImport(JComponent comp, DataFlavor[] flavors) {
+    for (DataFlavor f : flavors) {
+      if (f.equals(DataFlavor.stringFlavor) || f.equals(DataFlavor.javaFileListFlavor)) {
+        return true;
+      }
+    }
+    return super.canImport(comp, flavors);
+  }
+
+  @Override
+  public boolean importData(JComponent c, Transferable t) {
+    Point at = location != null ? new Point(location) : null;
+    try {
+      if (t.isDataFlavorSupported(DataFlavor.javaFileListFlavor)) {
+        @SuppressWarnings("unchecked")
+        List<File> files = (List<File>) t.getTransferData(DataFlavor.javaFileListFlavor);
+        for (File f : files) {
+          dropFile(f, at);
+        }
+        return true;
+      }
+      if (t.isDataFlavorSupported(DataFlavor.stringFlavor)) {
+        String s = (String) t.getTransferData(DataFlavor.stringFlavor);
+        if (s.startsWith(BLOCK)) {
+          view.addBlock(s.substring(BLOCK.length()), at);
+          return true;
+        }
+        return false;
+      }
+    } catch (java.awt.datatransfer.UnsupportedFlavorException | java.io.IOException e) {
+      view.toast("That could not be dropped here: " + e.getMessage());
+      return false;
+    }
+    return super.importData(c, t);
+  }
+
+  private void dropFile(File f, Point at) {
+    String name = f.getName().toLowerCase(Locale.ROOT);
+    String type;
+    String param;
+    if (Files.isDirectory(f.toPath())) {
+      type = "data.load-images";
+      param = "folder";
+    } else if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+      type = "data.load-csv";
+      param = "file";
+    } else {
+      view.toast("Drop a CSV file or a folder of images (sorted into one sub-folder per label).");
+      return;
+    }
+    String path = f.getAbsolutePath();
+    String paramName = view.registry().find(type)
+        .flatMap(nt -> nt.spec().params().stream()
+            .filter(p -> p.type().name().equals(param.equals("file") ? "FILE" : "FOLDER"))
+            .findFirst())
+        .map(p -> p.name()).orElse(param);
+    var pos = at != null ? view.toGraph(at) : view.freeSpot();
+    String id = GraphChanges.nextId(view.edits().graph(), type);
+    view.edits().edit("Add " + f.getName(), g -> GraphChanges.addNode(g, type, pos)
+        .withParam(id, paramName, com.fasterxml.jackson.databind.node.TextNode.valueOf(path)));
+    view.select(id);
+  }
+}

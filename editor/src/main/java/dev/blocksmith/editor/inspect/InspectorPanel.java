@@ -1,0 +1,252 @@
+package dev.blocksmith.editor.inspect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blocksmith.editor.canvas.GraphEdits;
+import dev.blocksmith.engine.graph.Graph;
+import dev.blocksmith.engine.graph.Node;
+import dev.blocksmith.engine.registry.NodeRegistry;
+import dev.blocksmith.engine.spi.NodeSpec;
+import dev.blocksmith.engine.spi.ParamSpec;
+import dev.blocksmith.engine.spi.ParamType;
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JToggleButton;
+import javax.swing.Scrollable;
+import javax.swing.UIManager;
+
+/**
+ * The form for the selected block, generated from its param specs: beginner params first, advanced
+ * ones folded away, preset buttons, inline validation, and the block's plain-language explanation.
+ */
+public final class InspectorPanel extends JPanel {
+  private final GraphEdits edits;
+  private final Function<String, List<String>> upstreamColumns;
+  private final Form form = new Form();
+  private NodeRegistry registry = NodeRegistry.of(List.of());
+  private Node shown;
+  private boolean advancedOpen;
+
+  /**
+   * Creates the inspector.
+   *
+   * @param upstreamColumns column names of the table flowing into a node, when known
+   */
+  public InspectorPanel(GraphEdits edits, Function<String, List<String>> upstreamColumns) {
+    super(new BorderLayout());
+    this.edits = edits;
+    this.upstreamColumns = upstreamColumns;
+    setName("inspector");
+    form.setLayout(new BoxLayout(form, BoxLayout.Y_AXIS));
+    form.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
+    JScrollPane scroll = new JScrollPane(form);
+    scroll.setBorder(null);
+    scroll.getVerticalScrollBar().setUnitIncrement(16);
+    add(scroll, BorderLayout.CENTER);
+    show(Graph.EMPTY, null);
+  }
+
+  /** Sets the installed blocks. */
+  public void setRegistry(NodeRegistry registry) {
+    this.registry = registry;
+    shown = null;
+  }
+
+  /** Shows the form of {@code nodeId} in {@code g} (or a hint when null), rebuilding only on change. */
+  public void show(Graph g, String nodeId) {
+    Node n = nodeId == null ? null : g.node(nodeId).orElse(null);
+    if (n != null && n.equals(shown) && form.getComponentCount() > 0) {
+      return;
+    }
+    shown = n;
+    form.removeAll();
+    if (n == null) {
+      form.add(left(muted("Select a block to see its settings and what it does.")));
+    } else {
+      NodeSpec spec = registry.find(n.type()).map(t -> t.spec()).orElse(null);
+      if (spec == null) {
+        form.add(left(title(n.type())));
+        form.add(left(muted("This block is not installed; its settings are kept as they are.")));
+      } else {
+        build(n, spec);
+      }
+    }
+    form.add(Box.createVerticalGlue());
+    form.revalidate();
+    form.repaint();
+  }
+
+  private void build(Node n, NodeSpec spec) {
+    form.add(left(title(spec.displayName())));
+    form.add(left(muted(spec.summary())));
+    if (!spec.presets().isEmpty()) {
+      JPanel presets = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 4));
+      presets.add(new JLabel("Presets:"));
+      for (var e : spec.presets().entrySet()) {
+        JButton b = new JButton(e.getKey());
+        b.setName("preset:" + e.getKey());
+        b.setToolTipText("Set " + String.join(", ", e.getValue().keySet()) + " for \""
+            + e.getKey() + "\"");
+        b.addActionListener(a -> applyPreset(n.id(), e.getKey(), e.getValue()));
+        presets.add(b);
+      }
+      form.add(left(presets));
+    }
+    form.add(Box.createVerticalStrut(6));
+    List<ParamSpec> beginner = spec.params().stream().filter(p -> !p.advanced()).toList();
+    List<ParamSpec> advanced = spec.params().stream().filter(ParamSpec::advanced).toList();
+    beginner.forEach(p -> form.add(left(row(n, p))));
+    if (!advanced.isEmpty()) {
+      JToggleButton toggle = new JToggleButton((advancedOpen ? "▾ " : "▸ ") + "Advanced ("
+          + advanced.size() + ")", advancedOpen);
+      toggle.setName("advancedToggle");
+      toggle.setToolTipText("Settings most pipelines can leave as they are");
+      toggle.addActionListener(e -> {
+        advancedOpen = toggle.isSelected();
+        shown = null;
+        show(edits.graph(), n.id());
+      });
+      form.add(left(toggle));
+      if (advancedOpen) {
+        advanced.forEach(p -> form.add(left(row(n, p))));
+      }
+    }
+    form.add(Box.createVerticalStrut(10));
+    form.add(left(section("What this does", spec.whatItDoes())));
+    if (!spec.whyItMatters().isBlank()) {
+      form.add(left(section("Why it matters", spec.whyItMatters())));
+    }
+    if (!spec.watchOutFor().isBlank()) {
+      form.add(left(section("Watch out for", spec.watchOutFor())));
+    }
+  }
+
+  private JPanel row(Node n, ParamSpec p) {
+    JPanel row = new JPanel();
+    row.setLayout(new BoxLayout(row, BoxLayout.Y_AXIS));
+    row.setBorder(BorderFactory.createEmptyBorder(4, 0, 6, 0));
+    JLabel error = new JLabel();
+    error.setName("error:" + p.name());
+    error.setForeground(UIManager.getColor("Blocksmith.problem"));
+    ParamField field = ParamFields.create(p, v -> apply(n.id(), p, v, error),
+        () -> upstreamColumns.apply(n.id()));
+    field.component().setName("param:" + p.name());
+    field.component().setToolTipText(p.help());
+    JsonNode value = n.params().getOrDefault(p.name(), p.defaultValue());
+    field.setter().accept(value);
+    if (p.type() != ParamType.BOOLEAN) {
+      JLabel label = new JLabel(p.label() + (p.required() ? " *" : ""));
+      label.setToolTipText(p.help());
+      label.setLabelFor(field.component());
+      row.add(left(label));
+    }
+    row.add(left(field.component()));
+    row.add(left(help(p.help())));
+    p.check(n.params().get(p.name())).ifPresent(error::setText);
+    row.add(left(error));
+    return row;
+  }
+
+  private void apply(String nodeId, ParamSpec p, JsonNode value, JLabel error) {
+    var problem = p.check(value);
+    error.setText(problem.orElse(""));
+    if (problem.isPresent()) {
+      return;
+    }
+    edits.edit("Set " + p.label(), g -> {
+      Graph next = g.withParam(nodeId, p.name(), value);
+      shown = next.node(nodeId).orElse(null); // our own edit: keep the form (and its focus)
+      return next;
+    });
+  }
+
+  private void applyPreset(String nodeId, String name, Map<String, JsonNode> values) {
+    edits.edit("Preset " + name, g -> {
+      Graph out = g;
+      for (var e : values.entrySet()) {
+        out = out.withParam(nodeId, e.getKey(), e.getValue());
+      }
+      return out;
+    });
+  }
+
+  private static JLabel title(String text) {
+    JLabel l = new JLabel(text);
+    l.setFont(l.getFont().deriveFont(Font.BOLD, l.getFont().getSize() + 4f));
+    return l;
+  }
+
+  private static JLabel muted(String text) {
+    JLabel l = new JLabel("<html><div style='width:250px'>" + text + "</div></html>");
+    l.setForeground(UIManager.getColor("Label.disabledForeground"));
+    return l;
+  }
+
+  private static JLabel help(String text) {
+    JLabel l = muted(text);
+    l.setFont(l.getFont().deriveFont(l.getFont().getSize() - 1f));
+    return l;
+  }
+
+  private static JPanel section(String heading, String text) {
+    JPanel p = new JPanel(new BorderLayout(0, 2));
+    p.setBorder(BorderFactory.createEmptyBorder(6, 0, 6, 0));
+    JLabel h = new JLabel(heading);
+    h.setFont(h.getFont().deriveFont(Font.BOLD));
+    p.add(h, BorderLayout.NORTH);
+    JLabel body = new JLabel("<html><div style='width:250px'>" + text + "</div></html>");
+    p.add(body, BorderLayout.CENTER);
+    return p;
+  }
+
+  private static <T extends Component> T left(T c) {
+    if (c instanceof javax.swing.JComponent j) {
+      j.setAlignmentX(Component.LEFT_ALIGNMENT);
+      if (j instanceof JPanel || j instanceof javax.swing.JSpinner
+          || j instanceof javax.swing.JComboBox || j instanceof javax.swing.JTextField) {
+        j.setMaximumSize(new java.awt.Dimension(Integer.MAX_VALUE, j.getPreferredSize().height));
+      }
+    }
+    return c;
+  }
+
+  /** A panel that tracks the viewport width so text wraps instead of scrolling sideways. */
+  private static final class Form extends JPanel implements Scrollable {
+    @Override
+    public java.awt.Dimension getPreferredScrollableViewportSize() {
+      return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(java.awt.Rectangle r, int o, int d) {
+      return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(java.awt.Rectangle r, int o, int d) {
+      return r.height;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+      return true;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+      return false;
+    }
+  }
+
+}

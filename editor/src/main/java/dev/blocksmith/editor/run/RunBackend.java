@@ -1,0 +1,21 @@
+package dev.blocksmith.editor.run;
+
+import dev.blocksmith.engine.exec.RunOptions;
+import dev.blocksmith.engine.graph.Graph;
+import java.nio.file.Path;
+
+/** Where runs happen (a worker JVM in the editor, a fake in tests). Methods return at once. */
+public interface RunBackend {
+
+  /** Starts the engine ahead of the first run, so the first run starts fast. */
+  void warmUp(RunEvents events);
+
+  /** Validates then runs {@code graph}; events arrive on {@code events} from any thread. */
+  void start(String runId, Graph graph, Path baseDir, RunOptions options, RunEvents events);
+
+  /** Asks the run to stop. */
+  void cancel(String runId);
+
+  /** Stops the backend for good. */
+  void shutdown();
+}

@@ -1,0 +1,241 @@
+package dev.blocksmith.editor.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blocksmith.editor.canvas.CanvasView;
+import dev.blocksmith.editor.canvas.CardState;
+import dev.blocksmith.editor.canvas.GraphEdits;
+import dev.blocksmith.editor.worker.WorkerClient;
+import dev.blocksmith.engine.exec.NodeStatus;
+import dev.blocksmith.engine.exec.RunEvent;
+import dev.blocksmith.engine.exec.RunOptions;
+import dev.blocksmith.engine.graph.Edge;
+import dev.blocksmith.engine.registry.NodeRegistry;
+import dev.blocksmith.engine.validate.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.swing.JComponent;
+
+/**
+ * Starts and cancels runs, and shows what they report: card states, progress, the log, problems,
+ * previews and live metrics. Backend events arrive through one {@link EdtEvents} adapter.
+ */
+public final class RunController {
+  private final CanvasView canvas;
+  private final GraphEdits doc;
+  private final Consumer<String> device;
+  private final Consumer<String> status;
+  private final RunPanel panel;
+  private final Map<String, Map<String, JsonNode>> previews = new HashMap<>();
+  private final Map<String, Map<String, List<double[]>>> metrics = new HashMap<>();
+  private RunBackend backend = new WorkerClient();
+  private String runId;
+  private int counter;
+  private String selected;
+
+  /** Creates the controller; {@code device} and {@code status} receive status-bar texts. */
+  public RunController(CanvasView canvas, GraphEdits doc, Consumer<String> device,
+      Consumer<String> status) {
+    this.canvas = canvas;
+    this.doc = doc;
+    this.device = device;
+    this.status = status;
+    this.panel = new RunPanel(canvas::select);
+  }
+
+  /** Returns the bottom panel (results, problems, log). */
+  public JComponent panel() {
+    return panel;
+  }
+
+  /** Replaces the backend (tests use a fake). */
+  public void setBackend(RunBackend b) {
+    backend.shutdown();
+    backend = b;
+  }
+
+  /** Returns the backend. */
+  public RunBackend backend() {
+    return backend;
+  }
+
+  /** Sets the installed blocks. */
+  public void setRegistry(NodeRegistry r) {
+    panel.setRegistry(r);
+  }
+
+  /** Starts the engine in the background. */
+  public void warmUp() {
+    backend.warmUp(new EdtEvents(this));
+  }
+
+  /** Returns whether a run is in progress. */
+  public boolean isRunning() {
+    return runId != null;
+  }
+
+  /** Runs the pipeline (or only up to {@code targets}). */
+  public void run(Path file, Set<String> targets) {
+    if (runId != null) {
+      status.accept("A run is already in progress; cancel it first (Esc).");
+      return;
+    }
+    if (doc.graph().nodes().isEmpty()) {
+      status.accept("Add some blocks first: drag them from the palette on the left.");
+      return;
+    }
+    runId = "run-" + (++counter);
+    for (var n : doc.graph().nodes()) {
+      CardState s = canvas.cardState(n.id());
+      canvas.setCardState(n.id(), s.withProblem(null));
+    }
+    panel.clearProblems();
+    panel.log("— " + (targets.isEmpty() ? "Run all" : "Run to " + String.join(", ", targets))
+        + " —");
+    status.accept("Starting…");
+    Path base = file != null ? file.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
+    backend.start(runId, doc.graph(), base, RunOptions.DEFAULTS.withTargets(targets),
+        new EdtEvents(this));
+  }
+
+  /** Cancels the run in progress. */
+  public void cancel() {
+    if (runId != null) {
+      backend.cancel(runId);
+      status.accept("Cancelling…");
+    }
+  }
+
+  /** Stops the worker (on exit). */
+  public void shutdown() {
+    backend.shutdown();
+  }
+
+  /** Forgets results and card states (a new file was opened). */
+  public void forgetResults() {
+    previews.clear();
+    metrics.clear();
+    canvas.resetCardStates(false);
+    panel.clearProblems();
+    showResults(null);
+  }
+
+  /** Called after every edit. */
+  public void graphChanged() {
+    previews.keySet().removeIf(id -> doc.graph().node(id).isEmpty());
+  }
+
+  /** Shows the results of a node in the results tab (null clears). */
+  public void showResults(String nodeId) {
+    selected = nodeId;
+    panel.results().show(nodeId, nodeId == null ? Map.of() : previews.getOrDefault(nodeId,
+        Map.of()), nodeId == null ? Map.of() : metrics.getOrDefault(nodeId, Map.of()));
+  }
+
+  /** Returns the column names of the table flowing into {@code nodeId}, when a run showed them. */
+  public List<String> upstreamColumns(String nodeId) {
+    List<String> out = new ArrayList<>();
+    for (Edge e : doc.graph().edgesInto(nodeId)) {
+      JsonNode p = previews.getOrDefault(e.from().node(), Map.of()).get(e.from().port());
+      if (p != null && p.has("columns")) {
+        p.get("columns").forEach(c -> out.add(c.get("name").asText()));
+      }
+    }
+    return out;
+  }
+
+  // ---- events, on the EDT ----
+
+  void ready(String dev) {
+    device.accept("Training on " + dev);
+  }
+
+  void problems(String id, List<Problem> problems) {
+    for (Problem p : problems) {
+      if (p.nodeId() != null) {
+        canvas.setCardState(p.nodeId(), canvas.cardState(p.nodeId()).withProblem(p.message()));
+      }
+    }
+    panel.showProblems(problems);
+    status.accept(problems.size() + " problem(s) to fix before running: see Problems.");
+    if (id.equals(runId)) {
+      runId = null;
+    }
+  }
+
+  void preview(String id, String nodeId, String port, JsonNode preview) {
+    previews.computeIfAbsent(nodeId, k -> new LinkedHashMap<>()).put(port, preview);
+    if (nodeId.equals(selected)) {
+      showResults(nodeId);
+    }
+  }
+
+  void lost(String id, String message) {
+    for (var n : doc.graph().nodes()) {
+      CardState s = canvas.cardState(n.id());
+      if (s.status() == NodeStatus.RUNNING || s.status() == NodeStatus.QUEUED) {
+        canvas.setCardState(n.id(), s.withStatus(NodeStatus.FAILED, -1).withProblem(message));
+      }
+    }
+    panel.log("The run stopped: " + message);
+    status.accept(message);
+    if (id == null || id.equals(runId)) {
+      runId = null;
+    }
+  }
+
+  void event(RunEvent e) {
+    if (e instanceof RunEvent.RunStarted s) {
+      device.accept("Training on " + s.device());
+      panel.log("Run started on " + s.device() + " (" + s.nodeCount() + " blocks)");
+      metrics.clear();
+    } else if (e instanceof RunEvent.NodeQueued q) {
+      card(q.nodeId(), NodeStatus.QUEUED, -1);
+    } else if (e instanceof RunEvent.NodeStarted s) {
+      card(s.nodeId(), NodeStatus.RUNNING, 0);
+      status.accept("Running " + canvas.cardText(s.nodeId()).split(" \\| ")[0] + "…");
+    } else if (e instanceof RunEvent.NodeProgress p) {
+      card(p.nodeId(), NodeStatus.RUNNING, p.fraction());
+    } else if (e instanceof RunEvent.NodeMetric m) {
+      metrics.computeIfAbsent(m.nodeId(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(m.name(), k -> new ArrayList<>())
+          .add(new double[] {m.step(), m.value()});
+      if (m.nodeId().equals(selected)) {
+        panel.results().metric(m.name(), m.step(), m.value());
+      }
+    } else if (e instanceof RunEvent.NodeLog l) {
+      panel.log("[" + l.nodeId() + "] " + l.message());
+    } else if (e instanceof RunEvent.NodeFinished f) {
+      finished(f.nodeId(), NodeStatus.DONE, f.headlines());
+    } else if (e instanceof RunEvent.NodeCached c) {
+      finished(c.nodeId(), NodeStatus.CACHED, c.headlines());
+    } else if (e instanceof RunEvent.NodeFailed f) {
+      String msg = f.message() + (f.fix() == null || f.fix().isBlank() ? "" : " " + f.fix());
+      CardState s = canvas.cardState(f.nodeId()).withStatus(f.status(), -1);
+      canvas.setCardState(f.nodeId(), f.status() == NodeStatus.SKIPPED
+          || f.status() == NodeStatus.CANCELLED ? s : s.withProblem(msg));
+      panel.log("[" + f.nodeId() + "] " + f.status().name().toLowerCase() + ": " + msg);
+    } else if (e instanceof RunEvent.RunFinished f) {
+      status.accept((f.success() ? "Run finished" : "Run ended with problems") + " in "
+          + String.format("%.1f s", f.millis() / 1000.0));
+      panel.log("Run " + (f.success() ? "finished" : "ended with problems") + ".");
+      runId = null; // one run at a time; the engine names runs its own way
+    }
+  }
+
+  private void card(String nodeId, NodeStatus s, double progress) {
+    canvas.setCardState(nodeId, canvas.cardState(nodeId).withStatus(s, progress));
+  }
+
+  private void finished(String nodeId, NodeStatus s, Map<String, String> headlines) {
+    String headline = headlines.values().stream().filter(h -> h != null && !h.isBlank())
+        .reduce((a, b) -> b).orElse("");
+    canvas.setCardState(nodeId, canvas.cardState(nodeId).withStatus(s, -1)
+        .withHeadline(headline).withProblem(null));
+  }
+}

@@ -1,0 +1,244 @@
+package dev.blocksmith.editor.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.editor.run.RunBackend;
+import dev.blocksmith.editor.run.RunEvents;
+import dev.blocksmith.engine.exec.RunEvent;
+import dev.blocksmith.engine.exec.RunOptions;
+import dev.blocksmith.engine.graph.Graph;
+import dev.blocksmith.engine.graph.GraphJson;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs graphs in a long-lived child JVM ({@link WorkerMain}) with the same class path. If the child
+ * dies (native crash, out of memory, killed), the run in progress is reported lost with a clear
+ * message and the next run starts a fresh child. All process I/O happens off the EDT.
+ */
+public final class WorkerClient implements RunBackend {
+  private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "worker-io");
+    t.setDaemon(true);
+    return t;
+  });
+  private final StringBuilder stderrTail = new StringBuilder();
+  private volatile Process process;
+  private volatile RunEvents events;
+  private volatile String runId;
+  private volatile boolean shuttingDown;
+
+  @Override
+  public void warmUp(RunEvents ev) {
+    events = ev;
+    io.submit(() -> {
+      try {
+        ensureStarted();
+      } catch (IOException e) {
+        ev.lost(null, "The training process could not be started: " + e.getMessage());
+      }
+    });
+  }
+
+  @Override
+  public void start(String id, Graph graph, Path baseDir, RunOptions options, RunEvents ev) {
+    events = ev;
+    runId = id;
+    String graphJson = GraphJson.write(graph);
+    io.submit(() -> {
+      try {
+        ensureStarted();
+        ObjectNode req = Protocol.JSON.createObjectNode();
+        req.put("op", "run");
+        req.put("run", id);
+        req.set("graph", Protocol.JSON.readTree(graphJson));
+        req.put("baseDir", baseDir.toString());
+        var targets = req.putArray("targets");
+        options.targets().forEach(targets::add);
+        send(req);
+      } catch (IOException e) {
+        ev.lost(id, "The training process could not be started: " + e.getMessage());
+      }
+    });
+  }
+
+  @Override
+  public void cancel(String id) {
+    io.submit(() -> {
+      ObjectNode req = Protocol.JSON.createObjectNode();
+      req.put("op", "cancel");
+      req.put("run", id);
+      send(req);
+    });
+  }
+
+  @Override
+  public void shutdown() {
+    shuttingDown = true;
+    Process p = process;
+    if (p != null) {
+      io.submit(() -> {
+        ObjectNode req = Protocol.JSON.createObjectNode();
+        req.put("op", "shutdown");
+        send(req);
+      });
+      p.onExit().orTimeout(3, java.util.concurrent.TimeUnit.SECONDS)
+          .whenComplete((x, err) -> p.destroyForcibly());
+    }
+    io.shutdown();
+  }
+
+  /** Returns the worker's process id, or -1 when none runs (tests kill it to prove isolation). */
+  public long pid() {
+    Process p = process;
+    return p != null && p.isAlive() ? p.pid() : -1;
+  }
+
+  private synchronized void ensureStarted() throws IOException {
+    if (process != null && process.isAlive()) {
+      return;
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Dai.djl.offline=true");
+    cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    cmd.add("-XX:+UseSerialGC");
+    String xmx = System.getProperty("blocksmith.workerXmx");
+    if (xmx != null) {
+      cmd.add("-Xmx" + xmx);
+    }
+    for (String prop : new String[] {"blocksmith.home", "blocksmith.runs"}) {
+      if (System.getProperty(prop) != null) {
+        cmd.add("-D" + prop + "=" + System.getProperty(prop));
+      }
+    }
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(WorkerMain.class.getName());
+    Process p = new ProcessBuilder(cmd).start();
+    process = p;
+    synchronized (stderrTail) {
+      stderrTail.setLength(0);
+    }
+    daemon("worker-out", () -> readReplies(p));
+    daemon("worker-err", () -> readErrors(p));
+  }
+
+  private void send(JsonNode req) {
+    Process p = process;
+    if (p == null || !p.isAlive()) {
+      return;
+    }
+    try {
+      OutputStream os = p.getOutputStream();
+      os.write((Protocol.line(req) + "\n").getBytes(StandardCharsets.UTF_8));
+      os.flush();
+    } catch (IOException e) {
+      // the reader notices the exit and reports it
+    }
+  }
+
+  private void readReplies(Process p) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        handle(Protocol.JSON.readTree(line));
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall through: treat as a lost worker
+    }
+    int code;
+    try {
+      code = p.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    String id = runId;
+    runId = null;
+    if (!shuttingDown && events != null && id != null) {
+      events.lost(id, "The training process stopped unexpectedly (exit code " + code + ")"
+          + hint(code) + ". The editor is fine: press Run to try again.");
+    }
+  }
+
+  private void handle(JsonNode o) throws IOException {
+    RunEvents ev = events;
+    if (ev == null) {
+      return;
+    }
+    switch (o.path("type").asText()) {
+      case "ready" -> ev.ready(o.path("device").asText());
+      case "event" -> {
+        RunEvent e = Protocol.decodeEvent(o);
+        if (e instanceof RunEvent.RunFinished) {
+          runId = null;
+        }
+        ev.event(e);
+      }
+      case "problems" -> {
+        runId = null;
+        ev.problems(o.path("run").asText(), Protocol.decodeProblems(o));
+      }
+      case "preview" -> ev.preview(o.path("run").asText(), o.path("node").asText(),
+          o.path("port").asText(), o.get("preview"));
+      case "error" -> {
+        String id = o.path("run").asText(null);
+        if (id != null) {
+          runId = null;
+        }
+        ev.lost(id, o.path("message").asText());
+      }
+      default -> { }
+    }
+  }
+
+  private void readErrors(Process p) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(),
+        StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        synchronized (stderrTail) {
+          stderrTail.append(line).append('\n');
+          if (stderrTail.length() > 8000) {
+            stderrTail.delete(0, stderrTail.length() - 4000);
+          }
+        }
+      }
+    } catch (IOException e) {
+      // the process is gone
+    }
+  }
+
+  private String hint(int code) {
+    String tail;
+    synchronized (stderrTail) {
+      tail = stderrTail.toString();
+    }
+    if (tail.contains("OutOfMemoryError")) {
+      return ": it ran out of memory; try a smaller batch size or fewer images";
+    }
+    if (code == 137 || code == 143) {
+      return ": it was stopped from outside";
+    }
+    if (tail.contains("SIGSEGV") || code == 134) {
+      return ": the native library crashed";
+    }
+    return "";
+  }
+
+  private static void daemon(String name, Runnable r) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    t.start();
+  }
+}
