@@ -11,6 +11,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,51 +26,80 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CsvLoadBench {
   private CsvLoadBench() {}
 
-  /** Runs the benchmark; the optional argument is the row count. */
+  /**
+   * Runs the benchmark. Arguments: the row count (default 1,000,000), the number of measured rounds
+   * (default 5), and optionally an existing file to load instead of generating one.
+   */
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    Path dir = Files.createTempDirectory("csv-bench");
-    Path file = dir.resolve("bench.csv");
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    boolean generate = args.length <= 2;
+    Path dir = generate ? Files.createTempDirectory("csv-bench") : null;
+    Path file = generate ? dir.resolve("bench.csv") : Path.of(args[2]);
     try {
-      write(file, rows);
+      if (generate) {
+        write(file, rows);
+      }
       double mb = Files.size(file) / 1e6;
-      System.out.printf(Locale.ROOT, "file: %,d rows x 20 columns, %.1f MB%n", rows, mb);
+      System.out.printf(Locale.ROOT, "file: %s, %.1f MB; max heap %.0f MB%n", file, mb,
+          Runtime.getRuntime().maxMemory() / 1e6);
       load(file); // warm-up: JIT-compile the hot path once
-      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-      System.gc();
-      long baseline = memory.getHeapMemoryUsage().getUsed();
-      AtomicLong peak = new AtomicLong(baseline);
-      Thread sampler = new Thread(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(1);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
-      sampler.setDaemon(true);
-      sampler.start();
-      long t0 = System.nanoTime();
-      Table t = load(file);
-      double s = (System.nanoTime() - t0) / 1e9;
-      sampler.interrupt();
-      sampler.join();
-      System.out.printf(Locale.ROOT, "loaded %,d rows x %d columns in %.2f s: %,.0f rows/s,"
-          + " %.1f MB/s%n", t.rowCount(), t.columns().size(), s, rows / s, mb / s);
-      System.out.printf(Locale.ROOT, "peak heap above baseline: %.1f MB (%.2f x file size);"
-          + " baseline %.1f MB%n", (peak.get() - baseline) / 1e6,
-          (peak.get() - baseline) / 1e6 / mb, baseline / 1e6);
-      System.gc();
-      long retained = memory.getHeapMemoryUsage().getUsed() - baseline;
-      java.lang.ref.Reference.reachabilityFence(t);
-      System.out.printf(Locale.ROOT, "heap kept by the loaded table (after GC): %.1f MB (%.2f x"
-          + " file size)%n", retained / 1e6, retained / 1e6 / mb);
+      List<Double> speeds = new ArrayList<>();
+      List<Double> peaks = new ArrayList<>();
+      for (int r = 1; r <= rounds; r++) {
+        double[] m = measure(file, mb, r);
+        speeds.add(m[0]);
+        peaks.add(m[1]);
+      }
+      System.out.printf(Locale.ROOT, "median of %d: %,.0f rows/s, %.1f MB/s; peak heap above"
+          + " baseline %.1f MB (%.2f x file size)%n", rounds, median(speeds),
+          median(speeds) * mb / rows, median(peaks), median(peaks) / mb);
     } finally {
-      Files.deleteIfExists(file);
-      Files.deleteIfExists(dir);
+      if (generate) {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(dir);
+      }
     }
+  }
+
+  /** Loads once and returns rows/s and the peak heap above baseline in MB. */
+  private static double[] measure(Path file, double mb, int round) throws Exception {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long baseline = memory.getHeapMemoryUsage().getUsed();
+    AtomicLong peak = new AtomicLong(baseline);
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.setDaemon(true);
+    sampler.start();
+    long t0 = System.nanoTime();
+    Table t = load(file);
+    double s = (System.nanoTime() - t0) / 1e9;
+    sampler.interrupt();
+    sampler.join();
+    double peakMb = (peak.get() - baseline) / 1e6;
+    System.gc();
+    double kept = (memory.getHeapMemoryUsage().getUsed() - baseline) / 1e6;
+    java.lang.ref.Reference.reachabilityFence(t);
+    System.out.printf(Locale.ROOT, "round %d: %,d rows x %d columns in %.2f s: %,.0f rows/s,"
+        + " %.1f MB/s; peak heap above baseline %.1f MB (%.2f x file); kept after GC %.1f MB"
+        + " (%.2f x file)%n", round, t.rowCount(), t.columns().size(), s, t.rowCount() / s,
+        mb / s, peakMb, peakMb / mb, kept, kept / mb);
+    return new double[] {t.rowCount() / s, peakMb};
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> v = values.stream().sorted().toList();
+    int n = v.size();
+    return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
   }
 
   private static Table load(Path file) throws Exception {
