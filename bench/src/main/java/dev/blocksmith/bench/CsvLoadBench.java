@@ -5,6 +5,7 @@ import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.value.Table;
 import dev.blocksmith.nodes.data.LoadCsv;
+import dev.blocksmith.nodes.data.csv.ChunkedCsvReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -43,17 +44,27 @@ public final class CsvLoadBench {
       double mb = Files.size(file) / 1e6;
       System.out.printf(Locale.ROOT, "file: %s, %.1f MB; max heap %.0f MB%n", file, mb,
           Runtime.getRuntime().maxMemory() / 1e6);
-      load(file); // warm-up: JIT-compile the hot path once
+      load(file); // warm-up: JIT-compile the hot paths once
+      onePass(true);
+      load(file);
+      onePass(false);
+      // Rounds alternate: the default (ranges read on all cores) and one pass on one thread.
       List<Double> speeds = new ArrayList<>();
       List<Double> peaks = new ArrayList<>();
+      List<Double> oneSpeeds = new ArrayList<>();
+      List<Double> onePeaks = new ArrayList<>();
       for (int r = 1; r <= rounds; r++) {
-        double[] m = measure(file, mb, r);
+        double[] m = measure(file, mb, "default ", r);
         speeds.add(m[0]);
         peaks.add(m[1]);
+        onePass(true);
+        m = measure(file, mb, "one pass", r);
+        onePass(false);
+        oneSpeeds.add(m[0]);
+        onePeaks.add(m[1]);
       }
-      System.out.printf(Locale.ROOT, "median of %d: %,.0f rows/s, %.1f MB/s; peak heap above"
-          + " baseline %.1f MB (%.2f x file size)%n", rounds, median(speeds),
-          median(speeds) * mb / rows, median(peaks), median(peaks) / mb);
+      report("default ", rounds, speeds, peaks, mb, rows);
+      report("one pass", rounds, oneSpeeds, onePeaks, mb, rows);
     } finally {
       if (generate) {
         Files.deleteIfExists(file);
@@ -62,8 +73,24 @@ public final class CsvLoadBench {
     }
   }
 
+  private static void onePass(boolean on) {
+    if (on) {
+      System.setProperty(ChunkedCsvReader.THREADS_PROPERTY, "1");
+    } else {
+      System.clearProperty(ChunkedCsvReader.THREADS_PROPERTY);
+    }
+  }
+
+  private static void report(String mode, int rounds, List<Double> speeds, List<Double> peaks,
+      double mb, int rows) {
+    System.out.printf(Locale.ROOT, "%s median of %d: %,.0f rows/s, %.1f MB/s; peak heap above"
+        + " baseline %.1f MB (%.2f x file size)%n", mode, rounds, median(speeds),
+        median(speeds) * mb / rows, median(peaks), median(peaks) / mb);
+  }
+
   /** Loads once and returns rows/s and the peak heap above baseline in MB. */
-  private static double[] measure(Path file, double mb, int round) throws Exception {
+  private static double[] measure(Path file, double mb, String mode, int round)
+      throws Exception {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     System.gc();
     long baseline = memory.getHeapMemoryUsage().getUsed();
@@ -89,9 +116,9 @@ public final class CsvLoadBench {
     System.gc();
     double kept = (memory.getHeapMemoryUsage().getUsed() - baseline) / 1e6;
     java.lang.ref.Reference.reachabilityFence(t);
-    System.out.printf(Locale.ROOT, "round %d: %,d rows x %d columns in %.2f s: %,.0f rows/s,"
+    System.out.printf(Locale.ROOT, "%s round %d: %,d rows x %d columns in %.2f s: %,.0f rows/s,"
         + " %.1f MB/s; peak heap above baseline %.1f MB (%.2f x file); kept after GC %.1f MB"
-        + " (%.2f x file)%n", round, t.rowCount(), t.columns().size(), s, t.rowCount() / s,
+        + " (%.2f x file)%n", mode, round, t.rowCount(), t.columns().size(), s, t.rowCount() / s,
         mb / s, peakMb, peakMb / mb, kept, kept / mb);
     return new double[] {t.rowCount() / s, peakMb};
   }
