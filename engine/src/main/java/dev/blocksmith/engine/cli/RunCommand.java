@@ -1,6 +1,7 @@
 package dev.blocksmith.engine.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.engine.djl.Devices;
 import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.exec.NodeStatus;
 import dev.blocksmith.engine.exec.RunListener;
@@ -76,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
     } catch (GraphLoader.LoadFailure | IllegalArgumentException e) {
       env.err().println(e.getMessage());
       return 2;
+    }
+    if (!reproducible && hasHeavy(g)) {
+      Devices.preloadInBackground(); // overlaps engine loading with validation and data blocks
     }
     for (String n : show) {
       if (g.node(n).isEmpty()) {

@@ -4,6 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -220,28 +221,51 @@ public final class TrainingLoop {
     }
   }
 
-  /** Returns the summed loss and the number of correct predictions over a resident set. */
+  /**
+   * Returns the summed loss and the number of correct predictions over a resident set. Losses and
+   * scores stay on the device until the end and are read back once, not once per batch.
+   */
   private static double[] evaluate(Trainer trainer, NDArray x, NDArray y, int batchSize,
       boolean classify) {
     long n = x.getShape().get(0);
-    double lossSum = 0;
-    double correct = 0;
-    for (long from = 0; from < n; from += batchSize) {
-      long to = Math.min(n, from + batchSize);
-      try (NDManager batch = x.getManager().newSubManager()) {
-        NDArray bx = x.get(new NDIndex().addSliceDim(from, to));
-        NDArray by = y.get(new NDIndex().addSliceDim(from, to));
-        bx.attach(batch);
-        by.attach(batch);
-        NDList pred = trainer.evaluate(new NDList(bx));
-        lossSum += trainer.getLoss().evaluate(new NDList(by), pred).getFloat() * (to - from);
-        if (classify) {
-          correct += pred.head().argMax(1).eq(by.toType(DataType.INT64, false))
-              .countNonzero().getLong();
+    try (NDManager held = x.getManager().newSubManager()) {
+      NDList losses = new NDList();
+      NDList scores = new NDList();
+      List<Long> sizes = new ArrayList<>();
+      for (long from = 0; from < n; from += batchSize) {
+        long to = Math.min(n, from + batchSize);
+        try (NDManager batch = held.newSubManager()) {
+          NDArray bx = x.get(new NDIndex().addSliceDim(from, to));
+          NDArray by = y.get(new NDIndex().addSliceDim(from, to));
+          bx.attach(batch);
+          by.attach(batch);
+          NDList pred = trainer.evaluate(new NDList(bx));
+          NDArray loss = trainer.getLoss().evaluate(new NDList(by), pred);
+          loss.attach(held);
+          losses.add(loss);
+          if (classify) {
+            pred.head().attach(held);
+            scores.add(pred.head());
+          }
+          sizes.add(to - from);
         }
       }
+      float[] values = NDArrays.stack(losses).toFloatArray();
+      double lossSum = 0;
+      for (int i = 0; i < values.length; i++) {
+        lossSum += (double) values[i] * sizes.get(i);
+      }
+      double correct = 0;
+      if (classify) {
+        NDArray truth = y;
+        if (y.getDataType() != DataType.INT64) {
+          truth = y.toType(DataType.INT64, false);
+          truth.attach(held);
+        }
+        correct = NDArrays.concat(scores).argMax(1).eq(truth).countNonzero().getLong();
+      }
+      return new double[] {lossSum, correct};
     }
-    return new double[] {lossSum, correct};
   }
 
   static NodeException diverged(NodeContext ctx, int epoch, int batch, double lr) {
