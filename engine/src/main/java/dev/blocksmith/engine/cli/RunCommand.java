@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints JVM start → first trained batch, and that batch's absolute time for outside timers. */
+  /** Prints JVM start → first trained batch, and its absolute time for outside timers. */
   private void printTimings() {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     long first = TrainingLoop.firstBatchMillis();

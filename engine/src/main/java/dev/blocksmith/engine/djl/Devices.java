@@ -116,7 +116,8 @@ public final class Devices {
    * -Dblocksmith.preloadEngine=false} turns this off (to measure it).
    */
   public static void preloadInBackground() {
-    if (engineLoaded || !Boolean.parseBoolean(System.getProperty("blocksmith.preloadEngine", "true"))) {
+    if (engineLoaded
+        || !Boolean.parseBoolean(System.getProperty("blocksmith.preloadEngine", "true"))) {
       return;
     }
     Thread t = new Thread(() -> {

@@ -49,7 +49,7 @@ public final class TrainingLoop {
    */
   private static final long PROGRESS_NANOS = 100_000_000L;
 
-  /** Wall-clock time (epoch millis) when this process finished its first training step; 0 before. */
+  /** When (epoch millis) this process finished its first training step; 0 before. */
   private static volatile long firstBatchAt;
 
   private TrainingLoop() {}

@@ -221,7 +221,8 @@ public final class ChunkedCsvReader {
   private ColumnBuilder[] parse(long from, long to, List<String> names, boolean skipHeader)
       throws IOException, GiveUp {
     int width = names.size();
-    int capacity = (int) Math.min(50_000_000, (to - from) / Math.max(1, layout.bytesPerRow()) * 1.05);
+    int capacity =
+        (int) Math.min(50_000_000, (to - from) / Math.max(1, layout.bytesPerRow()) * 1.05);
     ColumnBuilder[] builders = new ColumnBuilder[width];
     for (int j = 0; j < width; j++) {
       builders[j] = new ColumnBuilder(names.get(j), layout.decimalComma(), capacity);

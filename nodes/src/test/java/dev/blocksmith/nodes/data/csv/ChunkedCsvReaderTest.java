@@ -48,8 +48,9 @@ class ChunkedCsvReaderTest {
   @Test
   void mixedColumnsGiveTheTableOfOnePass() throws Exception {
     String[] cities = {"Paris", "Rome", "Oslo", "Lima"};
-    Path file = write("x,y,city,flag,label,note", 20_000, i -> i + "," + (i % 7 == 0 ? "NA" : i * 0.25)
-        + "," + cities[i % 4] + "," + (i % 2 == 0 ? "yes" : "no") + "," + (i % 3) + ",n" + i);
+    Path file = write("x,y,city,flag,label,note", 20_000,
+        i -> i + "," + (i % 7 == 0 ? "NA" : i * 0.25) + "," + cities[i % 4] + ","
+            + (i % 2 == 0 ? "yes" : "no") + "," + (i % 3) + ",n" + i);
     CsvLayout layout = layout(file);
     CsvReader.Result chunked = chunked(file, layout);
     assertThat(chunked).isNotNull();
@@ -60,13 +61,13 @@ class ChunkedCsvReaderTest {
   @Test
   void numbersThatTurnToTextLateStillMatchOnePass() throws Exception {
     // Column v is numeric until the last rows, so its earlier numbers become text.
-    Path file = write("v,label", 30_000, i -> (i > 29_000 ? "t" + (i % 5) : i + ".5") + "," + i % 2);
+    Path file =
+        write("v,label", 30_000, i -> (i > 29_000 ? "t" + (i % 5) : i + ".5") + "," + i % 2);
     CsvLayout layout = layout(file);
     CsvReader.Result chunked = chunked(file, layout);
     CsvReader.Result one = onePass(file, layout);
-    if (chunked != null) {
-      assertThat(chunked.columns()).isEqualTo(one.columns());
-    }
+    assertThat(chunked).isNotNull();
+    assertThat(chunked.columns()).isEqualTo(one.columns());
   }
 
   @Test
