@@ -22,9 +22,6 @@ public final class ColumnBuilder {
   /** Columns with at most this many distinct values are always categories, never free text. */
   public static final int CATEGORY_MAX_SMALL = 20;
 
-  /** Up to this many distinct texts are looked up by scanning; beyond, by hash. */
-  private static final int SCAN_LEVELS = 8;
-
   private final String name;
   private final boolean decimalComma;
   private double[] numbers;
@@ -74,22 +71,6 @@ public final class ColumnBuilder {
   }
 
   private int code(String cell) {
-    // Few distinct values (the usual category column): a scan beats hashing every new cell.
-    if (index == null) {
-      for (int i = 0; i < levels.size(); i++) {
-        if (levels.get(i).equals(cell)) {
-          return i;
-        }
-      }
-      if (levels.size() < SCAN_LEVELS) {
-        levels.add(cell);
-        return levels.size() - 1;
-      }
-      index = new HashMap<>();
-      for (int i = 0; i < levels.size(); i++) {
-        index.put(levels.get(i), i);
-      }
-    }
     Integer c = index.get(cell);
     if (c == null) {
       c = levels.size();
@@ -100,6 +81,7 @@ public final class ColumnBuilder {
   }
 
   private void switchToCodes() {
+    index = new HashMap<>();
     levels = new ArrayList<>();
     codes = new int[numbers.length];
     for (int i = 0; i < size; i++) {
@@ -147,6 +129,7 @@ public final class ColumnBuilder {
       }
     } else {
       out.numbers = null;
+      out.index = new HashMap<>();
       out.levels = new ArrayList<>();
       out.codes = new int[(int) total];
       for (ColumnBuilder part : parts) {
