@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The headless entry point: {@code run FILE}, {@code validate FILE}, {@code blocks}, {@code explain
- * BLOCK}. Exit codes: 0 success, 1 a block failed, 2 the graph or the command line has problems.
+ * BLOCK}, {@code predict MODEL DATA}. Exit codes: 0 success, 1 a block failed, 2 the graph or
+ * the command line has problems.
  */
 public final class Cli {
   private Cli() {}
@@ -27,7 +28,7 @@ public final class Cli {
     @Override
     public void run() {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "Name a command: run, validate, blocks or explain.");
+          new CommandLine(this), "Name a command: run, validate, blocks, explain or predict.");
     }
   }
 
@@ -39,12 +40,15 @@ public final class Cli {
   /** Runs the command line with the given blocks and streams; returns the exit code. */
   public static int execute(NodeRegistry registry, PrintStream out, PrintStream err,
       String... args) {
+    // Before anything can load PyTorch (reading a model file does): the thread default.
+    dev.blocksmith.engine.djl.Devices.applyThreadDefaults();
     Env env = new Env(registry, out, err);
     CommandLine cl = new CommandLine(new Top())
         .addSubcommand("run", new RunCommand(env))
         .addSubcommand("validate", new ValidateCommand(env))
         .addSubcommand("blocks", new BlocksCommand(env))
-        .addSubcommand("explain", new ExplainCommand(env));
+        .addSubcommand("explain", new ExplainCommand(env))
+        .addSubcommand("predict", new PredictCommand(env));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {

@@ -3,6 +3,9 @@ package dev.blocksmith.engine.cli;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphFormatException;
 import dev.blocksmith.engine.graph.GraphJson;
+import dev.blocksmith.engine.model.IncompatibleModelException;
+import dev.blocksmith.engine.model.ModelBundle;
+import dev.blocksmith.engine.model.TrainedModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,10 +24,16 @@ final class GraphLoader {
     }
   }
 
-  /** Returns the graph in {@code file}. */
+  /**
+   * Returns the graph in {@code file}: a pipeline file, or a saved model ({@code .bsmodel}), whose
+   * recorded recipe (the pipeline that made it) is returned so it can be run again.
+   */
   static Graph load(Path file) throws LoadFailure {
     if (!Files.exists(file)) {
       throw new LoadFailure("Cannot read " + file + ": there is no such file.");
+    }
+    if (file.toString().endsWith(ModelBundle.EXTENSION)) {
+      return recipeOf(file);
     }
     try {
       return GraphJson.read(file);
@@ -34,6 +43,20 @@ final class GraphLoader {
       throw new LoadFailure("Cannot read " + file + ": there is no such file.");
     } catch (IOException e) {
       throw new LoadFailure("Cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static Graph recipeOf(Path file) throws LoadFailure {
+    try {
+      TrainedModel model = ModelBundle.read(file);
+      String json = model.provenance() == null ? null : model.provenance().graphJson();
+      if (json == null) {
+        throw new LoadFailure("The model " + file.getFileName() + " does not record the pipeline"
+            + " that made it (it was made outside a pipeline run), so there is no recipe to run.");
+      }
+      return GraphJson.read(json);
+    } catch (IOException | IncompatibleModelException | GraphFormatException e) {
+      throw new LoadFailure("Cannot read the model " + file + ": " + e.getMessage());
     }
   }
 

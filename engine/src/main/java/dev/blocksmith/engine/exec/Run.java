@@ -2,6 +2,7 @@ package dev.blocksmith.engine.exec;
 
 import ai.djl.Device;
 import dev.blocksmith.engine.djl.Devices;
+import dev.blocksmith.engine.model.TrainedModel;
 import dev.blocksmith.engine.exec.RunEvent.NodeCached;
 import dev.blocksmith.engine.exec.RunEvent.NodeFailed;
 import dev.blocksmith.engine.exec.RunEvent.NodeFinished;
@@ -196,6 +197,7 @@ final class Run implements RunHandle {
       } else {
         Map<String, Object> kept = new LinkedHashMap<>(out);
         kept.values().removeIf(java.util.Objects::isNull);
+        kept.replaceAll((port, v) -> withRecipe(v));
         statuses.put(id, NodeStatus.DONE);
         outputs.put(id, kept);
         cache.put(step.signature(), kept);
@@ -247,6 +249,18 @@ final class Run implements RunHandle {
 
   private boolean cancelledAny(String id) {
     return cancelled.get() || nodeCancelled.get(id).get();
+  }
+
+  /**
+   * Returns a model output that records the graph that made it (so a saved model can restore its
+   * recipe); other values unchanged. A model that already names its graph keeps it.
+   */
+  private Object withRecipe(Object value) {
+    if (value instanceof TrainedModel m && setup.graphJson() != null
+        && m.provenance() != null && m.provenance().graphJson() == null) {
+      return m.withProvenance(m.provenance().withGraphJson(setup.graphJson()));
+    }
+    return value;
   }
 
   /** Marks a node's outputs ready and dispatches the nodes that were waiting only for it. */

@@ -1,5 +1,7 @@
 package dev.blocksmith.engine.exec;
 
+import dev.blocksmith.engine.graph.Graph;
+import dev.blocksmith.engine.graph.GraphJson;
 import java.nio.file.Path;
 
 /**
@@ -11,14 +13,15 @@ import java.nio.file.Path;
  * @param device null for automatic choice, else "cpu", "gpu" or "gpu:N"
  * @param seed the seed for sampling and initialisation
  * @param reproducible whether to pin the engine to one thread
+ * @param graphJson the graph as saved, recorded in the models it produces (may be null)
  */
 public record RunSetup(
     String graphName, Path runsRoot, Path baseDir, String device, long seed,
-    boolean reproducible) {
+    boolean reproducible, String graphJson) {
 
   /** Returns the setup for running a graph with the given options. */
-  public static RunSetup of(String graphName, Path runsRoot, Path baseDir, RunOptions options) {
-    return new RunSetup(graphName, runsRoot, baseDir, options.device(), options.effectiveSeed(),
-        options.reproducible());
+  public static RunSetup of(Graph graph, Path runsRoot, Path baseDir, RunOptions options) {
+    return new RunSetup(graph.name(), runsRoot, baseDir, options.device(),
+        options.effectiveSeed(), options.reproducible(), GraphJson.write(graph));
   }
 }

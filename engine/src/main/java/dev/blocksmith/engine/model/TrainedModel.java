@@ -34,6 +34,21 @@ public final class TrainedModel implements Value {
   private final Preprocessing preprocessing;
   private final List<Curve> history;
   private final Provenance provenance;
+  private final Storage storage;
+
+  /**
+   * How the weights are stored in a model file. The weights held here are always the float values
+   * the network computes with; for {@link #INT8} and {@link #FLOAT16} they are already rounded to
+   * what the file can hold, so a saved and reloaded model predicts exactly the same.
+   */
+  public enum Storage {
+    /** 32-bit floats (DJL's own format). */
+    FLOAT32,
+    /** 16-bit floats: half the size. */
+    FLOAT16,
+    /** 8-bit integers with one float scale per output channel: about a quarter of the size. */
+    INT8
+  }
 
   /**
    * The name and shape of one stored parameter, recorded when the weights were captured.
@@ -67,6 +82,19 @@ public final class TrainedModel implements Value {
    */
   public TrainedModel(ArchSpec arch, byte[] weights, List<ParamInfo> parameters,
       Preprocessing preprocessing, List<Curve> history, Provenance provenance) {
+    this(arch, weights, parameters, preprocessing, history, provenance, Storage.FLOAT32);
+  }
+
+  /**
+   * Creates a model whose weights are stored in a model file as {@code storage}, copying the
+   * weights.
+   *
+   * @param storage how a model file stores the weights (the weights given must already be rounded
+   *     to it)
+   */
+  public TrainedModel(ArchSpec arch, byte[] weights, List<ParamInfo> parameters,
+      Preprocessing preprocessing, List<Curve> history, Provenance provenance, Storage storage) {
+    this.storage = storage;
     this.arch = arch;
     this.weights = weights.clone();
     this.parameters = List.copyOf(parameters);
@@ -160,7 +188,12 @@ public final class TrainedModel implements Value {
 
   /** Returns a copy with other provenance (to record the producing graph, for instance). */
   public TrainedModel withProvenance(Provenance p) {
-    return new TrainedModel(arch, weights, parameters, preprocessing, history, p);
+    return new TrainedModel(arch, weights, parameters, preprocessing, history, p, storage);
+  }
+
+  /** Returns how a model file stores the weights. */
+  public Storage storage() {
+    return storage;
   }
 
   /**
@@ -248,6 +281,9 @@ public final class TrainedModel implements Value {
 
   @Override
   public String headline() {
-    return String.format(Locale.ROOT, "%s · %,d parameters", arch.describe(), totalParameters());
+    String stored = storage == Storage.FLOAT32 ? "" : " · stored as " + storage.name().toLowerCase(
+        Locale.ROOT);
+    return String.format(Locale.ROOT, "%s · %,d parameters%s", arch.describe(), totalParameters(),
+        stored);
   }
 }

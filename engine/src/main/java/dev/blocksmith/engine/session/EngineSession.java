@@ -37,6 +37,7 @@ public final class EngineSession implements AutoCloseable {
 
   /** Creates a session over the given blocks, writing run folders under {@code runsRoot}. */
   public EngineSession(NodeRegistry registry, Path runsRoot) {
+    dev.blocksmith.engine.djl.Devices.applyThreadDefaults();
     this.registry = registry;
     this.runsRoot = runsRoot;
   }
@@ -93,7 +94,7 @@ public final class EngineSession implements AutoCloseable {
       try {
         Plan plan = Planner.plan(graph, registry, baseDir, options.targets(),
             options.effectiveSeed(), cache::contains);
-        return executor.start(plan, RunSetup.of(graph.name(), runsRoot, baseDir, options), cache,
+        return executor.start(plan, RunSetup.of(graph, runsRoot, baseDir, options), cache,
             listener);
       } catch (PlanException e) {
         blocking = List.of(new Problem("not-runnable", null, null, null, e.getMessage(), ""));

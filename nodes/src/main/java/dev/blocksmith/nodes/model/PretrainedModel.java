@@ -1,0 +1,171 @@
+package dev.blocksmith.nodes.model;
+
+import dev.blocksmith.engine.model.IncompatibleModelException;
+import dev.blocksmith.engine.model.ModelBundle;
+import dev.blocksmith.engine.model.TrainedModel;
+import dev.blocksmith.engine.spi.Category;
+import dev.blocksmith.engine.spi.Inputs;
+import dev.blocksmith.engine.spi.NodeContext;
+import dev.blocksmith.engine.spi.NodeException;
+import dev.blocksmith.engine.spi.NodeSpec;
+import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.spi.ParamSpec;
+import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.PortType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The "Pretrained model" block: provides a model to start from — one shipped with Blocksmith, a
+ * Blocksmith model file, or a TorchScript file trained in PyTorch. Model-zoo downloads are checked
+ * for a connection first and refused in plain words when there is none.
+ */
+public final class PretrainedModel implements NodeType {
+
+  /** The model. */
+  public static final PortSpec MODEL =
+      PortSpec.of("model", PortType.MODEL, "Model",
+          "The pretrained model with its class names and preprocessing.");
+
+  /** Where the model comes from. */
+  public static final ParamSpec SOURCE =
+      ParamSpec.builder("source", ParamType.CHOICE)
+          .setLabel("Start from")
+          .setHelp("A model shipped with Blocksmith, a model file saved by Save model, a "
+              + "TorchScript file trained in PyTorch, or a download from the DJL model zoo "
+              + "(needs the internet).")
+          .addChoice("shipped", "A model shipped with Blocksmith")
+          .addChoice("file", "A Blocksmith model file (.bsmodel)")
+          .addChoice("torchscript", "A TorchScript file from PyTorch (.pt)")
+          .addChoice("zoo", "The DJL model zoo (download)")
+          .optDefault("shipped")
+          .build();
+
+  /** Which shipped model. */
+  public static final ParamSpec BASE = baseParam();
+
+  /** The model file. */
+  public static final ParamSpec FILE =
+      ParamSpec.builder("file", ParamType.FILE)
+          .setLabel("Model file")
+          .setHelp("The .bsmodel or .pt file, relative to the pipeline's folder. A .pt file needs "
+              + "the .json of the same name beside it (see docs/pytorch.md).")
+          .optDefault("")
+          .build();
+
+  /** The zoo address. */
+  public static final ParamSpec ZOO_URL =
+      ParamSpec.builder("zooUrl", ParamType.TEXT)
+          .setLabel("Model zoo address")
+          .setHelp("A DJL model zoo address such as djl://ai.djl.pytorch/resnet.")
+          .optDefault("")
+          .optAdvanced(true)
+          .build();
+
+  private static ParamSpec baseParam() {
+    ParamSpec.Builder b = ParamSpec.builder("base", ParamType.CHOICE)
+        .setLabel("Shipped model")
+        .setHelp("Models that come with Blocksmith, each made by a pipeline in the graphs folder.")
+        .optDefault(BaseModels.ALL.get(0).id());
+    BaseModels.ALL.forEach(m -> b.addChoice(m.id(), m.label()));
+    return b.build();
+  }
+
+  @Override
+  public NodeSpec spec() {
+    return NodeSpec.builder("model.pretrained")
+        .setDisplayName("Pretrained model")
+        .setCategory(Category.MODEL)
+        .setSummary("Start from a model that has already learned something.")
+        .setWhatItDoes("Opens a trained model: one that ships with Blocksmith, one you saved "
+            + "earlier, or one trained in PyTorch. Connect it to Fine-tune to teach it a new "
+            + "task, to Predict to use it, or to Evaluate to score it.")
+        .optWhyItMatters("Reusing what a model already learned saves data and time (transfer "
+            + "learning).")
+        .optWatchOutFor("Give the model data like the data it learned from: same picture size, "
+            + "or the same columns.")
+        .addOutput(MODEL)
+        .addParam(SOURCE)
+        .addParam(BASE)
+        .addParam(FILE)
+        .addParam(ZOO_URL)
+        .build();
+  }
+
+  @Override
+  public List<ParamProblem> checkParams(Params params, Path baseDir) {
+    List<ParamProblem> problems = new ArrayList<>();
+    String source = params.getString(SOURCE.name());
+    if (source.equals("file") || source.equals("torchscript")) {
+      if (!params.isSet(FILE.name())) {
+        problems.add(new ParamProblem(FILE.name(), "No model file is chosen.",
+            "Choose the model file to open."));
+      } else if (!Files.isRegularFile(params.getPath(FILE.name(), baseDir))) {
+        problems.add(new ParamProblem(FILE.name(), "There is no file at "
+            + params.getPath(FILE.name(), baseDir) + ".", "Choose an existing model file."));
+      }
+    }
+    return problems;
+  }
+
+  @Override
+  public String fingerprint(Params params, Path baseDir) {
+    if (!params.isSet(FILE.name())) {
+      return "";
+    }
+    Path file = params.getPath(FILE.name(), baseDir);
+    try {
+      return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return "missing";
+    }
+  }
+
+  @Override
+  public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
+      throws NodeException {
+    String source = params.getString(SOURCE.name());
+    String node = ctx.nodeId();
+    ctx.checkCancelled();
+    try {
+      TrainedModel model = switch (source) {
+        case "shipped" -> {
+          String id = params.getString(BASE.name());
+          var base = BaseModels.byId(id).orElseThrow(() -> NodeException.atParam(node,
+              BASE.name(), "Blocksmith ships no model called \"" + id + "\".",
+              "Pick one of the shipped models."));
+          yield BaseModels.load(base);
+        }
+        case "file" -> ModelBundle.read(params.getPath(FILE.name(), ctx.baseDir()));
+        case "torchscript" -> TorchScriptImport.load(params.getPath(FILE.name(), ctx.baseDir()));
+        default -> throw zoo(params.getString(ZOO_URL.name()), node);
+      };
+      ctx.log("Opened " + model.headline() + " knowing " + model.labelNames() + ".");
+      return Map.of(MODEL.name(), model);
+    } catch (IOException | IncompatibleModelException e) {
+      throw NodeException.atParam(node, source.equals("shipped") ? BASE.name() : FILE.name(),
+          "Block \"" + node + "\" could not open the model: " + e.getMessage(),
+          "Choose another model file, or save the model again with Save model.");
+    }
+  }
+
+  private static NodeException zoo(String url, String node) {
+    String what = url.isBlank() ? "a model from the DJL model zoo" : url;
+    String why = ZooAccess.unreachable(url.isBlank() ? "djl://" + ZooAccess.ZOO_HOST : url);
+    if (why != null) {
+      return NodeException.atParam(node, SOURCE.name(),
+          "Blocksmith could not reach the internet to download " + what + " (" + why + ").",
+          "Choose a shipped base model or a model file on this computer instead.");
+    }
+    return NodeException.atParam(node, SOURCE.name(),
+        "The model zoo is reachable, but Blocksmith cannot yet turn zoo models (" + what
+            + ") into models its blocks can fine-tune.",
+        "Choose a shipped base model or a model file on this computer instead.");
+  }
+}

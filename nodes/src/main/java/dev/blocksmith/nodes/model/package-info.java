@@ -1,0 +1,2 @@
+/** Blocks that provide a model to start from: Pretrained model. */
+package dev.blocksmith.nodes.model;

@@ -1,0 +1,134 @@
+package dev.blocksmith.nodes.train;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.util.Pair;
+import dev.blocksmith.engine.djl.LoraLinear;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How {@link FineTune} changes a pretrained network: which weights it freezes, which adapters it
+ * adds, and how they are folded back afterwards. Freezing is applied again by {@link #refreeze()}
+ * after the trainer is created, because DJL may switch gradients back on when it initialises.
+ */
+final class Adaptation {
+
+  /** The fine-tuning strategies, by their stable ids. */
+  enum Strategy {
+    /** Freeze everything but the output layer. */
+    HEAD("head"),
+    /** Train everything with a smaller learning rate. */
+    GENTLE("gentle"),
+    /** Freeze everything, add low-rank adapters to the dense layers. */
+    LORA("lora");
+
+    final String id;
+
+    Strategy(String id) {
+      this.id = id;
+    }
+
+    static Strategy of(String id) {
+      for (Strategy s : values()) {
+        if (s.id.equals(id)) {
+          return s;
+        }
+      }
+      throw new IllegalArgumentException("unknown strategy " + id);
+    }
+  }
+
+  private final SequentialBlock net;
+  private final Block trained;
+  private final Strategy strategy;
+  private final boolean newHead;
+  private final List<LoraLinear> adapters;
+
+  private Adaptation(SequentialBlock net, Block trained, Strategy strategy, boolean newHead,
+      List<LoraLinear> adapters) {
+    this.net = net;
+    this.trained = trained;
+    this.strategy = strategy;
+    this.newHead = newHead;
+    this.adapters = adapters;
+  }
+
+  /**
+   * Returns the adaptation of an initialised network whose last child is its output layer.
+   *
+   * @param newHead whether the output layer is new (always fully trained)
+   * @param rank LoRA rank
+   * @param alpha LoRA strength
+   */
+  static Adaptation of(SequentialBlock net, Strategy strategy, boolean newHead, int rank,
+      float alpha) {
+    if (strategy != Strategy.LORA) {
+      return new Adaptation(net, net, strategy, newHead, List.of());
+    }
+    SequentialBlock wrapped = new SequentialBlock();
+    List<LoraLinear> adapters = new ArrayList<>();
+    List<Pair<String, Block>> children = net.getChildren().stream().toList();
+    for (int i = 0; i < children.size(); i++) {
+      Block child = children.get(i).getValue();
+      boolean head = i == children.size() - 1;
+      if (child instanceof Linear linear && !(head && newHead)) {
+        LoraLinear lora = new LoraLinear(linear, rank, alpha);
+        adapters.add(lora);
+        wrapped.add(lora);
+      } else {
+        wrapped.add(child);
+      }
+    }
+    return new Adaptation(net, wrapped, strategy, newHead, adapters);
+  }
+
+  /** Returns the block to train: the network itself, or the network with adapters. */
+  Block block() {
+    return trained;
+  }
+
+  /** Freezes what the strategy keeps fixed; call after the block is initialised. */
+  void refreeze() {
+    switch (strategy) {
+      case GENTLE -> net.freezeParameters(false);
+      case HEAD -> {
+        net.freezeParameters(true);
+        lastChild().freezeParameters(false);
+      }
+      case LORA -> {
+        net.freezeParameters(true);
+        if (newHead) {
+          lastChild().freezeParameters(false);
+        }
+        // Only the adapters' own A and B stay trainable.
+        adapters.forEach(a -> a.getDirectParameters().values().forEach(p -> p.freeze(false)));
+      }
+      default -> throw new IllegalStateException(strategy.name());
+    }
+  }
+
+  /** Folds the adapters into their layers; the network then predicts like the adapted one. */
+  void finish() {
+    adapters.forEach(LoraLinear::merge);
+  }
+
+  /** Returns {trainable, total} parameter counts of the block being trained. */
+  long[] counts() {
+    long trainable = 0;
+    long total = 0;
+    for (Pair<String, Parameter> p : trained.getParameters()) {
+      long size = p.getValue().getArray().size();
+      total += size;
+      trainable += p.getValue().requiresGradient() ? size : 0;
+    }
+    return new long[] {trainable, total};
+  }
+
+  private Block lastChild() {
+    var children = net.getChildren();
+    return children.get(children.size() - 1).getValue();
+  }
+}
