@@ -2,7 +2,7 @@ package dev.blocksmith.nodes.data.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.blocksmith.nodes.data.DataTestContext;
+import dev.blocksmith.engine.testing.TestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -30,7 +30,8 @@ class ChunkedCsvReaderTest {
   private CsvReader.Result onePass(Path file, CsvLayout layout) throws Exception {
     System.setProperty(ChunkedCsvReader.THREADS_PROPERTY, "1");
     try {
-      return new CsvReader(file, "file", false, Set.of("label"), new DataTestContext(dir))
+      return new CsvReader(file, "file", false, Set.of("label"),
+          new TestContext("test").withBaseDir(dir))
           .read(layout, true);
     } finally {
       System.clearProperty(ChunkedCsvReader.THREADS_PROPERTY);
@@ -38,7 +39,8 @@ class ChunkedCsvReaderTest {
   }
 
   private CsvReader.Result chunked(Path file, CsvLayout layout) throws Exception {
-    return ChunkedCsvReader.tryRead(file, layout, Set.of("label"), new DataTestContext(dir), 3, 0);
+    return ChunkedCsvReader.tryRead(file, layout, Set.of("label"),
+        new TestContext("test").withBaseDir(dir), 3, 0);
   }
 
   private CsvLayout layout(Path file) throws Exception {
