@@ -1,6 +1,8 @@
 package dev.blocksmith.engine.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.engine.djl.Devices;
+import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.exec.NodeStatus;
 import dev.blocksmith.engine.exec.RunListener;
 import dev.blocksmith.engine.exec.RunOptions;
@@ -14,6 +16,7 @@ import dev.blocksmith.engine.text.ReportText;
 import dev.blocksmith.engine.text.TableText;
 import dev.blocksmith.engine.validate.Problem;
 import dev.blocksmith.engine.value.Report;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "DIR", description = "Where to write run folders.")
   Path runs;
 
+  @Option(names = "--timings",
+      description = "Print how long after the JVM started the first training step ended.")
+  boolean timings;
+
   RunCommand(Cli.Env env) {
     this.env = env;
   }
@@ -70,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
     } catch (GraphLoader.LoadFailure | IllegalArgumentException e) {
       env.err().println(e.getMessage());
       return 2;
+    }
+    if (!reproducible && hasHeavy(g)) {
+      Devices.preloadInBackground(); // overlaps engine loading with validation and data blocks
     }
     for (String n : show) {
       if (g.node(n).isEmpty()) {
@@ -101,7 +111,22 @@ final class RunCommand implements Callable<Integer> {
       } else {
         printResult(g, r);
       }
+      if (timings) {
+        printTimings();
+      }
       return r.success() ? 0 : 1;
+    }
+  }
+
+  /** Prints JVM start → first trained batch, and its absolute time for outside timers. */
+  private void printTimings() {
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    long first = TrainingLoop.firstBatchMillis();
+    if (first == 0) {
+      env.err().println("timings: no training step ran");
+    } else {
+      env.err().println("timings: first trained batch " + (first - jvmStart)
+          + " ms after JVM start (at " + first + " ms since the epoch)");
     }
   }
 

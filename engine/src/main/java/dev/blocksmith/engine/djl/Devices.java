@@ -109,6 +109,28 @@ public final class Devices {
     engine().setRandomSeed((int) (seed ^ (seed >>> 32)));
   }
 
+  /**
+   * Starts loading the engine on a daemon thread, so that its ≈0.5 s of native loading overlaps
+   * the rest of start-up (reading and checking the graph, the first blocks). Thread defaults are
+   * applied first; a failure is left for the run to report when it needs the engine. {@code
+   * -Dblocksmith.preloadEngine=false} turns this off (to measure it).
+   */
+  public static void preloadInBackground() {
+    if (engineLoaded
+        || !Boolean.parseBoolean(System.getProperty("blocksmith.preloadEngine", "true"))) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        engine();
+      } catch (RuntimeException | LinkageError e) {
+        // The run loads the engine again when it needs it and reports the problem there.
+      }
+    }, "engine-preload");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Returns whether this class has loaded the engine yet. */
   public static boolean isEngineLoaded() {
     return engineLoaded;

@@ -4,6 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -41,7 +42,25 @@ public final class TrainingLoop {
   /** The name of the learning-rate param that divergence messages point at. */
   public static final String LEARNING_RATE_PARAM = "learningRate";
 
+  /**
+   * At most one progress event per this many nanoseconds (and one at the end of every epoch):
+   * small models run thousands of batches a second, and an event per batch cost more than the
+   * batch.
+   */
+  private static final long PROGRESS_NANOS = 100_000_000L;
+
+  /** When (epoch millis) this process finished its first training step; 0 before. */
+  private static volatile long firstBatchAt;
+
   private TrainingLoop() {}
+
+  /**
+   * Returns when (epoch milliseconds) this process finished its first training step, or 0 when it
+   * has not trained yet. For measuring cold start ({@code run --timings}).
+   */
+  public static long firstBatchMillis() {
+    return firstBatchAt;
+  }
 
   /**
    * What a run produced besides the weights now in the model.
@@ -130,51 +149,52 @@ public final class TrainingLoop {
     }
   }
 
-  private static double[] trainEpoch(Trainer trainer, Optimizer optimizer, NDArray x, NDArray y, Random shuffle,
-      TrainConfig config, int batches, int epoch, boolean classify, NodeContext ctx)
-      throws NodeException {
+  private static double[] trainEpoch(Trainer trainer, Optimizer optimizer, NDArray x, NDArray y,
+      Random shuffle, TrainConfig config, int batches, int epoch, boolean classify,
+      NodeContext ctx) throws NodeException {
     long n = x.getShape().get(0);
     long[] order = permutation(n, shuffle);
-    double lossSum = 0;
-    double correct = 0;
+    EpochTally tally = new EpochTally(ctx, epoch, config.learningRate(), classify);
+    long lastProgress = System.nanoTime();
     try (NDManager epochManager = x.getManager().newSubManager()) {
       NDArray index = epochManager.create(order);
       NDArray xs = x.get(index);
       NDArray ys = y.get(index);
       xs.attach(epochManager);
       ys.attach(epochManager);
+      tally.start(epochManager, ys);
       for (int b = 0; b < batches; b++) {
         ctx.checkCancelled();
         long from = (long) b * config.batchSize();
         long to = Math.min(n, from + config.batchSize());
         try (NDManager batch = epochManager.newSubManager()) {
-          NDArray bx = xs.get(new NDIndex("{}:{}", from, to));
-          NDArray by = ys.get(new NDIndex("{}:{}", from, to));
+          NDArray bx = xs.get(new NDIndex().addSliceDim(from, to));
+          NDArray by = ys.get(new NDIndex().addSliceDim(from, to));
           bx.attach(batch);
           by.attach(batch);
-          float loss;
+          NDArray loss;
           NDList pred;
           try (GradientCollector gc = trainer.newGradientCollector()) {
             pred = trainer.forward(new NDList(bx));
-            NDArray l = trainer.getLoss().evaluate(new NDList(by), pred);
-            loss = l.getFloat();
-            if (!Float.isFinite(loss)) {
-              throw diverged(ctx, epoch, b + 1, config.learningRate());
-            }
-            gc.backward(l);
+            loss = trainer.getLoss().evaluate(new NDList(by), pred);
+            gc.backward(loss);
           }
           step(trainer, optimizer);
-          lossSum += (double) loss * (to - from);
-          if (classify) {
-            correct += pred.head().argMax(1).eq(by.toType(DataType.INT64, false))
-                .countNonzero().getLong();
+          if (firstBatchAt == 0) {
+            firstBatchAt = System.currentTimeMillis();
           }
+          tally.add(loss, classify ? pred.head() : null, to - from);
         }
-        ctx.progress(((epoch - 1) + (b + 1.0) / batches) / config.epochs(),
-            "Epoch " + epoch + " of " + config.epochs());
+        long now = System.nanoTime();
+        if (b + 1 == batches || now - lastProgress >= PROGRESS_NANOS) {
+          lastProgress = now;
+          ctx.progress(((epoch - 1) + (b + 1.0) / batches) / config.epochs(),
+              "Epoch " + epoch + " of " + config.epochs());
+        }
       }
+      tally.flush();
     }
-    return new double[] {lossSum, correct};
+    return new double[] {tally.lossSum(), tally.correct()};
   }
 
   /**
@@ -201,31 +221,54 @@ public final class TrainingLoop {
     }
   }
 
-  /** Returns the summed loss and the number of correct predictions over a resident set. */
+  /**
+   * Returns the summed loss and the number of correct predictions over a resident set. Losses and
+   * scores stay on the device until the end and are read back once, not once per batch.
+   */
   private static double[] evaluate(Trainer trainer, NDArray x, NDArray y, int batchSize,
       boolean classify) {
     long n = x.getShape().get(0);
-    double lossSum = 0;
-    double correct = 0;
-    for (long from = 0; from < n; from += batchSize) {
-      long to = Math.min(n, from + batchSize);
-      try (NDManager batch = x.getManager().newSubManager()) {
-        NDArray bx = x.get(new NDIndex("{}:{}", from, to));
-        NDArray by = y.get(new NDIndex("{}:{}", from, to));
-        bx.attach(batch);
-        by.attach(batch);
-        NDList pred = trainer.evaluate(new NDList(bx));
-        lossSum += trainer.getLoss().evaluate(new NDList(by), pred).getFloat() * (to - from);
-        if (classify) {
-          correct += pred.head().argMax(1).eq(by.toType(DataType.INT64, false))
-              .countNonzero().getLong();
+    try (NDManager held = x.getManager().newSubManager()) {
+      NDList losses = new NDList();
+      NDList scores = new NDList();
+      List<Long> sizes = new ArrayList<>();
+      for (long from = 0; from < n; from += batchSize) {
+        long to = Math.min(n, from + batchSize);
+        try (NDManager batch = held.newSubManager()) {
+          NDArray bx = x.get(new NDIndex().addSliceDim(from, to));
+          NDArray by = y.get(new NDIndex().addSliceDim(from, to));
+          bx.attach(batch);
+          by.attach(batch);
+          NDList pred = trainer.evaluate(new NDList(bx));
+          NDArray loss = trainer.getLoss().evaluate(new NDList(by), pred);
+          loss.attach(held);
+          losses.add(loss);
+          if (classify) {
+            pred.head().attach(held);
+            scores.add(pred.head());
+          }
+          sizes.add(to - from);
         }
       }
+      float[] values = NDArrays.stack(losses).toFloatArray();
+      double lossSum = 0;
+      for (int i = 0; i < values.length; i++) {
+        lossSum += (double) values[i] * sizes.get(i);
+      }
+      double correct = 0;
+      if (classify) {
+        NDArray truth = y;
+        if (y.getDataType() != DataType.INT64) {
+          truth = y.toType(DataType.INT64, false);
+          truth.attach(held);
+        }
+        correct = NDArrays.concat(scores).argMax(1).eq(truth).countNonzero().getLong();
+      }
+      return new double[] {lossSum, correct};
     }
-    return new double[] {lossSum, correct};
   }
 
-  private static NodeException diverged(NodeContext ctx, int epoch, int batch, double lr) {
+  static NodeException diverged(NodeContext ctx, int epoch, int batch, double lr) {
     return new NodeException(
         NodeException.Kind.DIVERGED, ctx.nodeId(), null, LEARNING_RATE_PARAM,
         "Training became unstable in epoch " + epoch + ", batch " + batch

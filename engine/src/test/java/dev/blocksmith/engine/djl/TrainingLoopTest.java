@@ -58,7 +58,8 @@ class TrainingLoopTest {
       assertThat(ctx.metrics().get("validation accuracy").get(4)).isGreaterThan(0.9);
       assertThat(r.history()).extracting(c -> c.name())
           .containsExactly("train loss", "validation loss", "train accuracy", "validation accuracy");
-      assertThat(ctx.progressCalls()).isEqualTo(5 * 13);
+      // Progress is throttled in time but always reported at the end of each epoch.
+      assertThat(ctx.progressCalls()).isBetween(5, 5 * 13);
     }
   }
 

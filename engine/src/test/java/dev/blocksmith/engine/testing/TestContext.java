@@ -17,8 +17,10 @@ import java.util.function.Consumer;
 public final class TestContext implements NodeContext, AutoCloseable {
   private final String nodeId;
   private final long seed;
-  private final NDManager manager = NDManager.newBaseManager(Device.cpu());
+  private NDManager manager;
+  private Path baseDir;
   private final List<String> logs = new ArrayList<>();
+  private final List<Double> progressValues = new ArrayList<>();
   private final Map<String, List<Double>> metrics = new LinkedHashMap<>();
   private volatile boolean cancelled;
   private int progressCalls;
@@ -34,6 +36,12 @@ public final class TestContext implements NodeContext, AutoCloseable {
   public TestContext(String nodeId, long seed) {
     this.nodeId = nodeId;
     this.seed = seed;
+  }
+
+  /** Sets the folder relative paths are resolved against (default: none), and returns this. */
+  public TestContext withBaseDir(Path dir) {
+    this.baseDir = dir;
+    return this;
   }
 
   /** Sets a hook run after every progress call. */
@@ -63,6 +71,16 @@ public final class TestContext implements NodeContext, AutoCloseable {
     return metrics;
   }
 
+  /** Returns the log as one text, lines joined by newlines. */
+  public String logText() {
+    return String.join("\n", logs);
+  }
+
+  /** Returns the progress fractions reported so far. */
+  public List<Double> progressValues() {
+    return progressValues;
+  }
+
   /** Returns how often progress was reported. */
   public int progressCalls() {
     return progressCalls;
@@ -76,6 +94,7 @@ public final class TestContext implements NodeContext, AutoCloseable {
   @Override
   public void progress(double fraction, String message) {
     progressCalls++;
+    progressValues.add(fraction);
     onProgress.accept(this);
   }
 
@@ -96,7 +115,11 @@ public final class TestContext implements NodeContext, AutoCloseable {
   }
 
   @Override
-  public NDManager manager() {
+  public synchronized NDManager manager() {
+    // Created on first use, so blocks that need no DJL never load the engine.
+    if (manager == null) {
+      manager = NDManager.newBaseManager(Device.cpu());
+    }
     return manager;
   }
 
@@ -112,7 +135,7 @@ public final class TestContext implements NodeContext, AutoCloseable {
 
   @Override
   public Path baseDir() {
-    return null;
+    return baseDir;
   }
 
   @Override
@@ -121,7 +144,9 @@ public final class TestContext implements NodeContext, AutoCloseable {
   }
 
   @Override
-  public void close() {
-    manager.close();
+  public synchronized void close() {
+    if (manager != null) {
+      manager.close();
+    }
   }
 }

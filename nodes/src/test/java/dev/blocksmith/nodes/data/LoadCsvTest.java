@@ -1,5 +1,6 @@
 package dev.blocksmith.nodes.data;
 
+import dev.blocksmith.engine.testing.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class LoadCsvTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   @TempDir Path dir;
   private final LoadCsv block = new LoadCsv();
-  private DataTestContext ctx;
+  private TestContext ctx;
 
   private Table load(String content, String... params) throws Exception {
     return load(content.getBytes(StandardCharsets.UTF_8), params);
@@ -42,7 +43,7 @@ class LoadCsvTest {
       given.put(params[i], params[i + 1].equals("true") ? JSON.booleanNode(true)
           : JSON.textNode(params[i + 1]));
     }
-    ctx = new DataTestContext(dir);
+    ctx = new TestContext("test").withBaseDir(dir);
     Object out = block.execute(new Inputs("n1", Map.of()), Params.of(block.spec(), given), ctx)
         .get("table");
     return (Table) out;
@@ -228,7 +229,7 @@ class LoadCsvTest {
       csv.append(i).append('\n');
     }
     Files.writeString(dir.resolve("big.csv"), csv);
-    DataTestContext c = new DataTestContext(dir);
+    TestContext c = new TestContext("test").withBaseDir(dir);
     c.cancel();
     Params p = Params.of(block.spec(), Map.of(LoadCsv.FILE, JSON.textNode("big.csv")));
     assertThatThrownBy(() -> block.execute(new Inputs("n1", Map.of()), p, c))

@@ -1,5 +1,6 @@
 package dev.blocksmith.nodes.data;
 
+import dev.blocksmith.engine.testing.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LoadImagesTest {
   @TempDir Path dir;
   private final LoadImages block = new LoadImages();
-  private final DataTestContext ctx = new DataTestContext(Path.of("."));
+  private final TestContext ctx = new TestContext("test").withBaseDir(Path.of("."));
 
   private static void png(Path file, int side, int gray) throws Exception {
     BufferedImage img = new BufferedImage(side, side + 3, BufferedImage.TYPE_INT_RGB);

@@ -13,7 +13,7 @@ import dev.blocksmith.engine.value.ColumnRole;
 import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Report;
 import dev.blocksmith.engine.value.Table;
-import dev.blocksmith.nodes.data.DataTestContext;
+import dev.blocksmith.engine.testing.TestContext;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class CleanTest {
   private static final double NA = Double.NaN;
   private final Clean block = new Clean();
-  private final DataTestContext ctx = new DataTestContext(Path.of("."));
+  private final TestContext ctx = new TestContext("test").withBaseDir(Path.of("."));
   private Report report;
 
   private static Table table() {

@@ -14,14 +14,14 @@ import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Recipe;
 import dev.blocksmith.engine.value.Report;
 import dev.blocksmith.engine.value.Table;
-import dev.blocksmith.nodes.data.DataTestContext;
+import dev.blocksmith.engine.testing.TestContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EncodeNormalizeTest {
-  private final DataTestContext ctx = new DataTestContext(Path.of("."));
+  private final TestContext ctx = new TestContext("test").withBaseDir(Path.of("."));
   private final Table table = Table.of(List.of(
       new NumberColumn("size", new double[] {50, 80, 120}),
       new NumberColumn("rooms", new double[] {2, 3, 5}),

@@ -27,12 +27,13 @@ public final class Cells {
     if (n == 0) {
       return true;
     }
+    // Every marker starts with n, N, ? or - and is at most 4 long: most cells leave here.
     char c = cell.charAt(0);
-    if (n > 4 || (c >= '0' && c <= '9')) {
-      return false; // the hot path: most cells are numbers or longer words
+    if (n > 4 || !(c == 'n' || c == 'N' || c == '?' || c == '-')) {
+      return false;
     }
     for (String m : MARKER_LIST) {
-      if (m.equalsIgnoreCase(cell)) {
+      if (m.length() == n && m.equalsIgnoreCase(cell)) {
         return true;
       }
     }

@@ -29,6 +29,7 @@ public final class ColumnBuilder {
   private Map<String, Integer> index;
   private List<String> levels;
   private int size;
+  private boolean convertedNumbers;
 
   /** Creates a builder expecting about {@code capacity} rows. */
   public ColumnBuilder(String name, boolean decimalComma, int capacity) {
@@ -86,12 +87,70 @@ public final class ColumnBuilder {
     for (int i = 0; i < size; i++) {
       // Earlier numbers become their shortest text, which loses only formatting such as "1.50".
       codes[i] = Double.isNaN(numbers[i]) ? -1 : code(formatNumber(numbers[i]));
+      convertedNumbers |= codes[i] >= 0;
     }
     numbers = null;
   }
 
   private static String formatNumber(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /**
+   * Joins builders that read consecutive parts of one column into one, as if one builder had read
+   * them all, or returns null when that cannot be matched exactly: when a part after a text part
+   * holds numbers (one builder would have kept their original text, not reformatted them). The
+   * parts' arrays are dropped as they are copied.
+   */
+  static ColumnBuilder concat(List<ColumnBuilder> parts) {
+    ColumnBuilder first = parts.get(0);
+    long total = 0;
+    boolean numeric = true;
+    boolean textSeen = false;
+    for (ColumnBuilder part : parts) {
+      total += part.size;
+      if (textSeen && (part.numbers != null || part.convertedNumbers)) {
+        return null;
+      }
+      textSeen |= part.numbers == null;
+      numeric &= part.numbers != null;
+    }
+    if (total > Integer.MAX_VALUE - 16) {
+      return null;
+    }
+    ColumnBuilder out = new ColumnBuilder(first.name, first.decimalComma, 0);
+    int at = 0;
+    if (numeric) {
+      out.numbers = new double[(int) total];
+      for (ColumnBuilder part : parts) {
+        System.arraycopy(part.numbers, 0, out.numbers, at, part.size);
+        at += part.size;
+        part.numbers = null;
+      }
+    } else {
+      out.numbers = null;
+      out.index = new HashMap<>();
+      out.levels = new ArrayList<>();
+      out.codes = new int[(int) total];
+      for (ColumnBuilder part : parts) {
+        if (part.numbers != null) {
+          part.switchToCodes();
+        }
+        int[] remap = new int[part.levels.size()];
+        for (int i = 0; i < remap.length; i++) {
+          remap[i] = out.code(part.levels.get(i));
+        }
+        for (int i = 0; i < part.size; i++) {
+          int c = part.codes[i];
+          out.codes[at + i] = c < 0 ? -1 : remap[c];
+        }
+        at += part.size;
+        part.codes = null;
+      }
+      out.convertedNumbers = first.convertedNumbers;
+    }
+    out.size = at;
+    return out;
   }
 
   /** Returns the number of distinct non-missing values when the column holds text, else -1. */

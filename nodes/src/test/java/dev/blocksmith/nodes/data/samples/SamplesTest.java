@@ -9,7 +9,7 @@ import dev.blocksmith.engine.value.CategoryColumn;
 import dev.blocksmith.engine.value.ColumnRole;
 import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Table;
-import dev.blocksmith.nodes.data.DataTestContext;
+import dev.blocksmith.engine.testing.TestContext;
 import dev.blocksmith.nodes.data.LoadCsv;
 import dev.blocksmith.nodes.prepare.clean.Duplicates;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +86,7 @@ class SamplesTest {
         JsonNodeFactory.instance.textNode("house-prices.csv"), LoadCsv.LABEL,
         JsonNodeFactory.instance.textNode("price")));
     Table t = (Table) load.execute(new Inputs("n1", Map.of()), p,
-        new DataTestContext(SampleFiles.folder())).get("table");
+        new TestContext("test").withBaseDir(SampleFiles.folder())).get("table");
     assertThat(t).isEqualTo(HousePrices.generate(300, 42));
   }
 }
