@@ -92,9 +92,25 @@ public final class LifecycleGraphs {
       List<String> edges) {
     List<Edge> es = new ArrayList<>();
     edges.forEach(e -> es.add(Edge.of(e.split(">")[0], e.split(">")[1])));
+    // Layered left to right: a block's column is its depth, rows fill each column in file order.
+    Map<String, Integer> column = new java.util.HashMap<>();
+    for (int pass = 0; pass < nodes.size(); pass++) {
+      for (Node n : nodes) {
+        int c = 0;
+        for (Edge e : es) {
+          if (e.to().node().equals(n.id())) {
+            c = Math.max(c, column.getOrDefault(e.from().node(), 0) + 1);
+          }
+        }
+        column.put(n.id(), c);
+      }
+    }
+    Map<Integer, Integer> rows = new java.util.HashMap<>();
     Layout layout = Layout.EMPTY;
-    for (int i = 0; i < nodes.size(); i++) {
-      layout = layout.withPosition(nodes.get(i).id(), new Position(40 + 220 * i, 120));
+    for (Node n : nodes) {
+      int c = column.get(n.id());
+      int r = rows.merge(c, 1, Integer::sum) - 1;
+      layout = layout.withPosition(n.id(), new Position(40 + 250 * c, 60 + 190 * r));
     }
     return new Graph(name, description, nodes, es, layout, Map.of());
   }
