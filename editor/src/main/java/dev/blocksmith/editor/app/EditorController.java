@@ -53,19 +53,29 @@ public final class EditorController implements Commands {
     new SwingWorker<Graph, Void>() {
       @Override
       protected Graph doInBackground() throws Exception {
-        return GraphJson.read(file);
+        return ModelRecipe.isModel(file) ? ModelRecipe.read(file) : GraphJson.read(file);
       }
 
       @Override
       protected void done() {
         try {
           Graph g = get();
+          if (ModelRecipe.isModel(file)) {
+            // A model's recipe opens as a new pipeline: saving must never write over the model.
+            w.doc.reset(g.withTitle(g.name() + " (recipe of " + file.getFileName() + ")",
+                g.description()), null, true);
+            w.showPage(true);
+            javax.swing.SwingUtilities.invokeLater(w.canvas::zoomToFitReadable);
+            w.status.setText("Opened the pipeline that made " + file.getFileName()
+                + "; save it under a name of your choice.");
+            return;
+          }
           w.doc.reset(g, file.toAbsolutePath(), false);
           w.runs.forgetResults();
           w.prefs.addRecent(file.toAbsolutePath().toString());
           w.showPage(true);
           // after the page switch is laid out, so the fit uses the canvas's real size
-          javax.swing.SwingUtilities.invokeLater(w.canvas::zoomToFit);
+          javax.swing.SwingUtilities.invokeLater(w.canvas::zoomToFitReadable);
           w.status.setText("Opened " + file.getFileName());
         } catch (Exception e) {
           Throwable c = e.getCause() != null ? e.getCause() : e;
@@ -80,7 +90,7 @@ public final class EditorController implements Commands {
   public void openRecovered(Graph g) {
     w.doc.reset(g.withTitle(g.name() + " (recovered)", g.description()), null, true);
     w.showPage(true);
-    javax.swing.SwingUtilities.invokeLater(w.canvas::zoomToFit);
+    javax.swing.SwingUtilities.invokeLater(w.canvas::zoomToFitReadable);
     w.status.setText("Recovered unsaved changes; save them under a name of your choice.");
   }
 
@@ -178,7 +188,8 @@ public final class EditorController implements Commands {
 
   private static JFileChooser chooser() {
     JFileChooser fc = new JFileChooser(Home.graphsDir().toFile());
-    fc.setFileFilter(new FileNameExtensionFilter("Blocksmith pipelines (*.json)", "json"));
+    fc.setFileFilter(new FileNameExtensionFilter("Blocksmith pipelines and models (*.json,"
+        + " *.bsmodel)", "json", "bsmodel"));
     return fc;
   }
 

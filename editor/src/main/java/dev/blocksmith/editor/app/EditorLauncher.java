@@ -20,7 +20,7 @@ public final class EditorLauncher {
 
   /** Opens the editor window and hands it to {@code ready} (on the EDT) once visible. */
   public static void launch(Consumer<MainWindow> ready) {
-    launch(NodeRegistry::loadDefault, ready);
+    launch(NodeRegistry::loadInstalled, ready);
   }
 
   /** Opens the editor with the blocks {@code blocks} returns (called off the EDT). */

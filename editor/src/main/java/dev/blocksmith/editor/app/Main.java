@@ -1,7 +1,6 @@
 package dev.blocksmith.editor.app;
 
 import java.awt.GraphicsEnvironment;
-import java.lang.reflect.InvocationTargetException;
 
 /**
  * The launcher: with arguments it runs a headless command and exits without touching AWT or Swing;
@@ -17,6 +16,11 @@ public final class Main {
 
   /** Runs a headless command when given arguments, otherwise opens the editor. */
   public static void main(String[] args) {
+    if (args.length == 1 && opensInEditor(args[0]) && hasDisplay()) {
+      // "blocksmith graph.json" (or a double-click on a file) opens it in the window.
+      EditorLauncher.launch(w -> w.controller.openFile(java.nio.file.Path.of(args[0])));
+      return;
+    }
     if (args.length > 0) {
       System.exit(runHeadless(args));
       return;
@@ -28,6 +32,11 @@ public final class Main {
       return;
     }
     EditorLauncher.launch();
+  }
+
+  private static boolean opensInEditor(String arg) {
+    return (arg.endsWith(".json") || arg.endsWith(".bsmodel"))
+        && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg));
   }
 
   /** Returns whether a window can be opened (not headless and, on Linux/BSD, a display is set). */
@@ -44,25 +53,8 @@ public final class Main {
     return x != null && !x.isBlank() || wl != null && !wl.isBlank();
   }
 
-  /**
-   * Returns the exit code of a headless command. The CLI is looked up by name so that this class
-   * never links Swing and works before the engine's CLI is present in a build.
-   */
+  /** Returns the exit code of a headless command (the engine's CLI never loads Swing or AWT). */
   static int runHeadless(String[] args) {
-    try {
-      Class<?> cli = Class.forName("dev.blocksmith.engine.cli.Cli");
-      Object code = cli.getMethod("execute", String[].class).invoke(null, (Object) args);
-      return (Integer) code;
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
-      System.err.println("This build of Blocksmith has no headless commands yet.");
-      return 2;
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      System.err.println("Blocksmith stopped: " + cause);
-      return 1;
-    } catch (IllegalAccessException e) {
-      System.err.println("Blocksmith could not start its command line: " + e.getMessage());
-      return 1;
-    }
+    return dev.blocksmith.engine.cli.Cli.execute(args);
   }
 }

@@ -212,6 +212,18 @@ public final class CanvasView {
 
   /** Zooms so the whole pipeline fits the view. */
   public void zoomToFit() {
+    zoomToFit(0.3);
+  }
+
+  /**
+   * Fits the graph to the window but never below 75 %, where card text stops being readable; the
+   * minimap and scroll bars reach the rest. Used when a file opens.
+   */
+  public void zoomToFitReadable() {
+    zoomToFit(0.75);
+  }
+
+  private void zoomToFit(double minScale) {
     mxRectangle b = graph.getGraphBounds();
     double w = component.getViewport().getWidth();
     double h = component.getViewport().getHeight();
@@ -221,7 +233,7 @@ public final class CanvasView {
     }
     double s = graph.getView().getScale();
     double factor = Math.min(w / (b.getWidth() / s + 80), h / (b.getHeight() / s + 80));
-    component.zoomTo(Math.max(0.3, Math.min(1.5, factor)), false);
+    component.zoomTo(Math.max(minScale, Math.min(1.5, factor)), false);
     component.getHorizontalScrollBar().setValue(0);
     component.getVerticalScrollBar().setValue(0);
   }
