@@ -61,8 +61,10 @@ public final class SampleData implements NodeType {
     ParamSpec.Builder b =
         ParamSpec.builder("dataset", ParamType.CHOICE)
             .setLabel("Dataset")
-            .setHelp("Which practice dataset to make. The point datasets are small tables with "
-                + "two numbers per row; digits are little pictures of the numbers 0 to 9.")
+            .setHelp("Which practice dataset to make. Spirals and moons are small tables with "
+                + "two numbers per row; digits are little pictures of the numbers 0 to 9; loan "
+                + "approvals, house prices and sensor readings are realistic tables for the "
+                + "fairness, regression and cleaning lessons (noise does not change them).")
             .optDefault(SampleGenerators.ALL.get(0).id());
     SampleGenerators.ALL.forEach(g -> b.addChoice(g.id(), g.label()));
     return b.build();
