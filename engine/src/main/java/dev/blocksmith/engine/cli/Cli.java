@@ -48,7 +48,8 @@ public final class Cli {
         .addSubcommand("validate", new ValidateCommand(env))
         .addSubcommand("blocks", new BlocksCommand(env))
         .addSubcommand("explain", new ExplainCommand(env))
-        .addSubcommand("predict", new PredictCommand(env));
+        .addSubcommand("predict", new PredictCommand(env))
+        .addSubcommand("glossary", new GlossaryCommand(env));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {

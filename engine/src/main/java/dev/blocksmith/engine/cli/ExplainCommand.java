@@ -2,13 +2,18 @@ package dev.blocksmith.engine.cli;
 
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.text.Glossary;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code explain BLOCK}: explains one block by id ("train.train") or name ("Train"). */
-@Command(name = "explain", description = "Explain what a block does, its ports and settings.")
+/**
+ * {@code explain BLOCK}: explains one block by id ("train.train") or name ("Train"), or else a term
+ * of the glossary ("epoch", "overfitting").
+ */
+@Command(name = "explain",
+    description = "Explain what a block does, its ports and settings, or a word such as 'epoch'.")
 final class ExplainCommand implements Callable<Integer> {
   private final Cli.Env env;
 
@@ -25,8 +30,13 @@ final class ExplainCommand implements Callable<Integer> {
         .or(() -> env.registry().all().stream().map(NodeType::spec)
             .filter(s -> s.displayName().equalsIgnoreCase(block)).findFirst());
     if (spec.isEmpty()) {
-      env.err().println("There is no block called \"" + block
-          + "\". Run 'blocks' to see the installed blocks.");
+      Optional<String> term = Glossary.explain(block);
+      if (term.isPresent()) {
+        env.out().println(block + "\n  " + term.get());
+        return 0;
+      }
+      env.err().println("There is no block or glossary word called \"" + block
+          + "\". Run 'blocks' to see the installed blocks, or 'glossary' for the words.");
       return 2;
     }
     env.out().print(BlocksText.explain(spec.get()));
