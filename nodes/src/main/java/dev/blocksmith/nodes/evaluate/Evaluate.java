@@ -19,9 +19,11 @@ import dev.blocksmith.engine.value.Finding;
 import dev.blocksmith.engine.value.Report;
 import dev.blocksmith.engine.value.Report.ClassScores;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The "Evaluate" block: scores a model on examples with known answers and writes a report with
@@ -58,7 +60,10 @@ public final class Evaluate implements NodeType {
         .setSummary("Score a model on examples it has not seen.")
         .setWhatItDoes("Lets the model predict every example, compares with the known answers and "
             + "reports accuracy, precision, recall and F1 per class and a confusion matrix (or, "
-            + "for numbers, the typical error and R²), with findings such as overfitting.")
+            + "for numbers, the typical error and R²), with findings such as overfitting. When "
+            + "the examples have a group column (a sensitive attribute), it also compares the "
+            + "groups: accuracy and how often each gets the positive answer, from the model and "
+            + "in the past data.")
         .optWhyItMatters("Only a score on unseen examples tells you how the model will do on "
             + "new data.")
         .optWatchOutFor("Scoring on the training part flatters the model. With imbalanced "
@@ -104,6 +109,7 @@ public final class Evaluate implements NodeType {
       throw NodeException.atPort(ctx.nodeId(), DATA.name(), ex.getMessage(),
           "Score the model on data shaped like its training data.");
     }
+    float[] allLabels = e.labels();
     if (e.unlabelled() > 0) {
       ctx.log("Skipped " + e.unlabelled() + " examples without a known answer (or with a class "
           + "the model never saw).");
@@ -141,12 +147,23 @@ public final class Evaluate implements NodeType {
     for (int i = 0; i < truth.length; i++) {
       truth[i] = (int) e.labels()[i];
     }
-    int[][] confusion = Scores.confusion(truth, Inference.argMax(out, classes), classes);
+    int[] predicted = Inference.argMax(out, classes);
+    int[][] confusion = Scores.confusion(truth, predicted, classes);
     List<ClassScores> perClass = Scores.perClass(confusion, pre.classNames());
     Map<String, Double> metrics = Scores.classification(confusion, perClass);
     ctx.log(String.format(Locale.ROOT, "%s: accuracy %.1f %%, macro F1 %.3f", title,
         metrics.get("accuracy") * 100, metrics.get("macro F1")));
+    List<Finding> findings =
+        new ArrayList<>(Coach.findings(model, metrics, perClass, e.rows()));
+    Optional<GroupScores.Result> groups =
+        GroupScores.of(data, allLabels, predicted, pre.classNames());
+    if (groups.isPresent()) {
+      metrics = new LinkedHashMap<>(metrics);
+      metrics.putAll(groups.get().metrics());
+      findings.addAll(0, groups.get().findings());
+      groups.get().findings().forEach(f -> ctx.log(f.title() + ": " + f.message()));
+    }
     return new Report(title, "classification", metrics, pre.classNames(), confusion, perClass,
-        model.history(), Coach.findings(model, metrics, perClass, e.rows()), List.of());
+        model.history(), findings, List.of());
   }
 }
