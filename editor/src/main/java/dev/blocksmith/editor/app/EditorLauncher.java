@@ -20,7 +20,14 @@ public final class EditorLauncher {
 
   /** Opens the editor window and hands it to {@code ready} (on the EDT) once visible. */
   public static void launch(Consumer<MainWindow> ready) {
-    launch(NodeRegistry::loadInstalled, ready);
+    launch(NodeRegistry::loadInstalled, w -> {
+      // Installed blocks include plugins: new jars are shown with their hash before they load.
+      PluginPrompt.offer(w, () -> {
+        loadBlocks(w, NodeRegistry::loadInstalled);
+        w.runs().reloadBlocks();
+      });
+      ready.accept(w);
+    });
   }
 
   /** Opens the editor with the blocks {@code blocks} returns (called off the EDT). */

@@ -18,4 +18,10 @@ public interface RunBackend {
 
   /** Stops the backend for good. */
   void shutdown();
+
+  /**
+   * Makes the next run use freshly loaded blocks (after a plugin was trusted). Does nothing while a
+   * run is in progress; the default does nothing.
+   */
+  default void reload() {}
 }

@@ -120,6 +120,11 @@ public final class RunController {
     }
   }
 
+  /** Makes the next run load the installed blocks afresh (after a plugin was trusted). */
+  public void reloadBlocks() {
+    backend.reload();
+  }
+
   /** Stops the worker (on exit). */
   public void shutdown() {
     backend.shutdown();

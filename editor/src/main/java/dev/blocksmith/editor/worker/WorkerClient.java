@@ -101,6 +101,18 @@ public final class WorkerClient implements RunBackend {
     io.shutdown();
   }
 
+  @Override
+  public void reload() {
+    io.submit(() -> {
+      if (runId == null) {
+        // The idle worker exits; the next run starts a new one that loads the blocks afresh.
+        ObjectNode req = Protocol.JSON.createObjectNode();
+        req.put("op", "shutdown");
+        send(req);
+      }
+    });
+  }
+
   /** Returns the worker's process id, or -1 when none runs (tests kill it to prove isolation). */
   public long pid() {
     Process p = process;
@@ -124,7 +136,7 @@ public final class WorkerClient implements RunBackend {
         && System.getProperty("blocksmith.userdir") != null) {
       cmd.add("-Dblocksmith.runs=" + Path.of(System.getProperty("blocksmith.userdir"), "runs"));
     }
-    for (String prop : new String[] {"blocksmith.home", "blocksmith.runs"}) {
+    for (String prop : new String[] {"blocksmith.home", "blocksmith.runs", "blocksmith.plugins"}) {
       if (System.getProperty(prop) != null) {
         cmd.add("-D" + prop + "=" + System.getProperty(prop));
       }

@@ -49,7 +49,8 @@ public final class Cli {
         .addSubcommand("blocks", new BlocksCommand(env))
         .addSubcommand("explain", new ExplainCommand(env))
         .addSubcommand("predict", new PredictCommand(env))
-        .addSubcommand("glossary", new GlossaryCommand(env));
+        .addSubcommand("glossary", new GlossaryCommand(env))
+        .addSubcommand("plugins", new PluginsCommand(env));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {

@@ -87,6 +87,16 @@ public final class NodeRegistry {
     return load(NodeRegistry.class.getClassLoader());
   }
 
+  /** Returns the same blocks with more load problems recorded. */
+  public NodeRegistry withProblems(List<String> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<String> all = new ArrayList<>(loadProblems);
+    all.addAll(more);
+    return new NodeRegistry(new LinkedHashMap<>(types), all);
+  }
+
   /** Returns the block with this type id, if installed. */
   public Optional<NodeType> find(String typeId) {
     return Optional.ofNullable(types.get(typeId));

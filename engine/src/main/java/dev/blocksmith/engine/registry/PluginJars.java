@@ -57,9 +57,26 @@ public final class PluginJars {
     return urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
   }
 
-  /** Returns the registry of built-in blocks plus the packs in the jars of {@code dir}. */
+  /**
+   * Returns the registry of built-in blocks plus the packs in the <em>trusted</em> jars of {@code
+   * dir}. Jars the user has not trusted (see {@link PluginTrust}) are not loaded; each is reported
+   * as a load problem naming its hash and how to trust it.
+   */
   public static NodeRegistry loadRegistry(Path dir) throws IOException {
-    return NodeRegistry.load(loaderFor(find(dir), NodeRegistry.class.getClassLoader()));
+    List<Jar> trusted = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Jar jar : find(dir)) {
+      if (PluginTrust.isTrusted(dir, jar)) {
+        trusted.add(jar);
+      } else {
+        problems.add("The plugin " + jar.path().getFileName() + " was not loaded: a plugin is a"
+            + " program, and this one has not been trusted yet (SHA-256 " + jar.sha256() + ")."
+            + " If you know where it came from, run 'blocksmith plugins --trust "
+            + jar.path().getFileName() + "'.");
+      }
+    }
+    return NodeRegistry.load(loaderFor(trusted, NodeRegistry.class.getClassLoader()))
+        .withProblems(problems);
   }
 
   /** Returns the SHA-256 of a file, as lowercase hex. */

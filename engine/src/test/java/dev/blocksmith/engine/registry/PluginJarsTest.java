@@ -25,9 +25,27 @@ class PluginJarsTest {
     assertThat(jars).hasSize(1);
     assertThat(jars.get(0).sha256()).hasSize(64).isEqualTo(PluginJars.sha256(jar));
 
+    // Not trusted yet: not loaded at all, and the problem names its hash and the fix.
+    NodeRegistry untrusted = PluginJars.loadRegistry(dir);
+    assertThat(untrusted.loadProblems()).singleElement().satisfies(p -> assertThat(p)
+        .contains("broken-pack.jar").contains("not been trusted").contains(jars.get(0).sha256())
+        .contains("plugins --trust broken-pack.jar"));
+
+    // Trusted: it loads, fails, and that is a problem, not a crash.
+    PluginTrust.trust(dir, jars.get(0));
+    assertThat(PluginTrust.isTrusted(dir, jars.get(0))).isTrue();
     NodeRegistry registry = PluginJars.loadRegistry(dir);
     assertThat(registry.loadProblems())
         .anySatisfy(p -> assertThat(p).contains("could not be loaded").contains("MissingPack"));
+  }
+
+  @Test
+  void aChangedJarMustBeTrustedAgain(@TempDir Path dir) throws Exception {
+    Path jar = dir.resolve("pack.jar");
+    Files.write(jar, new byte[] {1, 2, 3});
+    PluginTrust.trust(dir, PluginJars.find(dir).get(0));
+    Files.write(jar, new byte[] {1, 2, 4});
+    assertThat(PluginTrust.isTrusted(dir, PluginJars.find(dir).get(0))).isFalse();
   }
 
   @Test
