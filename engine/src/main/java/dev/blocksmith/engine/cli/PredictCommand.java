@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code predict MODEL DATA [--out FILE]}: lets a saved model answer for a CSV file or a folder of
- * images (one sub-folder per class, any names) and writes a CSV with the original columns plus
+ * images (sorted into class sub-folders or not) and writes a CSV with the original columns plus
  * {@code predicted} and {@code confidence}. It runs the pipeline Pretrained model → Load CSV / Load
  * images → Predict through the engine, so the result is exactly what the Predict block gives.
  */
@@ -49,7 +49,7 @@ final class PredictCommand implements Callable<Integer> {
   Path model;
 
   @Parameters(index = "1", paramLabel = "DATA",
-      description = "A CSV file, or a folder with one sub-folder of images per class.")
+      description = "A CSV file, or a folder of images (sorted into class sub-folders or not).")
   Path data;
 
   @Option(names = "--out", paramLabel = "FILE",
@@ -80,8 +80,8 @@ final class PredictCommand implements Callable<Integer> {
     }
     if (images != Files.isDirectory(data)) {
       env.err().println(images
-          ? "This model reads images: give a folder with one sub-folder of pictures per class "
-              + "(any names), not " + data.getFileName() + "."
+          ? "This model reads images: give a folder of pictures "
+              + "(sorted into class sub-folders or not), not " + data.getFileName() + "."
           : "This model reads table rows: give a CSV file, not the folder " + data + ".");
       return 2;
     }

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
 
 /** Loads a folder of images with one sub-folder per class, resized to one size. */
 public final class LoadImages implements NodeType {
+  /** The class name given to pictures that are not sorted into class folders. */
+  public static final String UNSORTED = "(not sorted)";
+
   /** The folder holding one sub-folder per class. */
   public static final String FOLDER = "folder";
   /** The width and height every image is resized to. */
@@ -44,7 +47,8 @@ public final class LoadImages implements NodeType {
               + " much faster.")
           .addOutput(PortSpec.of("images", PortType.IMAGES, "Images", "The labelled pictures."))
           .addParam(ParamSpec.builder(FOLDER, ParamType.FOLDER).setLabel("Folder")
-              .setHelp("A folder with one sub-folder of pictures per class.").optRequired(true)
+              .setHelp("A folder with one sub-folder of pictures per class (cats/, dogs/). For"
+                  + " Predict, a folder of unsorted pictures works too.").optRequired(true)
               .build())
           .addParam(ParamSpec.builder(SIZE, ParamType.INTEGER).setLabel("Size (pixels)")
               .setHelp("Every picture is resized to this width and height.").optDefault(28)
@@ -79,6 +83,11 @@ public final class LoadImages implements NodeType {
     int size = params.getInt(SIZE);
     int channels = params.getString(COLOUR).equals("colour") ? 3 : 1;
     List<Path> classDirs = visible(dir).filter(Files::isDirectory).toList();
+    // Pictures not sorted into class folders have no answers: fine for Predict, not for training.
+    boolean unsorted = classDirs.isEmpty();
+    if (unsorted) {
+      classDirs = List.of(dir);
+    }
     List<List<Path>> files = new ArrayList<>();
     int total = 0;
     for (Path c : classDirs) {
@@ -93,11 +102,11 @@ public final class LoadImages implements NodeType {
     ByteArrayOutputStream pixels = new ByteArrayOutputStream();
     int done = 0;
     for (int k = 0; k < classDirs.size(); k++) {
-      String name = classDirs.get(k).getFileName().toString();
+      String name = unsorted ? UNSORTED : classDirs.get(k).getFileName().toString();
       int label = -1;
       for (Path f : files.get(k)) {
         ctx.checkCancelled();
-        String source = name + "/" + f.getFileName();
+        String source = unsorted ? f.getFileName().toString() : name + "/" + f.getFileName();
         try {
           pixels.writeBytes(ImageFiles.resize(ImageFiles.read(f), size, channels));
           if (label < 0) {
@@ -115,6 +124,14 @@ public final class LoadImages implements NodeType {
     if (!skipped.isEmpty()) {
       ctx.log("Skipped " + skipped.size() + " file" + (skipped.size() == 1 ? "" : "s")
           + " that could not be read: " + String.join("; ", skipped) + ".");
+    }
+    if (unsorted && !labels.isEmpty()) {
+      ctx.log(String.format("Loaded %,d pictures that are not sorted into class folders, so they"
+          + " have no answers: fine for Predict. To train or evaluate, put each class's pictures"
+          + " in its own sub-folder.", labels.size()));
+      return Map.of("images", new ImageSet(size, size, channels, classes,
+          labels.stream().mapToInt(Integer::intValue).toArray(), pixels.toByteArray(), sources,
+          skipped));
     }
     if (classes.size() < 2) {
       throw NodeException.atParam(ctx.nodeId(), FOLDER, (labels.isEmpty()

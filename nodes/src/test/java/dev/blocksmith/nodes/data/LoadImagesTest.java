@@ -107,4 +107,15 @@ class LoadImagesTest {
     assertThatThrownBy(() -> load("grayscale")).isInstanceOf(NodeException.class)
         .hasMessageContaining("No readable images were found");
   }
+
+  @Test
+  void unsortedPicturesLoadWithoutAnswersForPredict() throws Exception {
+    png(dir.resolve("a.png"), 9, 10);
+    png(dir.resolve("b.png"), 9, 200);
+    ImageSet set = load("grayscale");
+    assertThat(set.size()).isEqualTo(2);
+    assertThat(set.classNames()).containsExactly(LoadImages.UNSORTED);
+    assertThat(set.sources()).containsExactly("a.png", "b.png");
+    assertThat(ctx.logText()).contains("not sorted into class folders").contains("Predict");
+  }
 }
