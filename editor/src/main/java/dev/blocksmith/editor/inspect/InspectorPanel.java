@@ -2,6 +2,7 @@ package dev.blocksmith.editor.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blocksmith.editor.canvas.GraphEdits;
+import dev.blocksmith.editor.view.WidthTrackingPanel;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.Node;
 import dev.blocksmith.engine.registry.NodeRegistry;
@@ -23,7 +24,6 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JToggleButton;
-import javax.swing.Scrollable;
 import javax.swing.UIManager;
 
 /**
@@ -227,32 +227,8 @@ public final class InspectorPanel extends JPanel {
     return c;
   }
 
-  /** A panel that tracks the viewport width so text wraps instead of scrolling sideways. */
-  private static final class Form extends JPanel implements Scrollable {
-    @Override
-    public java.awt.Dimension getPreferredScrollableViewportSize() {
-      return getPreferredSize();
-    }
-
-    @Override
-    public int getScrollableUnitIncrement(java.awt.Rectangle r, int o, int d) {
-      return 16;
-    }
-
-    @Override
-    public int getScrollableBlockIncrement(java.awt.Rectangle r, int o, int d) {
-      return r.height;
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportWidth() {
-      return true;
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportHeight() {
-      return false;
-    }
+  /** The form: wraps text to the viewport width. */
+  private static final class Form extends WidthTrackingPanel {
+    private static final long serialVersionUID = 1L;
   }
-
 }

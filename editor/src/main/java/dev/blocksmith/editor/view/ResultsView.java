@@ -188,31 +188,8 @@ public final class ResultsView extends JPanel {
     return c;
   }
 
-  /** The scrolled content: as wide as the viewport, so charts use the width there is. */
-  private static final class Content extends JPanel implements javax.swing.Scrollable {
-    @Override
-    public java.awt.Dimension getPreferredScrollableViewportSize() {
-      return getPreferredSize();
-    }
-
-    @Override
-    public int getScrollableUnitIncrement(java.awt.Rectangle r, int o, int d) {
-      return 16;
-    }
-
-    @Override
-    public int getScrollableBlockIncrement(java.awt.Rectangle r, int o, int d) {
-      return r.height;
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportWidth() {
-      return true;
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportHeight() {
-      return false;
-    }
+  /** The scrolled content. */
+  private static final class Content extends WidthTrackingPanel {
+    private static final long serialVersionUID = 1L;
   }
 }
