@@ -36,7 +36,7 @@ final class ReportPanel {
     c.weighty = 1;
     DefaultTableModel m = new DefaultTableModel(new String[] {"metric", "value"}, 0);
     r.path("metrics").fields().forEachRemaining(e -> m.addRow(new Object[] {e.getKey(),
-        String.format(Locale.ROOT, "%.4f", e.getValue().asDouble())}));
+        number(e.getValue().asDouble())}));
     JTable metrics = new JTable(m);
     metrics.setName("metricsTable");
     metrics.setRowHeight(metrics.getFontMetrics(metrics.getFont()).getHeight() + 6);
@@ -97,5 +97,11 @@ final class ReportPanel {
       p.add(sub);
     }
     return p;
+  }
+
+  /** Whole numbers (row counts) without decimals, scores with four. */
+  private static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) >= 2 && Math.abs(v) < 1e12
+        ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.4f", v);
   }
 }
