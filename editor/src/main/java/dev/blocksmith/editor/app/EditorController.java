@@ -145,21 +145,49 @@ public final class EditorController implements Commands {
 
   @Override
   public void exportImage() {
-    var img = w.canvas.toImage();
-    if (img == null) {
+    if (w.canvas.toImage() == null) {
       w.status.setText("The canvas is empty: nothing to export.");
       return;
     }
     JFileChooser fc = new JFileChooser();
     fc.setSelectedFile(new File("pipeline.png"));
     if (fc.showSaveDialog(w.frame) == JFileChooser.APPROVE_OPTION) {
-      try {
-        ImageIO.write(img, "png", fc.getSelectedFile());
-        w.status.setText("Saved picture " + fc.getSelectedFile().getName());
-      } catch (java.io.IOException e) {
-        w.status.setText("The picture could not be saved: " + e.getMessage());
-      }
+      File f = fc.getSelectedFile();
+      exportImageTo(f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".png")
+          ? f.toPath() : Path.of(f + ".png"));
     }
+  }
+
+  /**
+   * Draws the canvas now (on the EDT) and writes it to {@code file} as a PNG in the background;
+   * the status bar says when it is saved.
+   */
+  public void exportImageTo(Path file) {
+    var img = w.canvas.toImage();
+    if (img == null) {
+      w.status.setText("The canvas is empty: nothing to export.");
+      return;
+    }
+    new SwingWorker<Void, Void>() {
+      @Override
+      protected Void doInBackground() throws Exception {
+        if (!ImageIO.write(img, "png", file.toFile())) {
+          throw new java.io.IOException("no PNG writer");
+        }
+        return null;
+      }
+
+      @Override
+      protected void done() {
+        try {
+          get();
+          w.status.setText("Saved picture " + file.getFileName());
+        } catch (Exception e) {
+          Throwable c = e.getCause() != null ? e.getCause() : e;
+          w.status.setText("The picture could not be saved: " + c.getMessage());
+        }
+      }
+    }.execute();
   }
 
   @Override

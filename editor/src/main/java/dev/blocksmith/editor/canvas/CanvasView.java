@@ -198,6 +198,17 @@ public final class CanvasView {
     Position p = freeSpot();
     edits.edit("Add note", g -> GraphChanges.addNote(g, "Double-click to write a note.",
         new Position(p.x(), p.y() + 200)));
+    // The free spot is often outside the view: show the new note so the user sees it appeared.
+    List<dev.blocksmith.engine.graph.Note> notes = edits.graph().layout().notes();
+    if (!notes.isEmpty()) {
+      String value = BlockGraph.NOTE + notes.get(notes.size() - 1).id();
+      for (Object c : graph.getChildVertices(graph.getDefaultParent())) {
+        if (value.equals(BlockGraph.idOf(c))) {
+          graph.setSelectionCell(c);
+          component.scrollCellToVisible(c);
+        }
+      }
+    }
   }
 
   /** Zooms in one step. */

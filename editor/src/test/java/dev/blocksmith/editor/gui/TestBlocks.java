@@ -75,4 +75,26 @@ final class TestBlocks {
     return NodeRegistry.of(List.of(new Block(sample), new Block(split), new Block(train),
         new Block(evaluate)));
   }
+
+  /** Returns {@link #registry()} plus stand-ins for the Load CSV and Load images blocks. */
+  static NodeRegistry registryWithLoaders() {
+    NodeSpec csv = NodeSpec.builder("data.load-csv").setDisplayName("Load CSV")
+        .setCategory(Category.DATA).setSummary("Reads a table from a CSV file.")
+        .setWhatItDoes("Reads each line of the file as one row.")
+        .addOutput(PortSpec.of("table", PortType.TABLE, "Table", "The rows read."))
+        .addParam(ParamSpec.builder("file", ParamType.FILE).setLabel("File")
+            .setHelp("The CSV file to read.").build())
+        .build();
+    NodeSpec images = NodeSpec.builder("data.load-images").setDisplayName("Load images")
+        .setCategory(Category.DATA).setSummary("Reads pictures from a folder.")
+        .setWhatItDoes("Reads one sub-folder per label.")
+        .addOutput(PortSpec.of("images", PortType.IMAGES, "Images", "The pictures read."))
+        .addParam(ParamSpec.builder("folder", ParamType.FOLDER).setLabel("Folder")
+            .setHelp("The folder of pictures.").build())
+        .build();
+    List<NodeType> all = new java.util.ArrayList<>(registry().all());
+    all.add(new Block(csv));
+    all.add(new Block(images));
+    return NodeRegistry.of(all);
+  }
 }
