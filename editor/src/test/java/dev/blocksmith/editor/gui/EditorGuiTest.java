@@ -8,8 +8,6 @@ import dev.blocksmith.editor.app.EditorLauncher;
 import dev.blocksmith.editor.app.MainWindow;
 import dev.blocksmith.editor.canvas.CanvasView;
 import dev.blocksmith.engine.exec.NodeStatus;
-import dev.blocksmith.engine.graph.Graph;
-import dev.blocksmith.engine.graph.GraphJson;
 import java.awt.Point;
 import java.awt.Robot;
 import java.awt.event.InputEvent;
@@ -125,22 +123,9 @@ class EditorGuiTest {
     robot.waitForIdle();
     Gui.shot(w.frame(), "05-training-curves");
 
-    // Undo and redo the param change.
-    Graph before = Gui.edt(() -> w.document().graph());
-    Gui.run(() -> w.document().undo());
-    assertThat(Gui.edt(() -> w.document().graph())).isNotEqualTo(before);
-    Gui.run(() -> w.document().redo());
-    assertThat(Gui.edt(() -> w.document().graph())).isEqualTo(before);
-
-    // Save, reopen: the same graph.
+    // Undo and redo the param change, then save and reopen: the same graph.
     Path file = tmp.resolve("pipeline.json");
-    Gui.run(() -> w.controller().saveTo(file));
-    Gui.waitUntil("saved", 10, () -> !w.document().isModified());
-    Gui.run(() -> w.controller().newPipeline());
-    Gui.run(() -> w.controller().openFile(file));
-    Gui.waitUntil("reopened", 10, () -> file.equals(w.document().file()));
-    assertThat(GraphJson.write(Gui.edt(() -> w.document().graph())))
-        .isEqualTo(GraphJson.write(before));
+    Gui.undoRedoSaveAndReopen(w, file);
     assertThat(Files.readString(file)).contains("\"epochs\"");
     Gui.run(() -> w.frame().dispose());
   }

@@ -1,6 +1,11 @@
 package dev.blocksmith.editor.gui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blocksmith.editor.app.MainWindow;
 import dev.blocksmith.editor.canvas.CanvasView;
+import dev.blocksmith.engine.graph.Graph;
+import dev.blocksmith.engine.graph.GraphJson;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.InputEvent;
@@ -117,5 +122,25 @@ final class Gui {
 
   interface ThrowingRunnable {
     void run() throws Exception;
+  }
+
+  /**
+   * Undoes and redoes the last edit (the graph changes, then comes back exactly), then saves to
+   * {@code file}, starts a new pipeline, reopens the file and checks it holds the same graph.
+   */
+  static void undoRedoSaveAndReopen(MainWindow w, Path file) throws Exception {
+    Graph before = edt(() -> w.document().graph());
+    run(() -> w.document().undo());
+    assertThat(edt(() -> w.document().graph())).isNotEqualTo(before);
+    run(() -> w.document().redo());
+    assertThat(edt(() -> w.document().graph())).isEqualTo(before);
+
+    run(() -> w.controller().saveTo(file));
+    waitUntil("saved", 10, () -> !w.document().isModified());
+    run(() -> w.controller().newPipeline());
+    run(() -> w.controller().openFile(file));
+    waitUntil("reopened", 10, () -> file.equals(w.document().file()));
+    assertThat(GraphJson.write(edt(() -> w.document().graph())))
+        .isEqualTo(GraphJson.write(before));
   }
 }

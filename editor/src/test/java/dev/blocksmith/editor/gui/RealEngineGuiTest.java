@@ -11,7 +11,6 @@ import dev.blocksmith.editor.canvas.CanvasView;
 import dev.blocksmith.editor.worker.WorkerClient;
 import dev.blocksmith.engine.exec.NodeStatus;
 import dev.blocksmith.engine.graph.Graph;
-import dev.blocksmith.engine.graph.GraphJson;
 import java.awt.Robot;
 import java.awt.event.KeyEvent;
 import java.nio.file.Files;
@@ -142,20 +141,8 @@ class RealEngineGuiTest {
         () -> Gui.findByName(w.frame().getRootPane(), "confusionMatrix") != null);
     Gui.shot(w.frame(), "real-04-evaluate-results");
 
-    Graph before = Gui.edt(() -> w.document().graph());
-    Gui.run(() -> w.document().undo());
-    assertThat(Gui.edt(() -> w.document().graph())).isNotEqualTo(before);
-    Gui.run(() -> w.document().redo());
-    assertThat(Gui.edt(() -> w.document().graph())).isEqualTo(before);
-
     Path file = tmp.resolve("my-pipeline.json");
-    Gui.run(() -> w.controller().saveTo(file));
-    Gui.waitUntil("saved", 10, () -> !w.document().isModified());
-    Gui.run(() -> w.controller().newPipeline());
-    Gui.run(() -> w.controller().openFile(file));
-    Gui.waitUntil("reopened", 10, () -> file.equals(w.document().file()));
-    assertThat(GraphJson.write(Gui.edt(() -> w.document().graph())))
-        .isEqualTo(GraphJson.write(before));
+    Gui.undoRedoSaveAndReopen(w, file);
     assertThat(Files.readString(file)).contains("\"epochs\": 8");
   }
 
