@@ -36,6 +36,16 @@ public record Inputs(String nodeId, Map<String, Object> values) {
     return type.cast(v);
   }
 
+  /** Returns the value on a required typed input. */
+  public <T> T get(Port<T> port) throws NodeException {
+    return get(port.name(), port.valueType());
+  }
+
+  /** Returns the value on an optional typed input, if connected. */
+  public <T> Optional<T> optional(Port<T> port) throws NodeException {
+    return optional(port.name(), port.valueType());
+  }
+
   /** Returns the value on an optional input, if connected. */
   public <T> Optional<T> optional(String port, Class<T> type) throws NodeException {
     return values.containsKey(port) ? Optional.of(get(port, type)) : Optional.empty();

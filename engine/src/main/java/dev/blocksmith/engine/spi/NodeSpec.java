@@ -141,6 +141,21 @@ public record NodeSpec(
       return this;
     }
 
+    /** Adds a typed input port. */
+    public Builder addInput(Port<?> port) {
+      return addInput(port.spec());
+    }
+
+    /** Adds a typed output port. */
+    public Builder addOutput(Port<?> port) {
+      return addOutput(port.spec());
+    }
+
+    /** Adds a typed param. */
+    public Builder addParam(Param<?> param) {
+      return addParam(param.spec());
+    }
+
     /** Adds a param. */
     public Builder addParam(ParamSpec param) {
       params.add(param);

@@ -46,6 +46,21 @@ public final class Params {
     return values.get(name);
   }
 
+  /** Returns the value of a typed param (its default when the graph does not set it). */
+  public <T> T get(Param<T> param) {
+    return param.read(json(param.name()));
+  }
+
+  /** Returns whether a typed param has a (non-null, non-empty) value. */
+  public boolean isSet(Param<?> param) {
+    return isSet(param.name());
+  }
+
+  /** Returns a typed path param resolved against the graph's folder when it is relative. */
+  public Path path(Param<String> param, Path baseDir) {
+    return getPath(param.name(), baseDir);
+  }
+
   /** Returns whether a param has a (non-null) value. */
   public boolean isSet(String name) {
     JsonNode v = json(name);

@@ -6,14 +6,13 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Dataset;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,39 +23,39 @@ import java.util.Map;
 public final class Split implements NodeType {
 
   /** The examples to divide. */
-  public static final PortSpec DATA =
-      PortSpec.of("data", PortType.DATA, "Data", "The examples to divide: a table or images.");
+  public static final Port<Dataset> DATA =
+      Port.of("data", PortType.DATA, Dataset.class, "Data", "The examples to divide: a table or images.");
 
   /** The training part. */
-  public static final PortSpec TRAIN =
-      PortSpec.of("train", PortType.DATA, "Training part", "The examples the model learns from.");
+  public static final Port<Dataset> TRAIN =
+      Port.of("train", PortType.DATA, Dataset.class, "Training part", "The examples the model learns from.");
 
   /** The validation part. */
-  public static final PortSpec VALIDATION =
-      PortSpec.of("validation", PortType.DATA, "Validation part",
+  public static final Port<Dataset> VALIDATION =
+      Port.of("validation", PortType.DATA, Dataset.class, "Validation part",
           "Examples used while training to watch for overfitting and to stop at the right time.");
 
   /** The test part. */
-  public static final PortSpec TEST =
-      PortSpec.of("test", PortType.DATA, "Test part",
+  public static final Port<Dataset> TEST =
+      Port.of("test", PortType.DATA, Dataset.class, "Test part",
           "Examples kept aside until the end, for an honest final score.");
 
   /** Share for training. */
-  public static final ParamSpec TRAIN_SHARE = share("trainShare", "Training share", 0.7,
+  public static final Param<Double> TRAIN_SHARE = share("trainShare", "Training share", 0.7,
       "Share of the examples the model learns from (0.7 = 70 %).");
 
   /** Share for validation. */
-  public static final ParamSpec VALIDATION_SHARE = share("validationShare", "Validation share",
+  public static final Param<Double> VALIDATION_SHARE = share("validationShare", "Validation share",
       0.15, "Share used to check the model while it trains (0.15 = 15 %).");
 
   /** Share for testing. */
-  public static final ParamSpec TEST_SHARE = share("testShare", "Test share", 0.15,
+  public static final Param<Double> TEST_SHARE = share("testShare", "Test share", 0.15,
       "Share kept aside for the final score (0.15 = 15 %). Shares may add up to less than 1: "
           + "the rest is left out.");
 
   /** Whether to keep class proportions. */
-  public static final ParamSpec STRATIFY =
-      ParamSpec.builder("stratify", ParamType.BOOLEAN)
+  public static final Param<Boolean> STRATIFY =
+      Param.bool("stratify")
           .setLabel("Keep class balance")
           .setHelp("Give every part the same mix of answers (labels) as the whole data, so a rare "
               + "class is not missing from the test part by bad luck.")
@@ -64,8 +63,8 @@ public final class Split implements NodeType {
           .build();
 
   /** Whether to keep rows of one id together. */
-  public static final ParamSpec BY_GROUP =
-      ParamSpec.builder("keepIdsTogether", ParamType.BOOLEAN)
+  public static final Param<Boolean> BY_GROUP =
+      Param.bool("keepIdsTogether")
           .setLabel("Keep ids together")
           .setHelp("When a column is marked as id (such as a patient or customer), all its rows go "
               + "to the same part. Otherwise the model can be tested on someone it has already "
@@ -75,16 +74,16 @@ public final class Split implements NodeType {
           .build();
 
   /** The random seed. */
-  public static final ParamSpec SEED =
-      ParamSpec.builder("seed", ParamType.INTEGER)
+  public static final Param<Integer> SEED =
+      Param.integer("seed")
           .setLabel("Seed")
           .setHelp("Any whole number. The same seed gives the same split every time.")
           .optDefault(1)
           .optAdvanced(true)
           .build();
 
-  private static ParamSpec share(String name, String label, double value, String help) {
-    return ParamSpec.builder(name, ParamType.NUMBER)
+  private static Param<Double> share(String name, String label, double value, String help) {
+    return Param.number(name)
         .setLabel(label)
         .setHelp(help)
         .optDefault(value)
@@ -92,9 +91,8 @@ public final class Split implements NodeType {
         .build();
   }
 
-  @Override
-  public NodeSpec spec() {
-    return NodeSpec.builder("prepare.split")
+  private static final NodeSpec SPEC =
+      NodeSpec.builder("prepare.split")
         .setDisplayName("Split")
         .setCategory(Category.PREPARE)
         .setSummary("Divide examples into training, validation and test parts.")
@@ -115,6 +113,10 @@ public final class Split implements NodeType {
         .addParam(BY_GROUP)
         .addParam(SEED)
         .build();
+
+  @Override
+  public NodeSpec spec() {
+    return SPEC;
   }
 
   @Override
@@ -141,15 +143,14 @@ public final class Split implements NodeType {
 
   private static double[] shares(Params p) {
     return new double[] {
-      p.getDouble(TRAIN_SHARE.name()), p.getDouble(VALIDATION_SHARE.name()),
-      p.getDouble(TEST_SHARE.name())
+      p.get(TRAIN_SHARE), p.get(VALIDATION_SHARE), p.get(TEST_SHARE)
     };
   }
 
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    Dataset data = inputs.get(DATA.name(), Dataset.class);
+    Dataset data = inputs.get(DATA);
     List<ParamProblem> problems = checkParams(params, ctx.baseDir());
     if (!problems.isEmpty()) {
       throw NodeException.atParam(ctx.nodeId(), problems.get(0).param(),
@@ -161,23 +162,23 @@ public final class Split implements NodeType {
     }
     ctx.checkCancelled();
     boolean classes = Splitter.looksLikeClasses(data);
-    boolean stratify = params.getBoolean(STRATIFY.name()) && classes;
-    if (params.getBoolean(STRATIFY.name()) && !classes) {
+    boolean stratify = params.get(STRATIFY) && classes;
+    if (params.get(STRATIFY) && !classes) {
       ctx.log("The label has many different values (a number to predict, not classes), so the "
           + "examples are dealt at random instead of keeping class balance.");
     }
     int[][] parts =
-        Splitter.split(data, shares(params), stratify, params.getBoolean(BY_GROUP.name()),
-            params.getLong(SEED.name()));
-    Map<String, Object> out = new LinkedHashMap<>();
-    String[] names = {TRAIN.name(), VALIDATION.name(), TEST.name()};
+        Splitter.split(data, shares(params), stratify, params.get(BY_GROUP),
+            params.get(SEED));
+    Outputs out = Outputs.builder();
+    List<Port<Dataset>> ports = List.of(TRAIN, VALIDATION, TEST);
     for (int i = 0; i < 3; i++) {
       Dataset part = data.subset(parts[i]);
-      out.put(names[i], part);
-      ctx.log(names[i] + ": " + (classes ? Splitter.describeBalance(part)
+      out.put(ports.get(i), part);
+      ctx.log(ports.get(i).name() + ": " + (classes ? Splitter.describeBalance(part)
           : String.format("%,d rows", part.size())));
     }
     ctx.progress(1, null);
-    return out;
+    return out.build();
   }
 }
