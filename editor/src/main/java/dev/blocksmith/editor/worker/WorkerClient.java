@@ -8,6 +8,7 @@ import dev.blocksmith.engine.exec.RunEvent;
 import dev.blocksmith.engine.exec.RunOptions;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphJson;
+import dev.blocksmith.engine.home.AppDirs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -132,11 +133,10 @@ public final class WorkerClient implements RunBackend {
     if (xmx != null) {
       cmd.add("-Xmx" + xmx);
     }
-    if (System.getProperty("blocksmith.runs") == null
-        && System.getProperty("blocksmith.userdir") != null) {
-      cmd.add("-Dblocksmith.runs=" + Path.of(System.getProperty("blocksmith.userdir"), "runs"));
-    }
-    for (String prop : new String[] {"blocksmith.home", "blocksmith.runs", "blocksmith.plugins"}) {
+    cmd.add("-Duser.home=" + System.getProperty("user.home"));
+    cmd.addAll(AppDirs.current().jvmOptions());
+    for (String prop : new String[] {"blocksmith.home", "blocksmith.cacheBytes",
+        "blocksmith.memoryCacheBytes"}) {
       if (System.getProperty(prop) != null) {
         cmd.add("-D" + prop + "=" + System.getProperty(prop));
       }

@@ -44,17 +44,15 @@ public final class EngineSession implements AutoCloseable {
 
   /**
    * Returns a session over the installed blocks (built-ins and plugins), writing runs under {@code
-   * -Dblocksmith.runs} or {@code ~/.blocksmith/runs}.
+   * -Dblocksmith.runs} or the runs folder of {@link dev.blocksmith.engine.home.AppDirs}.
    */
   public static EngineSession createDefault() {
     return new EngineSession(NodeRegistry.loadInstalled(), defaultRunsRoot());
   }
 
-  /** Returns the default folder for run folders. */
+  /** Returns the default folder for run folders ({@link dev.blocksmith.engine.home.AppDirs}). */
   public static Path defaultRunsRoot() {
-    String p = System.getProperty("blocksmith.runs");
-    return p != null && !p.isBlank() ? Path.of(p)
-        : Path.of(System.getProperty("user.home"), ".blocksmith", "runs");
+    return dev.blocksmith.engine.home.AppDirs.current().runs();
   }
 
   /** Returns the installed blocks. */
