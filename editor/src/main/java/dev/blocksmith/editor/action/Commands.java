@@ -62,6 +62,9 @@ public interface Commands {
   /** Stops the current run. */
   void cancelRun();
 
+  /** Forgets every cached block output, so the next run executes every block. */
+  void clearCache();
+
   /** Switches between the light and dark theme. */
   void toggleTheme();
 

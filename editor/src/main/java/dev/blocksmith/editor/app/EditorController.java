@@ -329,6 +329,11 @@ public final class EditorController implements Commands {
   }
 
   @Override
+  public void clearCache() {
+    w.runs.clearCache();
+  }
+
+  @Override
   public void toggleTheme() {
     Themes.setDark(!Themes.isDark());
     w.canvas.applyTheme();

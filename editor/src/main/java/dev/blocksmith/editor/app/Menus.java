@@ -31,6 +31,7 @@ final class Menus {
   final Action runAll;
   final Action runToHere;
   final Action cancel;
+  final Action clearCache;
   final Action theme;
   final Action welcome;
 
@@ -56,6 +57,7 @@ final class Menus {
     runAll = new RunAllAction(c);
     runToHere = new RunToHereAction(c);
     cancel = new CancelAction(c);
+    clearCache = new ClearCacheAction(c);
     theme = new ThemeAction(c);
     welcome = new WelcomeAction(c);
   }
@@ -71,7 +73,7 @@ final class Menus {
     dark.setSelected(dev.blocksmith.editor.theme.Themes.isDark());
     view.add(dark);
     bar.add(view);
-    bar.add(menu("Run", runAll, runToHere, cancel));
+    bar.add(menu("Run", runAll, runToHere, cancel, null, clearCache));
     return bar;
   }
 

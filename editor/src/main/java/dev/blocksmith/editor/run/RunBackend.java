@@ -24,4 +24,10 @@ public interface RunBackend {
    * run is in progress; the default does nothing.
    */
   default void reload() {}
+
+  /**
+   * Forgets every cached output, in memory and on disk, so the next run executes every block;
+   * {@code done} gets the bytes freed on disk, or an error message. Returns at once.
+   */
+  void clearCache(java.util.function.Consumer<String> done);
 }

@@ -125,6 +125,12 @@ public final class RunController {
     backend.reload();
   }
 
+  /** Forgets every cached output, in memory and on disk; says how much was freed. */
+  public void clearCache() {
+    status.accept("Clearing the cache…");
+    backend.clearCache(msg -> javax.swing.SwingUtilities.invokeLater(() -> status.accept(msg)));
+  }
+
   /** Stops the worker (on exit). */
   public void shutdown() {
     backend.shutdown();

@@ -87,6 +87,25 @@ public final class WorkerClient implements RunBackend {
   }
 
   @Override
+  public void clearCache(java.util.function.Consumer<String> done) {
+    io.submit(() -> {
+      ObjectNode req = Protocol.JSON.createObjectNode();
+      req.put("op", "clearCache");
+      send(req); // a running worker forgets what it holds in memory
+      try {
+        long freed = 0;
+        var disk = dev.blocksmith.engine.session.EngineSession.diskCache();
+        if (disk.isPresent()) {
+          freed = disk.get().clear();
+        }
+        done.accept(String.format("Cache cleared (%,.1f MB freed).", freed / 1e6));
+      } catch (IOException | RuntimeException e) {
+        done.accept("The cache could not be cleared: " + e.getMessage());
+      }
+    });
+  }
+
+  @Override
   public void shutdown() {
     shuttingDown = true;
     Process p = process;

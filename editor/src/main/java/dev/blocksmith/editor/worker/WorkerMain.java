@@ -65,6 +65,11 @@ public final class WorkerMain {
             h.cancel();
           }
         }
+        case "clearCache" -> {
+          if (engine.isDone() && !engine.isCompletedExceptionally()) {
+            engine.join().cache().clear();
+          }
+        }
         case "shutdown" -> System.exit(0);
         default -> error(null, "unknown request " + req.path("op").asText());
       }

@@ -50,7 +50,8 @@ public final class Cli {
         .addSubcommand("explain", new ExplainCommand(env))
         .addSubcommand("predict", new PredictCommand(env))
         .addSubcommand("glossary", new GlossaryCommand(env))
-        .addSubcommand("plugins", new PluginsCommand(env));
+        .addSubcommand("plugins", new PluginsCommand(env))
+        .addSubcommand("cache", new CacheCommand(env));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {

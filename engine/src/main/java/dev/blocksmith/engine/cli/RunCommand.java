@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blocksmith.engine.djl.Devices;
 import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.exec.NodeStatus;
+import dev.blocksmith.engine.exec.OutputCache;
 import dev.blocksmith.engine.exec.RunListener;
 import dev.blocksmith.engine.exec.RunOptions;
 import dev.blocksmith.engine.exec.RunResult;
@@ -61,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "DIR", description = "Where to write run folders.")
   Path runs;
 
+  @Option(names = "--no-cache",
+      description = "Run every block again instead of reusing saved results (new results are"
+          + " still saved).")
+  boolean noCache;
+
   @Option(names = "--timings",
       description = "Print how long after the JVM started the first training step ended.")
   boolean timings;
@@ -89,7 +95,14 @@ final class RunCommand implements Callable<Integer> {
     }
     Path base = GraphLoader.baseDir(file);
     Path root = runs != null ? runs : EngineSession.defaultRunsRoot();
-    try (EngineSession session = new EngineSession(env.registry(), root)) {
+    OutputCache cache;
+    try {
+      cache = EngineSession.defaultCache(!noCache);
+    } catch (IllegalArgumentException e) {
+      env.err().println("The cache size setting is wrong: " + e.getMessage());
+      return 2;
+    }
+    try (EngineSession session = new EngineSession(env.registry(), root, cache)) {
       List<Problem> problems = session.validate(g, base);
       List<Problem> blocking = problems.stream().filter(p -> !p.isWarning()).toList();
       if (!blocking.isEmpty()) {

@@ -124,21 +124,62 @@ final class Run implements RunHandle {
       return;
     }
     PlanStep step = steps.get(id);
-    var hit = cache.get(step.signature());
+    var hit = cache.memoryGet(step.signature());
     if (hit.isPresent()) {
-      statuses.put(id, NodeStatus.CACHED);
-      outputs.put(id, hit.get());
-      folder.log(id, "Reused from the cache.");
-      emit(new NodeCached(runId(), id, headlines(hit.get())));
-      writeReports(id, hit.get());
-      release(id);
+      serveCached(id, hit.get(), "Reused from the cache.");
       return;
     }
+    boolean onDisk = cache.contains(step.signature());
     try {
-      pool.execute(() -> execute(step));
+      pool.execute(() -> {
+        if (!onDisk || !loadFromDisk(step)) {
+          execute(step);
+        }
+      });
     } catch (RejectedExecutionException e) {
       end(id, NodeStatus.CANCELLED, "The engine was shut down before this block could run.", "");
     }
+  }
+
+  /** Marks a node cached with the given outputs and releases its dependants. Caller holds lock. */
+  private void serveCached(String id, Map<String, Object> outs, String note) {
+    statuses.put(id, NodeStatus.CACHED);
+    outputs.put(id, outs);
+    folder.log(id, note);
+    emit(new NodeCached(runId(), id, headlines(outs)));
+    writeReports(id, outs);
+    release(id);
+  }
+
+  /**
+   * Reads a node's outputs from the disk cache on a pool thread (not under the lock); returns false
+   * when the entry turned out unreadable, so the node runs instead.
+   */
+  private boolean loadFromDisk(PlanStep step) {
+    long t0 = System.nanoTime();
+    var hit = cache.get(step.signature());
+    if (hit.isEmpty()) {
+      return false;
+    }
+    synchronized (this) {
+      if (statuses.get(step.id()) == NodeStatus.QUEUED) {
+        serveCached(step.id(), hit.get(), "Reused from the disk cache (read in "
+            + (System.nanoTime() - t0) / 1_000_000 + " ms).");
+      }
+      finishIfDone();
+    }
+    return true;
+  }
+
+  /**
+   * Returns whether a node's outputs may outlast this process. Output blocks (Save model, exports)
+   * write outside the graph, so a new process always runs them again; a block without outputs
+   * exists only for its effects.
+   */
+  static boolean persistable(PlanStep step) {
+    var spec = step.type().spec();
+    return spec.category() != dev.blocksmith.engine.spi.Category.OUTPUT
+        && !spec.outputs().isEmpty();
   }
 
   private void execute(PlanStep step) {
@@ -190,17 +231,22 @@ final class Run implements RunHandle {
       failure = Failures.of(step, t, folder, cancelledAny(id));
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
+    Map<String, Object> kept = null;
+    if (failure == null) {
+      kept = new LinkedHashMap<>(out);
+      kept.values().removeIf(java.util.Objects::isNull);
+      kept.replaceAll((port, v) -> withRecipe(v));
+      // Stored before the node is announced finished, so a run that ends has written its entries
+      // (a CLI process exits right after); the disk write is outside the run's lock.
+      cache.put(step.signature(), kept, persistable(step));
+    }
     synchronized (this) {
       millis.put(id, ms);
       if (failure != null) {
         end(id, failure.status(), failure.message(), failure.fix());
       } else {
-        Map<String, Object> kept = new LinkedHashMap<>(out);
-        kept.values().removeIf(java.util.Objects::isNull);
-        kept.replaceAll((port, v) -> withRecipe(v));
         statuses.put(id, NodeStatus.DONE);
         outputs.put(id, kept);
-        cache.put(step.signature(), kept);
         folder.log(id, "Finished in " + ms + " ms.");
         emit(new NodeFinished(runId(), id, ms, headlines(kept)));
         writeReports(id, kept);

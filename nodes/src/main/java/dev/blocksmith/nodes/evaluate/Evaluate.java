@@ -11,6 +11,7 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.spi.PortSpec;
 import dev.blocksmith.engine.spi.PortType;
@@ -31,7 +32,16 @@ import java.util.Optional;
  * it reports both side by side.
  */
 public final class Evaluate implements NodeType {
-  private static final int BATCH = 256;
+  /** How many examples are scored at once. */
+  public static final Param<Integer> BATCH_SIZE =
+      Param.integer("batchSize")
+          .setLabel("Batch size")
+          .setHelp("How many examples the model scores at once. Larger is a little faster and "
+              + "uses more memory; the scores are the same.")
+          .optDefault(256)
+          .optRange(1, 65_536)
+          .optAdvanced(true)
+          .build();
 
   /** The model to score. */
   public static final PortSpec MODEL =
@@ -72,6 +82,7 @@ public final class Evaluate implements NodeType {
         .addInput(DATA)
         .addInput(COMPARE)
         .addOutput(REPORT)
+        .addParam(BATCH_SIZE)
         .build();
   }
 
@@ -80,12 +91,12 @@ public final class Evaluate implements NodeType {
       throws NodeException {
     TrainedModel model = inputs.get(MODEL.name(), TrainedModel.class);
     Dataset data = inputs.get(DATA.name(), Dataset.class);
-    Report main = score(model, data, MODEL.name(), ctx);
+    Report main = score(model, data, MODEL.name(), params.get(BATCH_SIZE), ctx);
     TrainedModel other = inputs.optional(COMPARE.name(), TrainedModel.class).orElse(null);
     if (other == null) {
       return Map.of(REPORT.name(), main);
     }
-    Report second = score(other, data, COMPARE.name(), ctx);
+    Report second = score(other, data, COMPARE.name(), params.get(BATCH_SIZE), ctx);
     List<Finding> findings = new ArrayList<>(main.findings());
     String key = main.metrics().containsKey("accuracy") ? "accuracy" : "r2";
     double a = main.metrics().getOrDefault(key, Double.NaN);
@@ -99,7 +110,8 @@ public final class Evaluate implements NodeType {
     return Map.of(REPORT.name(), both);
   }
 
-  private static Report score(TrainedModel model, Dataset data, String port, NodeContext ctx)
+  private static Report score(TrainedModel model, Dataset data, String port, int batch,
+      NodeContext ctx)
       throws NodeException {
     Preprocessing pre = model.preprocessing();
     Preprocessing.Encoded e;
@@ -122,7 +134,7 @@ public final class Evaluate implements NodeType {
     }
     float[] out;
     try {
-      out = Inference.outputs(model, e, ctx, BATCH);
+      out = Inference.outputs(model, e, ctx, batch);
     } catch (IncompatibleModelException ex) {
       throw NodeException.atPort(ctx.nodeId(), port, ex.getMessage(),
           "Train the model again, or connect the model file it came with.");
