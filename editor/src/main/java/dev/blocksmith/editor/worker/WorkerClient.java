@@ -152,6 +152,10 @@ public final class WorkerClient implements RunBackend {
     if (xmx != null) {
       cmd.add("-Xmx" + xmx);
     }
+    String extra = System.getProperty("blocksmith.workerJavaOptions", "").trim();
+    if (!extra.isEmpty()) {
+      cmd.addAll(List.of(extra.split("\\s+")));
+    }
     cmd.add("-Duser.home=" + System.getProperty("user.home"));
     cmd.addAll(AppDirs.current().jvmOptions());
     for (String prop : new String[] {"blocksmith.home", "blocksmith.cacheBytes",
