@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,8 @@ final class Run implements RunHandle {
   private final Map<String, Long> millis = new HashMap<>();
   private final Map<String, AtomicBoolean> nodeCancelled = new HashMap<>();
   private final Set<String> submitted = ConcurrentHashMap.newKeySet();
+  private final Map<String, CompletableFuture<Optional<Map<String, Object>>>> prefetched =
+      new HashMap<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
   private final long started = System.currentTimeMillis();
@@ -109,6 +112,7 @@ final class Run implements RunHandle {
     synchronized (this) {
       emit(new RunStarted(runId(), deviceText, plan.steps().size(), folder.dir()));
       plan.steps().forEach(s -> emit(new NodeQueued(runId(), s.id())));
+      prefetchFromDisk();
       for (PlanStep s : plan.steps()) {
         if (waitingFor.get(s.id()) == 0) {
           dispatch(s.id());
@@ -124,18 +128,23 @@ final class Run implements RunHandle {
       return;
     }
     PlanStep step = steps.get(id);
-    var hit = cache.memoryGet(step.signature());
+    CompletableFuture<Optional<Map<String, Object>>> read = prefetched.remove(id);
+    Optional<Map<String, Object>> hit =
+        read == null ? cache.memoryGet(step.signature()) : Optional.empty();
     if (hit.isPresent()) {
       serveCached(id, hit.get(), "Reused from the cache.");
       return;
     }
-    boolean onDisk = cache.contains(step.signature());
     try {
-      pool.execute(() -> {
-        if (!onDisk || !loadFromDisk(step)) {
-          execute(step);
-        }
-      });
+      if (read == null) {
+        pool.execute(() -> execute(step));
+      } else {
+        read.whenCompleteAsync((fromDisk, err) -> {
+          if (err != null || !serveFromDisk(step, fromDisk)) {
+            execute(step);
+          }
+        }, pool);
+      }
     } catch (RejectedExecutionException e) {
       end(id, NodeStatus.CANCELLED, "The engine was shut down before this block could run.", "");
     }
@@ -152,19 +161,34 @@ final class Run implements RunHandle {
   }
 
   /**
-   * Reads a node's outputs from the disk cache on a pool thread (not under the lock); returns false
-   * when the entry turned out unreadable, so the node runs instead.
+   * Starts reading, in parallel on the pool and outside the lock, every node's outputs that are on
+   * disk but not in memory, so a chain of cached nodes is read at once rather than one after the
+   * other. Caller holds the lock.
    */
-  private boolean loadFromDisk(PlanStep step) {
-    long t0 = System.nanoTime();
-    var hit = cache.get(step.signature());
+  private void prefetchFromDisk() {
+    for (PlanStep s : plan.steps()) {
+      if (cache.memoryGet(s.signature()).isEmpty() && cache.contains(s.signature())) {
+        try {
+          prefetched.put(s.id(), CompletableFuture.supplyAsync(() -> cache.get(s.signature()),
+              pool));
+        } catch (RejectedExecutionException e) {
+          return; // shutting down: the nodes end cancelled when dispatched
+        }
+      }
+    }
+  }
+
+  /**
+   * Serves a node from what was read from disk; returns false when the entry turned out unreadable
+   * (damaged, evicted meanwhile), so the node runs instead.
+   */
+  private boolean serveFromDisk(PlanStep step, Optional<Map<String, Object>> hit) {
     if (hit.isEmpty()) {
       return false;
     }
     synchronized (this) {
       if (statuses.get(step.id()) == NodeStatus.QUEUED) {
-        serveCached(step.id(), hit.get(), "Reused from the disk cache (read in "
-            + (System.nanoTime() - t0) / 1_000_000 + " ms).");
+        serveCached(step.id(), hit.get(), "Reused from the disk cache.");
       }
       finishIfDone();
     }

@@ -153,9 +153,13 @@ class DiskCacheTest {
           .ifPresent(v -> assertThat(DiskCacheHammer.correct(key, v)).isTrue());
       Thread.sleep(5);
       if (Files.exists(lockFile)) {
-        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-            FileLock lock = ch.lock()) {
-          assertThat(folderBytes(reader.folder())).isLessThanOrEqualTo(bound);
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+          FileLock lock = ch.lock();
+          try {
+            assertThat(folderBytes(reader.folder())).isLessThanOrEqualTo(bound);
+          } finally {
+            lock.release();
+          }
         }
       }
     }
