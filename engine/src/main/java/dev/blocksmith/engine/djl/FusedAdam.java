@@ -2,6 +2,7 @@ package dev.blocksmith.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
@@ -37,16 +38,24 @@ final class FusedAdam extends Optimizer {
    * gradient, instead of {@link Trainer#step()}.
    */
   void step(Trainer trainer) {
-    for (Pair<String, Parameter> pair : trainer.getModel().getBlock().getParameters()) {
-      Parameter p = pair.getValue();
-      if (!p.requiresGradient()) {
-        continue;
+    // In-place updates of leaf weights must not be recorded: PyTorch threads start with grad
+    // mode on, and DJL's gradient collector restores that mode when it closes.
+    boolean recording = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+    try {
+      for (Pair<String, Parameter> pair : trainer.getModel().getBlock().getParameters()) {
+        Parameter p = pair.getValue();
+        if (!p.requiresGradient()) {
+          continue;
+        }
+        NDArray weight = p.getArray();
+        try (NDArray grad = weight.getGradient()) {
+          update(p.getId(), weight, grad);
+          grad.subi(grad);
+        }
       }
-      NDArray weight = p.getArray();
-      try (NDArray grad = weight.getGradient()) {
-        update(p.getId(), weight, grad);
-        grad.subi(grad);
-      }
+    } finally {
+      JniUtils.setGradMode(recording);
     }
   }
 
