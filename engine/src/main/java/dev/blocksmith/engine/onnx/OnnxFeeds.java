@@ -21,6 +21,13 @@ import java.util.Set;
  * all scaling and encoding itself, so callers pass values as they are in the data.
  */
 public final class OnnxFeeds {
+  /**
+   * Category texts the graph also reads as missing, besides "" (in lower, upper and title case):
+   * the CSV reader's missing-value markers, kept equal to them by a test in the nodes module.
+   */
+  public static final List<String> MISSING_MARKERS =
+      List.of("na", "n/a", "null", "?", "-", "nan");
+
   private OnnxFeeds() {}
 
   /** What kind of values an input takes. */

@@ -20,12 +20,6 @@ import java.util.Locale;
  * slots or an ordinal index, and pixels as {@code value / 255}.
  */
 final class OnnxPreprocessing {
-  /**
-   * Cell texts the CSV reader treats as missing (besides the empty cell), in lower case; kept equal
-   * to the nodes module's {@code Cells.MISSING_MARKERS} by a test there.
-   */
-  static final List<String> MISSING_MARKERS = List.of("na", "n/a", "null", "?", "-", "nan");
-
   private static final long FLOAT = DataType.FLOAT.getNumber();
 
   private OnnxPreprocessing() {}
@@ -123,7 +117,7 @@ final class OnnxPreprocessing {
   /** Returns "" and the missing markers in lower, upper and title case (and "NaN"). */
   static List<String> missingTexts() {
     List<String> out = new ArrayList<>(List.of("", "NaN"));
-    for (String m : MISSING_MARKERS) {
+    for (String m : OnnxFeeds.MISSING_MARKERS) {
       for (String v : List.of(m, m.toUpperCase(Locale.ROOT),
           m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1))) {
         if (!out.contains(v)) {

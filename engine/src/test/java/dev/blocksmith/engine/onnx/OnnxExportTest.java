@@ -101,15 +101,6 @@ class OnnxExportTest {
     }
   }
 
-  /** Returns the model with its weights rounded to int8, as the Quantize block makes it. */
-  static TrainedModel quantized(TrainedModel model) throws Exception {
-    var rounded = dev.blocksmith.engine.model.Quantization.round(
-        dev.blocksmith.engine.model.Weights.read(model), TrainedModel.Storage.INT8);
-    return new TrainedModel(model.arch(), dev.blocksmith.engine.model.Weights.toDjlBytes(
-        model.arch(), rounded), model.parameters(), model.preprocessing(), model.history(),
-        model.provenance(), TrainedModel.Storage.INT8);
-  }
-
   private static final List<String> CLASSES = List.of("cheap", "fair", "dear");
 
   private static void assertMatches(TrainedModel model, Dataset data, Path dir, String name)
@@ -139,7 +130,7 @@ class OnnxExportTest {
       }
       if (p == Precision.INT8) {
         // Against the model Blocksmith itself quantizes (the Quantize block), int8 is exact too.
-        OnnxRun.Comparison q = OnnxRun.compare(Files.readAllBytes(file), quantized(model), data);
+        OnnxRun.Comparison q = OnnxRun.compare(Files.readAllBytes(file), OnnxRun.quantized(model), data);
         assertThat(q.maxDiff()).as(name + " int8 vs quantized").isLessThanOrEqualTo(1e-4);
         assertThat(q.argmaxAgreement()).isEqualTo(1.0);
       }

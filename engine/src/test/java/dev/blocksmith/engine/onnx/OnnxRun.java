@@ -171,6 +171,15 @@ public final class OnnxRun {
     return p.exitValue() == 3 ? null : text;
   }
 
+  /** Returns the model with its weights rounded to int8, as the Quantize block makes it. */
+  public static TrainedModel quantized(TrainedModel model) throws Exception {
+    var rounded = dev.blocksmith.engine.model.Quantization.round(
+        dev.blocksmith.engine.model.Weights.read(model), TrainedModel.Storage.INT8);
+    return new TrainedModel(model.arch(), dev.blocksmith.engine.model.Weights.toDjlBytes(
+        model.arch(), rounded), model.parameters(), model.preprocessing(), model.history(),
+        model.provenance(), TrainedModel.Storage.INT8);
+  }
+
   /** Returns whether the model predicts classes. */
   public static boolean classes(TrainedModel model) {
     return model.arch().task() == ArchSpec.Task.CLASSIFICATION;
