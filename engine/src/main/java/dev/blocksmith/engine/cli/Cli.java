@@ -50,6 +50,7 @@ public final class Cli {
         .addSubcommand("explain", new ExplainCommand(env))
         .addSubcommand("predict", new PredictCommand(env))
         .addSubcommand("export", new ExportCommand(env))
+        .addSubcommand("bundle", new BundleCommand(env))
         .addSubcommand("glossary", new GlossaryCommand(env))
         .addSubcommand("plugins", new PluginsCommand(env));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
