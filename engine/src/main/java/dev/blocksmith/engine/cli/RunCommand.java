@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
   private final Cli.Env env;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file.")
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "The pipeline file (.json), a bundle (.blocksmith) or a model (.bsmodel).")
   Path file;
 
   @Option(names = "--json", description = "Print a machine-readable summary instead of text.")
@@ -73,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Graph g;
     try {
+      file = GraphLoader.unbundle(file, env.err());
       g = Overrides.apply(GraphLoader.load(file), env.registry(), sets);
     } catch (GraphLoader.LoadFailure | IllegalArgumentException e) {
       env.err().println(e.getMessage());
