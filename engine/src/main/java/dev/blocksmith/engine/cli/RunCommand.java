@@ -12,6 +12,7 @@ import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.graph.Node;
 import dev.blocksmith.engine.session.EngineSession;
 import dev.blocksmith.engine.spi.Value;
+import dev.blocksmith.engine.coach.Fixes;
 import dev.blocksmith.engine.text.ReportText;
 import dev.blocksmith.engine.text.TableText;
 import dev.blocksmith.engine.validate.Problem;
@@ -171,7 +172,8 @@ final class RunCommand implements Callable<Integer> {
         if (v instanceof Report rep) {
           out.println();
           out.println("== " + n.id() + " ==");
-          out.print(ReportText.render(rep));
+          out.print(ReportText.render(rep,
+              fix -> Fixes.cliLine(g, env.registry(), n.id(), fix)));
         }
       }
     }
