@@ -11,9 +11,9 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.spi.Outputs;
 import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.spi.Port;
-import dev.blocksmith.engine.spi.PortSpec;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Chart;
 import dev.blocksmith.engine.value.Dataset;
@@ -37,17 +37,17 @@ public final class Evaluate implements NodeType {
   private static final int BATCH = 256;
 
   /** The model to score. */
-  public static final PortSpec MODEL =
-      PortSpec.of("model", PortType.MODEL, "Model", "The trained model to score.");
+  public static final Port<TrainedModel> MODEL =
+      Port.of("model", PortType.MODEL, TrainedModel.class, "Model", "The trained model to score.");
 
   /** The examples to score it on. */
-  public static final PortSpec DATA =
-      PortSpec.of("data", PortType.DATA, "Data",
+  public static final Port<Dataset> DATA =
+      Port.of("data", PortType.DATA, Dataset.class, "Data",
           "Examples with known answers that the model did not train on, usually the test part.");
 
   /** A second model to compare with. */
-  public static final PortSpec COMPARE =
-      PortSpec.optional("compare", PortType.MODEL, "Compare with",
+  public static final Port<TrainedModel> COMPARE =
+      Port.optional("compare", PortType.MODEL, TrainedModel.class, "Compare with",
           "Optional second model scored on the same examples, shown side by side.");
 
   /** The training part, for the coach's leakage and data-size checks. */
@@ -63,46 +63,49 @@ public final class Evaluate implements NodeType {
               + "the 50 examples with the largest errors). Show it or save it as CSV.");
 
   /** The report. */
-  public static final PortSpec REPORT =
-      PortSpec.of("report", PortType.REPORT, "Report",
+  public static final Port<Report> REPORT =
+      Port.of("report", PortType.REPORT, Report.class, "Report",
           "Scores, confusion matrix, training curves and plain-language findings.");
+
+  private static final NodeSpec SPEC =
+      NodeSpec.builder("evaluate.evaluate")
+          .setDisplayName("Evaluate")
+          .setCategory(Category.EVALUATE)
+          .setSummary("Score a model on examples it has not seen.")
+          .setWhatItDoes("Lets the model predict every example, compares with the known answers and "
+              + "reports accuracy, precision, recall and F1 per class and a confusion matrix (or, "
+              + "for numbers, the typical error and R²), with findings such as overfitting. When "
+              + "the examples have a group column (a sensitive attribute), it also compares the "
+              + "groups: accuracy and how often each gets the positive answer, from the model and "
+              + "in the past data.")
+          .optWhyItMatters("Only a score on unseen examples tells you how the model will do on "
+              + "new data.")
+          .optWatchOutFor("Scoring on the training part flatters the model. With imbalanced "
+              + "classes, accuracy hides a missed rare class: read the per-class recall.")
+          .addInput(MODEL)
+          .addInput(DATA)
+          .addInput(COMPARE)
+          .addInput(TRAIN)
+          .addOutput(REPORT)
+          .addOutput(MISTAKES)
+          .build();
 
   @Override
   public NodeSpec spec() {
-    return NodeSpec.builder("evaluate.evaluate")
-        .setDisplayName("Evaluate")
-        .setCategory(Category.EVALUATE)
-        .setSummary("Score a model on examples it has not seen.")
-        .setWhatItDoes("Lets the model predict every example, compares with the known answers and "
-            + "reports accuracy, precision, recall and F1 per class and a confusion matrix (or, "
-            + "for numbers, the typical error and R²), with findings such as overfitting. When "
-            + "the examples have a group column (a sensitive attribute), it also compares the "
-            + "groups: accuracy and how often each gets the positive answer, from the model and "
-            + "in the past data.")
-        .optWhyItMatters("Only a score on unseen examples tells you how the model will do on "
-            + "new data.")
-        .optWatchOutFor("Scoring on the training part flatters the model. With imbalanced "
-            + "classes, accuracy hides a missed rare class: read the per-class recall.")
-        .addInput(MODEL)
-        .addInput(DATA)
-        .addInput(COMPARE)
-        .addInput(TRAIN)
-        .addOutput(REPORT)
-        .addOutput(MISTAKES)
-        .build();
+    return SPEC;
   }
 
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    TrainedModel model = inputs.get(MODEL.name(), TrainedModel.class);
-    Dataset data = inputs.get(DATA.name(), Dataset.class);
-    Dataset train = inputs.optional(TRAIN.name(), Dataset.class).orElse(null);
+    TrainedModel model = inputs.get(MODEL);
+    Dataset data = inputs.get(DATA);
+    Dataset train = inputs.optional(TRAIN).orElse(null);
     Scored scored = score(model, data, train, MODEL.name(), ctx);
     Report main = scored.report();
-    TrainedModel other = inputs.optional(COMPARE.name(), TrainedModel.class).orElse(null);
+    TrainedModel other = inputs.optional(COMPARE).orElse(null);
     if (other == null) {
-      return Map.of(REPORT.name(), main, MISTAKES.name(), scored.mistakes());
+      return Outputs.builder().put(REPORT, main).put(MISTAKES, scored.mistakes()).build();
     }
     Report second = score(other, data, train, COMPARE.name(), ctx).report();
     List<Finding> findings = new ArrayList<>(main.findings());
@@ -117,7 +120,7 @@ public final class Evaluate implements NodeType {
             : "use the second model")));
     Report both = new Report("Comparison", main.task(), main.metrics(), main.classNames(),
         main.confusion(), main.perClass(), main.curves(), findings, List.of(main, second));
-    return Map.of(REPORT.name(), both, MISTAKES.name(), scored.mistakes());
+    return Outputs.builder().put(REPORT, both).put(MISTAKES, scored.mistakes()).build();
   }
 
   /** A report and the mistakes behind it. */
