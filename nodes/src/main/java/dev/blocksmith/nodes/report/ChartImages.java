@@ -17,7 +17,6 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.IChart;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -32,7 +31,8 @@ public final class ChartImages {
   private ChartImages() {}
 
   /** Returns the XChart chart for a chart of any kind but {@link Chart.Kind#PICTURES}. */
-  public static IChart xchart(Chart c, int width, int height) {
+  public static org.knowm.xchart.internal.chartpart.Chart<?, ?> xchart(Chart c, int width,
+      int height) {
     return switch (c.kind()) {
       case BAR -> bars(c, width, height);
       case HEATMAP -> heatmap(c, width, height);
