@@ -285,8 +285,14 @@ public final class RunController {
   }
 
   private void finished(String nodeId, NodeStatus s, Map<String, String> headlines) {
-    String headline = headlines.values().stream().filter(h -> h != null && !h.isBlank())
-        .reduce((a, b) -> b).orElse("");
+    // The first declared output with a headline speaks for the block (Evaluate: its report,
+    // not its mistakes table); the map itself has no order.
+    List<String> order = doc.graph().node(nodeId)
+        .flatMap(n -> canvas.registry().find(n.type()))
+        .map(t -> t.spec().outputs().stream().map(p -> p.name()).toList()).orElse(List.of());
+    String headline = order.stream().map(headlines::get).filter(h -> h != null && !h.isBlank())
+        .findFirst().orElseGet(() -> headlines.values().stream()
+            .filter(h -> h != null && !h.isBlank()).reduce((a, b) -> b).orElse(""));
     canvas.setCardState(nodeId, canvas.cardState(nodeId).withStatus(s, -1)
         .withHeadline(headline).withProblem(null));
   }
