@@ -12,6 +12,7 @@ import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.graph.Node;
 import dev.blocksmith.engine.session.EngineSession;
 import dev.blocksmith.engine.spi.Value;
+import dev.blocksmith.engine.coach.Fixes;
 import dev.blocksmith.engine.text.ReportText;
 import dev.blocksmith.engine.text.TableText;
 import dev.blocksmith.engine.validate.Problem;
@@ -61,6 +62,15 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--runs", paramLabel = "DIR", description = "Where to write run folders.")
   Path runs;
+
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "Also write a self-contained HTML report of the run (pipeline, data, "
+          + "metrics, charts, mistakes, findings).")
+  Path report;
+
+  @Option(names = "--csv", paramLabel = "NODE.PORT=FILE",
+      description = "Save a table output as CSV, such as evaluate.mistakes=mistakes.csv.")
+  List<String> csv = new ArrayList<>();
 
   @Option(names = "--timings",
       description = "Print how long after the JVM started the first training step ended.")
@@ -116,7 +126,8 @@ final class RunCommand implements Callable<Integer> {
       if (timings) {
         printTimings();
       }
-      return r.success() ? 0 : 1;
+      int saved = RunFiles.save(g, r, env, base, report, csv);
+      return saved != 0 ? saved : r.success() ? 0 : 1;
     }
   }
 
@@ -173,7 +184,8 @@ final class RunCommand implements Callable<Integer> {
         if (v instanceof Report rep) {
           out.println();
           out.println("== " + n.id() + " ==");
-          out.print(ReportText.render(rep));
+          out.print(ReportText.render(rep,
+              fix -> Fixes.cliLine(g, env.registry(), n.id(), fix)));
         }
       }
     }
