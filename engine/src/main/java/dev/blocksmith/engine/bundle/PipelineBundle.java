@@ -14,6 +14,7 @@ import dev.blocksmith.engine.model.ModelBundle;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.spi.Category;
 import dev.blocksmith.engine.spi.NodeSpec;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.ParamSpec;
 import dev.blocksmith.engine.spi.ParamType;
 import dev.blocksmith.engine.spi.Params;
@@ -98,17 +99,18 @@ public final class PipelineBundle {
       }
       Params params = Params.of(spec, node.params());
       for (ParamSpec p : spec.params()) {
+        Param<String> key = Param.wrap(p, String.class);
         if ((p.type() != ParamType.FILE && p.type() != ParamType.FOLDER)
-            || params.getString(p.name()).isBlank()) {
+            || params.get(key).isBlank()) {
           continue;
         }
-        Path path = params.getPath(p.name(), base).toAbsolutePath().normalize();
+        Path path = params.path(key, base).toAbsolutePath().normalize();
         boolean output = spec.category() == Category.OUTPUT;
         boolean model = output && path.toString().endsWith(ModelBundle.EXTENSION);
         if ((output && !(model && options.includeModels())) || !Files.exists(path)) {
           continue;
         }
-        String where = "'" + node.id() + "' " + p.name() + " " + params.getString(p.name());
+        String where = "'" + node.id() + "' " + p.name() + " " + params.get(key);
         String root = placed.get(path);
         if (root == null) {
           root = path.startsWith(base) && !path.equals(base)
@@ -126,7 +128,7 @@ public final class PipelineBundle {
             references.add(note);
             ObjectNode r = refs.addObject();
             r.put("node", node.id()).put("param", p.name())
-                .put("path", params.getString(p.name())).put("bytes", size).put("note", note);
+                .put("path", params.get(key)).put("bytes", size).put("note", note);
             continue;
           }
           total += size;
@@ -136,7 +138,7 @@ public final class PipelineBundle {
           parts.forEach((name, f) -> included.put(name, sizeOf(f)));
           placed.put(path, root);
         }
-        if (!root.equals(params.getString(p.name()))) {
+        if (!root.equals(params.get(key))) {
           graph = graph.withParam(node.id(), p.name(), TextNode.valueOf(root));
         }
       }
