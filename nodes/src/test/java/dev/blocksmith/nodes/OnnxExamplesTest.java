@@ -67,11 +67,12 @@ class OnnxExamplesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("modelGraphs")
   void exportedModelsAnswerLikeBlocksmith(String name) throws Exception {
-    Graph graph = GraphJson.read(GRAPHS.resolve(name.replace("#lora", "")));
+    Path file = GRAPHS.resolve(name.replace("#lora", ""));
+    Graph graph = GraphJson.read(file);
     if (name.endsWith("#lora")) {
       graph = graph.withParam("tune", "strategy", TextNode.valueOf("lora"));
     }
-    Map<String, Object> outputs = GraphRunner.run(AllGraphsTest.small(graph), GRAPHS);
+    Map<String, Object> outputs = GraphRunner.run(AllGraphsTest.small(graph), file.getParent());
     Map<String, TrainedModel> models = new LinkedHashMap<>();
     outputs.forEach((k, v) -> {
       if (v instanceof TrainedModel m) {
@@ -83,11 +84,11 @@ class OnnxExamplesTest {
       TrainedModel model = e.getValue();
       Dataset data = dataFor(model, outputs);
       for (Precision p : Precision.values()) {
-        Path file = out.resolve(name.replaceAll("[^A-Za-z0-9]", "_") + "-" + e.getKey() + "-"
+        Path onnx = out.resolve(name.replaceAll("[^A-Za-z0-9]", "_") + "-" + e.getKey() + "-"
             + p + ".onnx");
-        OnnxExport.write(model, p, file);
-        WRITTEN.add(file);
-        byte[] bytes = Files.readAllBytes(file);
+        OnnxExport.write(model, p, onnx);
+        WRITTEN.add(onnx);
+        byte[] bytes = Files.readAllBytes(onnx);
         OnnxRun.Comparison c = OnnxRun.compare(bytes, model, data);
         System.out.printf(Locale.ROOT, "%s %s %s (%s): %d examples, max |Δ| %.2e, same class "
             + "%.4f, %,d bytes%n", name, e.getKey(), p, model.storage(), data.size(),
