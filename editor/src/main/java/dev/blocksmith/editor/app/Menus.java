@@ -30,6 +30,7 @@ final class Menus {
   final Action fit;
   final Action runAll;
   final Action runToHere;
+  final Action runWithReport;
   final Action cancel;
   final Action theme;
   final Action welcome;
@@ -55,6 +56,7 @@ final class Menus {
     fit = new ZoomFitAction(c);
     runAll = new RunAllAction(c);
     runToHere = new RunToHereAction(c);
+    runWithReport = new RunWithReportAction(c);
     cancel = new CancelAction(c);
     theme = new ThemeAction(c);
     welcome = new WelcomeAction(c);
@@ -71,7 +73,7 @@ final class Menus {
     dark.setSelected(dev.blocksmith.editor.theme.Themes.isDark());
     view.add(dark);
     bar.add(view);
-    bar.add(menu("Run", runAll, runToHere, cancel));
+    bar.add(menu("Run", runAll, runToHere, runWithReport, cancel));
     return bar;
   }
 

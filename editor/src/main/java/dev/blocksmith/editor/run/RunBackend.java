@@ -24,4 +24,7 @@ public interface RunBackend {
    * run is in progress; the default does nothing.
    */
   default void reload() {}
+
+  /** Asks for an HTML report of the next run, written to {@code file}; the default ignores it. */
+  default void reportNextRun(java.nio.file.Path file) {}
 }
