@@ -59,6 +59,9 @@ public interface Commands {
   /** Runs the selected block and what it needs. */
   void runToHere();
 
+  /** Runs the whole pipeline and saves an HTML report of the run. */
+  void runWithReport();
+
   /** Stops the current run. */
   void cancelRun();
 

@@ -30,6 +30,7 @@ final class Menus {
   final Action fit;
   final Action runAll;
   final Action runToHere;
+  final Action runWithReport;
   final Action cancel;
   final Action clearCache;
   final Action theme;
@@ -56,6 +57,7 @@ final class Menus {
     fit = new ZoomFitAction(c);
     runAll = new RunAllAction(c);
     runToHere = new RunToHereAction(c);
+    runWithReport = new RunWithReportAction(c);
     cancel = new CancelAction(c);
     clearCache = new ClearCacheAction(c);
     theme = new ThemeAction(c);
@@ -73,7 +75,7 @@ final class Menus {
     dark.setSelected(dev.blocksmith.editor.theme.Themes.isDark());
     view.add(dark);
     bar.add(view);
-    bar.add(menu("Run", runAll, runToHere, cancel, null, clearCache));
+    bar.add(menu("Run", runAll, runToHere, runWithReport, cancel, null, clearCache));
     return bar;
   }
 

@@ -30,4 +30,7 @@ public interface RunBackend {
    * {@code done} gets the bytes freed on disk, or an error message. Returns at once.
    */
   void clearCache(java.util.function.Consumer<String> done);
+
+  /** Asks for an HTML report of the next run, written to {@code file}; the default ignores it. */
+  default void reportNextRun(java.nio.file.Path file) {}
 }

@@ -49,10 +49,19 @@ public final class WorkerClient implements RunBackend {
     });
   }
 
+  private volatile Path report;
+
+  @Override
+  public void reportNextRun(Path file) {
+    report = file;
+  }
+
   @Override
   public void start(String id, Graph graph, Path baseDir, RunOptions options, RunEvents ev) {
     events = ev;
     runId = id;
+    Path reportFile = report;
+    report = null;
     String graphJson = GraphJson.write(graph);
     io.submit(() -> {
       try {
@@ -69,6 +78,9 @@ public final class WorkerClient implements RunBackend {
           req.put("seed", options.seed());
         }
         req.put("reproducible", options.reproducible());
+        if (reportFile != null) {
+          req.put("report", reportFile.toString());
+        }
         send(req);
       } catch (IOException e) {
         ev.lost(id, "The training process could not be started: " + e.getMessage());

@@ -158,5 +158,12 @@ class LessonAndCoachGuiTest {
     Gui.run(next::doClick);
     assertThat(Gui.edt(() -> w.lesson().finished())).isTrue();
     Gui.shot(w.frame(), "lesson-05-summary");
+
+    // The HTML report from the editor: the worker writes it after the run.
+    Path report = tmp.resolve("lesson-report.html");
+    Gui.run(() -> w.controller().runWithReportTo(report));
+    Gui.waitUntil("report saved", 120, () -> w.runs().logText().contains("Saved the report"));
+    String html = java.nio.file.Files.readString(report);
+    assertThat(html).contains("<svg", "Your first model", "Confusion matrix");
   }
 }
