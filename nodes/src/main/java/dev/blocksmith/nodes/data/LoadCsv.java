@@ -34,6 +34,8 @@ public final class LoadCsv implements NodeType {
   public static final String GROUP = "group";
   /** Identifier columns, comma-separated. */
   public static final String IDS = "idColumns";
+  /** Columns always learned from, even when they look like ids or text. */
+  public static final String KEEP = "featureColumns";
   /** Whether rows of the wrong width are skipped. */
   public static final String SKIP_BAD_ROWS = "skipBadRows";
   /** The delimiter, or auto. */
@@ -67,6 +69,11 @@ public final class LoadCsv implements NodeType {
           .addParam(ParamSpec.builder(IDS, ParamType.TEXT).setLabel("Id columns")
               .setHelp("Columns that only identify a row, separated by commas; never learned from,"
                   + " and rows with the same id stay together when splitting.").build())
+          .addParam(ParamSpec.builder(KEEP, ParamType.TEXT).setLabel("Always learn from")
+              .setHelp("Columns to learn from as they are, separated by commas, even when they"
+                  + " look like an id, a date or free text (Load CSV otherwise leaves ids and"
+                  + " text out and turns dates into year, month and weekday, and says so).")
+              .optAdvanced(true).build())
           .addParam(ParamSpec.builder(SKIP_BAD_ROWS, ParamType.BOOLEAN).setLabel("Skip bad rows")
               .setHelp("Skip rows with too few or too many values instead of stopping; the log"
                   + " says how many were skipped.").optDefault(false).build())
@@ -147,7 +154,7 @@ public final class LoadCsv implements NodeType {
               .orElse(""), read.skipped() > read.skippedLines().size() ? ", …" : ""));
     }
     Table table = TableRoles.apply(Table.of(read.columns()), ctx.nodeId(), name, label, group,
-        params.getString(IDS), ctx);
+        params.getString(IDS), params.getString(KEEP), ctx);
     ctx.log(String.format("Loaded %,d rows × %d columns from %s.", table.rowCount(),
         table.columns().size(), name));
     ctx.progress(1, null);

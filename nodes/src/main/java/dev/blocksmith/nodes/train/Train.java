@@ -9,17 +9,14 @@ import static dev.blocksmith.nodes.train.TrainParams.LABEL;
 import static dev.blocksmith.nodes.train.TrainParams.LEARNING_RATE;
 import static dev.blocksmith.nodes.train.TrainParams.OPTIMIZER;
 import static dev.blocksmith.nodes.train.TrainParams.PATIENCE;
+import static dev.blocksmith.nodes.train.TrainParams.SEARCH_SECONDS;
 import static dev.blocksmith.nodes.train.TrainParams.TASK;
+import static dev.blocksmith.nodes.train.TrainParams.WEIGHT_DECAY;
 
-import ai.djl.Model;
-import ai.djl.engine.Engine;
 import dev.blocksmith.engine.djl.TrainConfig;
 import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.model.ArchSpec;
-import dev.blocksmith.engine.model.Architectures;
 import dev.blocksmith.engine.model.Preprocessing;
-import dev.blocksmith.engine.model.Provenance;
-import dev.blocksmith.engine.model.TrainedModel;
 import dev.blocksmith.engine.spi.Category;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.NodeContext;
@@ -75,7 +72,7 @@ public final class Train implements NodeType {
             .addOutput(MODEL)
             .optHeavy(true);
     List.of(LABEL, ARCHITECTURE, HIDDEN, EPOCHS, LEARNING_RATE, BATCH_SIZE, OPTIMIZER, PATIENCE,
-            DROPOUT, TASK)
+            DROPOUT, WEIGHT_DECAY, SEARCH_SECONDS, TASK)
         .forEach(b::addParam);
     TrainParams.presets().forEach(b::addPreset);
     return b.build();
@@ -96,33 +93,53 @@ public final class Train implements NodeType {
     if (va == null && params.getInt(PATIENCE.name()) > 0) {
       ctx.log("No validation data: early stopping watches the training loss instead.");
     }
-    ArchSpec arch = architecture(pre, params, ctx);
     boolean regression = pre.task() == ArchSpec.Task.REGRESSION;
-    TrainConfig config =
-        new TrainConfig(
-            params.getInt(EPOCHS.name()), params.getInt(BATCH_SIZE.name()),
-            params.getDouble(LEARNING_RATE.name()),
-            params.getString(OPTIMIZER.name()).equals("sgd")
-                ? TrainConfig.Optimizer.SGD
-                : TrainConfig.Optimizer.ADAM,
-            regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
-            params.getInt(PATIENCE.name()), ctx.seed());
-    ctx.log("Training " + arch.describe() + " on " + tr.rows() + " examples ("
-        + (regression ? "predicting a number" : pre.classNames().size() + " classes")
-        + ") on " + ctx.device() + ".");
-    try (Model model = Model.newInstance(ctx.nodeId(), ctx.device())) {
-      model.setBlock(Architectures.build(arch));
-      TrainingLoop.Result r = TrainingLoop.run(model, tr, va, config, ctx);
-      Provenance provenance =
-          new Provenance(ctx.seed(), ctx.device().toString(), Engine.getDjlVersion(),
-              Engine.getInstance().getVersion(), tr.fingerprint(), r.epochsRun(), r.bestEpoch(),
-              null);
-      TrainedModel trained =
-          TrainedModel.capture(arch, model.getBlock(), pre, r.history(), provenance);
-      ctx.log("Trained " + trained.headline() + " for " + r.epochsRun() + " epochs; kept epoch "
-          + r.bestEpoch() + ".");
-      return Map.of(MODEL.name(), trained);
+    String what = regression ? "predicting a number" : pre.classNames().size() + " classes";
+    Fitting.Fitted fitted;
+    if (params.getString(ARCHITECTURE.name()).equals("auto")
+        && pre.input() == Preprocessing.Input.TABLE) {
+      ctx.log("Training on " + tr.rows() + " examples (" + what + ") on " + ctx.device() + ".");
+      List<String> ignored = java.util.stream.Stream.of(HIDDEN, EPOCHS, LEARNING_RATE, BATCH_SIZE,
+          OPTIMIZER, PATIENCE, DROPOUT, WEIGHT_DECAY).filter(p -> changed(params, p))
+          .map(p -> p.label()).toList();
+      if (!ignored.isEmpty()) {
+        ctx.log("Automatic ignores " + String.join(", ", ignored) + ": it chooses them itself. "
+            + "Choose Linear or Multi-layer perceptron as the model type to use your settings.");
+      }
+      fitted = ModelSearch.run(pre, tr, va, regression, params.getInt(SEARCH_SECONDS.name()), ctx);
+    } else {
+      ArchSpec arch = architecture(pre, params, ctx);
+      TrainConfig config =
+          new TrainConfig(
+              params.getInt(EPOCHS.name()), params.getInt(BATCH_SIZE.name()),
+              params.getDouble(LEARNING_RATE.name()),
+              params.getString(OPTIMIZER.name()).equals("sgd")
+                  ? TrainConfig.Optimizer.SGD
+                  : TrainConfig.Optimizer.ADAM,
+              regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
+              params.getInt(PATIENCE.name()), ctx.seed(), params.getDouble(WEIGHT_DECAY.name()),
+              TrainConfig.DEFAULT_MIN_PATIENCE_STEPS);
+      ctx.log("Training " + arch.describe() + " on " + tr.rows() + " examples (" + what + ") on "
+          + ctx.device() + ".");
+      String settings = String.format(java.util.Locale.ROOT,
+          "%s, %d epochs at most, batch size %d, learning rate %s, %s, weight decay %s, "
+              + "patience %d epochs", arch.describe(), config.epochs(), config.batchSize(),
+          config.learningRate(), config.optimizer().name().toLowerCase(java.util.Locale.ROOT),
+          config.weightDecay(), config.patience());
+      fitted = Fitting.fit(arch, pre, tr, va, config, settings, ctx);
     }
+    TrainingLoop.Result r = fitted.result();
+    ctx.log("Trained " + fitted.model().headline() + " for " + r.epochsRun() + " epochs ("
+        + String.format("%,d", r.epochsRun() * fitted.steps()) + " steps); kept epoch "
+        + r.bestEpoch() + ".");
+    return Map.of(MODEL.name(), fitted.model());
+  }
+
+  /** Returns whether a param holds something other than its default. */
+  private static boolean changed(Params params, dev.blocksmith.engine.spi.ParamSpec p) {
+    com.fasterxml.jackson.databind.JsonNode v = params.json(p.name());
+    com.fasterxml.jackson.databind.JsonNode d = p.defaultValue();
+    return v.isNumber() && d.isNumber() ? v.asDouble() != d.asDouble() : !v.equals(d);
   }
 
   private static ArchSpec architecture(Preprocessing pre, Params params, NodeContext ctx)
