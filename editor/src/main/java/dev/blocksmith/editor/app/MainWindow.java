@@ -70,7 +70,6 @@ public final class MainWindow {
     frame.getContentPane().add(statusBar(), BorderLayout.SOUTH);
     center.add(welcome, "welcome");
     center.add(editorArea(), "editor");
-    bindEscape(menus.cancel);
     doc.addListener(this::documentChanged);
     canvas.onSelection(ids -> inspector.show(doc.graph(), ids.size() == 1 ? ids.get(0) : null));
     canvas.onSelection(ids -> runs.showResults(ids.size() == 1 ? ids.get(0) : null));
@@ -166,13 +165,6 @@ public final class MainWindow {
     bar.add(status, BorderLayout.CENTER);
     bar.add(device, BorderLayout.EAST);
     return bar;
-  }
-
-  private void bindEscape(Action cancel) {
-    JComponent root = frame.getRootPane();
-    root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW)
-        .put(KeyStroke.getKeyStroke("ESCAPE"), "cancelRun");
-    root.getActionMap().put("cancelRun", cancel);
   }
 
   private void documentChanged() {

@@ -109,6 +109,10 @@ class EditorGuiTest {
     });
     watchdog.start();
     Gui.run(() -> w.controller().runAll());
+    // Escape closes menus and dialogs but never cancels a run: the run goes on to the end.
+    Gui.waitUntil("training", 10, () -> canvas.cardState("train").status() == NodeStatus.RUNNING);
+    robot.keyPress(KeyEvent.VK_ESCAPE);
+    robot.keyRelease(KeyEvent.VK_ESCAPE);
     Gui.waitUntil("all done", 30, () -> w.document().graph().nodes().stream()
         .allMatch(n -> canvas.cardState(n.id()).status() == NodeStatus.DONE));
     watchdog.interrupt();

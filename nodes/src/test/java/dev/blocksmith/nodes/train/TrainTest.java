@@ -99,7 +99,7 @@ class TrainTest {
           Map.of("train", all.select(train), "validation", all.select(validation)), ctx,
           "searchSeconds", 1, "epochs", 3).get("model");
       String log = ctx.logText();
-      assertThat(log).contains("Automatic model choice: trying up to 6 candidates")
+      assertThat(log).contains("Automatic model choice: trying up to 5 candidates")
           .contains("within 1 s in all").contains("validation part only")
           .contains("Automatic ignores Epochs")
           .contains("Kept the linear model");
