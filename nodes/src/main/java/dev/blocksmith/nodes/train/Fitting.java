@@ -24,8 +24,9 @@ final class Fitting {
    * @param model the trained model (best weights)
    * @param result epochs run, best epoch and curves
    * @param steps optimisation steps per epoch
+   * @param config the settings it was trained with
    */
-  record Fitted(TrainedModel model, TrainingLoop.Result result, int steps) {
+  record Fitted(TrainedModel model, TrainingLoop.Result result, int steps, TrainConfig config) {
     /** Returns the lowest validation loss seen (the score the weights were kept for), or NaN. */
     double validationLoss() {
       return curveAtBest("validation loss");
@@ -60,7 +61,7 @@ final class Fitting {
               null, settings);
       TrainedModel trained =
           TrainedModel.capture(arch, model.getBlock(), pre, r.history(), provenance);
-      return new Fitted(trained, r, stepsPerEpoch(tr.rows(), config.batchSize()));
+      return new Fitted(trained, r, stepsPerEpoch(tr.rows(), config.batchSize()), config);
     }
   }
 

@@ -151,7 +151,7 @@ final class ModelSearch {
     Fitting.replayCurves(best.model().history(), ctx);
     return new Fitting.Fitted(
         best.model().withProvenance(best.model().provenance().withSettings(settings)),
-        best.result(), best.steps());
+        best.result(), best.steps(), best.config());
   }
 
   /** Returns whether {@code f}, more complex than {@code best}, should replace it. */

@@ -4,6 +4,7 @@ import static dev.blocksmith.nodes.train.TrainParams.ARCHITECTURE;
 import static dev.blocksmith.nodes.train.TrainParams.BATCH_SIZE;
 import static dev.blocksmith.nodes.train.TrainParams.DROPOUT;
 import static dev.blocksmith.nodes.train.TrainParams.EPOCHS;
+import static dev.blocksmith.nodes.train.TrainParams.FOLDS;
 import static dev.blocksmith.nodes.train.TrainParams.HIDDEN;
 import static dev.blocksmith.nodes.train.TrainParams.LABEL;
 import static dev.blocksmith.nodes.train.TrainParams.LEARNING_RATE;
@@ -17,6 +18,7 @@ import dev.blocksmith.engine.djl.TrainConfig;
 import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.model.ArchSpec;
 import dev.blocksmith.engine.model.Preprocessing;
+import dev.blocksmith.engine.model.TrainedModel;
 import dev.blocksmith.engine.spi.Category;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.NodeContext;
@@ -71,7 +73,7 @@ public final class Train implements NodeType {
             .addInput(VALIDATION)
             .addOutput(MODEL)
             .optHeavy(true);
-    List.of(LABEL, ARCHITECTURE, HIDDEN, EPOCHS, LEARNING_RATE, BATCH_SIZE, OPTIMIZER, PATIENCE,
+    List.of(LABEL, ARCHITECTURE, FOLDS, HIDDEN, EPOCHS, LEARNING_RATE, BATCH_SIZE, OPTIMIZER, PATIENCE,
             DROPOUT, WEIGHT_DECAY, SEARCH_SECONDS, TASK)
         .forEach(b::addParam);
     TrainParams.presets().forEach(b::addPreset);
@@ -132,7 +134,21 @@ public final class Train implements NodeType {
     ctx.log("Trained " + fitted.model().headline() + " for " + r.epochsRun() + " epochs ("
         + String.format("%,d", r.epochsRun() * fitted.steps()) + " steps); kept epoch "
         + r.bestEpoch() + ".");
-    return Map.of(MODEL.name(), fitted.model());
+    TrainedModel model = fitted.model();
+    int folds = params.getInt(FOLDS.name());
+    if (folds >= 2 && pre.input() == Preprocessing.Input.TABLE) {
+      if (train.size() < 2 * folds) {
+        ctx.log("Skipped cross-validation: " + train.size() + " training examples are too few for "
+            + folds + " folds.");
+      } else {
+        String line = CrossValidation.run(train, folds, fitted, params, ctx);
+        ctx.log(line);
+        String before = model.provenance().settings();
+        model = model.withProvenance(model.provenance().withSettings(
+            (before == null ? "" : before + " ") + line));
+      }
+    }
+    return Map.of(MODEL.name(), model);
   }
 
   /** Returns whether a param holds something other than its default. */

@@ -102,6 +102,18 @@ final class TrainParams {
           .optAdvanced(true)
           .build();
 
+  static final ParamSpec FOLDS =
+      ParamSpec.builder("crossValidationFolds", ParamType.INTEGER)
+          .setLabel("Cross-validation folds")
+          .setHelp("0: off. 5: after training, check the chosen settings five more times, each "
+              + "time holding out a different fifth of the training part (keeping the mix of "
+              + "answers) and scoring on it. Every training example is scored once, so on small "
+              + "tables the average and its spread are steadier than one small test part. Costs "
+              + "that many extra trainings.")
+          .optDefault(0)
+          .optRange(0.0, 20.0)
+          .build();
+
   static final ParamSpec WEIGHT_DECAY =
       ParamSpec.builder("weightDecay", ParamType.NUMBER)
           .setLabel("Weight decay")

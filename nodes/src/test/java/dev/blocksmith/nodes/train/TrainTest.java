@@ -119,6 +119,34 @@ class TrainTest {
   }
 
   @Test
+  void crossValidationScoresEveryFoldOfTheTrainingPart() throws Exception {
+    double[] x = new double[90];
+    List<String> y = new ArrayList<>();
+    for (int i = 0; i < 90; i++) {
+      x[i] = i % 3 == 0 ? -1 - i / 90.0 : 1 + i / 90.0;
+      y.add(i % 3 == 0 ? "rare" : "common");
+    }
+    Table t = Table.of(List.of(new NumberColumn("x", x), CategoryColumn.of("y", y)),
+        Map.of("y", ColumnRole.LABEL));
+    int[] fold = CrossValidation.assign(t, 3, 7);
+    for (int k = 0; k < 3; k++) {
+      int kk = k;
+      // Stratified: every fold holds 10 of the 30 rare rows and 20 of the 60 common ones.
+      assertThat(java.util.stream.IntStream.range(0, 90).filter(r -> fold[r] == kk)
+          .filter(r -> r % 3 == 0).count()).isEqualTo(10);
+      assertThat(java.util.Arrays.stream(fold).filter(f -> f == kk).count()).isEqualTo(30);
+    }
+    try (TestContext ctx = new TestContext("train")) {
+      TrainedModel model = (TrainedModel) Run.block(new Train(), Map.of("train", t), ctx,
+          "architecture", "linear", "epochs", 30, "crossValidationFolds", 3).get("model");
+      assertThat(ctx.logText()).contains("Cross-validation (3 folds of the training part");
+      assertThat(ctx.metrics().get("cross-validation accuracy")).hasSize(3)
+          .allSatisfy(a -> assertThat(a).isGreaterThan(0.9));
+      assertThat(model.provenance().settings()).contains("Cross-validation (3 folds");
+    }
+  }
+
+  @Test
   void cnnOnATableIsRefused() {
     assertThatThrownBy(() -> train(table(20, true), "architecture", "cnn"))
         .isInstanceOfSatisfying(NodeException.class,
