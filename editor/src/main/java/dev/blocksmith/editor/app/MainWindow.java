@@ -46,12 +46,17 @@ public final class MainWindow {
   private final CardLayout cards = new CardLayout();
   private final JPanel center = new JPanel(cards);
   private NodeRegistry registry = NodeRegistry.of(List.of());
+  private final dev.blocksmith.editor.inspect.FileColumns fileColumns;
 
   /** Builds the window (on the EDT); call {@link #show()} to open it. */
   public MainWindow() {
     controller = new EditorController(this);
     runs = new RunController(canvas, doc, device::setText, status::setText);
-    inspector = new InspectorPanel(doc, runs::upstreamColumns);
+    fileColumns = new dev.blocksmith.editor.inspect.FileColumns(this::refreshInspector);
+    inspector = new InspectorPanel(doc, id -> {
+      List<String> seen = runs.upstreamColumns(id);
+      return seen.isEmpty() ? fileColumns.of(doc.graph(), id, baseDir()) : seen;
+    });
     palette = new BlockPicker(id -> canvas.addBlock(id, null), true);
     welcome = new WelcomeView(controller::newPipeline, controller::open, controller::openFile);
     frame.setName("mainWindow");
@@ -165,6 +170,17 @@ public final class MainWindow {
     bar.add(status, BorderLayout.CENTER);
     bar.add(device, BorderLayout.EAST);
     return bar;
+  }
+
+  private java.nio.file.Path baseDir() {
+    return doc.file() == null ? java.nio.file.Path.of("").toAbsolutePath()
+        : doc.file().toAbsolutePath().getParent();
+  }
+
+  /** Shows the selected block's form again (a CSV header arrived, so column lists are known). */
+  private void refreshInspector() {
+    List<String> sel = canvas.selectedNodeIds();
+    inspector.refresh(doc.graph(), sel.size() == 1 ? sel.get(0) : null);
   }
 
   private void documentChanged() {
