@@ -48,6 +48,8 @@ class EditorGuiTest {
     robot.setAutoDelay(15);
     for (String q : new String[] {"sample", "split", "train", "evaluate"}) {
       Gui.run(() -> {
+        // Nothing selected: the block is added unwired (wiring by dragging is tested here).
+        canvas.select(null);
         var search = Gui.findByName(w.frame().getRootPane(), "paletteSearch");
         ((javax.swing.JTextField) search).setText(q);
         search.requestFocusInWindow();

@@ -70,11 +70,22 @@ final class Fitting {
     return Math.max(1, (rows + batchSize - 1) / batchSize);
   }
 
-  /** Returns the curves of a model as metric events, for a candidate trained quietly. */
+  /** At most this many points of each curve are replayed, so the editor gets no burst. */
+  static final int REPLAY_POINTS = 100;
+
+  /**
+   * Sends the curves of a model trained quietly as metric events: at most {@link #REPLAY_POINTS}
+   * evenly spaced epochs of each (always the last), numbered by their epoch. The model keeps every
+   * value; a burst of thousands of events at once stalled the editor's event thread for a second.
+   */
   static void replayCurves(List<Curve> curves, NodeContext ctx) {
     for (Curve c : curves) {
-      for (int i = 0; i < c.values().size(); i++) {
-        ctx.metric(c.name(), i + 1, c.values().get(i));
+      int n = c.values().size();
+      int stride = Math.max(1, (n + REPLAY_POINTS - 1) / REPLAY_POINTS);
+      for (int i = 0; i < n; i++) {
+        if (i % stride == 0 || i == n - 1) {
+          ctx.metric(c.name(), i + 1, c.values().get(i));
+        }
       }
     }
   }
