@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every pipeline in {@code graphs/} loads, validates without a single problem, round-trips byte for
- * byte, and runs to the end through the real engine (with small settings: at most 2 epochs, small
- * samples). The accuracy of the full settings is asserted by {@link ExampleGraphsTest}.
+ * byte, and runs to the end through the real engine (with small settings: at most 2 epochs, one
+ * candidate of the automatic model choice, small samples). The accuracy of the full settings is asserted by {@link ExampleGraphsTest}.
  */
 class AllGraphsTest {
   private static final Path GRAPHS = Path.of("..", "graphs");
@@ -121,6 +121,10 @@ class AllGraphsTest {
         if (p.getKey().equals("epochs") && p.getValue().asInt() > 2) {
           g = g.withParam(n.id(), "epochs", IntNode.valueOf(2));
         }
+      }
+      if (n.type().equals("train.train")) {
+        // The automatic model choice stops after its first candidate.
+        g = g.withParam(n.id(), "searchSeconds", IntNode.valueOf(1));
       }
       if (n.type().equals("data.sample") && n.params().getOrDefault("size", IntNode.valueOf(0))
           .asInt() > 600) {

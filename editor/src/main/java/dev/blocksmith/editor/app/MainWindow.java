@@ -47,12 +47,17 @@ public final class MainWindow {
   private final CardLayout cards = new CardLayout();
   private final JPanel center = new JPanel(cards);
   private NodeRegistry registry = NodeRegistry.of(List.of());
+  private final dev.blocksmith.editor.inspect.FileColumns fileColumns;
 
   /** Builds the window (on the EDT); call {@link #show()} to open it. */
   public MainWindow() {
     controller = new EditorController(this);
     runs = new RunController(canvas, doc, device::setText, status::setText);
-    inspector = new InspectorPanel(doc, runs::upstreamColumns);
+    fileColumns = new dev.blocksmith.editor.inspect.FileColumns(this::refreshInspector);
+    inspector = new InspectorPanel(doc, id -> {
+      List<String> seen = runs.upstreamColumns(id);
+      return seen.isEmpty() ? fileColumns.of(doc.graph(), id, baseDir()) : seen;
+    });
     palette = new BlockPicker(id -> canvas.addBlock(id, null), true);
     welcome = new WelcomeView(controller::newPipeline, controller::open, controller::openFile);
     frame.setName("mainWindow");
@@ -71,7 +76,6 @@ public final class MainWindow {
     frame.getContentPane().add(statusBar(), BorderLayout.SOUTH);
     center.add(welcome, "welcome");
     center.add(editorArea(), "editor");
-    bindEscape(menus.cancel);
     doc.addListener(this::documentChanged);
     canvas.onSelection(ids -> inspector.show(doc.graph(), ids.size() == 1 ? ids.get(0) : null));
     canvas.onSelection(ids -> runs.showResults(ids.size() == 1 ? ids.get(0) : null));
@@ -182,11 +186,15 @@ public final class MainWindow {
     return bar;
   }
 
-  private void bindEscape(Action cancel) {
-    JComponent root = frame.getRootPane();
-    root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW)
-        .put(KeyStroke.getKeyStroke("ESCAPE"), "cancelRun");
-    root.getActionMap().put("cancelRun", cancel);
+  private java.nio.file.Path baseDir() {
+    return doc.file() == null ? java.nio.file.Path.of("").toAbsolutePath()
+        : doc.file().toAbsolutePath().getParent();
+  }
+
+  /** Shows the selected block's form again (a CSV header arrived, so column lists are known). */
+  private void refreshInspector() {
+    List<String> sel = canvas.selectedNodeIds();
+    inspector.refresh(doc.graph(), sel.size() == 1 ? sel.get(0) : null);
   }
 
   private void documentChanged() {

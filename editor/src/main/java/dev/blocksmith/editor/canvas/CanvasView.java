@@ -125,7 +125,13 @@ public final class CanvasView {
     Position p = at != null ? toGraph(at) : freeSpot();
     String name = graph.registry.find(typeId).map(t -> t.spec().displayName()).orElse(typeId);
     String id = GraphChanges.nextId(edits.graph(), typeId);
-    edits.edit("Add " + name, g -> GraphChanges.addNode(g, typeId, p));
+    List<String> selected = selectedNodeIds();
+    String after = at == null && selected.size() == 1 ? selected.get(0) : null;
+    // Quick-add after a selected block also wires it (one undo step with the addition).
+    edits.edit("Add " + name, g -> {
+      Graph added = GraphChanges.addNode(g, typeId, p);
+      return after == null ? added : AutoConnect.wire(added, graph.registry, after, id);
+    });
     select(id);
   }
 

@@ -65,6 +65,12 @@ public final class InspectorPanel extends JPanel {
     shown = null;
   }
 
+  /** Builds the form of {@code nodeId} again, even when it is shown (its column lists changed). */
+  public void refresh(Graph g, String nodeId) {
+    shown = null;
+    show(g, nodeId);
+  }
+
   /** Shows the form of {@code nodeId} in {@code g} (or a hint when null), rebuilding only on change. */
   public void show(Graph g, String nodeId) {
     Node n = nodeId == null ? null : g.node(nodeId).orElse(null);

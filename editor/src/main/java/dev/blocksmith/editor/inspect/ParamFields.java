@@ -162,7 +162,7 @@ final class ParamFields {
     JComboBox<String> box = new JComboBox<>(columns.get().toArray(String[]::new));
     box.setEditable(true);
     box.setToolTipText(columns.get().isEmpty()
-        ? "Run the blocks before this one to pick from the table's columns"
+        ? "Type a column name, or choose the file in Load CSV to pick from its columns"
         : "Pick a column of the incoming table");
     boolean[] quiet = {false};
     box.addActionListener(e -> {

@@ -48,6 +48,8 @@ class EditorGuiTest {
     robot.setAutoDelay(15);
     for (String q : new String[] {"sample", "split", "train", "evaluate"}) {
       Gui.run(() -> {
+        // Nothing selected: the block is added unwired (wiring by dragging is tested here).
+        canvas.select(null);
         var search = Gui.findByName(w.frame().getRootPane(), "paletteSearch");
         ((javax.swing.JTextField) search).setText(q);
         search.requestFocusInWindow();
@@ -109,6 +111,10 @@ class EditorGuiTest {
     });
     watchdog.start();
     Gui.run(() -> w.controller().runAll());
+    // Escape closes menus and dialogs but never cancels a run: the run goes on to the end.
+    Gui.waitUntil("training", 10, () -> canvas.cardState("train").status() == NodeStatus.RUNNING);
+    robot.keyPress(KeyEvent.VK_ESCAPE);
+    robot.keyRelease(KeyEvent.VK_ESCAPE);
     Gui.waitUntil("all done", 30, () -> w.document().graph().nodes().stream()
         .allMatch(n -> canvas.cardState(n.id()).status() == NodeStatus.DONE));
     watchdog.interrupt();

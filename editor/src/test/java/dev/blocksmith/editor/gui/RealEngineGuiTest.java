@@ -78,6 +78,8 @@ class RealEngineGuiTest {
     for (String type : List.of("data.sample", "prepare.split", "train.train",
         "evaluate.evaluate")) {
       Gui.run(() -> {
+        // Nothing selected: the block is added unwired (wiring by dragging is tested here).
+        canvas.select(null);
         JTextField search = (JTextField) Gui.findByName(w.frame().getRootPane(),
             "paletteSearch");
         search.setText(type);

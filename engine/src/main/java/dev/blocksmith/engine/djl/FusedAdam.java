@@ -14,8 +14,8 @@ import java.util.Map;
  * 4–5× PyTorch's on a 784-256-128-10 MLP (measured, see BENCHMARKS.md): its parameter server copies
  * every gradient, and the native update clones it again and allocates four more temporaries per
  * parameter. This one keeps the moments resident, updates them in place and allocates three
- * temporaries, the same arithmetic as {@code torch.optim.Adam} (L2 weight decay added to the
- * gradient, bias-corrected step, epsilon outside the square root).
+ * temporaries, the same arithmetic as {@code torch.optim.AdamW} (decoupled weight decay,
+ * bias-corrected step, epsilon outside the square root); with no decay it is plain Adam.
  */
 final class FusedAdam extends Optimizer {
   private final float learningRate;
@@ -26,7 +26,7 @@ final class FusedAdam extends Optimizer {
   private final Map<String, NDArray[]> moments = new HashMap<>();
   private final Map<String, Integer> steps = new HashMap<>();
 
-  /** Returns an Adam with a fixed learning rate and L2 weight decay (0 for none). */
+  /** Returns an Adam with a fixed learning rate and decoupled weight decay (0 for none). */
   FusedAdam(float learningRate, float weightDecay) {
     super(Optimizer.adam());
     this.learningRate = learningRate;
@@ -68,9 +68,7 @@ final class FusedAdam extends Optimizer {
     NDArray m = mv[0];
     NDArray v = mv[1];
     if (decay != 0) {
-      try (NDArray l2 = weight.mul(decay)) {
-        grad.addi(l2);
-      }
+      weight.muli(1 - learningRate * decay);
     }
     try (NDArray scaled = grad.mul(1 - beta1)) {
       m.muli(beta1).addi(scaled);

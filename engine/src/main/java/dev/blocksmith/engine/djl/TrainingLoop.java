@@ -111,6 +111,7 @@ public final class TrainingLoop {
       byte[] bestWeights = null;
       int epoch = 0;
       boolean stoppedEarly = false;
+      int patience = config.patienceEpochs(batches);
       while (epoch < config.epochs()) {
         epoch++;
         double[] sums = trainEpoch(trainer, optimizer, x, y, shuffle, config, batches, epoch,
@@ -133,9 +134,10 @@ public final class TrainingLoop {
           best = monitored;
           bestEpoch = epoch;
           bestWeights = config.patience() > 0 ? save(model) : null;
-        } else if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
-          ctx.log("Stopped early after epoch " + epoch + ": no improvement for "
-              + config.patience() + " epochs. Keeping the weights of epoch " + bestEpoch + ".");
+        } else if (patience > 0 && epoch - bestEpoch >= patience) {
+          ctx.log("Stopped early after epoch " + epoch + ": no improvement for " + patience
+              + " epochs (" + patience * batches + " steps). Keeping the weights of epoch "
+              + bestEpoch + ".");
           stoppedEarly = true;
           break;
         }
@@ -311,9 +313,11 @@ public final class TrainingLoop {
 
   private static Optimizer optimizer(TrainConfig c) {
     Tracker lr = Tracker.fixed((float) c.learningRate());
-    return c.optimizer() == TrainConfig.Optimizer.SGD
-        ? Optimizer.sgd().setLearningRateTracker(lr).build()
-        : new FusedAdam((float) c.learningRate(), 0f);
+    float decay = (float) c.weightDecay();
+    if (c.optimizer() == TrainConfig.Optimizer.SGD) {
+      return Optimizer.sgd().setLearningRateTracker(lr).optWeightDecays(decay).build();
+    }
+    return new FusedAdam((float) c.learningRate(), decay);
   }
 
   private static byte[] save(Model model) {

@@ -119,16 +119,26 @@ class TrainingLoopTest {
     Encoded validation = blobs(200, 4, true);
     try (TestContext ctx = new TestContext("train");
         Model model = mlp(List.of(128, 128))) {
-      TrainingLoop.Result r = TrainingLoop.run(model, train, validation,
-          config(300, 0.01, TrainConfig.Optimizer.ADAM, 5), ctx);
+      TrainConfig config = config(300, 0.01, TrainConfig.Optimizer.ADAM, 5);
+      TrainingLoop.Result r = TrainingLoop.run(model, train, validation, config, ctx);
       List<Double> val = ctx.metrics().get("validation loss");
       double min = val.stream().mapToDouble(d -> d).min().orElseThrow();
       assertThat(r.stoppedEarly()).isTrue();
-      assertThat(r.epochsRun()).isEqualTo(r.bestEpoch() + 5);
+      // 40 rows in batches of 16 are 3 steps an epoch: patience waits for 200 steps, 67 epochs.
+      assertThat(config.patienceEpochs(3)).isEqualTo(67);
+      assertThat(r.epochsRun()).isEqualTo(r.bestEpoch() + 67);
       assertThat(val.get(r.bestEpoch() - 1)).isEqualTo(min);
       assertThat(val.get(val.size() - 1)).isGreaterThan(min);
       assertThat(validationLoss(model, validation)).isCloseTo(min, within(1e-4));
     }
+  }
+
+  @Test
+  void patienceCountsStepsSoSmallTablesAreNotStoppedAfterAFewSteps() {
+    TrainConfig config = config(30, 0.01, TrainConfig.Optimizer.ADAM, 5);
+    assertThat(config.patienceEpochs(4)).isEqualTo(50);
+    assertThat(config.patienceEpochs(1000)).isEqualTo(5);
+    assertThat(config(30, 0.01, TrainConfig.Optimizer.ADAM, 0).patienceEpochs(4)).isZero();
   }
 
   private static double validationLoss(Model model, Encoded v) {

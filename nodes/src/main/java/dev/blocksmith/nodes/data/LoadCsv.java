@@ -53,6 +53,14 @@ public final class LoadCsv implements NodeType {
           .setHelp("Columns that only identify a row, separated by commas; never learned from,"
               + " and rows with the same id stay together when splitting.").build();
 
+  /** Columns always learned from, even when they look like ids or text. */
+  public static final Param<String> KEEP =
+      Param.text("featureColumns").setLabel("Always learn from")
+          .setHelp("Columns to learn from as they are, separated by commas, even when they"
+              + " look like an id, a date or free text (Load CSV otherwise leaves ids and"
+              + " text out and turns dates into year, month and weekday, and says so).")
+          .optAdvanced(true).build();
+
   /** Whether rows of the wrong width are skipped. */
   public static final Param<Boolean> SKIP_BAD_ROWS =
       Param.bool("skipBadRows").setLabel("Skip bad rows")
@@ -100,6 +108,7 @@ public final class LoadCsv implements NodeType {
           .addParam(LABEL)
           .addParam(GROUP)
           .addParam(IDS)
+          .addParam(KEEP)
           .addParam(SKIP_BAD_ROWS)
           .addParam(DELIMITER)
           .addParam(HEADER)
@@ -167,7 +176,8 @@ public final class LoadCsv implements NodeType {
     }
     Table table = TableRoles.apply(Table.of(read.columns()), ctx.nodeId(), name,
         new TableRoles.Choice(LABEL.name(), label), new TableRoles.Choice(GROUP.name(), group),
-        new TableRoles.Choice(IDS.name(), params.get(IDS)), ctx);
+        new TableRoles.Choice(IDS.name(), params.get(IDS)),
+        new TableRoles.Choice(KEEP.name(), params.get(KEEP)), ctx);
     ctx.log(String.format("Loaded %,d rows × %d columns from %s.", table.rowCount(),
         table.columns().size(), name));
     ctx.progress(1, null);

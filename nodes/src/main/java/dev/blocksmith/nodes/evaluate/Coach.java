@@ -12,9 +12,6 @@ import java.util.Map;
 
 /** Reads a model's curves and scores and writes plain-language findings with a suggestion. */
 final class Coach {
-  /** Fewer evaluated examples than this make scores shaky. */
-  static final int FEW_EXAMPLES = 100;
-
   private Coach() {}
 
   /** Returns the findings for one evaluated model. */
@@ -24,6 +21,8 @@ final class Coach {
     Double trainAcc = last(model, "train accuracy");
     Double valAcc = last(model, "validation accuracy");
     Double accuracy = metrics.get("accuracy");
+    List<Finding> divergence = DivergenceRule.check(model);
+    out.addAll(divergence);
     if (trainAcc != null && valAcc != null && trainAcc - valAcc > 0.10) {
       out.add(new Finding(Level.WARNING, "The model is overfitting",
           String.format(Locale.ROOT, "It scores %.0f %% on the examples it learned from but only "
@@ -32,7 +31,8 @@ final class Coach {
           "Get more training data, use a smaller model or fewer epochs, or add dropout "
               + "(0.2 is a good start)."));
     }
-    if (accuracy != null && accuracy < 0.7 && (trainAcc == null || trainAcc < 0.75)) {
+    if (divergence.isEmpty() && accuracy != null && accuracy < 0.7
+        && (trainAcc == null || trainAcc < 0.75)) {
       out.add(new Finding(Level.WARNING, "The model is underfitting",
           String.format(Locale.ROOT, "It is right only %.0f %% of the time here%s: it has not "
               + "learned the pattern yet.", accuracy * 100,
@@ -42,7 +42,7 @@ final class Coach {
               + "higher learning rate."));
     }
     Double r2 = metrics.get("r2");
-    if (r2 != null && r2 < 0.3) {
+    if (divergence.isEmpty() && r2 != null && r2 < 0.3) {
       out.add(new Finding(Level.WARNING, "The predictions explain little",
           String.format(Locale.ROOT, "R² is %.2f: the model barely beats always guessing the "
               + "average.", r2),
@@ -61,15 +61,7 @@ final class Coach {
           "Look at per-class recall and F1 rather than accuracy; collect more examples of the "
               + "rare class."));
     }
-    if (rows < FEW_EXAMPLES) {
-      double margin = accuracy == null ? 0
-          : 196 * Math.sqrt(accuracy * (1 - accuracy) / Math.max(1, rows));
-      out.add(new Finding(Level.INFO, "Few examples were scored",
-          String.format(Locale.ROOT, "Only %d examples were scored%s.", rows,
-              accuracy == null ? "" : String.format(Locale.ROOT,
-                  ", so the accuracy could easily be %.0f points off", margin)),
-          "Use more data, or a larger test share in Split."));
-    }
+    out.addAll(UncertaintyRule.check(metrics, rows));
     if (out.isEmpty() && accuracy != null && accuracy >= 0.9) {
       out.add(new Finding(Level.GOOD, "Strong result",
           String.format(Locale.ROOT, "Right %.1f %% of the time on examples it never trained "

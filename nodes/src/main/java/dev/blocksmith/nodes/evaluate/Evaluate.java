@@ -176,7 +176,8 @@ public final class Evaluate implements NodeType {
         truth[i] = pre.rawLabel(e.labels()[i]);
         predicted[i] = pre.rawLabel(out[i]);
       }
-      Map<String, Double> metrics = Scores.regression(truth, predicted);
+      Map<String, Double> metrics = ScoreRanges.withRegressionRanges(
+          Scores.regression(truth, predicted), truth, predicted);
       ctx.log(String.format(Locale.ROOT, "%s: typical error %.4g, R² %.3f", title,
           metrics.get("mae"), metrics.get("r2")));
       Report report = new Report(title, "regression", metrics, List.of(), null, List.of(),
@@ -198,7 +199,8 @@ public final class Evaluate implements NodeType {
     }
     int[][] confusion = Scores.confusion(truth, predicted, classes);
     List<ClassScores> perClass = Scores.perClass(confusion, pre.classNames());
-    Map<String, Double> metrics = Scores.classification(confusion, perClass);
+    Map<String, Double> metrics =
+        ScoreRanges.withAccuracyRange(Scores.classification(confusion, perClass), e.rows());
     ctx.log(String.format(Locale.ROOT, "%s: accuracy %.1f %%, macro F1 %.3f", title,
         metrics.get("accuracy") * 100, metrics.get("macro F1")));
     List<Finding> findings =

@@ -4,21 +4,20 @@ import static dev.blocksmith.nodes.train.TrainParams.ARCHITECTURE;
 import static dev.blocksmith.nodes.train.TrainParams.BATCH_SIZE;
 import static dev.blocksmith.nodes.train.TrainParams.DROPOUT;
 import static dev.blocksmith.nodes.train.TrainParams.EPOCHS;
+import static dev.blocksmith.nodes.train.TrainParams.FOLDS;
 import static dev.blocksmith.nodes.train.TrainParams.HIDDEN;
 import static dev.blocksmith.nodes.train.TrainParams.LABEL;
 import static dev.blocksmith.nodes.train.TrainParams.LEARNING_RATE;
 import static dev.blocksmith.nodes.train.TrainParams.OPTIMIZER;
 import static dev.blocksmith.nodes.train.TrainParams.PATIENCE;
+import static dev.blocksmith.nodes.train.TrainParams.SEARCH_SECONDS;
 import static dev.blocksmith.nodes.train.TrainParams.TASK;
+import static dev.blocksmith.nodes.train.TrainParams.WEIGHT_DECAY;
 
-import ai.djl.Model;
-import ai.djl.engine.Engine;
 import dev.blocksmith.engine.djl.TrainConfig;
 import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.model.ArchSpec;
-import dev.blocksmith.engine.model.Architectures;
 import dev.blocksmith.engine.model.Preprocessing;
-import dev.blocksmith.engine.model.Provenance;
 import dev.blocksmith.engine.model.TrainedModel;
 import dev.blocksmith.engine.spi.Category;
 import dev.blocksmith.engine.spi.Inputs;
@@ -27,6 +26,7 @@ import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
 import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
@@ -74,6 +74,7 @@ public final class Train implements NodeType {
           .addOutput(MODEL)
           .addParam(LABEL)
           .addParam(ARCHITECTURE)
+          .addParam(FOLDS)
           .addParam(HIDDEN)
           .addParam(EPOCHS)
           .addParam(LEARNING_RATE)
@@ -81,6 +82,8 @@ public final class Train implements NodeType {
           .addParam(OPTIMIZER)
           .addParam(PATIENCE)
           .addParam(DROPOUT)
+          .addParam(WEIGHT_DECAY)
+          .addParam(SEARCH_SECONDS)
           .addParam(TASK)
           .optHeavy(true));
 
@@ -109,33 +112,67 @@ public final class Train implements NodeType {
     if (va == null && params.get(PATIENCE) > 0) {
       ctx.log("No validation data: early stopping watches the training loss instead.");
     }
-    ArchSpec arch = architecture(pre, params, ctx);
     boolean regression = pre.task() == ArchSpec.Task.REGRESSION;
-    TrainConfig config =
-        new TrainConfig(
-            params.get(EPOCHS), params.get(BATCH_SIZE),
-            params.get(LEARNING_RATE),
-            params.get(OPTIMIZER).equals("sgd")
-                ? TrainConfig.Optimizer.SGD
-                : TrainConfig.Optimizer.ADAM,
-            regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
-            params.get(PATIENCE), ctx.seed());
-    ctx.log("Training " + arch.describe() + " on " + tr.rows() + " examples ("
-        + (regression ? "predicting a number" : pre.classNames().size() + " classes")
-        + ") on " + ctx.device() + ".");
-    try (Model model = Model.newInstance(ctx.nodeId(), ctx.device())) {
-      model.setBlock(Architectures.build(arch));
-      TrainingLoop.Result r = TrainingLoop.run(model, tr, va, config, ctx);
-      Provenance provenance =
-          new Provenance(ctx.seed(), ctx.device().toString(), Engine.getDjlVersion(),
-              Engine.getInstance().getVersion(), tr.fingerprint(), r.epochsRun(), r.bestEpoch(),
-              null);
-      TrainedModel trained =
-          TrainedModel.capture(arch, model.getBlock(), pre, r.history(), provenance);
-      ctx.log("Trained " + trained.headline() + " for " + r.epochsRun() + " epochs; kept epoch "
-          + r.bestEpoch() + ".");
-      return Outputs.of(MODEL, trained);
+    String what = regression ? "predicting a number" : pre.classNames().size() + " classes";
+    Fitting.Fitted fitted;
+    if (params.get(ARCHITECTURE).equals("auto")
+        && pre.input() == Preprocessing.Input.TABLE) {
+      ctx.log("Training on " + tr.rows() + " examples (" + what + ") on " + ctx.device() + ".");
+      List<String> ignored = java.util.stream.Stream.of(HIDDEN, EPOCHS, LEARNING_RATE, BATCH_SIZE,
+          OPTIMIZER, PATIENCE, DROPOUT, WEIGHT_DECAY).filter(p -> changed(params, p))
+          .map(p -> p.spec().label()).toList();
+      if (!ignored.isEmpty()) {
+        ctx.log("Automatic ignores " + String.join(", ", ignored) + ": it chooses them itself. "
+            + "Choose Linear or Multi-layer perceptron as the model type to use your settings.");
+      }
+      fitted = ModelSearch.run(pre, tr, va, regression, params.get(SEARCH_SECONDS), ctx);
+    } else {
+      ArchSpec arch = architecture(pre, params, ctx);
+      TrainConfig config =
+          new TrainConfig(
+              params.get(EPOCHS), params.get(BATCH_SIZE),
+              params.get(LEARNING_RATE),
+              params.get(OPTIMIZER).equals("sgd")
+                  ? TrainConfig.Optimizer.SGD
+                  : TrainConfig.Optimizer.ADAM,
+              regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
+              params.get(PATIENCE), ctx.seed(), params.get(WEIGHT_DECAY),
+              TrainConfig.DEFAULT_MIN_PATIENCE_STEPS);
+      ctx.log("Training " + arch.describe() + " on " + tr.rows() + " examples (" + what + ") on "
+          + ctx.device() + ".");
+      String settings = String.format(java.util.Locale.ROOT,
+          "%s, %d epochs at most, batch size %d, learning rate %s, %s, weight decay %s, "
+              + "patience %d epochs", arch.describe(), config.epochs(), config.batchSize(),
+          config.learningRate(), config.optimizer().name().toLowerCase(java.util.Locale.ROOT),
+          config.weightDecay(), config.patience());
+      fitted = Fitting.fit(arch, pre, tr, va, config, settings, ctx);
     }
+    TrainingLoop.Result r = fitted.result();
+    ctx.log("Trained " + fitted.model().headline() + " for " + r.epochsRun() + " epochs ("
+        + String.format("%,d", r.epochsRun() * fitted.steps()) + " steps); kept epoch "
+        + r.bestEpoch() + ".");
+    TrainedModel model = fitted.model();
+    int folds = params.get(FOLDS);
+    if (folds >= 2 && pre.input() == Preprocessing.Input.TABLE) {
+      if (train.size() < 2 * folds) {
+        ctx.log("Skipped cross-validation: " + train.size() + " training examples are too few for "
+            + folds + " folds.");
+      } else {
+        String line = CrossValidation.run(train, folds, fitted, params, ctx);
+        ctx.log(line);
+        String before = model.provenance().settings();
+        model = model.withProvenance(model.provenance().withSettings(
+            (before == null ? "" : before + " ") + line));
+      }
+    }
+    return Outputs.of(MODEL, model);
+  }
+
+  /** Returns whether a param holds something other than its default. */
+  private static boolean changed(Params params, Param<?> p) {
+    com.fasterxml.jackson.databind.JsonNode v = params.values().get(p.name());
+    com.fasterxml.jackson.databind.JsonNode d = p.spec().defaultValue();
+    return v.isNumber() && d.isNumber() ? v.asDouble() != d.asDouble() : !v.equals(d);
   }
 
   private static ArchSpec architecture(Preprocessing pre, Params params, NodeContext ctx)

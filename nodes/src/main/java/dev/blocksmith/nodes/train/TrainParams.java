@@ -22,9 +22,12 @@ final class TrainParams {
   static final Param<String> ARCHITECTURE =
       Param.choice("architecture")
           .setLabel("Model type")
-          .setHelp("The shape of the network. Automatic picks a convolutional network for images "
-              + "and a multi-layer perceptron for tables.")
-          .addChoice("auto", "Automatic")
+          .setHelp("The shape of the network. Automatic picks a convolutional network for images; "
+              + "for tables it tries a few models (a linear one and networks of different sizes "
+              + "and learning rates) within the search time limit, compares them on the "
+              + "validation part and keeps the best, so hidden layers, epochs, learning rate and "
+              + "weight decay are chosen for you. Pick another type to set them yourself.")
+          .addChoice("auto", "Automatic (tries a few models, keeps the best)")
           .addChoice("linear", "Linear (one layer: simple and fast, draws straight borders)")
           .addChoice("mlp", "Multi-layer perceptron (dense layers: learns curved borders)")
           .addChoice("cnn", "Convolutional network (for images: finds strokes and shapes)")
@@ -99,6 +102,38 @@ final class TrainParams {
           .optAdvanced(true)
           .build();
 
+  static final Param<Integer> FOLDS =
+      Param.integer("crossValidationFolds")
+          .setLabel("Cross-validation folds")
+          .setHelp("0: off. 5: after training, check the chosen settings five more times, each "
+              + "time holding out a different fifth of the training part (keeping the mix of "
+              + "answers) and scoring on it. Every training example is scored once, so on small "
+              + "tables the average and its spread are steadier than one small test part. Costs "
+              + "that many extra trainings.")
+          .optDefault(0)
+          .optRange(0.0, 20.0)
+          .build();
+
+  static final Param<Double> WEIGHT_DECAY =
+      Param.number("weightDecay")
+          .setLabel("Weight decay")
+          .setHelp("Pulls large weights towards zero at every step (L2 regularisation), which "
+              + "fights overfitting on small tables. 0 turns it off; 0.0001 to 0.01 is usual.")
+          .optDefault(0.0001)
+          .optRange(0.0, 1.0)
+          .optAdvanced(true)
+          .build();
+
+  static final Param<Integer> SEARCH_SECONDS =
+      Param.integer("searchSeconds")
+          .setLabel("Search time limit (seconds)")
+          .setHelp("How long the Automatic model type may spend trying models on a table. It "
+              + "stops starting new candidates when the next would pass this limit.")
+          .optDefault(120)
+          .optRange(1.0, 86400.0)
+          .optAdvanced(true)
+          .build();
+
   static final Param<String> TASK =
       Param.choice("task")
           .setLabel("Task")
@@ -111,9 +146,14 @@ final class TrainParams {
           .optAdvanced(true)
           .build();
 
-  /** Returns the presets: fewer, smaller and faster to more, bigger and slower. */
+  /**
+   * Returns the presets: the automatic choice, then hand-set networks from fewer, smaller and
+   * faster to more, bigger and slower.
+   */
   static Map<String, Map<String, JsonNode>> presets() {
     Map<String, Map<String, JsonNode>> presets = new java.util.LinkedHashMap<>();
+    presets.put("Automatic (recommended)",
+        Map.of(ARCHITECTURE.name(), JsonNodeFactory.instance.textNode("auto")));
     presets.put("Quick try", preset(10, 32, 0.01, 3));
     presets.put("Balanced", preset(30, 64, 0.01, 5));
     presets.put("Thorough", preset(100, 128, 0.003, 10));
@@ -123,6 +163,7 @@ final class TrainParams {
   private static Map<String, JsonNode> preset(int epochs, int width, double lr, int patience) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     return Map.of(
+        ARCHITECTURE.name(), f.textNode("mlp"),
         EPOCHS.name(), f.numberNode(epochs),
         HIDDEN.name(), f.arrayNode().add(width).add(width),
         LEARNING_RATE.name(), f.numberNode(java.math.BigDecimal.valueOf(lr)),

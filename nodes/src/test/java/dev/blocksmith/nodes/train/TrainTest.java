@@ -43,7 +43,8 @@ class TrainTest {
     for (int i = 0; i < 50; i++) {
       firstHalf[i] = i;
     }
-    TrainedModel model = train(all.select(firstHalf), "epochs", 1, "hiddenSizes", List.of(4));
+    TrainedModel model = train(all.select(firstHalf), "architecture", "mlp", "epochs", 1,
+        "hiddenSizes", List.of(4));
     assertThat(model.preprocessing().steps().get(0).center()).isEqualTo(24.5); // not ~537
     assertThat(model.preprocessing().classNames()).containsExactly("even", "odd");
     assertThat(model.provenance().epochsRun()).isEqualTo(1);
@@ -86,6 +87,63 @@ class TrainTest {
     assertThat(model.arch().task()).isEqualTo(ArchSpec.Task.REGRESSION);
     assertThat(model.arch().kind()).isEqualTo(ArchSpec.Kind.LINEAR);
     assertThat(model.headline()).isEqualTo("Linear 1→1 · 2 parameters");
+  }
+
+  @Test
+  void automaticChoiceAnnouncesItsBudgetJudgesOnValidationAndRecordsTheWinner() throws Exception {
+    Table all = table(120, true);
+    int[] train = java.util.stream.IntStream.range(0, 120).filter(i -> i % 4 != 0).toArray();
+    int[] validation = java.util.stream.IntStream.range(0, 120).filter(i -> i % 4 == 0).toArray();
+    try (TestContext ctx = new TestContext("train")) {
+      TrainedModel model = (TrainedModel) Run.block(new Train(),
+          Map.of("train", all.select(train), "validation", all.select(validation)), ctx,
+          "searchSeconds", 1, "epochs", 3).get("model");
+      String log = ctx.logText();
+      assertThat(log).contains("Automatic model choice: trying up to 5 candidates")
+          .contains("within 1 s in all").contains("validation part only")
+          .contains("Automatic ignores Epochs")
+          .contains("Kept the linear model");
+      assertThat(log.indexOf("trying up to")).isLessThan(log.indexOf("Tried 1."));
+      assertThat(model.provenance().settings()).startsWith("Automatic model choice. Kept the")
+          .contains("Candidates: 1. linear model");
+      assertThat(ctx.metrics()).containsKey("validation loss");
+    }
+  }
+
+  @Test
+  void automaticChoiceWithoutValidationTrainsOneModelAndSaysWhy() throws Exception {
+    try (TestContext ctx = new TestContext("train")) {
+      Run.block(new Train(), Map.of("train", table(40, true)), ctx);
+      assertThat(ctx.logText()).contains("needs a validation part to compare candidates");
+    }
+  }
+
+  @Test
+  void crossValidationScoresEveryFoldOfTheTrainingPart() throws Exception {
+    double[] x = new double[90];
+    List<String> y = new ArrayList<>();
+    for (int i = 0; i < 90; i++) {
+      x[i] = i % 3 == 0 ? -1 - i / 90.0 : 1 + i / 90.0;
+      y.add(i % 3 == 0 ? "rare" : "common");
+    }
+    Table t = Table.of(List.of(new NumberColumn("x", x), CategoryColumn.of("y", y)),
+        Map.of("y", ColumnRole.LABEL));
+    int[] fold = CrossValidation.assign(t, 3, 7);
+    for (int k = 0; k < 3; k++) {
+      int kk = k;
+      // Stratified: every fold holds 10 of the 30 rare rows and 20 of the 60 common ones.
+      assertThat(java.util.stream.IntStream.range(0, 90).filter(r -> fold[r] == kk)
+          .filter(r -> r % 3 == 0).count()).isEqualTo(10);
+      assertThat(java.util.Arrays.stream(fold).filter(f -> f == kk).count()).isEqualTo(30);
+    }
+    try (TestContext ctx = new TestContext("train")) {
+      TrainedModel model = (TrainedModel) Run.block(new Train(), Map.of("train", t), ctx,
+          "architecture", "linear", "epochs", 30, "crossValidationFolds", 3).get("model");
+      assertThat(ctx.logText()).contains("Cross-validation (3 folds of the training part");
+      assertThat(ctx.metrics().get("cross-validation accuracy")).hasSize(3)
+          .allSatisfy(a -> assertThat(a).isGreaterThan(0.9));
+      assertThat(model.provenance().settings()).contains("Cross-validation (3 folds");
+    }
   }
 
   @Test

@@ -29,13 +29,16 @@ public final class TableRoles {
   public record Choice(String param, String column) {}
 
   /**
-   * Returns the table with roles set: the label, the group, the ids, and free-text columns ignored
-   * (models here learn from numbers, categories and yes/no values). Logs the column types.
+   * Returns the table with roles set: the label, the group, the ids, then the guesses of {@link
+   * ColumnGuesses} (more ids, dates turned into numbers, free text ignored) for the columns not
+   * named in {@code keep}. Logs each guess with its reason, and the column types.
    *
+   * @param keepChoice columns to learn from as they are, comma-separated (never guessed)
    * @throws NodeException when a named column does not exist or the label has fewer than two values
    */
   public static Table apply(Table table, String nodeId, String file, Choice labelChoice,
-      Choice groupChoice, Choice idsChoice, NodeContext ctx) throws NodeException {
+      Choice groupChoice, Choice idsChoice, Choice keepChoice, NodeContext ctx)
+      throws NodeException {
     Table t = table;
     String label = labelChoice.column();
     String group = groupChoice.column();
@@ -54,15 +57,20 @@ public final class TableRoles {
         t = t.withRole(id.trim(), ColumnRole.ID);
       }
     }
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    for (String k : keepChoice.column().split(",")) {
+      if (!k.isBlank()) {
+        find(t, nodeId, file, keepChoice.param(), k.trim(), "column to learn from");
+        kept.add(k.trim());
+      }
+    }
     Map<ColumnType, Integer> counts = new EnumMap<>(ColumnType.class);
     for (Column c : t.columns()) {
       counts.merge(c.type(), 1, Integer::sum);
-      if (c.type() == ColumnType.TEXT && t.role(c.name()) == ColumnRole.FEATURE) {
-        t = t.withRole(c.name(), ColumnRole.IGNORE);
-        ctx.log("Column \"" + c.name() + "\" holds free text (mostly different on every row), so"
-            + " it is kept but not learned from.");
-      }
     }
+    java.util.List<ColumnGuesses.Guess> guesses = ColumnGuesses.guess(t, kept);
+    guesses.forEach(g -> ctx.log(ColumnGuesses.message(g)));
+    t = ColumnGuesses.apply(t, guesses);
     java.util.List<String> parts = new java.util.ArrayList<>();
     counts.forEach((k, v) -> parts.add(v + " " + KIND_WORDS.get(k) + (v == 1 ? "" : "s")));
     ctx.log("Column types: " + String.join(", ", parts) + ".");

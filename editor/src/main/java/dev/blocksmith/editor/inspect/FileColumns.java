@@ -1,0 +1,93 @@
+package dev.blocksmith.editor.inspect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blocksmith.engine.graph.Edge;
+import dev.blocksmith.engine.graph.Graph;
+import dev.blocksmith.engine.graph.Node;
+import dev.blocksmith.nodes.data.csv.CsvHeader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.swing.SwingUtilities;
+
+/**
+ * The columns of the CSV file that feeds a block, known before anything runs: the nearest Load CSV
+ * at or above the block names a file, whose header is read once on a background thread; when it
+ * arrives, {@code onLoaded} runs on the EDT (to refresh the form). Until then, and for blocks fed
+ * by no CSV file, the list is empty.
+ */
+public final class FileColumns {
+  private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+  private final Set<String> loading = ConcurrentHashMap.newKeySet();
+  private final Runnable onLoaded;
+
+  /** Creates the lookup; {@code onLoaded} runs on the EDT after a header was read. */
+  public FileColumns(Runnable onLoaded) {
+    this.onLoaded = onLoaded;
+  }
+
+  /** Returns the columns of the file feeding {@code nodeId}, or an empty list while unknown. */
+  public List<String> of(Graph graph, String nodeId, Path baseDir) {
+    Path file = sourceFile(graph, nodeId, baseDir);
+    if (file == null) {
+      return List.of();
+    }
+    String key;
+    try {
+      key = file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+    } catch (java.io.IOException e) {
+      return List.of();
+    }
+    List<String> known = cache.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (loading.add(key)) {
+      Thread t = new Thread(() -> {
+        List<String> names;
+        try {
+          names = CsvHeader.names(file);
+        } catch (java.io.IOException | RuntimeException e) {
+          names = List.of();
+        }
+        cache.put(key, List.copyOf(names));
+        loading.remove(key);
+        SwingUtilities.invokeLater(onLoaded);
+      }, "read-csv-header");
+      t.setDaemon(true);
+      t.start();
+    }
+    return List.of();
+  }
+
+  private static Path sourceFile(Graph graph, String nodeId, Path baseDir) {
+    Deque<String> todo = new ArrayDeque<>(List.of(nodeId));
+    Set<String> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      String id = todo.poll();
+      if (!seen.add(id)) {
+        continue;
+      }
+      Node n = graph.node(id).orElse(null);
+      if (n == null) {
+        continue;
+      }
+      JsonNode file = n.params().get("file");
+      if (n.type().equals("data.load-csv") && file != null && file.isTextual()
+          && !file.asText().isBlank()) {
+        Path p = Path.of(file.asText());
+        return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
+      }
+      for (Edge e : graph.edgesInto(id)) {
+        todo.add(e.from().node());
+      }
+    }
+    return null;
+  }
+}
