@@ -51,7 +51,7 @@ public final class TableRoles {
       if (c.type() == ColumnType.TEXT && t.role(c.name()) == ColumnRole.FEATURE) {
         t = t.withRole(c.name(), ColumnRole.IGNORE);
         ctx.log("Column \"" + c.name() + "\" holds free text (mostly different on every row), so"
-            + " it is kept but not learned from.");
+            + " it is kept but not learned from (a Text features block can turn it into numbers).");
       }
     }
     java.util.List<String> parts = new java.util.ArrayList<>();
