@@ -57,6 +57,17 @@ class LifecycleGraphsTest {
   }
 
   @Test
+  void fineTuneClothingBeatsTrainingFromScratch() throws Exception {
+    Graph g = GraphJson.read(GRAPHS.resolve("fine-tune-clothing.json"));
+    Report r = (Report) GraphRunner.run(g, GRAPHS).get("evaluate.report");
+    double tuned = r.parts().get(0).metrics().get("accuracy");
+    double scratch = r.parts().get(1).metrics().get("accuracy");
+    System.out.printf("fine-tune-clothing: fine-tuned %.3f vs from scratch %.3f%n", tuned,
+        scratch);
+    assertThat(tuned).isGreaterThan(scratch);
+  }
+
+  @Test
   void quantizeForSmallDevicesKeepsTheScore(@TempDir Path dir) throws Exception {
     Graph g = GraphJson.read(GRAPHS.resolve("quantize-for-small-devices.json"));
     Map<String, Object> out = GraphRunner.run(g, dir);

@@ -62,8 +62,8 @@ public final class SampleData implements NodeType {
         ParamSpec.builder("dataset", ParamType.CHOICE)
             .setLabel("Dataset")
             .setHelp("Which practice dataset to make. Spirals and moons are small tables with "
-                + "two numbers per row; digits are little pictures of the numbers 0 to 9; loan "
-                + "approvals, house prices and sensor readings are realistic tables for the "
+                + "two numbers per row; digits are little pictures of the numbers 0 to 9; "
+                + "clothing photos are real 28×28 pictures (Fashion-MNIST); loan approvals, house prices and sensor readings are realistic tables for the "
                 + "fairness, regression and cleaning lessons (noise does not change them).")
             .optDefault(SampleGenerators.ALL.get(0).id());
     SampleGenerators.ALL.forEach(g -> b.addChoice(g.id(), g.label()));
@@ -115,10 +115,14 @@ public final class SampleData implements NodeType {
                     "Pick one of the datasets in the list."));
     ctx.checkCancelled();
     ctx.progress(0, "Generating " + generator.label());
-    Dataset data =
-        generator.generate(
-            params.getInt(SIZE.name()), params.getDouble(NOISE.name()),
-            params.getLong(SEED.name()));
+    Dataset data;
+    try {
+      data = generator.generate(params.getInt(SIZE.name()), params.getDouble(NOISE.name()),
+          params.getLong(SEED.name()));
+    } catch (IllegalStateException e) {
+      throw NodeException.atParam(ctx.nodeId(), DATASET.name(), e.getMessage(),
+          "Pick another dataset, or install what the message names.");
+    }
     ctx.log("Generated " + data.headline() + " of " + generator.label() + ".");
     ctx.progress(1, null);
     return Map.of(DATA.name(), data);
