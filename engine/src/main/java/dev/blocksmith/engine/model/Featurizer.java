@@ -48,7 +48,7 @@ public final class Featurizer {
   public static Preprocessing fit(Dataset train, String labelColumn, ArchSpec.Task task) {
     if (train instanceof ImageSet images) {
       return new Preprocessing(
-          Preprocessing.CURRENT_VERSION, Preprocessing.Input.IMAGES, List.of(),
+          1, Preprocessing.Input.IMAGES, List.of(),
           List.of(images.channels(), images.height(), images.width()), null,
           ArchSpec.Task.CLASSIFICATION, images.classNames(), List.of(), 0, 1);
     }
@@ -72,6 +72,10 @@ public final class Featurizer {
       if (c.name().equals(label.name())) {
         continue;
       }
+      if (recipe.textOf(c.name()).isPresent()) {
+        steps.add(TextSteps.fit(c, recipe.textOf(c.name()).get(), recipe.maxWords()));
+        continue;
+      }
       switch (c.type()) {
         case NUMBER -> steps.add(number((NumberColumn) c, recipe.scalingOf(c.name())));
         case BOOLEAN -> steps.add(bool((BooleanColumn) c));
@@ -88,9 +92,11 @@ public final class Featurizer {
       center = target.center();
       scale = target.scale();
     }
+    // Version 1 readers know no text steps; files without them keep version 1 (and their bytes).
+    boolean text = steps.stream().anyMatch(s -> s.op() == Op.TEXT_MEANING || s.op() == Op.TEXT_WORDS);
     return new Preprocessing(
-        Preprocessing.CURRENT_VERSION, Preprocessing.Input.TABLE, steps, List.of(), label.name(), t,
-        classes, ignored, center, scale);
+        text ? Preprocessing.CURRENT_VERSION : 1, Preprocessing.Input.TABLE, steps, List.of(),
+        label.name(), t, classes, ignored, center, scale);
   }
 
   /**

@@ -37,8 +37,8 @@ public record Preprocessing(
     double labelCenter,
     double labelScale) {
 
-  /** The version this build writes. */
-  public static final int CURRENT_VERSION = 1;
+  /** The version this build writes when text columns are used (1 otherwise, as before). */
+  public static final int CURRENT_VERSION = 2;
 
   /** The kind of example. */
   public enum Input {
@@ -57,7 +57,11 @@ public record Preprocessing(
     /** A category: its index in {@code levels}; unknown or missing → {@code levels.size()}. */
     ORDINAL,
     /** Yes/no: 1 or 0; missing → {@code fill} (the training share of yes). */
-    BOOLEAN
+    BOOLEAN,
+    /** Text: the {@code backbone} sentence model's vector (zeros when missing). */
+    TEXT_MEANING,
+    /** Text: TF-IDF over the training vocabulary {@code levels} with weights {@code weights}. */
+    TEXT_WORDS
   }
 
   /**
@@ -70,19 +74,33 @@ public record Preprocessing(
    * @param scale numbers are divided by it (training standard deviation, or range)
    * @param levels training categories for {@link Op#ONE_HOT} and {@link Op#ORDINAL}
    * @param other whether a one-hot column has a slot for rarer or unseen values
+   * @param weights for {@link Op#TEXT_WORDS}, each word's IDF weight (empty otherwise)
+   * @param backbone for {@link Op#TEXT_MEANING}, the pretrained model that makes the numbers
    */
   public record ColumnStep(
       String column, Op op, double fill, double center, double scale, List<String> levels,
-      boolean other) {
+      boolean other, List<Double> weights, Backbone backbone) {
 
-    /** Copies the levels. */
+    /** Copies the lists. */
     public ColumnStep {
       levels = levels == null ? List.of() : List.copyOf(levels);
+      weights = weights == null ? List.of() : List.copyOf(weights);
+    }
+
+    /** Creates a step for a number, category or yes/no column. */
+    public ColumnStep(String column, Op op, double fill, double center, double scale,
+        List<String> levels, boolean other) {
+      this(column, op, fill, center, scale, levels, other, List.of(), null);
     }
 
     /** Returns how many numbers this column becomes. */
     public int width() {
-      return op == Op.ONE_HOT ? levels.size() + (other ? 1 : 0) : 1;
+      return switch (op) {
+        case ONE_HOT -> levels.size() + (other ? 1 : 0);
+        case TEXT_WORDS -> levels.size();
+        case TEXT_MEANING -> backbone == null ? 0 : backbone.dimensions();
+        default -> 1;
+      };
     }
   }
 
@@ -116,11 +134,22 @@ public record Preprocessing(
     return task == ArchSpec.Task.REGRESSION ? encoded * labelScale + labelCenter : encoded;
   }
 
+  /** Returns the pretrained models the preprocessing runs (empty when none). */
+  public List<Backbone> backbones() {
+    return steps.stream().map(ColumnStep::backbone).filter(b -> b != null).distinct().toList();
+  }
+
   /** Returns a name per encoded feature, such as "age" or "colour=red" (tables only). */
   public List<String> featureNames() {
     List<String> out = new ArrayList<>();
     for (ColumnStep s : steps) {
-      if (s.op() == Op.ONE_HOT) {
+      if (s.op() == Op.TEXT_WORDS) {
+        s.levels().forEach(w -> out.add(s.column() + ":" + w));
+      } else if (s.op() == Op.TEXT_MEANING) {
+        for (int i = 0; i < s.width(); i++) {
+          out.add(s.column() + "#" + i);
+        }
+      } else if (s.op() == Op.ONE_HOT) {
         s.levels().forEach(l -> out.add(s.column() + "=" + l));
         if (s.other()) {
           out.add(s.column() + "=other");
@@ -178,8 +207,12 @@ public record Preprocessing(
                       new IllegalArgumentException(
                           "The data has no column \"" + s.column()
                               + "\", which the model was trained with."));
-      for (int r = 0; r < rows; r++) {
-        encode(s, c, r, x, r * width + offset);
+      if (s.op() == Op.TEXT_MEANING || s.op() == Op.TEXT_WORDS) {
+        TextSteps.encode(s, c, x, width, offset);
+      } else {
+        for (int r = 0; r < rows; r++) {
+          encode(s, c, r, x, r * width + offset);
+        }
       }
       offset += s.width();
     }

@@ -83,6 +83,10 @@ public final class OnnxFeeds {
         case SCALE -> Kind.NUMBER;
         case BOOLEAN -> Kind.BOOLEAN;
         case ONE_HOT, ORDINAL -> Kind.CATEGORY;
+        case TEXT_MEANING, TEXT_WORDS -> throw new IllegalArgumentException("Column \""
+            + s.column() + "\" is text turned into numbers by a language model or word counts; "
+            + "ONNX export of text features is not supported yet. Export a model trained on "
+            + "numbers, categories or pictures, or use the .bsmodel file with Blocksmith.");
       };
       out.add(new Input(inputName(s.column(), taken), s.column(), kind, List.of(-1L, 1L)));
     }

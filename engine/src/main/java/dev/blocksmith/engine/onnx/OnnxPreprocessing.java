@@ -55,6 +55,9 @@ final class OnnxPreprocessing {
               + "category, \"\" when missing.", dims(in));
           yield category(g, in.name(), s);
         }
+        // OnnxFeeds.inputs refuses text steps before this point.
+        case TEXT_MEANING, TEXT_WORDS -> throw new IllegalArgumentException(
+            "text features cannot be exported to ONNX");
       });
     }
     return g.op("Concat", parts, i("axis", 1));

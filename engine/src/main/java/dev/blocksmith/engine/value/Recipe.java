@@ -13,11 +13,30 @@ import java.util.Map;
  * @param scaling per number column; columns not named use {@link Scaling#STANDARDIZE}
  * @param encoding per category column; columns not named use {@link Encoding#ONE_HOT}
  * @param maxOneHot most distinct values one-hot encoded per column; rarer ones share an "other" slot
+ * @param text per text column chosen by Text features; text columns not named are left out
+ * @param maxWords for {@link TextMethod#WORDS}, most words kept in the vocabulary
  */
-public record Recipe(Map<String, Scaling> scaling, Map<String, Encoding> encoding, int maxOneHot) {
+public record Recipe(Map<String, Scaling> scaling, Map<String, Encoding> encoding, int maxOneHot,
+    Map<String, TextMethod> text, int maxWords) {
 
   /** Standardize numbers, one-hot categories (up to 50 values each). */
   public static final Recipe DEFAULT = new Recipe(Map.of(), Map.of(), 50);
+
+  /** The most words kept unless Text features says otherwise. */
+  public static final int DEFAULT_MAX_WORDS = 2000;
+
+  /** How a text column becomes numbers. */
+  public enum TextMethod {
+    /** The shipped sentence model's 384 numbers for its meaning. */
+    MEANING,
+    /** Bag of words with TF-IDF weights, vocabulary from the training rows. */
+    WORDS
+  }
+
+  /** Creates a recipe without text columns. */
+  public Recipe(Map<String, Scaling> scaling, Map<String, Encoding> encoding, int maxOneHot) {
+    this(scaling, encoding, maxOneHot, Map.of(), DEFAULT_MAX_WORDS);
+  }
 
   /** How a number column is scaled. */
   public enum Scaling {
@@ -41,6 +60,7 @@ public record Recipe(Map<String, Scaling> scaling, Map<String, Encoding> encodin
   public Recipe {
     scaling = Collections.unmodifiableMap(new LinkedHashMap<>(scaling));
     encoding = Collections.unmodifiableMap(new LinkedHashMap<>(encoding));
+    text = Collections.unmodifiableMap(new LinkedHashMap<>(text));
   }
 
   /** Returns the scaling of a number column. */
@@ -57,13 +77,25 @@ public record Recipe(Map<String, Scaling> scaling, Map<String, Encoding> encodin
   public Recipe withScaling(String column, Scaling s) {
     Map<String, Scaling> m = new LinkedHashMap<>(scaling);
     m.put(column, s);
-    return new Recipe(m, encoding, maxOneHot);
+    return new Recipe(m, encoding, maxOneHot, text, maxWords);
   }
 
   /** Returns a copy with one column's encoding set. */
   public Recipe withEncoding(String column, Encoding e, int cap) {
     Map<String, Encoding> m = new LinkedHashMap<>(encoding);
     m.put(column, e);
-    return new Recipe(scaling, m, cap);
+    return new Recipe(scaling, m, cap, text, maxWords);
+  }
+
+  /** Returns how a text column is used, if Text features chose it. */
+  public java.util.Optional<TextMethod> textOf(String column) {
+    return java.util.Optional.ofNullable(text.get(column));
+  }
+
+  /** Returns a copy with one text column's method set (and the vocabulary cap for words). */
+  public Recipe withText(String column, TextMethod method, int words) {
+    Map<String, TextMethod> m = new LinkedHashMap<>(text);
+    m.put(column, method);
+    return new Recipe(scaling, encoding, maxOneHot, m, words);
   }
 }

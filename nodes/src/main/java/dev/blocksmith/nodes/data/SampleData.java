@@ -62,9 +62,9 @@ public final class SampleData implements NodeType {
         Param.choice("dataset")
             .setLabel("Dataset")
             .setHelp("Which practice dataset to make. Spirals and moons are small tables with "
-                + "two numbers per row; digits are little pictures of the numbers 0 to 9; loan "
-                + "approvals, house prices and sensor readings are realistic tables for the "
-                + "fairness, regression and cleaning lessons (noise does not change them).")
+                + "two numbers per row; digits are little pictures of the numbers 0 to 9; "
+                + "clothing photos are real 28×28 pictures (Fashion-MNIST); loan approvals, house "
+                + "prices and sensor readings are realistic tables for the fairness, regression and cleaning lessons (noise does not change them).")
             .optDefault(SampleGenerators.ALL.get(0).id());
     SampleGenerators.ALL.forEach(g -> b.addChoice(g.id(), g.label()));
     return b.build();
@@ -118,7 +118,13 @@ public final class SampleData implements NodeType {
                     "Pick one of the datasets in the list."));
     ctx.checkCancelled();
     ctx.progress(0, "Generating " + generator.label());
-    Dataset data = generator.generate(params.get(SIZE), params.get(NOISE), params.get(SEED));
+    Dataset data;
+    try {
+      data = generator.generate(params.get(SIZE), params.get(NOISE), params.get(SEED));
+    } catch (IllegalStateException e) {
+      throw NodeException.atParam(ctx.nodeId(), DATASET.name(), e.getMessage(),
+          "Pick another dataset, or install what the message names.");
+    }
     ctx.log("Generated " + data.headline() + " of " + generator.label() + ".");
     ctx.progress(1, null);
     return Outputs.of(DATA, data);

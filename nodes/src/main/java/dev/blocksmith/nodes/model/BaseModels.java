@@ -33,7 +33,11 @@ public final class BaseModels {
   public static final List<Base> ALL =
       List.of(new Base("digits-0-4",
           "Digits 0–4 reader (small CNN for 28×28 grayscale digits, knows 0, 1, 2, 3, 4)",
-          "make-base-digits.json"));
+          "make-base-digits.json"),
+          new Base("clothing-0-4",
+              "Clothing photos reader (small CNN pretrained on 10,000 real 28×28 photos from "
+                  + "Fashion-MNIST, MIT licence; knows T-shirt, trouser, pullover, dress, coat)",
+              "make-base-clothing.json"));
 
   private BaseModels() {}
 

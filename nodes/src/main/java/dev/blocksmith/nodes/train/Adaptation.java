@@ -31,6 +31,21 @@ final class Adaptation {
       this.id = id;
     }
 
+    /** Returns what the strategy does, in plain words, for the log. */
+    String plain() {
+      return switch (this) {
+        case HEAD -> "Head only: everything the base model learned stays frozen; only the last "
+            + "layer, which turns its features into your classes, learns. Fast and safe with a "
+            + "handful of examples, but it can only reuse what the base model already sees.";
+        case GENTLE -> "Everything, gently: every weight may change, at a tenth of the learning "
+            + "rate, so the model adapts without forgetting at once. Needs more examples than "
+            + "head only, or it memorises them.";
+        case LORA -> "LoRA: the base model's weights stay frozen; small extra matrices beside "
+            + "each dense layer learn the change (and the new last layer learns fully). Folded "
+            + "into the weights at the end, so the result is an ordinary model.";
+      };
+    }
+
     static Strategy of(String id) {
       for (Strategy s : values()) {
         if (s.id.equals(id)) {

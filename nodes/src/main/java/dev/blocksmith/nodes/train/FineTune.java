@@ -137,6 +137,8 @@ public final class FineTune implements NodeType {
       ctx.log(String.format(Locale.ROOT, "Fine-tuning %s (%s): training %,d of %,d parameters "
           + "(%.1f %%) on %d examples, learning rate %s.", arch.describe(), strategy.id,
           counts[0], counts[1], 100.0 * counts[0] / counts[1], tr.rows(), lr));
+      ctx.log(strategy.plain() + String.format(Locale.ROOT, " Here that is %,d weights that "
+          + "learn and %,d that stay as they are.", counts[0], counts[1] - counts[0]));
       ctx.metric("trainable parameters", 0, counts[0]);
       ctx.metric("total parameters", 0, counts[1]);
       TrainingLoop.Result r = TrainingLoop.run(model, tr, va, config, ctx);

@@ -75,12 +75,14 @@ public final class Labels {
       throw NodeException.atPort(node, "train",
           "Block \"" + node + "\" found no column to learn from: every column is the label, "
               + "text, or marked as id/ignored.",
-          "Add number, category or yes/no columns as features.");
+          "Add number, category or yes/no columns as features, or a Text features block before "
+              + "Split to use a text column.");
     }
     if (!pre.ignoredColumns().isEmpty()) {
-      ctx.log("Left out text columns (a network needs numbers or categories): "
-          + String.join(", ", pre.ignoredColumns()) + ".");
+      ctx.log("Left out text columns (a network needs numbers; a Text features block before "
+          + "Split turns text into numbers): " + String.join(", ", pre.ignoredColumns()) + ".");
     }
+    pre.backbones().forEach(b -> ctx.log("Text is read by the pretrained " + b.describe() + "."));
     return pre;
   }
 

@@ -50,6 +50,10 @@ class FineTuneTest {
           Map.of("model", base, "train", fewShot), ctx, "strategy", "head", "epochs", 40,
           "learningRate", 0.01).get("model");
       ctx.logs().forEach(System.out::println);
+      int head = 128 * 5 + 5; // the new last layer: 128 features → 5 classes, plus biases
+      assertThat(ctx.logText()).contains("Head only: everything the base model learned stays "
+          + "frozen").contains(String.format(java.util.Locale.ROOT, "Here that is %,d weights "
+          + "that learn", head));
       scratch = (TrainedModel) Run.block(new Train(), Map.of("train", fewShot), ctx,
           "architecture", "cnn", "hiddenSizes", List.of(128), "epochs", 40, "learningRate", 0.01,
           "patience", 0)

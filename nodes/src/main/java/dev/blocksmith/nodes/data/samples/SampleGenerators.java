@@ -12,6 +12,8 @@ public final class SampleGenerators {
           new Spirals(),
           new Moons(),
           new Digits(),
+          new FashionMnist(false),
+          new FashionMnist(true),
           new TableSample(
               "loans",
               "Loan approvals (table with a sensitive group and a planted bias)",
