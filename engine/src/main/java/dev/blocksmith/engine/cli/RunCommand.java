@@ -61,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "DIR", description = "Where to write run folders.")
   Path runs;
 
+  @Option(names = "--spark", paramLabel = "MASTER",
+      description = "Run on Apache Spark (local[2], spark://host:7077); needs the spark module.")
+  String spark;
+
   @Option(names = "--timings",
       description = "Print how long after the JVM started the first training step ended.")
   boolean timings;
@@ -89,6 +93,9 @@ final class RunCommand implements Callable<Integer> {
     }
     Path base = GraphLoader.baseDir(file);
     Path root = runs != null ? runs : EngineSession.defaultRunsRoot();
+    if (spark != null) {
+      return runOnSpark(g, base, root);
+    }
     try (EngineSession session = new EngineSession(env.registry(), root)) {
       List<Problem> problems = session.validate(g, base);
       List<Problem> blocking = problems.stream().filter(p -> !p.isWarning()).toList();
@@ -116,6 +123,21 @@ final class RunCommand implements Callable<Integer> {
       }
       return r.success() ? 0 : 1;
     }
+  }
+
+  private int runOnSpark(Graph g, Path base, Path root) {
+    var runner = ClusterRunner.find("spark");
+    if (runner.isEmpty()) {
+      env.err().println("The Spark runner is not built. Build it once with\n"
+          + "  mvn -B -pl spark -am package -DskipTests\n"
+          + "then run again: ./blocksmith run " + file + " --spark " + spark
+          + "\n(the launcher adds spark/target/blocksmith-spark.jar and Spark's jars when they"
+          + " exist; or use spark-submit with blocksmith-spark.jar).");
+      return 2;
+    }
+    return runner.get().run(new ClusterRunner.Request(g, file, base, spark,
+        new RunOptions(Set.of(), device, seed, reproducible), root, List.copyOf(sets), json),
+        env.registry(), env.out(), env.err());
   }
 
   /** Prints JVM start → first trained batch, and its absolute time for outside timers. */
