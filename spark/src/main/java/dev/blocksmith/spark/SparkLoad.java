@@ -175,7 +175,7 @@ final class SparkLoad {
     }
     Row stats = df.agg(aggs.get(0), aggs.subList(1, aggs.size())
         .toArray(org.apache.spark.sql.Column[]::new)).first();
-    Set<String> forced = Set.of(label, group);
+    Set<String> forced = new HashSet<>(List.of(label.trim(), group.trim()));
     List<Column> schema = new ArrayList<>();
     Dataset<Row> out = df;
     Map<String, DataType> types = new LinkedHashMap<>();

@@ -38,7 +38,7 @@ import org.apache.spark.sql.types.StructType;
  * Predict on Spark: the model file's bytes are broadcast once, each executor JVM opens one DJL
  * model from them (kept for every later partition), and each partition is turned into a local
  * table typed by the frame's schema, encoded with the model's stored preprocessing and run in
- * batches of 256 rows, exactly like the local Predict block.
+ * batches sized like the local Predict block's ({@link Inference#batchRows}).
  */
 final class SparkPredict {
   private static final int BATCH = 256;
@@ -66,14 +66,14 @@ final class SparkPredict {
     schema = regression ? schema.add(predicted, DataTypes.DoubleType)
         : schema.add(predicted, DataTypes.StringType)
             .add(fresh("confidence", names), DataTypes.DoubleType);
-    Table tableSchema = frame.schema();
+    FrameSchema tableSchema = FrameSchema.of(frame.schema());
     String[] fields = frame.df().columns();
     int[] order = new int[names.size()];
     for (int j = 0; j < order.length; j++) {
       order[j] = List.of(fields).indexOf(names.get(j));
     }
     MapPartitionsFunction<Row, Row> f = rows -> new PartitionPredictor(
-        load(key, shared), tableSchema, order, rows, regression);
+        load(key, shared), tableSchema.toTable(), order, rows, regression);
     return frame.df().mapPartitions(f, Encoders.row(schema));
   }
 
@@ -116,8 +116,10 @@ final class SparkPredict {
       }
       ready.clear();
       next = 0;
-      List<Row> batch = new ArrayList<>(BATCH);
-      while (batch.size() < BATCH && in.hasNext()) {
+      int size = Inference.batchRows(loaded.trained().preprocessing().exampleShape().stream()
+          .reduce(1, (a, b) -> a * b), BATCH);
+      List<Row> batch = new ArrayList<>(size);
+      while (batch.size() < size && in.hasNext()) {
         batch.add(in.next());
       }
       if (batch.isEmpty()) {
@@ -180,7 +182,8 @@ final class SparkPredict {
 
   /** Writes predictions as Parquet when the path ends in .parquet, else as CSV with a header. */
   static void write(Dataset<Row> predictions, String path) {
-    Dataset<Row> out = predictions.orderBy(SparkFrame.ROW).drop(SparkFrame.ROW);
+    // No sort: an unshuffled frame's partitions are in file order, and so are the part files.
+    Dataset<Row> out = predictions.drop(SparkFrame.ROW);
     if (path.endsWith(".parquet")) {
       out.write().mode("overwrite").parquet(path);
     } else {

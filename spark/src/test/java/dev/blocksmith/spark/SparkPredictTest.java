@@ -77,9 +77,11 @@ class SparkPredictTest {
   @Test
   void millionRowsPredictTheSameOnSparkAsLocally(@TempDir Path dir) throws Exception {
     NodeRegistry registry = NodeRegistry.loadInstalled();
+    long t0 = System.nanoTime();
     TrainedModel model = trainSmall(dir, registry);
     Path big = dir.resolve("big.csv");
     write(big, 1_000_000, 11);
+    System.out.printf("trained and wrote in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
     NodeType loadCsv = registry.find("data.load-csv").orElseThrow();
     NodeType predict = registry.find("output.predict").orElseThrow();
@@ -91,23 +93,29 @@ class SparkPredictTest {
       local = (Table) predict.execute(new Inputs("predict", Map.of("model", model, "data", data)),
           Params.of(predict.spec(), Map.of()), ctx).get("table");
     }
+    System.out.printf("local load+predict done at %.1f s%n", (System.nanoTime() - t0) / 1e9);
     CategoryColumn predicted = (CategoryColumn) local.column("predicted").orElseThrow();
     NumberColumn confidence = (NumberColumn) local.column("confidence").orElseThrow();
 
     SparkSession spark = SparkRunner.session("local[2]");
     SparkFrame frame = SparkLoad.load(spark, "load", big.toString(), dir, "", "", "", false,
         "auto", "auto", "auto", s -> { });
+    // An unshuffled frame's partitions come back in file order; the row numbers prove it.
     Iterator<Row> rows = SparkPredict.predict(spark, model, frame)
-        .orderBy(SparkFrame.ROW).select("predicted", "confidence").toLocalIterator();
+        .select("predicted", "confidence", SparkFrame.ROW).toLocalIterator();
+    long previous = -1;
     int n = 0;
     int sameLabel = 0;
     double worst = 0;
     while (rows.hasNext()) {
       Row r = rows.next();
+      assertThat(r.getLong(2)).isGreaterThan(previous);
+      previous = r.getLong(2);
       sameLabel += r.getString(0).equals(predicted.get(n)) ? 1 : 0;
       worst = Math.max(worst, Math.abs(r.getDouble(1) - confidence.get(n)));
       n++;
     }
+    System.out.printf("spark done at %.1f s%n", (System.nanoTime() - t0) / 1e9);
     assertThat(n).isEqualTo(1_000_000);
     assertThat(sameLabel).isEqualTo(1_000_000);
     assertThat(worst).isLessThan(1e-6);
