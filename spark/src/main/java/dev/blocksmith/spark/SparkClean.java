@@ -59,7 +59,10 @@ final class SparkClean {
     if (p.getBoolean(Clean.DROP_DUPLICATES)) {
       org.apache.spark.sql.Column[] keys = f.schema().columnNames().stream()
           .map(SparkFrame::c).toArray(org.apache.spark.sql.Column[]::new);
-      f = f.withRows(f.df().groupBy(keys).agg(min(col(ROW)).as(ROW)));
+      // Keep the first rows by their place, not the grouped values: Spark normalises -0.0 to
+      // 0.0 in grouping keys (so, unlike the local block, it also sees those as repeats).
+      Dataset<Row> firsts = f.df().groupBy(keys).agg(min(col(ROW)).as(ROW)).select(ROW);
+      f = f.withRows(f.df().join(firsts, f.df().col(ROW).equalTo(firsts.col(ROW)), "left_semi"));
       log.accept("Dropped repeated rows (each row's first occurrence is kept).");
     }
     String missing = p.getString(Clean.MISSING);

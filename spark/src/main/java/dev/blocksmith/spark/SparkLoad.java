@@ -124,7 +124,11 @@ final class SparkLoad {
           .withColumn(ROW, monotonically_increasing_id());
       String[] cols = raw0.columns();
       List<String> names = new ArrayList<>();
-      Row first = hasHeader ? raw0.where(col(ROW).equalTo(0)).first() : null;
+      // The local reader keeps spaces around header names, so the header row is read untrimmed.
+      Row first = hasHeader ? spark.read().option("header", false)
+          .option("sep", String.valueOf(sep)).option("encoding", charset)
+          .option("ignoreLeadingWhiteSpace", false).option("ignoreTrailingWhiteSpace", false)
+          .csv(where).first() : null;
       Set<String> seen = new HashSet<>();
       for (int j = 0; j < cols.length - 1; j++) {
         String cell = first == null || first.isNullAt(j) ? "" : first.getString(j);

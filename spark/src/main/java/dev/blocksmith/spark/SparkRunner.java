@@ -3,6 +3,7 @@ package dev.blocksmith.spark;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blocksmith.engine.cli.ClusterRunner;
 import dev.blocksmith.engine.djl.Devices;
+import dev.blocksmith.engine.exec.EnergyMeter;
 import dev.blocksmith.engine.exec.RunFolder;
 import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.graph.PortRef;
@@ -66,6 +67,7 @@ public final class SparkRunner implements ClusterRunner {
       return 2;
     }
     long start = System.currentTimeMillis();
+    EnergyMeter meter = EnergyMeter.start();
     long seed = req.options().effectiveSeed();
     Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
     ObjectNode json = GraphJson.mapper().createObjectNode();
@@ -120,8 +122,16 @@ public final class SparkRunner implements ClusterRunner {
       json.put("seed", seed);
       json.put("success", failed == null);
       json.put("millis", System.currentTimeMillis() - start);
-      json.set("graph", GraphJson.mapper().readTree(GraphJson.write(req.graph())));
+      json.put("graph", req.graph().name());
+      json.put("device", "driver: " + Devices.describe(Devices.choose(req.options().device())));
+      json.put("reproducible", req.options().reproducible());
+      json.set("pipeline", GraphJson.mapper().readTree(GraphJson.write(req.graph())));
+      json.put("pipelineFile", req.file().toAbsolutePath().toString());
       json.set("overrides", GraphJson.mapper().valueToTree(req.overrides()));
+      ObjectNode energy = meter.finish();
+      energy.put("method", energy.path("method").asText()
+          + "; the driver only: executors on other machines are not counted");
+      json.set("energy", energy);
       folder.writeRunJson(json);
       if (req.json()) {
         out.println(json.toPrettyString());
@@ -136,6 +146,7 @@ public final class SparkRunner implements ClusterRunner {
           }
         }
         out.println();
+        out.println(EnergyMeter.describe(energy));
         out.println("Run folder: " + folder.dir());
       }
       return failed == null ? 0 : 1;

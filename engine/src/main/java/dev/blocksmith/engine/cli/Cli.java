@@ -49,6 +49,7 @@ public final class Cli {
         .addSubcommand("blocks", new BlocksCommand(env))
         .addSubcommand("explain", new ExplainCommand(env))
         .addSubcommand("predict", new PredictCommand(env))
+        .addSubcommand("runs", new RunsCommand(env))
         .addSubcommand("glossary", new GlossaryCommand(env))
         .addSubcommand("plugins", new PluginsCommand(env));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

@@ -1,6 +1,8 @@
 package dev.blocksmith.engine.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.engine.exec.EnergyMeter;
 import dev.blocksmith.engine.djl.Devices;
 import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.exec.NodeStatus;
@@ -113,10 +115,14 @@ final class RunCommand implements Callable<Integer> {
         env.err().println("The run stopped unexpectedly: " + e.getCause());
         return 1;
       }
+      JsonNode energy = recordOverrides(r);
       if (json) {
         env.out().println(summary(g, r).toPrettyString());
       } else {
         printResult(g, r);
+      }
+      if (!json && energy != null && energy.isObject()) {
+        env.out().println(EnergyMeter.describe(energy));
       }
       if (timings) {
         printTimings();
@@ -138,6 +144,23 @@ final class RunCommand implements Callable<Integer> {
     return runner.get().run(new ClusterRunner.Request(g, file, base, spark,
         new RunOptions(Set.of(), device, seed, reproducible), root, List.copyOf(sets), json),
         env.registry(), env.out(), env.err());
+  }
+
+  /** Adds the --set arguments to the run's run.json; returns its energy record (or null). */
+  private JsonNode recordOverrides(RunResult r) {
+    if (r.runDir() == null) {
+      return null;
+    }
+    Path f = r.runDir().resolve("run.json");
+    try {
+      ObjectNode root = (ObjectNode) GraphJson.mapper().readTree(f.toFile());
+      root.set("overrides", GraphJson.mapper().valueToTree(sets));
+      root.put("pipelineFile", file.toAbsolutePath().toString());
+      java.nio.file.Files.writeString(f, root.toPrettyString());
+      return root.get("energy");
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Prints JVM start → first trained batch, and its absolute time for outside timers. */
