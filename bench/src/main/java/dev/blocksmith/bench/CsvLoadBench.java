@@ -131,8 +131,8 @@ public final class CsvLoadBench {
 
   private static Table load(Path file) throws Exception {
     LoadCsv block = new LoadCsv();
-    Params p = Params.of(block.spec(), Map.of(LoadCsv.FILE,
-        JsonNodeFactory.instance.textNode(file.toString()), LoadCsv.LABEL,
+    Params p = Params.of(block.spec(), Map.of(LoadCsv.FILE.name(),
+        JsonNodeFactory.instance.textNode(file.toString()), LoadCsv.LABEL.name(),
         JsonNodeFactory.instance.textNode("label")));
     return (Table) block.execute(new Inputs("bench", Map.of()), p, new QuietContext())
         .get("table");

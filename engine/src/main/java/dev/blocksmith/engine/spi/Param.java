@@ -30,6 +30,11 @@ public final class Param<T> {
     return new Builder<>(name, ParamType.INTEGER, JsonNode::asInt);
   }
 
+  /** Returns a builder for a whole-number param read as a {@code long} (seeds, row counts). */
+  public static Builder<Long> longInteger(String name) {
+    return new Builder<>(name, ParamType.INTEGER, JsonNode::asLong);
+  }
+
   /** Returns a builder for a decimal-number param. */
   public static Builder<Double> number(String name) {
     return new Builder<>(name, ParamType.NUMBER, JsonNode::asDouble);
@@ -75,7 +80,9 @@ public final class Param<T> {
   public static <T> Param<T> wrap(ParamSpec spec, Class<T> javaType) {
     Function<JsonNode, ?> reader =
         switch (spec.type()) {
-          case INTEGER -> (Function<JsonNode, Integer>) JsonNode::asInt;
+          case INTEGER -> javaType == Long.class
+              ? (Function<JsonNode, Long>) JsonNode::asLong
+              : (Function<JsonNode, Integer>) JsonNode::asInt;
           case NUMBER -> (Function<JsonNode, Double>) JsonNode::asDouble;
           case BOOLEAN -> (Function<JsonNode, Boolean>) JsonNode::asBoolean;
           case INTEGER_LIST -> (Function<JsonNode, List<Integer>>) Param::intList;

@@ -2,17 +2,17 @@ package dev.blocksmith.engine.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A node's param values with the spec's defaults filled in. Immutable.
  *
- * <p>Getters throw {@link IllegalArgumentException} for names the spec does not declare, so a typo in
- * a block is caught by its first test.
+ * <p>Blocks read values only through typed {@link Param} keys ({@link #get}, {@link #isSet}, {@link
+ * #path}); there is no getter by string name. A key the spec does not declare throws {@link
+ * IllegalArgumentException}, so a param missing from {@code SPEC} is caught by the block's first
+ * test. {@link #values()} is for the engine (signatures, the editor's forms).
  */
 public final class Params {
   private final NodeSpec spec;
@@ -38,71 +38,32 @@ public final class Params {
     return values;
   }
 
-  /** Returns the raw JSON value of a param. */
-  public JsonNode json(String name) {
+  private JsonNode json(Param<?> param) {
+    String name = param.name();
     if (!values.containsKey(name)) {
       throw new IllegalArgumentException(spec.id() + " has no param named " + name);
+    }
+    if (!spec.param(name).orElseThrow().equals(param.spec())) {
+      throw new IllegalArgumentException(
+          "param " + name + " is not the one declared by block " + spec.id());
     }
     return values.get(name);
   }
 
   /** Returns the value of a typed param (its default when the graph does not set it). */
   public <T> T get(Param<T> param) {
-    return param.read(json(param.name()));
+    return param.read(json(param));
   }
 
   /** Returns whether a typed param has a (non-null, non-empty) value. */
   public boolean isSet(Param<?> param) {
-    return isSet(param.name());
+    JsonNode v = json(param);
+    return v != null && !v.isNull() && !(v.isTextual() && v.asText().isEmpty());
   }
 
   /** Returns a typed path param resolved against the graph's folder when it is relative. */
   public Path path(Param<String> param, Path baseDir) {
-    return getPath(param.name(), baseDir);
-  }
-
-  /** Returns whether a param has a (non-null) value. */
-  public boolean isSet(String name) {
-    JsonNode v = json(name);
-    return v != null && !v.isNull() && !(v.isTextual() && v.asText().isEmpty());
-  }
-
-  /** Returns an integer param. */
-  public int getInt(String name) {
-    return json(name).asInt();
-  }
-
-  /** Returns a long param. */
-  public long getLong(String name) {
-    return json(name).asLong();
-  }
-
-  /** Returns a number param. */
-  public double getDouble(String name) {
-    return json(name).asDouble();
-  }
-
-  /** Returns a boolean param. */
-  public boolean getBoolean(String name) {
-    return json(name).asBoolean();
-  }
-
-  /** Returns a text, choice, column or path param as a string ("" when unset). */
-  public String getString(String name) {
-    JsonNode v = json(name);
-    return v == null || v.isNull() ? "" : v.asText();
-  }
-
-  /** Returns a list-of-integers param. */
-  public List<Integer> getIntList(String name) {
-    List<Integer> out = new ArrayList<>();
-    json(name).forEach(n -> out.add(n.asInt()));
-    return List.copyOf(out);
-  }
-
-  /** Returns a path param resolved against the graph's folder when it is relative. */
-  public Path getPath(String name, Path baseDir) {
-    Path p = Path.of(getString(name));
+    Path p = Path.of(get(param));
     return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p).normalize();
   }
 }

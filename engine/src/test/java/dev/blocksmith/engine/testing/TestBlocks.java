@@ -7,9 +7,10 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortSpec;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.NumberColumn;
@@ -60,12 +61,31 @@ public final class TestBlocks {
     return ((NumberColumn) t.column("x").orElseThrow()).get(0);
   }
 
+  static final Port<Table> TABLE_IN =
+      Port.of("table", PortType.TABLE, Table.class, "Table", "The rows to work on.");
+  static final Port<Table> TABLE_OUT =
+      Port.of("table", PortType.TABLE, Table.class, "Table", "The resulting rows.");
+  static final Port<Table> PASS_IN =
+      Port.optional("table", PortType.TABLE, Table.class, "Table", "Passed through.");
+  static final Port<Report> REPORT =
+      Port.of("report", PortType.REPORT, Report.class, "Report", "The scores.");
+  static final Port<Object> MODEL_IN =
+      Port.of("model", PortType.MODEL, Object.class, "Model", "The trained model.");
+  static final Param<Double> VALUE =
+      Param.number("value").setLabel("Value").setHelp("The number in the table.").optDefault(1.0)
+          .optRange(0.0, 100.0).build();
+  static final Param<Double> AMOUNT =
+      Param.number("amount").setLabel("Amount").setHelp("What to add.").optDefault(1.0).build();
+  static final Param<String> MODE =
+      Param.choice("mode").setLabel("Mode").setHelp("How to fail.").addChoice("node", "Plainly")
+          .addChoice("crash", "Crash").optDefault("node").build();
+
   static PortSpec tableIn() {
-    return PortSpec.of("table", PortType.TABLE, "Table", "The rows to work on.");
+    return TABLE_IN.spec();
   }
 
   static PortSpec tableOut() {
-    return PortSpec.of("table", PortType.TABLE, "Table", "The resulting rows.");
+    return TABLE_OUT.spec();
   }
 
   static NodeSpec.Builder describe(String id, String name) {
@@ -82,8 +102,7 @@ public final class TestBlocks {
     @Override
     public NodeSpec spec() {
       return describe("test.source", "Make number").addOutput(tableOut())
-          .addParam(ParamSpec.builder("value", ParamType.NUMBER).setLabel("Value")
-              .setHelp("The number in the table.").optDefault(1.0).optRange(0.0, 100.0).build())
+          .addParam(VALUE)
           .build();
     }
 
@@ -91,7 +110,7 @@ public final class TestBlocks {
     public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) {
       runs.incrementAndGet();
       ctx.progress(0.5, "making");
-      return Map.of("table", table(p.getDouble("value")));
+      return Outputs.of(TABLE_OUT, table(p.get(VALUE)));
     }
   }
 
@@ -103,8 +122,7 @@ public final class TestBlocks {
     @Override
     public NodeSpec spec() {
       return describe("test.add-one", "Add").addInput(tableIn()).addOutput(tableOut())
-          .addParam(ParamSpec.builder("amount", ParamType.NUMBER).setLabel("Amount")
-              .setHelp("What to add.").optDefault(1.0).build())
+          .addParam(AMOUNT)
           .build();
     }
 
@@ -112,8 +130,8 @@ public final class TestBlocks {
     public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx)
         throws NodeException {
       runs.incrementAndGet();
-      double x = x(in.get("table", Table.class));
-      return Map.of("table", table(x + p.getDouble("amount")));
+      double x = x(in.get(TABLE_IN));
+      return Outputs.of(TABLE_OUT, table(x + p.get(AMOUNT)));
     }
   }
 
@@ -137,7 +155,7 @@ public final class TestBlocks {
       if (!arrived.await(10, TimeUnit.SECONDS)) {
         throw NodeException.of(ctx.nodeId(), "The other branch never ran at the same time.", "");
       }
-      return Map.of("table", table(1));
+      return Outputs.of(TABLE_OUT, table(1));
     }
   }
 
@@ -162,7 +180,7 @@ public final class TestBlocks {
       overlap.countDown();
       overlap.await(300, TimeUnit.MILLISECONDS); // gives a second heavy node the chance to overlap
       active.decrementAndGet();
-      return Map.of("table", table(2));
+      return Outputs.of(TABLE_OUT, table(2));
     }
   }
 
@@ -175,8 +193,7 @@ public final class TestBlocks {
 
     @Override
     public NodeSpec spec() {
-      return describe("test.wait", "Wait").addInput(PortSpec.optional("table", PortType.TABLE,
-          "Table", "Passed through.")).addOutput(tableOut()).build();
+      return describe("test.wait", "Wait").addInput(PASS_IN).addOutput(tableOut()).build();
     }
 
     @Override
@@ -185,7 +202,7 @@ public final class TestBlocks {
       while (!release.await(5, TimeUnit.MILLISECONDS)) {
         ctx.checkCancelled();
       }
-      return Map.of("table", in.optional("table", Table.class).orElse(table(0)));
+      return Outputs.of(TABLE_OUT, in.optional(PASS_IN).orElse(table(0)));
     }
   }
 
@@ -194,15 +211,13 @@ public final class TestBlocks {
     @Override
     public NodeSpec spec() {
       return describe("test.fail", "Fail").addInput(tableIn()).addOutput(tableOut())
-          .addParam(ParamSpec.builder("mode", ParamType.CHOICE).setLabel("Mode")
-              .setHelp("How to fail.").addChoice("node", "Plainly").addChoice("crash", "Crash")
-              .optDefault("node").build())
+          .addParam(MODE)
           .build();
     }
 
     @Override
     public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) throws Exception {
-      if (p.getString("mode").equals("crash")) {
+      if (p.get(MODE).equals("crash")) {
         throw new IllegalStateException("boom");
       }
       throw NodeException.of(ctx.nodeId(), "The numbers are too small.", "Use bigger numbers.");
@@ -214,18 +229,18 @@ public final class TestBlocks {
     @Override
     public NodeSpec spec() {
       return describe("test.score", "Score").addInput(tableIn())
-          .addOutput(PortSpec.of("report", PortType.REPORT, "Report", "The scores.")).build();
+          .addOutput(REPORT).build();
     }
 
     @Override
     public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx)
         throws NodeException {
-      double x = x(in.get("table", Table.class));
+      double x = x(in.get(TABLE_IN));
       Report r = new Report("Test results", "classification", Map.of("accuracy", x),
           List.of("cat", "dog"), new int[][] {{5, 1}, {2, 12}},
           List.of(new Report.ClassScores("cat", 0.7, 0.8, 0.75, 6)), List.of(), List.of(),
           List.of());
-      return Map.of("report", r);
+      return Outputs.of(REPORT, r);
     }
   }
 
@@ -234,13 +249,13 @@ public final class TestBlocks {
     @Override
     public NodeSpec spec() {
       return describe("test.needs-model", "Use model")
-          .addInput(PortSpec.of("model", PortType.MODEL, "Model", "The trained model."))
+          .addInput(MODEL_IN)
           .addOutput(tableOut()).build();
     }
 
     @Override
     public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) {
-      return Map.of("table", table(0));
+      return Outputs.of(TABLE_OUT, table(0));
     }
   }
 }

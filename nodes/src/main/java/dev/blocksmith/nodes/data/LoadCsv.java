@@ -6,10 +6,10 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Table;
 import dev.blocksmith.nodes.data.csv.CsvLayout;
@@ -26,22 +26,62 @@ import java.util.Set;
 
 /** Loads a CSV file into a typed table, detecting its encoding, delimiter and header. */
 public final class LoadCsv implements NodeType {
+  /** The rows of the file. */
+  public static final Port<Table> TABLE =
+      Port.of("table", PortType.TABLE, Table.class, "Table", "The rows of the file.");
+
   /** The file to read. */
-  public static final String FILE = "file";
+  public static final Param<String> FILE =
+      Param.file("file").setLabel("File")
+          .setHelp("The CSV file to read, best kept beside the pipeline file.")
+          .optRequired(true).build();
+
   /** The column to predict. */
-  public static final String LABEL = "label";
+  public static final Param<String> LABEL =
+      Param.column("label").setLabel("Column to predict")
+          .setHelp("The answer the model should learn to give (the label or target).").build();
+
   /** A sensitive or group column, kept for fairness checks. */
-  public static final String GROUP = "group";
+  public static final Param<String> GROUP =
+      Param.column("group").setLabel("Group column")
+          .setHelp("A sensitive column such as gender or region: never learned from, but used"
+              + " to check that the model treats each group fairly.").build();
+
   /** Identifier columns, comma-separated. */
-  public static final String IDS = "idColumns";
+  public static final Param<String> IDS =
+      Param.text("idColumns").setLabel("Id columns")
+          .setHelp("Columns that only identify a row, separated by commas; never learned from,"
+              + " and rows with the same id stay together when splitting.").build();
+
   /** Whether rows of the wrong width are skipped. */
-  public static final String SKIP_BAD_ROWS = "skipBadRows";
+  public static final Param<Boolean> SKIP_BAD_ROWS =
+      Param.bool("skipBadRows").setLabel("Skip bad rows")
+          .setHelp("Skip rows with too few or too many values instead of stopping; the log"
+              + " says how many were skipped.").optDefault(false).build();
+
   /** The delimiter, or auto. */
-  public static final String DELIMITER = "delimiter";
+  public static final Param<String> DELIMITER =
+      Param.choice("delimiter").setLabel("Separator")
+          .setHelp("The character between values; auto detects it.")
+          .addChoice("auto", "Detect").addChoice(",", "Comma").addChoice(";", "Semicolon")
+          .addChoice("tab", "Tab").addChoice("|", "Pipe").optDefault("auto")
+          .optAdvanced(true).build();
+
   /** Whether the first row is a header, or auto. */
-  public static final String HEADER = "header";
+  public static final Param<String> HEADER =
+      Param.choice("header").setLabel("Header row")
+          .setHelp("Whether the first row holds column names; auto detects it.")
+          .addChoice("auto", "Detect").addChoice("yes", "Yes").addChoice("no", "No")
+          .optDefault("auto").optAdvanced(true).build();
+
   /** The text encoding, or auto. */
-  public static final String ENCODING = "encoding";
+  public static final Param<String> ENCODING =
+      Param.choice("encoding").setLabel("Text encoding")
+          .setHelp("How letters are stored; auto reads UTF-8 and falls back to Windows-1252"
+              + " (and says so) when the file is not valid UTF-8.")
+          .addChoice("auto", "Detect").addChoice("UTF-8", "UTF-8")
+          .addChoice("Windows-1252", "Windows-1252 (Western European)").optDefault("auto")
+          .optAdvanced(true).build();
 
   private static final NodeSpec SPEC =
       NodeSpec.builder("data.load-csv")
@@ -55,36 +95,15 @@ public final class LoadCsv implements NodeType {
           .optWatchOutFor("Pick the column to predict as the label. Columns that identify a row"
               + " (a customer number) or describe a person (gender, age group) should not be"
               + " learned from: mark them as ids or as the group.")
-          .addOutput(PortSpec.of("table", PortType.TABLE, "Table", "The rows of the file."))
-          .addParam(ParamSpec.builder(FILE, ParamType.FILE).setLabel("File")
-              .setHelp("The CSV file to read, best kept beside the pipeline file.")
-              .optRequired(true).build())
-          .addParam(ParamSpec.builder(LABEL, ParamType.COLUMN).setLabel("Column to predict")
-              .setHelp("The answer the model should learn to give (the label or target).").build())
-          .addParam(ParamSpec.builder(GROUP, ParamType.COLUMN).setLabel("Group column")
-              .setHelp("A sensitive column such as gender or region: never learned from, but used"
-                  + " to check that the model treats each group fairly.").build())
-          .addParam(ParamSpec.builder(IDS, ParamType.TEXT).setLabel("Id columns")
-              .setHelp("Columns that only identify a row, separated by commas; never learned from,"
-                  + " and rows with the same id stay together when splitting.").build())
-          .addParam(ParamSpec.builder(SKIP_BAD_ROWS, ParamType.BOOLEAN).setLabel("Skip bad rows")
-              .setHelp("Skip rows with too few or too many values instead of stopping; the log"
-                  + " says how many were skipped.").optDefault(false).build())
-          .addParam(ParamSpec.builder(DELIMITER, ParamType.CHOICE).setLabel("Separator")
-              .setHelp("The character between values; auto detects it.")
-              .addChoice("auto", "Detect").addChoice(",", "Comma").addChoice(";", "Semicolon")
-              .addChoice("tab", "Tab").addChoice("|", "Pipe").optDefault("auto")
-              .optAdvanced(true).build())
-          .addParam(ParamSpec.builder(HEADER, ParamType.CHOICE).setLabel("Header row")
-              .setHelp("Whether the first row holds column names; auto detects it.")
-              .addChoice("auto", "Detect").addChoice("yes", "Yes").addChoice("no", "No")
-              .optDefault("auto").optAdvanced(true).build())
-          .addParam(ParamSpec.builder(ENCODING, ParamType.CHOICE).setLabel("Text encoding")
-              .setHelp("How letters are stored; auto reads UTF-8 and falls back to Windows-1252"
-                  + " (and says so) when the file is not valid UTF-8.")
-              .addChoice("auto", "Detect").addChoice("UTF-8", "UTF-8")
-              .addChoice("Windows-1252", "Windows-1252 (Western European)").optDefault("auto")
-              .optAdvanced(true).build())
+          .addOutput(TABLE)
+          .addParam(FILE)
+          .addParam(LABEL)
+          .addParam(GROUP)
+          .addParam(IDS)
+          .addParam(SKIP_BAD_ROWS)
+          .addParam(DELIMITER)
+          .addParam(HEADER)
+          .addParam(ENCODING)
           .build();
 
   @Override
@@ -97,9 +116,9 @@ public final class LoadCsv implements NodeType {
     if (!params.isSet(FILE)) {
       return List.of();
     }
-    Path file = params.getPath(FILE, baseDir);
+    Path file = params.path(FILE, baseDir);
     if (!Files.isRegularFile(file)) {
-      return List.of(new ParamProblem(FILE,
+      return List.of(new ParamProblem(FILE.name(),
           "The file " + file.getFileName() + " was not found (looked for " + file + ").",
           "Check the name and folder, or pick the file again."));
     }
@@ -108,7 +127,7 @@ public final class LoadCsv implements NodeType {
 
   @Override
   public String fingerprint(Params params, Path baseDir) {
-    Path file = params.getPath(FILE, baseDir);
+    Path file = params.path(FILE, baseDir);
     try {
       return file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
     } catch (IOException e) {
@@ -119,25 +138,25 @@ public final class LoadCsv implements NodeType {
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException, IOException {
-    Path file = params.getPath(FILE, ctx.baseDir());
+    Path file = params.path(FILE, ctx.baseDir());
     String name = file.getFileName().toString();
     if (!Files.isRegularFile(file)) {
-      throw NodeException.atParam(ctx.nodeId(), FILE,
+      throw NodeException.atParam(ctx.nodeId(), FILE.name(),
           "The file " + name + " was not found (looked for " + file + ").",
           "Check the name and folder, or pick the file again.");
     }
     if (Files.size(file) == 0) {
-      throw NodeException.atParam(ctx.nodeId(), FILE, name + " is empty: it has no rows.",
+      throw NodeException.atParam(ctx.nodeId(), FILE.name(), name + " is empty: it has no rows.",
           "Choose a CSV file with a header row and at least two data rows.");
     }
-    String label = params.getString(LABEL).trim();
-    String group = params.getString(GROUP).trim();
+    String label = params.get(LABEL).trim();
+    String group = params.get(GROUP).trim();
     Set<String> categories = new HashSet<>(List.of(label, group));
-    String encoding = params.getString(ENCODING);
+    String encoding = params.get(ENCODING);
     ctx.progress(0, "Reading " + name);
-    CsvLayout layout = CsvSniffer.sniff(file, encoding, params.getString(DELIMITER),
-        params.getString(HEADER));
-    CsvReader.Result read = new CsvReader(file, FILE, params.getBoolean(SKIP_BAD_ROWS),
+    CsvLayout layout = CsvSniffer.sniff(file, encoding, params.get(DELIMITER),
+        params.get(HEADER));
+    CsvReader.Result read = new CsvReader(file, FILE.name(), params.get(SKIP_BAD_ROWS),
         categories, ctx).read(layout, encoding.equals("auto"));
     read.layout().notes().forEach(ctx::log);
     if (read.skipped() > 0) {
@@ -146,11 +165,12 @@ public final class LoadCsv implements NodeType {
           read.skippedLines().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b)
               .orElse(""), read.skipped() > read.skippedLines().size() ? ", …" : ""));
     }
-    Table table = TableRoles.apply(Table.of(read.columns()), ctx.nodeId(), name, label, group,
-        params.getString(IDS), ctx);
+    Table table = TableRoles.apply(Table.of(read.columns()), ctx.nodeId(), name,
+        new TableRoles.Choice(LABEL.name(), label), new TableRoles.Choice(GROUP.name(), group),
+        new TableRoles.Choice(IDS.name(), params.get(IDS)), ctx);
     ctx.log(String.format("Loaded %,d rows × %d columns from %s.", table.rowCount(),
         table.columns().size(), name));
     ctx.progress(1, null);
-    return Map.of("table", table);
+    return Outputs.of(TABLE, table);
   }
 }

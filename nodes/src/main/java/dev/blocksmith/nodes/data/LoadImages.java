@@ -6,10 +6,10 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.ImageSet;
 import dev.blocksmith.nodes.data.images.ImageFiles;
@@ -27,12 +27,29 @@ public final class LoadImages implements NodeType {
   /** The class name given to pictures that are not sorted into class folders. */
   public static final String UNSORTED = "(not sorted)";
 
+  /** The labelled pictures. */
+  public static final Port<ImageSet> IMAGES =
+      Port.of("images", PortType.IMAGES, ImageSet.class, "Images", "The labelled pictures.");
+
   /** The folder holding one sub-folder per class. */
-  public static final String FOLDER = "folder";
+  public static final Param<String> FOLDER =
+      Param.folder("folder").setLabel("Folder")
+          .setHelp("A folder with one sub-folder of pictures per class (cats/, dogs/). For"
+              + " Predict, a folder of unsorted pictures works too.").optRequired(true)
+          .build();
+
   /** The width and height every image is resized to. */
-  public static final String SIZE = "size";
+  public static final Param<Integer> SIZE =
+      Param.integer("size").setLabel("Size (pixels)")
+          .setHelp("Every picture is resized to this width and height.").optDefault(28)
+          .optRange(4.0, 256.0).build();
+
   /** Grayscale or colour. */
-  public static final String COLOUR = "colour";
+  public static final Param<String> COLOUR =
+      Param.choice("colour").setLabel("Colour")
+          .setHelp("Grayscale is smaller and faster; colour keeps red, green and blue.")
+          .addChoice("grayscale", "Grayscale").addChoice("colour", "Colour")
+          .optDefault("grayscale").build();
 
   private static final NodeSpec SPEC =
       NodeSpec.builder("data.load-images")
@@ -45,18 +62,10 @@ public final class LoadImages implements NodeType {
           .optWhyItMatters("Sorting pictures into folders is the simplest way to label them.")
           .optWatchOutFor("Keep the classes about the same size, and small sizes (28–64) train"
               + " much faster.")
-          .addOutput(PortSpec.of("images", PortType.IMAGES, "Images", "The labelled pictures."))
-          .addParam(ParamSpec.builder(FOLDER, ParamType.FOLDER).setLabel("Folder")
-              .setHelp("A folder with one sub-folder of pictures per class (cats/, dogs/). For"
-                  + " Predict, a folder of unsorted pictures works too.").optRequired(true)
-              .build())
-          .addParam(ParamSpec.builder(SIZE, ParamType.INTEGER).setLabel("Size (pixels)")
-              .setHelp("Every picture is resized to this width and height.").optDefault(28)
-              .optRange(4.0, 256.0).build())
-          .addParam(ParamSpec.builder(COLOUR, ParamType.CHOICE).setLabel("Colour")
-              .setHelp("Grayscale is smaller and faster; colour keeps red, green and blue.")
-              .addChoice("grayscale", "Grayscale").addChoice("colour", "Colour")
-              .optDefault("grayscale").build())
+          .addOutput(IMAGES)
+          .addParam(FOLDER)
+          .addParam(SIZE)
+          .addParam(COLOUR)
           .build();
 
   @Override
@@ -66,22 +75,22 @@ public final class LoadImages implements NodeType {
 
   @Override
   public List<ParamProblem> checkParams(Params params, Path baseDir) {
-    Path dir = params.getPath(FOLDER, baseDir);
+    Path dir = params.path(FOLDER, baseDir);
     return !params.isSet(FOLDER) || Files.isDirectory(dir) ? List.of()
-        : List.of(new ParamProblem(FOLDER, "The folder " + dir + " was not found.",
+        : List.of(new ParamProblem(FOLDER.name(), "The folder " + dir + " was not found.",
             "Check the name, or pick the folder again."));
   }
 
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException, IOException {
-    Path dir = params.getPath(FOLDER, ctx.baseDir());
+    Path dir = params.path(FOLDER, ctx.baseDir());
     if (!Files.isDirectory(dir)) {
-      throw NodeException.atParam(ctx.nodeId(), FOLDER, "The folder " + dir + " was not found.",
+      throw NodeException.atParam(ctx.nodeId(), FOLDER.name(), "The folder " + dir + " was not found.",
           "Check the name, or pick the folder again.");
     }
-    int size = params.getInt(SIZE);
-    int channels = params.getString(COLOUR).equals("colour") ? 3 : 1;
+    int size = params.get(SIZE);
+    int channels = params.get(COLOUR).equals("colour") ? 3 : 1;
     List<Path> classDirs = visible(dir).filter(Files::isDirectory).toList();
     // Pictures not sorted into class folders have no answers: fine for Predict, not for training.
     boolean unsorted = classDirs.isEmpty();
@@ -129,12 +138,12 @@ public final class LoadImages implements NodeType {
       ctx.log(String.format("Loaded %,d pictures that are not sorted into class folders, so they"
           + " have no answers: fine for Predict. To train or evaluate, put each class's pictures"
           + " in its own sub-folder.", labels.size()));
-      return Map.of("images", new ImageSet(size, size, channels, classes,
+      return Outputs.of(IMAGES, new ImageSet(size, size, channels, classes,
           labels.stream().mapToInt(Integer::intValue).toArray(), pixels.toByteArray(), sources,
           skipped));
     }
     if (classes.size() < 2) {
-      throw NodeException.atParam(ctx.nodeId(), FOLDER, (labels.isEmpty()
+      throw NodeException.atParam(ctx.nodeId(), FOLDER.name(), (labels.isEmpty()
           ? "No readable images were found in the sub-folders of " + dir + "."
           : "Only one class of images was found (" + classes.get(0) + ") in " + dir + ".")
               + " A model needs at least two classes to tell apart.",
@@ -149,7 +158,7 @@ public final class LoadImages implements NodeType {
     ctx.log(String.format("Loaded %,d images in %d classes (%s), resized to %d×%d %s.",
         labels.size(), classes.size(), String.join(", ", parts), size, size,
         channels == 1 ? "grayscale" : "colour"));
-    return Map.of("images", new ImageSet(size, size, channels, classes,
+    return Outputs.of(IMAGES, new ImageSet(size, size, channels, classes,
         labels.stream().mapToInt(Integer::intValue).toArray(), pixels.toByteArray(), sources,
         skipped));
   }

@@ -6,10 +6,10 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Dataset;
 import dev.blocksmith.nodes.data.samples.SampleGenerator;
@@ -20,46 +20,46 @@ import java.util.Map;
 public final class SampleData implements NodeType {
 
   /** The generated examples. */
-  public static final PortSpec DATA =
-      PortSpec.of("data", PortType.DATA, "Data",
+  public static final Port<Dataset> DATA =
+      Port.of("data", PortType.DATA, Dataset.class, "Data",
           "The generated examples: a table, or a set of images for digits.");
 
   /** Which dataset to generate. */
-  public static final ParamSpec DATASET = datasetParam();
+  public static final Param<String> DATASET = datasetParam();
 
   /** How many examples. */
-  public static final ParamSpec SIZE =
-      ParamSpec.builder("size", ParamType.INTEGER)
+  public static final Param<Integer> SIZE =
+      Param.integer("size")
           .setLabel("Examples")
           .setHelp("How many examples to make. More examples usually give a better model but "
               + "train more slowly.")
           .optDefault(2000)
-          .optRange(20.0, 100_000.0)
+          .optRange(20, 100_000)
           .build();
 
   /** How messy the data is. */
-  public static final ParamSpec NOISE =
-      ParamSpec.builder("noise", ParamType.NUMBER)
+  public static final Param<Double> NOISE =
+      Param.number("noise")
           .setLabel("Noise")
           .setHelp("How messy the data is: 0 is perfectly clean, 1 is very messy. Real data is "
               + "always a little noisy.")
           .optDefault(0.1)
-          .optRange(0.0, 1.0)
+          .optRange(0, 1)
           .build();
 
   /** The random seed. */
-  public static final ParamSpec SEED =
-      ParamSpec.builder("seed", ParamType.INTEGER)
+  public static final Param<Long> SEED =
+      Param.longInteger("seed")
           .setLabel("Seed")
           .setHelp("Any whole number. The same seed always gives exactly the same data; change it "
               + "to get a fresh draw.")
-          .optDefault(1)
+          .optDefault(1L)
           .optAdvanced(true)
           .build();
 
-  private static ParamSpec datasetParam() {
-    ParamSpec.Builder b =
-        ParamSpec.builder("dataset", ParamType.CHOICE)
+  private static Param<String> datasetParam() {
+    Param.Builder<String> b =
+        Param.choice("dataset")
             .setLabel("Dataset")
             .setHelp("Which practice dataset to make. Spirals and moons are small tables with "
                 + "two numbers per row; digits are little pictures of the numbers 0 to 9; loan "
@@ -70,34 +70,37 @@ public final class SampleData implements NodeType {
     return b.build();
   }
 
+  private static final NodeSpec SPEC =
+      NodeSpec.builder("data.sample")
+          .setDisplayName("Sample data")
+          .setCategory(Category.DATA)
+          .setSummary("Make a ready-to-use practice dataset.")
+          .setWhatItDoes("Generates a small dataset with known answers: points on two spirals or "
+              + "two moons (a table with columns x, y and class: a curved boundary a straight line "
+              + "cannot separate), 28×28 pictures of handwritten-style digits 0–9, loan approvals "
+              + "(with a sensitive group column and a bias planted against group B, for the "
+              + "fairness lesson), house prices (predict a number: regression), or sensor readings "
+              + "(with gaps, duplicate rows and glitch values, for the cleaning lesson). The label "
+              + "(the answer to learn) is already marked.")
+          .optWhyItMatters("Practice data lets you try the whole pipeline in seconds, before "
+              + "bringing your own data.")
+          .optWatchOutFor("Real data is rarely this tidy: expect lower scores on your own data.")
+          .addOutput(DATA)
+          .addParam(DATASET)
+          .addParam(SIZE)
+          .addParam(NOISE)
+          .addParam(SEED)
+          .build();
+
   @Override
   public NodeSpec spec() {
-    return NodeSpec.builder("data.sample")
-        .setDisplayName("Sample data")
-        .setCategory(Category.DATA)
-        .setSummary("Make a ready-to-use practice dataset.")
-        .setWhatItDoes("Generates a small dataset with known answers: points on two spirals or "
-            + "two moons (a table with columns x, y and class: a curved boundary a straight line "
-            + "cannot separate), 28×28 pictures of handwritten-style digits 0–9, loan approvals "
-            + "(with a sensitive group column and a bias planted against group B, for the "
-            + "fairness lesson), house prices (predict a number: regression), or sensor readings "
-            + "(with gaps, duplicate rows and glitch values, for the cleaning lesson). The label "
-            + "(the answer to learn) is already marked.")
-        .optWhyItMatters("Practice data lets you try the whole pipeline in seconds, before "
-            + "bringing your own data.")
-        .optWatchOutFor("Real data is rarely this tidy: expect lower scores on your own data.")
-        .addOutput(DATA)
-        .addParam(DATASET)
-        .addParam(SIZE)
-        .addParam(NOISE)
-        .addParam(SEED)
-        .build();
+    return SPEC;
   }
 
   @Override
   public Map<String, PortType> inferOutputs(Map<String, PortType> inputTypes, Params params) {
     PortType type =
-        SampleGenerators.byId(params.getString(DATASET.name()))
+        SampleGenerators.byId(params.get(DATASET))
             .map(SampleGenerator::outputType)
             .orElse(PortType.DATA);
     return Map.of(DATA.name(), type);
@@ -106,7 +109,7 @@ public final class SampleData implements NodeType {
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    String id = params.getString(DATASET.name());
+    String id = params.get(DATASET);
     SampleGenerator generator =
         SampleGenerators.byId(id)
             .orElseThrow(
@@ -115,12 +118,9 @@ public final class SampleData implements NodeType {
                     "Pick one of the datasets in the list."));
     ctx.checkCancelled();
     ctx.progress(0, "Generating " + generator.label());
-    Dataset data =
-        generator.generate(
-            params.getInt(SIZE.name()), params.getDouble(NOISE.name()),
-            params.getLong(SEED.name()));
+    Dataset data = generator.generate(params.get(SIZE), params.get(NOISE), params.get(SEED));
     ctx.log("Generated " + data.headline() + " of " + generator.label() + ".");
     ctx.progress(1, null);
-    return Map.of(DATA.name(), data);
+    return Outputs.of(DATA, data);
   }
 }

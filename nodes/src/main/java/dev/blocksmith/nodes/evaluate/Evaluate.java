@@ -11,8 +11,9 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.spi.Outputs;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Dataset;
 import dev.blocksmith.engine.value.Finding;
@@ -34,56 +35,59 @@ public final class Evaluate implements NodeType {
   private static final int BATCH = 256;
 
   /** The model to score. */
-  public static final PortSpec MODEL =
-      PortSpec.of("model", PortType.MODEL, "Model", "The trained model to score.");
+  public static final Port<TrainedModel> MODEL =
+      Port.of("model", PortType.MODEL, TrainedModel.class, "Model", "The trained model to score.");
 
   /** The examples to score it on. */
-  public static final PortSpec DATA =
-      PortSpec.of("data", PortType.DATA, "Data",
+  public static final Port<Dataset> DATA =
+      Port.of("data", PortType.DATA, Dataset.class, "Data",
           "Examples with known answers that the model did not train on, usually the test part.");
 
   /** A second model to compare with. */
-  public static final PortSpec COMPARE =
-      PortSpec.optional("compare", PortType.MODEL, "Compare with",
+  public static final Port<TrainedModel> COMPARE =
+      Port.optional("compare", PortType.MODEL, TrainedModel.class, "Compare with",
           "Optional second model scored on the same examples, shown side by side.");
 
   /** The report. */
-  public static final PortSpec REPORT =
-      PortSpec.of("report", PortType.REPORT, "Report",
+  public static final Port<Report> REPORT =
+      Port.of("report", PortType.REPORT, Report.class, "Report",
           "Scores, confusion matrix, training curves and plain-language findings.");
+
+  private static final NodeSpec SPEC =
+      NodeSpec.builder("evaluate.evaluate")
+          .setDisplayName("Evaluate")
+          .setCategory(Category.EVALUATE)
+          .setSummary("Score a model on examples it has not seen.")
+          .setWhatItDoes("Lets the model predict every example, compares with the known answers and "
+              + "reports accuracy, precision, recall and F1 per class and a confusion matrix (or, "
+              + "for numbers, the typical error and R²), with findings such as overfitting. When "
+              + "the examples have a group column (a sensitive attribute), it also compares the "
+              + "groups: accuracy and how often each gets the positive answer, from the model and "
+              + "in the past data.")
+          .optWhyItMatters("Only a score on unseen examples tells you how the model will do on "
+              + "new data.")
+          .optWatchOutFor("Scoring on the training part flatters the model. With imbalanced "
+              + "classes, accuracy hides a missed rare class: read the per-class recall.")
+          .addInput(MODEL)
+          .addInput(DATA)
+          .addInput(COMPARE)
+          .addOutput(REPORT)
+          .build();
 
   @Override
   public NodeSpec spec() {
-    return NodeSpec.builder("evaluate.evaluate")
-        .setDisplayName("Evaluate")
-        .setCategory(Category.EVALUATE)
-        .setSummary("Score a model on examples it has not seen.")
-        .setWhatItDoes("Lets the model predict every example, compares with the known answers and "
-            + "reports accuracy, precision, recall and F1 per class and a confusion matrix (or, "
-            + "for numbers, the typical error and R²), with findings such as overfitting. When "
-            + "the examples have a group column (a sensitive attribute), it also compares the "
-            + "groups: accuracy and how often each gets the positive answer, from the model and "
-            + "in the past data.")
-        .optWhyItMatters("Only a score on unseen examples tells you how the model will do on "
-            + "new data.")
-        .optWatchOutFor("Scoring on the training part flatters the model. With imbalanced "
-            + "classes, accuracy hides a missed rare class: read the per-class recall.")
-        .addInput(MODEL)
-        .addInput(DATA)
-        .addInput(COMPARE)
-        .addOutput(REPORT)
-        .build();
+    return SPEC;
   }
 
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    TrainedModel model = inputs.get(MODEL.name(), TrainedModel.class);
-    Dataset data = inputs.get(DATA.name(), Dataset.class);
+    TrainedModel model = inputs.get(MODEL);
+    Dataset data = inputs.get(DATA);
     Report main = score(model, data, MODEL.name(), ctx);
-    TrainedModel other = inputs.optional(COMPARE.name(), TrainedModel.class).orElse(null);
+    TrainedModel other = inputs.optional(COMPARE).orElse(null);
     if (other == null) {
-      return Map.of(REPORT.name(), main);
+      return Outputs.of(REPORT, main);
     }
     Report second = score(other, data, COMPARE.name(), ctx);
     List<Finding> findings = new ArrayList<>(main.findings());
@@ -96,7 +100,7 @@ public final class Evaluate implements NodeType {
         a >= b ? "The first model is at least as good." : "The second model is better here."));
     Report both = new Report("Comparison", main.task(), main.metrics(), main.classNames(),
         main.confusion(), main.perClass(), main.curves(), findings, List.of(main, second));
-    return Map.of(REPORT.name(), both);
+    return Outputs.of(REPORT, both);
   }
 
   private static Report score(TrainedModel model, Dataset data, String port, NodeContext ctx)

@@ -9,10 +9,10 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,13 +29,13 @@ import java.util.Map;
 public final class PretrainedModel implements NodeType {
 
   /** The model. */
-  public static final PortSpec MODEL =
-      PortSpec.of("model", PortType.MODEL, "Model",
+  public static final Port<TrainedModel> MODEL =
+      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
           "The pretrained model with its class names and preprocessing.");
 
   /** Where the model comes from. */
-  public static final ParamSpec SOURCE =
-      ParamSpec.builder("source", ParamType.CHOICE)
+  public static final Param<String> SOURCE =
+      Param.choice("source")
           .setLabel("Start from")
           .setHelp("A model shipped with Blocksmith, a model file saved by Save model, a "
               + "TorchScript file trained in PyTorch, or a download from the DJL model zoo "
@@ -48,11 +48,11 @@ public final class PretrainedModel implements NodeType {
           .build();
 
   /** Which shipped model. */
-  public static final ParamSpec BASE = baseParam();
+  public static final Param<String> BASE = baseParam();
 
   /** The model file. */
-  public static final ParamSpec FILE =
-      ParamSpec.builder("file", ParamType.FILE)
+  public static final Param<String> FILE =
+      Param.file("file")
           .setLabel("Model file")
           .setHelp("The .bsmodel or .pt file, relative to the pipeline's folder. A .pt file needs "
               + "the .json of the same name beside it (see docs/pytorch.md).")
@@ -60,16 +60,16 @@ public final class PretrainedModel implements NodeType {
           .build();
 
   /** The zoo address. */
-  public static final ParamSpec ZOO_URL =
-      ParamSpec.builder("zooUrl", ParamType.TEXT)
+  public static final Param<String> ZOO_URL =
+      Param.text("zooUrl")
           .setLabel("Model zoo address")
           .setHelp("A DJL model zoo address such as djl://ai.djl.pytorch/resnet.")
           .optDefault("")
           .optAdvanced(true)
           .build();
 
-  private static ParamSpec baseParam() {
-    ParamSpec.Builder b = ParamSpec.builder("base", ParamType.CHOICE)
+  private static Param<String> baseParam() {
+    Param.Builder<String> b = Param.choice("base")
         .setLabel("Shipped model")
         .setHelp("Models that come with Blocksmith, each made by a pipeline in the graphs folder.")
         .optDefault(BaseModels.ALL.get(0).id());
@@ -77,38 +77,41 @@ public final class PretrainedModel implements NodeType {
     return b.build();
   }
 
+  private static final NodeSpec SPEC =
+      NodeSpec.builder("model.pretrained")
+          .setDisplayName("Pretrained model")
+          .setCategory(Category.MODEL)
+          .setSummary("Start from a model that has already learned something.")
+          .setWhatItDoes("Opens a trained model: one that ships with Blocksmith, one you saved "
+              + "earlier, or one trained in PyTorch. Connect it to Fine-tune to teach it a new "
+              + "task, to Predict to use it, or to Evaluate to score it.")
+          .optWhyItMatters("Reusing what a model already learned saves data and time (transfer "
+              + "learning).")
+          .optWatchOutFor("Give the model data like the data it learned from: same picture size, "
+              + "or the same columns.")
+          .addOutput(MODEL)
+          .addParam(SOURCE)
+          .addParam(BASE)
+          .addParam(FILE)
+          .addParam(ZOO_URL)
+          .build();
+
   @Override
   public NodeSpec spec() {
-    return NodeSpec.builder("model.pretrained")
-        .setDisplayName("Pretrained model")
-        .setCategory(Category.MODEL)
-        .setSummary("Start from a model that has already learned something.")
-        .setWhatItDoes("Opens a trained model: one that ships with Blocksmith, one you saved "
-            + "earlier, or one trained in PyTorch. Connect it to Fine-tune to teach it a new "
-            + "task, to Predict to use it, or to Evaluate to score it.")
-        .optWhyItMatters("Reusing what a model already learned saves data and time (transfer "
-            + "learning).")
-        .optWatchOutFor("Give the model data like the data it learned from: same picture size, "
-            + "or the same columns.")
-        .addOutput(MODEL)
-        .addParam(SOURCE)
-        .addParam(BASE)
-        .addParam(FILE)
-        .addParam(ZOO_URL)
-        .build();
+    return SPEC;
   }
 
   @Override
   public List<ParamProblem> checkParams(Params params, Path baseDir) {
     List<ParamProblem> problems = new ArrayList<>();
-    String source = params.getString(SOURCE.name());
+    String source = params.get(SOURCE);
     if (source.equals("file") || source.equals("torchscript")) {
-      if (!params.isSet(FILE.name())) {
+      if (!params.isSet(FILE)) {
         problems.add(new ParamProblem(FILE.name(), "No model file is chosen.",
             "Choose the model file to open."));
-      } else if (!Files.isRegularFile(params.getPath(FILE.name(), baseDir))) {
+      } else if (!Files.isRegularFile(params.path(FILE, baseDir))) {
         problems.add(new ParamProblem(FILE.name(), "There is no file at "
-            + params.getPath(FILE.name(), baseDir) + ".", "Choose an existing model file."));
+            + params.path(FILE, baseDir) + ".", "Choose an existing model file."));
       }
     }
     return problems;
@@ -116,10 +119,10 @@ public final class PretrainedModel implements NodeType {
 
   @Override
   public String fingerprint(Params params, Path baseDir) {
-    if (!params.isSet(FILE.name())) {
+    if (!params.isSet(FILE)) {
       return "";
     }
-    Path file = params.getPath(FILE.name(), baseDir);
+    Path file = params.path(FILE, baseDir);
     try {
       return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
     } catch (IOException e) {
@@ -130,24 +133,24 @@ public final class PretrainedModel implements NodeType {
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    String source = params.getString(SOURCE.name());
+    String source = params.get(SOURCE);
     String node = ctx.nodeId();
     ctx.checkCancelled();
     try {
       TrainedModel model = switch (source) {
         case "shipped" -> {
-          String id = params.getString(BASE.name());
+          String id = params.get(BASE);
           var base = BaseModels.byId(id).orElseThrow(() -> NodeException.atParam(node,
               BASE.name(), "Blocksmith ships no model called \"" + id + "\".",
               "Pick one of the shipped models."));
           yield BaseModels.load(base);
         }
-        case "file" -> ModelBundle.read(params.getPath(FILE.name(), ctx.baseDir()));
-        case "torchscript" -> TorchScriptImport.load(params.getPath(FILE.name(), ctx.baseDir()));
-        default -> throw zoo(params.getString(ZOO_URL.name()), node);
+        case "file" -> ModelBundle.read(params.path(FILE, ctx.baseDir()));
+        case "torchscript" -> TorchScriptImport.load(params.path(FILE, ctx.baseDir()));
+        default -> throw zoo(params.get(ZOO_URL), node);
       };
       ctx.log("Opened " + model.headline() + " knowing " + model.labelNames() + ".");
-      return Map.of(MODEL.name(), model);
+      return Outputs.of(MODEL, model);
     } catch (IOException | IncompatibleModelException e) {
       throw NodeException.atParam(node, source.equals("shipped") ? BASE.name() : FILE.name(),
           "Block \"" + node + "\" could not open the model: " + e.getMessage(),

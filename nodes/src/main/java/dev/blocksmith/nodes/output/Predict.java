@@ -11,8 +11,9 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.spi.Outputs;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.CategoryColumn;
 import dev.blocksmith.engine.value.Column;
@@ -34,43 +35,46 @@ public final class Predict implements NodeType {
   private static final int BATCH = 256;
 
   /** The model. */
-  public static final PortSpec MODEL =
-      PortSpec.of("model", PortType.MODEL, "Model", "The trained model to ask.");
+  public static final Port<TrainedModel> MODEL =
+      Port.of("model", PortType.MODEL, TrainedModel.class, "Model", "The trained model to ask.");
 
   /** The new examples. */
-  public static final PortSpec DATA =
-      PortSpec.of("data", PortType.DATA, "Data",
+  public static final Port<Dataset> DATA =
+      Port.of("data", PortType.DATA, Dataset.class, "Data",
           "New examples, raw as loaded: rows with the same columns as the training data (the "
               + "answer column may be missing), or images.");
 
   /** The answers. */
-  public static final PortSpec TABLE =
-      PortSpec.of("table", PortType.TABLE, "Predictions",
+  public static final Port<Table> TABLE =
+      Port.of("table", PortType.TABLE, Table.class, "Predictions",
           "The examples with two added columns: predicted (the answer) and confidence (0–1).");
+
+  private static final NodeSpec SPEC =
+      NodeSpec.builder("output.predict")
+          .setDisplayName("Predict")
+          .setCategory(Category.OUTPUT)
+          .setSummary("Use a model to answer for new examples.")
+          .setWhatItDoes("Prepares each new example exactly like the training data (the same "
+              + "scaling and encoding, stored in the model), asks the model, and adds its answer "
+              + "and its confidence to every row.")
+          .optWhyItMatters("This is what a model is for: answers for data it has never seen.")
+          .optWatchOutFor("Confidence is the model's own estimate, not a guarantee: a model can be "
+              + "confidently wrong, especially on examples unlike its training data.")
+          .addInput(MODEL)
+          .addInput(DATA)
+          .addOutput(TABLE)
+          .build();
 
   @Override
   public NodeSpec spec() {
-    return NodeSpec.builder("output.predict")
-        .setDisplayName("Predict")
-        .setCategory(Category.OUTPUT)
-        .setSummary("Use a model to answer for new examples.")
-        .setWhatItDoes("Prepares each new example exactly like the training data (the same "
-            + "scaling and encoding, stored in the model), asks the model, and adds its answer "
-            + "and its confidence to every row.")
-        .optWhyItMatters("This is what a model is for: answers for data it has never seen.")
-        .optWatchOutFor("Confidence is the model's own estimate, not a guarantee: a model can be "
-            + "confidently wrong, especially on examples unlike its training data.")
-        .addInput(MODEL)
-        .addInput(DATA)
-        .addOutput(TABLE)
-        .build();
+    return SPEC;
   }
 
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    TrainedModel model = inputs.get(MODEL.name(), TrainedModel.class);
-    Dataset data = inputs.get(DATA.name(), Dataset.class);
+    TrainedModel model = inputs.get(MODEL);
+    Dataset data = inputs.get(DATA);
     Preprocessing pre = model.preprocessing();
     Preprocessing.Encoded e;
     try {
@@ -111,7 +115,7 @@ public final class Predict implements NodeType {
     }
     Table table = Table.of(columns);
     ctx.log("Predicted " + e.rows() + " examples with " + model.headline() + ".");
-    return Map.of(TABLE.name(), table);
+    return Outputs.of(TABLE, table);
   }
 
   /** Returns the columns to keep: the table's own, or each image's source and folder label. */

@@ -12,10 +12,10 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Dataset;
 import dev.blocksmith.engine.value.Report;
@@ -32,28 +32,29 @@ import java.util.Map;
 public final class Quantize implements NodeType {
 
   /** The model to shrink. */
-  public static final PortSpec MODEL_IN =
-      PortSpec.of("model", PortType.MODEL, "Model", "The trained model to make smaller.");
+  public static final Port<TrainedModel> MODEL_IN =
+      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
+          "The trained model to make smaller.");
 
   /** Examples to measure the score on. */
-  public static final PortSpec DATA =
-      PortSpec.optional("data", PortType.DATA, "Data",
+  public static final Port<Dataset> DATA =
+      Port.optional("data", PortType.DATA, Dataset.class, "Data",
           "Optional examples with known answers (usually the test part) to compare the score "
               + "before and after.");
 
   /** The smaller model. */
-  public static final PortSpec MODEL_OUT =
-      PortSpec.of("model", PortType.MODEL, "Model",
+  public static final Port<TrainedModel> MODEL_OUT =
+      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
           "The same model with its weights rounded to fewer bits; Save model writes it small.");
 
   /** What changed. */
-  public static final PortSpec REPORT =
-      PortSpec.of("report", PortType.REPORT, "Report",
+  public static final Port<Report> REPORT =
+      Port.of("report", PortType.REPORT, Report.class, "Report",
           "How much smaller the weights are and how the score changed.");
 
   /** How many bits. */
-  public static final ParamSpec PRECISION =
-      ParamSpec.builder("precision", ParamType.CHOICE)
+  public static final Param<String> PRECISION =
+      Param.choice("precision")
           .setLabel("Precision")
           .setHelp("How finely each weight is stored. 8-bit integers make the weights about 4× "
               + "smaller and usually cost well under a point of accuracy; 16-bit floats halve "
@@ -63,35 +64,38 @@ public final class Quantize implements NodeType {
           .optDefault("int8")
           .build();
 
+  private static final NodeSpec SPEC =
+      NodeSpec.builder("output.quantize")
+          .setDisplayName("Quantize")
+          .setCategory(Category.OUTPUT)
+          .setSummary("Make a trained model about 4× smaller for phones and small devices.")
+          .setWhatItDoes("Rounds every weight to one of 255 levels, with a separate scale for each "
+              + "output of each layer (int8 per-channel symmetric quantization), or to 16-bit "
+              + "floats. No training is needed. With test data connected it reports the score "
+              + "before and after.")
+          .optWhyItMatters("Smaller models download faster and fit on small devices; most models "
+              + "lose almost nothing.")
+          .optWatchOutFor("Always check the score after quantizing on data the model did not "
+              + "train on. Very small models lose more.")
+          .addInput(MODEL_IN)
+          .addInput(DATA)
+          .addOutput(MODEL_OUT)
+          .addOutput(REPORT)
+          .addParam(PRECISION)
+          .build();
+
   @Override
   public NodeSpec spec() {
-    return NodeSpec.builder("output.quantize")
-        .setDisplayName("Quantize")
-        .setCategory(Category.OUTPUT)
-        .setSummary("Make a trained model about 4× smaller for phones and small devices.")
-        .setWhatItDoes("Rounds every weight to one of 255 levels, with a separate scale for each "
-            + "output of each layer (int8 per-channel symmetric quantization), or to 16-bit "
-            + "floats. No training is needed. With test data connected it reports the score "
-            + "before and after.")
-        .optWhyItMatters("Smaller models download faster and fit on small devices; most models "
-            + "lose almost nothing.")
-        .optWatchOutFor("Always check the score after quantizing on data the model did not "
-            + "train on. Very small models lose more.")
-        .addInput(MODEL_IN)
-        .addInput(DATA)
-        .addOutput(MODEL_OUT)
-        .addOutput(REPORT)
-        .addParam(PRECISION)
-        .build();
+    return SPEC;
   }
 
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    TrainedModel model = inputs.get(MODEL_IN.name(), TrainedModel.class);
-    Dataset data = inputs.optional(DATA.name(), Dataset.class).orElse(null);
+    TrainedModel model = inputs.get(MODEL_IN);
+    Dataset data = inputs.optional(DATA).orElse(null);
     Storage storage =
-        params.getString(PRECISION.name()).equals("float16") ? Storage.FLOAT16 : Storage.INT8;
+        params.get(PRECISION).equals("float16") ? Storage.FLOAT16 : Storage.INT8;
     TrainedModel small;
     long before;
     long after;
@@ -113,6 +117,6 @@ public final class Quantize implements NodeType {
         + "largest change of a weight %.2g.", storage.name().toLowerCase(Locale.ROOT), before,
         after, ratio, moved));
     Report report = QuantizeReport.build(model, small, data, before, after, storage, ctx);
-    return Map.of(MODEL_OUT.name(), small, REPORT.name(), report);
+    return Outputs.builder().put(MODEL_OUT, small).put(REPORT, report).build();
   }
 }

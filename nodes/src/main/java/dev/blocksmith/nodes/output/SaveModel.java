@@ -10,10 +10,10 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,17 +29,18 @@ import java.util.Map;
 public final class SaveModel implements NodeType {
 
   /** The model to save. */
-  public static final PortSpec MODEL_IN =
-      PortSpec.of("model", PortType.MODEL, "Model", "The model to write to a file.");
+  public static final Port<TrainedModel> MODEL_IN =
+      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
+          "The model to write to a file.");
 
   /** The same model, passed through. */
-  public static final PortSpec MODEL_OUT =
-      PortSpec.of("model", PortType.MODEL, "Model",
+  public static final Port<TrainedModel> MODEL_OUT =
+      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
           "The same model, unchanged, so more blocks can follow.");
 
   /** Where to write. */
-  public static final ParamSpec FILE =
-      ParamSpec.builder("file", ParamType.FILE)
+  public static final Param<String> FILE =
+      Param.file("file")
           .setLabel("Model file")
           .setHelp("Where to save, such as models/digits.bsmodel. A relative path is taken from "
               + "the folder of the pipeline file. An existing file is replaced safely: a crash "
@@ -49,8 +50,8 @@ public final class SaveModel implements NodeType {
           .build();
 
   /** Also export for PyTorch. */
-  public static final ParamSpec SAFETENSORS =
-      ParamSpec.builder("exportSafetensors", ParamType.BOOLEAN)
+  public static final Param<Boolean> SAFETENSORS =
+      Param.bool("exportSafetensors")
           .setLabel("Also export for PyTorch")
           .setHelp("Also write NAME.safetensors (the weights in the format PyTorch and Hugging "
               + "Face use) and NAME.json (the architecture, labels and preprocessing) beside the "
@@ -59,29 +60,32 @@ public final class SaveModel implements NodeType {
           .optAdvanced(true)
           .build();
 
+  private static final NodeSpec SPEC =
+      NodeSpec.builder("output.save-model")
+          .setDisplayName("Save model")
+          .setCategory(Category.OUTPUT)
+          .setSummary("Write the model to a file you can share and open again.")
+          .setWhatItDoes("Saves everything needed to use the model later in one file: the network's "
+              + "shape and weights, the class names, the preprocessing learned from the training "
+              + "data, the training curves and how it was made (seed, versions, device).")
+          .optWhyItMatters("A model is only useful if you can keep it: Predict and Pretrained model "
+              + "open this file, on this computer or another.")
+          .optWatchOutFor("The file holds the preprocessing too: give the model raw data shaped "
+              + "like the data it was trained on, not data you scaled yourself.")
+          .addInput(MODEL_IN)
+          .addOutput(MODEL_OUT)
+          .addParam(FILE)
+          .addParam(SAFETENSORS)
+          .build();
+
   @Override
   public NodeSpec spec() {
-    return NodeSpec.builder("output.save-model")
-        .setDisplayName("Save model")
-        .setCategory(Category.OUTPUT)
-        .setSummary("Write the model to a file you can share and open again.")
-        .setWhatItDoes("Saves everything needed to use the model later in one file: the network's "
-            + "shape and weights, the class names, the preprocessing learned from the training "
-            + "data, the training curves and how it was made (seed, versions, device).")
-        .optWhyItMatters("A model is only useful if you can keep it: Predict and Pretrained model "
-            + "open this file, on this computer or another.")
-        .optWatchOutFor("The file holds the preprocessing too: give the model raw data shaped "
-            + "like the data it was trained on, not data you scaled yourself.")
-        .addInput(MODEL_IN)
-        .addOutput(MODEL_OUT)
-        .addParam(FILE)
-        .addParam(SAFETENSORS)
-        .build();
+    return SPEC;
   }
 
   @Override
   public List<ParamProblem> checkParams(Params params, Path baseDir) {
-    String name = params.getString(FILE.name());
+    String name = params.get(FILE);
     if (!name.isBlank() && !name.endsWith(ModelBundle.EXTENSION)) {
       return List.of(new ParamProblem(FILE.name(),
           "The model file \"" + name + "\" should end with " + ModelBundle.EXTENSION + ".",
@@ -94,14 +98,14 @@ public final class SaveModel implements NodeType {
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    TrainedModel model = inputs.get(MODEL_IN.name(), TrainedModel.class);
-    Path file = params.getPath(FILE.name(), ctx.baseDir());
+    TrainedModel model = inputs.get(MODEL_IN);
+    Path file = params.path(FILE, ctx.baseDir());
     ctx.checkCancelled();
     try {
       ModelBundle.write(model, file);
       ctx.log(String.format(Locale.ROOT, "Saved %s to %s (%,d bytes).", model.headline(), file,
           Files.size(file)));
-      if (params.getBoolean(SAFETENSORS.name())) {
+      if (params.get(SAFETENSORS)) {
         String base = file.getFileName().toString().replaceFirst("\\.bsmodel$", "");
         Path weights = file.resolveSibling(base + ".safetensors");
         Path arch = TorchExport.write(model, weights);
@@ -113,6 +117,6 @@ public final class SaveModel implements NodeType {
               + e.getMessage(),
           "Choose a folder you can write to, and check there is free disk space.");
     }
-    return Map.of(MODEL_OUT.name(), model);
+    return Outputs.of(MODEL_OUT, model);
   }
 }

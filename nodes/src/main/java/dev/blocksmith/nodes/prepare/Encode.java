@@ -6,15 +6,16 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.CategoryColumn;
 import dev.blocksmith.engine.value.Column;
 import dev.blocksmith.engine.value.ColumnType;
 import dev.blocksmith.engine.value.Recipe;
+import dev.blocksmith.engine.value.Report;
 import dev.blocksmith.engine.value.Table;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,12 +27,39 @@ import java.util.Map;
  * choice in the table's {@link Recipe}, and Train fits it on the training rows only.
  */
 public final class Encode implements NodeType {
+  /** The table to encode. */
+  public static final Port<Table> TABLE_IN =
+      Port.of("table", PortType.TABLE, Table.class, "Table", "The table to encode.");
+
+  /** The same rows, with the encoding recorded. */
+  public static final Port<Table> TABLE =
+      Port.of("table", PortType.TABLE, Table.class, "Table",
+          "The same rows, with the encoding recorded for Train.");
+
+  /** What was recorded. */
+  public static final Port<Report> REPORT =
+      Port.of("report", PortType.REPORT, Report.class, "Changes",
+          "What was recorded, in plain words.");
+
   /** One-hot or ordinal. */
-  public static final String METHOD = "method";
+  public static final Param<String> METHOD =
+      Param.choice("method").setLabel("Method")
+          .setHelp("One-hot: a 0/1 column per value. Ordinal: one column of value numbers.")
+          .addChoice("one-hot", "One-hot").addChoice("ordinal", "Ordinal")
+          .optDefault("one-hot").build();
+
   /** Which columns; empty means every category feature. */
-  public static final String COLUMNS = "columns";
+  public static final Param<String> COLUMNS =
+      Param.text("columns").setLabel("Columns")
+          .setHelp("Category columns to encode, separated by commas; empty means all.")
+          .build();
+
   /** Most distinct values one-hot encoded per column. */
-  public static final String MAX_VALUES = "maxValues";
+  public static final Param<Integer> MAX_VALUES =
+      Param.integer("maxValues").setLabel("Most values")
+          .setHelp("Most distinct values one-hot encoded per column; rarer ones share an"
+              + " 'other' column.").optDefault(20).optRange(2.0, 1000.0).optAdvanced(true)
+          .build();
 
   /** The sentence every preview of this block shows about leakage. */
   public static final String LEAKAGE_NOTE = "Encode will be fitted on the training rows only when"
@@ -51,22 +79,12 @@ public final class Encode implements NodeType {
               + " one-hot does not, but adds a column per value.")
           .optWatchOutFor("A column with hundreds of values (postcodes, names) makes one-hot"
               + " huge: the cap keeps only the most frequent values and puts the rest in 'other'.")
-          .addInput(PortSpec.of("table", PortType.TABLE, "Table", "The table to encode."))
-          .addOutput(PortSpec.of("table", PortType.TABLE, "Table",
-              "The same rows, with the encoding recorded for Train."))
-          .addOutput(PortSpec.of("report", PortType.REPORT, "Changes",
-              "What was recorded, in plain words."))
-          .addParam(ParamSpec.builder(METHOD, ParamType.CHOICE).setLabel("Method")
-              .setHelp("One-hot: a 0/1 column per value. Ordinal: one column of value numbers.")
-              .addChoice("one-hot", "One-hot").addChoice("ordinal", "Ordinal")
-              .optDefault("one-hot").build())
-          .addParam(ParamSpec.builder(COLUMNS, ParamType.TEXT).setLabel("Columns")
-              .setHelp("Category columns to encode, separated by commas; empty means all.")
-              .build())
-          .addParam(ParamSpec.builder(MAX_VALUES, ParamType.INTEGER).setLabel("Most values")
-              .setHelp("Most distinct values one-hot encoded per column; rarer ones share an"
-                  + " 'other' column.").optDefault(20).optRange(2.0, 1000.0).optAdvanced(true)
-              .build())
+          .addInput(TABLE_IN)
+          .addOutput(TABLE)
+          .addOutput(REPORT)
+          .addParam(METHOD)
+          .addParam(COLUMNS)
+          .addParam(MAX_VALUES)
           .build();
 
   @Override
@@ -77,11 +95,11 @@ public final class Encode implements NodeType {
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    Table table = inputs.get("table", Table.class);
-    List<Column> cols = ColumnList.resolve(table, params.getString(COLUMNS),
-        EnumSet.of(ColumnType.CATEGORY, ColumnType.BOOLEAN), ctx.nodeId(), COLUMNS, "Encode");
-    boolean oneHot = params.getString(METHOD).equals("one-hot");
-    int cap = params.getInt(MAX_VALUES);
+    Table table = inputs.get(TABLE_IN);
+    List<Column> cols = ColumnList.resolve(table, params.get(COLUMNS),
+        EnumSet.of(ColumnType.CATEGORY, ColumnType.BOOLEAN), ctx.nodeId(), COLUMNS.name(), "Encode");
+    boolean oneHot = params.get(METHOD).equals("one-hot");
+    int cap = params.get(MAX_VALUES);
     Recipe.Encoding encoding = oneHot ? Recipe.Encoding.ONE_HOT : Recipe.Encoding.ORDINAL;
     ChangeLog log = new ChangeLog(ctx);
     Recipe recipe = table.recipe();
@@ -104,6 +122,7 @@ public final class Encode implements NodeType {
           + String.join(", ", parts) + ".");
     }
     log.add("Fitted on training rows", LEAKAGE_NOTE);
-    return Map.of("table", table.withRecipe(recipe), "report", log.report("What Encode records"));
+    return Outputs.builder().put(TABLE, table.withRecipe(recipe))
+        .put(REPORT, log.report("What Encode records")).build();
   }
 }

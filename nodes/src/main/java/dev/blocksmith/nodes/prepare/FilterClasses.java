@@ -6,10 +6,10 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Dataset;
 import dev.blocksmith.engine.value.ImageSet;
@@ -27,17 +27,18 @@ import java.util.Map;
 public final class FilterClasses implements NodeType {
 
   /** The examples to filter. */
-  public static final PortSpec DATA_IN =
-      PortSpec.of("data", PortType.DATA, "Data", "Labelled examples: a table or a set of images.");
+  public static final Port<Dataset> DATA_IN =
+      Port.of("data", PortType.DATA, Dataset.class, "Data",
+          "Labelled examples: a table or a set of images.");
 
   /** The kept examples. */
-  public static final PortSpec DATA_OUT =
-      PortSpec.of("data", PortType.DATA, "Data",
+  public static final Port<Dataset> DATA_OUT =
+      Port.of("data", PortType.DATA, Dataset.class, "Data",
           "Only the examples of the kept classes; images list only the kept classes.");
 
   /** Which classes. */
-  public static final ParamSpec CLASSES =
-      ParamSpec.builder("classes", ParamType.TEXT)
+  public static final Param<String> CLASSES =
+      Param.text("classes")
           .setLabel("Classes to keep")
           .setHelp("The class names to keep, separated by commas, such as 0,1,2,3,4. Leave empty "
               + "to keep every class.")
@@ -45,8 +46,8 @@ public final class FilterClasses implements NodeType {
           .build();
 
   /** How many per class. */
-  public static final ParamSpec PER_CLASS =
-      ParamSpec.builder("perClass", ParamType.INTEGER)
+  public static final Param<Integer> PER_CLASS =
+      Param.integer("perClass")
           .setLabel("Examples per class")
           .setHelp("Keep at most this many examples of each class (the first ones), to try "
               + "learning from only a few examples. 0 keeps them all.")
@@ -54,22 +55,26 @@ public final class FilterClasses implements NodeType {
           .optRange(0.0, 1_000_000.0)
           .build();
 
+  private static final NodeSpec SPEC =
+      NodeSpec.builder("prepare.filter-classes")
+          .setDisplayName("Keep classes")
+          .setCategory(Category.PREPARE)
+          .setSummary("Keep only some classes, or only a few examples of each.")
+          .setWhatItDoes("Drops every example whose label is not in the list, and can cap how many "
+              + "examples of each class are kept.")
+          .optWhyItMatters("Lets you build a base model on some classes and teach it new ones "
+              + "later from a handful of examples (fine-tuning).")
+          .optWatchOutFor("Filtering before a split changes what the test part contains.")
+          .addInput(DATA_IN)
+          .addOutput(DATA_OUT)
+          .addParam(CLASSES)
+          .addParam(PER_CLASS)
+          .build();
+
+
   @Override
   public NodeSpec spec() {
-    return NodeSpec.builder("prepare.filter-classes")
-        .setDisplayName("Keep classes")
-        .setCategory(Category.PREPARE)
-        .setSummary("Keep only some classes, or only a few examples of each.")
-        .setWhatItDoes("Drops every example whose label is not in the list, and can cap how many "
-            + "examples of each class are kept.")
-        .optWhyItMatters("Lets you build a base model on some classes and teach it new ones "
-            + "later from a handful of examples (fine-tuning).")
-        .optWatchOutFor("Filtering before a split changes what the test part contains.")
-        .addInput(DATA_IN)
-        .addOutput(DATA_OUT)
-        .addParam(CLASSES)
-        .addParam(PER_CLASS)
-        .build();
+    return SPEC;
   }
 
   @Override
@@ -80,10 +85,10 @@ public final class FilterClasses implements NodeType {
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    Dataset data = inputs.get(DATA_IN.name(), Dataset.class);
-    List<String> wanted = Arrays.stream(params.getString(CLASSES.name()).split(","))
+    Dataset data = inputs.get(DATA_IN);
+    List<String> wanted = Arrays.stream(params.get(CLASSES).split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-    int cap = params.getInt(PER_CLASS.name());
+    int cap = params.get(PER_CLASS);
     List<Integer> rows = new ArrayList<>();
     Map<String, Integer> counts = new HashMap<>();
     LinkedHashSet<String> seen = new LinkedHashSet<>();
@@ -114,7 +119,7 @@ public final class FilterClasses implements NodeType {
     ctx.log("Kept " + kept.size() + " of " + data.size() + " examples"
         + (wanted.isEmpty() ? "" : " of classes " + String.join(", ", wanted))
         + (cap > 0 ? ", at most " + cap + " per class" : "") + ".");
-    return Map.of(DATA_OUT.name(), kept);
+    return Outputs.of(DATA_OUT, kept);
   }
 
   /** Returns the images with their class list reduced to {@code classes} (labels renumbered). */

@@ -6,14 +6,15 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Column;
 import dev.blocksmith.engine.value.ColumnType;
 import dev.blocksmith.engine.value.Recipe;
+import dev.blocksmith.engine.value.Report;
 import dev.blocksmith.engine.value.Table;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,10 +25,31 @@ import java.util.Map;
  * table's {@link Recipe}, and Train fits the means or ranges on the training rows only.
  */
 public final class Normalize implements NodeType {
+  /** The table to normalize. */
+  public static final Port<Table> TABLE_IN =
+      Port.of("table", PortType.TABLE, Table.class, "Table", "The table to normalize.");
+
+  /** The same rows, with the scaling recorded. */
+  public static final Port<Table> TABLE =
+      Port.of("table", PortType.TABLE, Table.class, "Table",
+          "The same rows, with the scaling recorded for Train.");
+
+  /** What was recorded. */
+  public static final Port<Report> REPORT =
+      Port.of("report", PortType.REPORT, Report.class, "Changes",
+          "What was recorded, in plain words.");
+
   /** Standardize, min–max or none. */
-  public static final String METHOD = "method";
+  public static final Param<String> METHOD =
+      Param.choice("method").setLabel("Method")
+          .setHelp("Standardize: mean 0, spread 1. Min–max: from 0 to 1. None: leave as is.")
+          .addChoice("standardize", "Standardize").addChoice("min-max", "Min–max")
+          .addChoice("none", "None").optDefault("standardize").build();
+
   /** Which columns; empty means every number feature. */
-  public static final String COLUMNS = "columns";
+  public static final Param<String> COLUMNS =
+      Param.text("columns").setLabel("Columns")
+          .setHelp("Number columns to scale, separated by commas; empty means all.").build();
 
   /** The sentence every preview of this block shows about leakage. */
   public static final String LEAKAGE_NOTE = "Normalize will be fitted on the training rows only"
@@ -44,17 +66,11 @@ public final class Normalize implements NodeType {
           .optWhyItMatters("A column in the thousands (income) would otherwise drown a column"
               + " in single digits (rooms) while the model learns.")
           .optWatchOutFor("Min–max is thrown off by outliers; clean them first or standardize.")
-          .addInput(PortSpec.of("table", PortType.TABLE, "Table", "The table to normalize."))
-          .addOutput(PortSpec.of("table", PortType.TABLE, "Table",
-              "The same rows, with the scaling recorded for Train."))
-          .addOutput(PortSpec.of("report", PortType.REPORT, "Changes",
-              "What was recorded, in plain words."))
-          .addParam(ParamSpec.builder(METHOD, ParamType.CHOICE).setLabel("Method")
-              .setHelp("Standardize: mean 0, spread 1. Min–max: from 0 to 1. None: leave as is.")
-              .addChoice("standardize", "Standardize").addChoice("min-max", "Min–max")
-              .addChoice("none", "None").optDefault("standardize").build())
-          .addParam(ParamSpec.builder(COLUMNS, ParamType.TEXT).setLabel("Columns")
-              .setHelp("Number columns to scale, separated by commas; empty means all.").build())
+          .addInput(TABLE_IN)
+          .addOutput(TABLE)
+          .addOutput(REPORT)
+          .addParam(METHOD)
+          .addParam(COLUMNS)
           .build();
 
   @Override
@@ -65,10 +81,10 @@ public final class Normalize implements NodeType {
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    Table table = inputs.get("table", Table.class);
-    List<Column> cols = ColumnList.resolve(table, params.getString(COLUMNS),
-        EnumSet.of(ColumnType.NUMBER), ctx.nodeId(), COLUMNS, "Normalize");
-    String method = params.getString(METHOD);
+    Table table = inputs.get(TABLE_IN);
+    List<Column> cols = ColumnList.resolve(table, params.get(COLUMNS),
+        EnumSet.of(ColumnType.NUMBER), ctx.nodeId(), COLUMNS.name(), "Normalize");
+    String method = params.get(METHOD);
     Recipe.Scaling scaling = switch (method) {
       case "min-max" -> Recipe.Scaling.MIN_MAX;
       case "none" -> Recipe.Scaling.NONE;
@@ -92,7 +108,7 @@ public final class Normalize implements NodeType {
       log.add("Scaling recorded", what + " chosen for " + names + ".");
     }
     log.add("Fitted on training rows", LEAKAGE_NOTE);
-    return Map.of("table", table.withRecipe(recipe), "report",
-        log.report("What Normalize records"));
+    return Outputs.builder().put(TABLE, table.withRecipe(recipe))
+        .put(REPORT, log.report("What Normalize records")).build();
   }
 }

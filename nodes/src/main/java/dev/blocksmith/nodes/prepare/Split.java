@@ -24,11 +24,13 @@ public final class Split implements NodeType {
 
   /** The examples to divide. */
   public static final Port<Dataset> DATA =
-      Port.of("data", PortType.DATA, Dataset.class, "Data", "The examples to divide: a table or images.");
+      Port.of("data", PortType.DATA, Dataset.class, "Data",
+          "The examples to divide: a table or images.");
 
   /** The training part. */
   public static final Port<Dataset> TRAIN =
-      Port.of("train", PortType.DATA, Dataset.class, "Training part", "The examples the model learns from.");
+      Port.of("train", PortType.DATA, Dataset.class, "Training part",
+          "The examples the model learns from.");
 
   /** The validation part. */
   public static final Port<Dataset> VALIDATION =

@@ -27,8 +27,9 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.spi.Outputs;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Dataset;
 import java.util.List;
@@ -42,76 +43,79 @@ import java.util.Map;
 public final class FineTune implements NodeType {
 
   /** The model to start from. */
-  public static final PortSpec BASE =
-      PortSpec.of("model", PortType.MODEL, "Pretrained model",
+  public static final Port<TrainedModel> BASE =
+      Port.of("model", PortType.MODEL, TrainedModel.class, "Pretrained model",
           "The model to start from, usually from a Pretrained model or Train block.");
 
   /** The new examples. */
-  public static final PortSpec TRAIN =
-      PortSpec.of("train", PortType.DATA, "Training data",
+  public static final Port<Dataset> TRAIN =
+      Port.of("train", PortType.DATA, Dataset.class, "Training data",
           "The new examples to adapt to; they may have new classes.");
 
   /** Validation examples. */
-  public static final PortSpec VALIDATION =
-      PortSpec.optional("validation", PortType.DATA, "Validation data",
+  public static final Port<Dataset> VALIDATION =
+      Port.optional("validation", PortType.DATA, Dataset.class, "Validation data",
           "Optional examples to check progress on after every epoch, for early stopping.");
 
   /** The adapted model. */
-  public static final PortSpec MODEL =
-      PortSpec.of("model", PortType.MODEL, "Model",
+  public static final Port<TrainedModel> MODEL =
+      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
           "The adapted model, with the new class names and the base model's preprocessing.");
+
+  private static final NodeSpec SPEC =
+      NodeSpec.builder("train.fine-tune")
+          .setDisplayName("Fine-tune")
+          .setCategory(Category.TRAIN)
+          .setSummary("Adapt a pretrained model to new examples or new classes.")
+          .setWhatItDoes("Starts from a trained model instead of from scratch and trains only part "
+              + "of it on the new examples: the last layer, all layers gently, or small low-rank "
+              + "adapters. When the new examples have other classes, the last layer is replaced by "
+              + "a new one with one output per new class.")
+          .optWhyItMatters("What a model learned on one task (strokes, shapes, patterns) helps on "
+              + "the next: fine-tuning needs far fewer examples than training from scratch "
+              + "(transfer learning).")
+          .optWatchOutFor("The new examples must look like the old ones to the model: same picture "
+              + "size and channels, or the same columns. With very few examples, retrain only the "
+              + "last layer.")
+          .addInput(BASE)
+          .addInput(TRAIN)
+          .addInput(VALIDATION)
+          .addOutput(MODEL)
+          .addParam(STRATEGY)
+          .addParam(EPOCHS)
+          .addParam(LEARNING_RATE)
+          .addParam(BATCH_SIZE)
+          .addParam(PATIENCE)
+          .addParam(RANK)
+          .addParam(ALPHA)
+          .optHeavy(true)
+          .build();
 
   @Override
   public NodeSpec spec() {
-    return NodeSpec.builder("train.fine-tune")
-        .setDisplayName("Fine-tune")
-        .setCategory(Category.TRAIN)
-        .setSummary("Adapt a pretrained model to new examples or new classes.")
-        .setWhatItDoes("Starts from a trained model instead of from scratch and trains only part "
-            + "of it on the new examples: the last layer, all layers gently, or small low-rank "
-            + "adapters. When the new examples have other classes, the last layer is replaced by "
-            + "a new one with one output per new class.")
-        .optWhyItMatters("What a model learned on one task (strokes, shapes, patterns) helps on "
-            + "the next: fine-tuning needs far fewer examples than training from scratch "
-            + "(transfer learning).")
-        .optWatchOutFor("The new examples must look like the old ones to the model: same picture "
-            + "size and channels, or the same columns. With very few examples, retrain only the "
-            + "last layer.")
-        .addInput(BASE)
-        .addInput(TRAIN)
-        .addInput(VALIDATION)
-        .addOutput(MODEL)
-        .addParam(STRATEGY)
-        .addParam(EPOCHS)
-        .addParam(LEARNING_RATE)
-        .addParam(BATCH_SIZE)
-        .addParam(PATIENCE)
-        .addParam(RANK)
-        .addParam(ALPHA)
-        .optHeavy(true)
-        .build();
+    return SPEC;
   }
 
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    TrainedModel base = inputs.get(BASE.name(), TrainedModel.class);
-    Dataset train = inputs.get(TRAIN.name(), Dataset.class);
-    Dataset validation = inputs.optional(VALIDATION.name(), Dataset.class).orElse(null);
-    Adaptation.Strategy strategy = Adaptation.Strategy.of(params.getString(STRATEGY.name()));
+    TrainedModel base = inputs.get(BASE);
+    Dataset train = inputs.get(TRAIN);
+    Dataset validation = inputs.optional(VALIDATION).orElse(null);
+    Adaptation.Strategy strategy = Adaptation.Strategy.of(params.get(STRATEGY));
     Preprocessing pre = FineTuneData.preprocessing(base, train, ctx);
     Preprocessing.Encoded tr = Labels.encode(pre, train, TRAIN.name(), ctx);
     Preprocessing.Encoded va =
         validation == null ? null : Labels.encode(pre, validation, VALIDATION.name(), ctx);
     boolean newHead = !pre.classNames().equals(base.labelNames());
     ArchSpec arch = base.arch().withOutputs(pre.outputs());
-    double lr = params.getDouble(LEARNING_RATE.name())
+    double lr = params.get(LEARNING_RATE)
         * (strategy == Adaptation.Strategy.GENTLE ? 0.1 : 1);
-    TrainConfig config = new TrainConfig(params.getInt(EPOCHS.name()),
-        params.getInt(BATCH_SIZE.name()), lr, TrainConfig.Optimizer.ADAM,
+    TrainConfig config = new TrainConfig(params.get(EPOCHS),
+        params.get(BATCH_SIZE), lr, TrainConfig.Optimizer.ADAM,
         pre.task() == ArchSpec.Task.REGRESSION ? TrainConfig.Loss.L2
             : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
-        va == null || va.rows() == 0 ? 0 : params.getInt(PATIENCE.name()), ctx.seed());
+        va == null || va.rows() == 0 ? 0 : params.get(PATIENCE), ctx.seed());
     if (newHead) {
       ctx.log("New classes " + pre.classNames() + " (the base model knew " + base.labelNames()
           + "): the last layer is replaced by a new one with " + pre.outputs() + " outputs.");
@@ -123,8 +127,8 @@ public final class FineTune implements NodeType {
       if (newHead) {
         net.replaceLastBlock(Architectures.head(pre.outputs()));
       }
-      Adaptation adaptation = Adaptation.of(net, strategy, newHead, params.getInt(RANK.name()),
-          (float) params.getDouble(ALPHA.name()));
+      Adaptation adaptation = Adaptation.of(net, strategy, newHead, params.get(RANK),
+          params.get(ALPHA).floatValue());
       model.setBlock(adaptation.block());
       adaptation.block().initialize(model.getNDManager(), DataType.FLOAT32,
           new Shape(arch.batchShape(1)));
@@ -142,7 +146,7 @@ public final class FineTune implements NodeType {
           r.epochsRun(), r.bestEpoch(), null);
       TrainedModel tuned = TrainedModel.capture(arch, net, pre, r.history(), provenance);
       ctx.log("Fine-tuned " + tuned.headline() + " for " + r.epochsRun() + " epochs.");
-      return Map.of(MODEL.name(), tuned);
+      return Outputs.of(MODEL, tuned);
     } catch (IncompatibleModelException e) {
       throw NodeException.atPort(ctx.nodeId(), BASE.name(), e.getMessage(),
           "Open the pretrained model again, or train it again.");

@@ -1,14 +1,13 @@
 package dev.blocksmith.nodes.train;
 
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Param;
 
 /** The params of {@link FineTune}, kept apart so the block itself stays short. */
 final class FineTuneParams {
   private FineTuneParams() {}
 
-  static final ParamSpec STRATEGY =
-      ParamSpec.builder("strategy", ParamType.CHOICE)
+  static final Param<String> STRATEGY =
+      Param.choice("strategy")
           .setLabel("How to adapt")
           .setHelp("Retraining the last layer only is fast and safe with few examples. Adjusting "
               + "the whole model gently can fit new data better but needs more examples. "
@@ -21,16 +20,16 @@ final class FineTuneParams {
           .optDefault("head")
           .build();
 
-  static final ParamSpec EPOCHS =
-      ParamSpec.builder("epochs", ParamType.INTEGER)
+  static final Param<Integer> EPOCHS =
+      Param.integer("epochs")
           .setLabel("Epochs")
           .setHelp("How many times the model sees every new example.")
           .optDefault(20)
           .optRange(1.0, 1000.0)
           .build();
 
-  static final ParamSpec LEARNING_RATE =
-      ParamSpec.builder("learningRate", ParamType.NUMBER)
+  static final Param<Double> LEARNING_RATE =
+      Param.number("learningRate")
           .setLabel("Learning rate")
           .setHelp("How big each learning step is. \"Adjust the whole model gently\" uses a tenth "
               + "of it so the model does not forget what it knew.")
@@ -38,8 +37,8 @@ final class FineTuneParams {
           .optRange(1e-7, 10.0)
           .build();
 
-  static final ParamSpec BATCH_SIZE =
-      ParamSpec.builder("batchSize", ParamType.INTEGER)
+  static final Param<Integer> BATCH_SIZE =
+      Param.integer("batchSize")
           .setLabel("Batch size")
           .setHelp("How many examples are looked at before each learning step.")
           .optDefault(16)
@@ -47,8 +46,8 @@ final class FineTuneParams {
           .optAdvanced(true)
           .build();
 
-  static final ParamSpec PATIENCE =
-      ParamSpec.builder("patience", ParamType.INTEGER)
+  static final Param<Integer> PATIENCE =
+      Param.integer("patience")
           .setLabel("Early stopping patience")
           .setHelp("Stop when the validation score has not improved for this many epochs and "
               + "keep the best weights. 0 turns early stopping off.")
@@ -57,8 +56,8 @@ final class FineTuneParams {
           .optAdvanced(true)
           .build();
 
-  static final ParamSpec RANK =
-      ParamSpec.builder("rank", ParamType.INTEGER)
+  static final Param<Integer> RANK =
+      Param.integer("rank")
           .setLabel("Adapter rank (LoRA)")
           .setHelp("Size of the low-rank adapters: small ranks (2–8) train very few values; "
               + "larger ranks can learn bigger changes. Only used with low-rank adapters.")
@@ -67,8 +66,8 @@ final class FineTuneParams {
           .optAdvanced(true)
           .build();
 
-  static final ParamSpec ALPHA =
-      ParamSpec.builder("alpha", ParamType.NUMBER)
+  static final Param<Double> ALPHA =
+      Param.number("alpha")
           .setLabel("Adapter strength (LoRA alpha)")
           .setHelp("How strongly the adapters change the layers: the update is scaled by alpha "
               + "divided by the rank. Only used with low-rank adapters.")

@@ -30,14 +30,14 @@ public final class Labels {
       throw NodeException.atPort(node, "train", "The training data has no rows.",
           "Check the blocks before this one: did a filter or split leave nothing?");
     }
-    String task = params.getString(TrainParams.TASK.name());
+    String task = params.get(TrainParams.TASK);
     ArchSpec.Task t =
         task.equals("auto")
             ? null
             : task.equals("regression") ? ArchSpec.Task.REGRESSION : ArchSpec.Task.CLASSIFICATION;
     String label = null;
     if (train instanceof Table table) {
-      String wanted = params.getString(TrainParams.LABEL.name());
+      String wanted = params.get(TrainParams.LABEL);
       Column column =
           wanted.isEmpty()
               ? table.labelColumn().orElseThrow(() -> NodeException.atParam(node,

@@ -26,8 +26,9 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.spi.Outputs;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Dataset;
 import java.util.List;
@@ -40,52 +41,64 @@ import java.util.Map;
 public final class Train implements NodeType {
 
   /** The training part. */
-  public static final PortSpec TRAIN =
-      PortSpec.of("train", PortType.DATA, "Training data",
+  public static final Port<Dataset> TRAIN =
+      Port.of("train", PortType.DATA, Dataset.class, "Training data",
           "The examples to learn from, with their answers (labels).");
 
   /** The validation part. */
-  public static final PortSpec VALIDATION =
-      PortSpec.optional("validation", PortType.DATA, "Validation data",
+  public static final Port<Dataset> VALIDATION =
+      Port.optional("validation", PortType.DATA, Dataset.class, "Validation data",
           "Optional examples to check progress on after every epoch; needed for early stopping.");
 
   /** The trained model. */
-  public static final PortSpec MODEL =
-      PortSpec.of("model", PortType.MODEL, "Model",
+  public static final Port<TrainedModel> MODEL =
+      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
           "The trained model, with its preprocessing, training curves and how it was made.");
 
-  @Override
-  public NodeSpec spec() {
-    NodeSpec.Builder b =
-        NodeSpec.builder("train.train")
-            .setDisplayName("Train")
-            .setCategory(Category.TRAIN)
-            .setSummary("Teach a new model from labelled examples.")
-            .setWhatItDoes("Turns the training examples into numbers (scaling and encoding learned "
-                + "from the training part only), builds a neural network and adjusts its weights "
-                + "epoch by epoch to predict the labels, watching the validation part to stop at "
-                + "the best moment.")
-            .optWhyItMatters("This is where the learning happens; everything before prepares "
-                + "for it and everything after checks it.")
-            .optWatchOutFor("A training score far above the validation score means the model is "
-                + "memorising (overfitting). If training becomes unstable, lower the learning "
-                + "rate.")
-            .addInput(TRAIN)
-            .addInput(VALIDATION)
-            .addOutput(MODEL)
-            .optHeavy(true);
-    List.of(LABEL, ARCHITECTURE, HIDDEN, EPOCHS, LEARNING_RATE, BATCH_SIZE, OPTIMIZER, PATIENCE,
-            DROPOUT, TASK)
-        .forEach(b::addParam);
+  private static final NodeSpec SPEC = spec(
+      NodeSpec.builder("train.train")
+          .setDisplayName("Train")
+          .setCategory(Category.TRAIN)
+          .setSummary("Teach a new model from labelled examples.")
+          .setWhatItDoes("Turns the training examples into numbers (scaling and encoding learned "
+              + "from the training part only), builds a neural network and adjusts its weights "
+              + "epoch by epoch to predict the labels, watching the validation part to stop at "
+              + "the best moment.")
+          .optWhyItMatters("This is where the learning happens; everything before prepares "
+              + "for it and everything after checks it.")
+          .optWatchOutFor("A training score far above the validation score means the model is "
+              + "memorising (overfitting). If training becomes unstable, lower the learning "
+              + "rate.")
+          .addInput(TRAIN)
+          .addInput(VALIDATION)
+          .addOutput(MODEL)
+          .addParam(LABEL)
+          .addParam(ARCHITECTURE)
+          .addParam(HIDDEN)
+          .addParam(EPOCHS)
+          .addParam(LEARNING_RATE)
+          .addParam(BATCH_SIZE)
+          .addParam(OPTIMIZER)
+          .addParam(PATIENCE)
+          .addParam(DROPOUT)
+          .addParam(TASK)
+          .optHeavy(true));
+
+  private static NodeSpec spec(NodeSpec.Builder b) {
     TrainParams.presets().forEach(b::addPreset);
     return b.build();
   }
 
   @Override
+  public NodeSpec spec() {
+    return SPEC;
+  }
+
+  @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    Dataset train = inputs.get(TRAIN.name(), Dataset.class);
-    Dataset validation = inputs.optional(VALIDATION.name(), Dataset.class).orElse(null);
+    Dataset train = inputs.get(TRAIN);
+    Dataset validation = inputs.optional(VALIDATION).orElse(null);
     Preprocessing pre = Labels.fit(train, params, ctx);
     Preprocessing.Encoded tr = Labels.encode(pre, train, TRAIN.name(), ctx);
     Preprocessing.Encoded va =
@@ -93,20 +106,20 @@ public final class Train implements NodeType {
     if (va != null && va.rows() == 0) {
       va = null;
     }
-    if (va == null && params.getInt(PATIENCE.name()) > 0) {
+    if (va == null && params.get(PATIENCE) > 0) {
       ctx.log("No validation data: early stopping watches the training loss instead.");
     }
     ArchSpec arch = architecture(pre, params, ctx);
     boolean regression = pre.task() == ArchSpec.Task.REGRESSION;
     TrainConfig config =
         new TrainConfig(
-            params.getInt(EPOCHS.name()), params.getInt(BATCH_SIZE.name()),
-            params.getDouble(LEARNING_RATE.name()),
-            params.getString(OPTIMIZER.name()).equals("sgd")
+            params.get(EPOCHS), params.get(BATCH_SIZE),
+            params.get(LEARNING_RATE),
+            params.get(OPTIMIZER).equals("sgd")
                 ? TrainConfig.Optimizer.SGD
                 : TrainConfig.Optimizer.ADAM,
             regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
-            params.getInt(PATIENCE.name()), ctx.seed());
+            params.get(PATIENCE), ctx.seed());
     ctx.log("Training " + arch.describe() + " on " + tr.rows() + " examples ("
         + (regression ? "predicting a number" : pre.classNames().size() + " classes")
         + ") on " + ctx.device() + ".");
@@ -121,20 +134,20 @@ public final class Train implements NodeType {
           TrainedModel.capture(arch, model.getBlock(), pre, r.history(), provenance);
       ctx.log("Trained " + trained.headline() + " for " + r.epochsRun() + " epochs; kept epoch "
           + r.bestEpoch() + ".");
-      return Map.of(MODEL.name(), trained);
+      return Outputs.of(MODEL, trained);
     }
   }
 
   private static ArchSpec architecture(Preprocessing pre, Params params, NodeContext ctx)
       throws NodeException {
-    String kind = params.getString(ARCHITECTURE.name());
+    String kind = params.get(ARCHITECTURE);
     boolean images = pre.input() == Preprocessing.Input.IMAGES;
     if (kind.equals("cnn") && !images) {
       throw NodeException.atParam(ctx.nodeId(), ARCHITECTURE.name(),
           "A convolutional network needs images, but the training data is a table.",
           "Choose Automatic or Multi-layer perceptron.");
     }
-    List<Integer> hidden = params.getIntList(HIDDEN.name());
+    List<Integer> hidden = params.get(HIDDEN);
     List<Integer> shape = pre.exampleShape();
     ArchSpec spec;
     if (kind.equals("cnn") || (kind.equals("auto") && images)) {
@@ -145,6 +158,6 @@ public final class Train implements NodeType {
       spec = ArchSpec.mlp(shape, kind.equals("linear") ? List.of() : hidden, pre.outputs(),
           pre.task());
     }
-    return spec.withDropout(params.getDouble(DROPOUT.name()));
+    return spec.withDropout(params.get(DROPOUT));
   }
 }

@@ -2,16 +2,16 @@ package dev.blocksmith.nodes.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Param;
+import java.util.List;
 import java.util.Map;
 
 /** The params of {@link Train} and its presets, kept apart so the block itself stays short. */
 final class TrainParams {
   private TrainParams() {}
 
-  static final ParamSpec LABEL =
-      ParamSpec.builder("label", ParamType.COLUMN)
+  static final Param<String> LABEL =
+      Param.column("label")
           .setLabel("Column to predict")
           .setHelp("The column holding the answers the model should learn. Leave empty to use the "
               + "column marked as label. Not used for images: their folders or names are the "
@@ -19,8 +19,8 @@ final class TrainParams {
           .optDefault("")
           .build();
 
-  static final ParamSpec ARCHITECTURE =
-      ParamSpec.builder("architecture", ParamType.CHOICE)
+  static final Param<String> ARCHITECTURE =
+      Param.choice("architecture")
           .setLabel("Model type")
           .setHelp("The shape of the network. Automatic picks a convolutional network for images "
               + "and a multi-layer perceptron for tables.")
@@ -31,17 +31,17 @@ final class TrainParams {
           .optDefault("auto")
           .build();
 
-  static final ParamSpec HIDDEN =
-      ParamSpec.builder("hiddenSizes", ParamType.INTEGER_LIST)
+  static final Param<List<Integer>> HIDDEN =
+      Param.integerList("hiddenSizes")
           .setLabel("Hidden layers")
           .setHelp("Neurons in each hidden layer, such as [64, 64] for two layers of 64. Bigger "
               + "layers can learn more but need more data and overfit more easily.")
-          .optDefault(64, 64)
+          .optDefault(List.of(64, 64))
           .optRange(1.0, 4096.0)
           .build();
 
-  static final ParamSpec EPOCHS =
-      ParamSpec.builder("epochs", ParamType.INTEGER)
+  static final Param<Integer> EPOCHS =
+      Param.integer("epochs")
           .setLabel("Epochs")
           .setHelp("How many times the model sees every training example. Too few: it has not "
               + "learned yet (underfitting). Too many: it memorises (overfitting).")
@@ -49,8 +49,8 @@ final class TrainParams {
           .optRange(1.0, 1000.0)
           .build();
 
-  static final ParamSpec LEARNING_RATE =
-      ParamSpec.builder("learningRate", ParamType.NUMBER)
+  static final Param<Double> LEARNING_RATE =
+      Param.number("learningRate")
           .setLabel("Learning rate")
           .setHelp("How big each learning step is. Too high and training becomes unstable; too "
               + "low and it crawls. 0.001 to 0.01 suits most cases.")
@@ -58,8 +58,8 @@ final class TrainParams {
           .optRange(1e-7, 1e6)
           .build();
 
-  static final ParamSpec BATCH_SIZE =
-      ParamSpec.builder("batchSize", ParamType.INTEGER)
+  static final Param<Integer> BATCH_SIZE =
+      Param.integer("batchSize")
           .setLabel("Batch size")
           .setHelp("How many examples are looked at before each learning step. 32 or 64 is a good "
               + "start.")
@@ -68,8 +68,8 @@ final class TrainParams {
           .optAdvanced(true)
           .build();
 
-  static final ParamSpec OPTIMIZER =
-      ParamSpec.builder("optimizer", ParamType.CHOICE)
+  static final Param<String> OPTIMIZER =
+      Param.choice("optimizer")
           .setLabel("Optimizer")
           .setHelp("The rule for updating the weights. Adam adapts its steps and rarely needs "
               + "tuning; SGD is the plain textbook method.")
@@ -79,8 +79,8 @@ final class TrainParams {
           .optAdvanced(true)
           .build();
 
-  static final ParamSpec PATIENCE =
-      ParamSpec.builder("patience", ParamType.INTEGER)
+  static final Param<Integer> PATIENCE =
+      Param.integer("patience")
           .setLabel("Early stopping patience")
           .setHelp("Stop when the validation score has not improved for this many epochs, and "
               + "keep the best model seen. 0 turns early stopping off.")
@@ -89,8 +89,8 @@ final class TrainParams {
           .optAdvanced(true)
           .build();
 
-  static final ParamSpec DROPOUT =
-      ParamSpec.builder("dropout", ParamType.NUMBER)
+  static final Param<Double> DROPOUT =
+      Param.number("dropout")
           .setLabel("Dropout")
           .setHelp("Share of neurons switched off at random while training (0 to 0.9). A little "
               + "dropout (0.1–0.3) fights overfitting.")
@@ -99,8 +99,8 @@ final class TrainParams {
           .optAdvanced(true)
           .build();
 
-  static final ParamSpec TASK =
-      ParamSpec.builder("task", ParamType.CHOICE)
+  static final Param<String> TASK =
+      Param.choice("task")
           .setLabel("Task")
           .setHelp("Whether to predict a class or a number. Automatic treats a number column "
               + "with many different values as a number to predict.")

@@ -28,8 +28,9 @@ class LoadCsvFuzzTest {
       Files.write(file, data);
       LoadCsv block = new LoadCsv();
       Params params = Params.of(block.spec(),
-          Map.of(LoadCsv.FILE, JsonNodeFactory.instance.textNode(file.toString()),
-              LoadCsv.SKIP_BAD_ROWS, JsonNodeFactory.instance.booleanNode(data.length % 2 == 0)));
+          Map.of(LoadCsv.FILE.name(), JsonNodeFactory.instance.textNode(file.toString()),
+              LoadCsv.SKIP_BAD_ROWS.name(),
+              JsonNodeFactory.instance.booleanNode(data.length % 2 == 0)));
       try (TestContext ctx = new TestContext("load")) {
         Map<String, Object> out = block.execute(new Inputs("load", Map.of()), params, ctx);
         assertThat(out.get("table")).isInstanceOf(Table.class);

@@ -38,7 +38,7 @@ class LoadCsvTest {
   private Table load(byte[] content, String... params) throws Exception {
     Files.write(dir.resolve("sales.csv"), content);
     Map<String, JsonNode> given = new HashMap<>();
-    given.put(LoadCsv.FILE, JSON.textNode("sales.csv"));
+    given.put(LoadCsv.FILE.name(), JSON.textNode("sales.csv"));
     for (int i = 0; i < params.length; i += 2) {
       given.put(params[i], params[i + 1].equals("true") ? JSON.booleanNode(true)
           : JSON.textNode(params[i + 1]));
@@ -58,7 +58,7 @@ class LoadCsvTest {
   void readsTypesAndRoles() throws Exception {
     Table t = load("id,age,city,member,name,bought\n"
         + "1,30,Paris,yes,Ann Lee,no\n2,41.5,Rome,no,Bob Stone,yes\n3,,Paris,yes,Cy Twombly,no\n"
-        + "4,25,Oslo,no,Dee Dee,yes\n", LoadCsv.LABEL, "bought", LoadCsv.IDS, "id");
+        + "4,25,Oslo,no,Dee Dee,yes\n", LoadCsv.LABEL.name(), "bought", LoadCsv.IDS.name(), "id");
     assertThat(t.rowCount()).isEqualTo(4);
     assertThat(t.columnNames()).containsExactly("id", "age", "city", "member", "name", "bought");
     assertThat(t.column("age").orElseThrow().type()).isEqualTo(ColumnType.NUMBER);
@@ -136,7 +136,7 @@ class LoadCsvTest {
   @Test
   void strictUtf8NamesTheLineOfTheBadBytes() {
     assertThatThrownBy(() -> load("a,b\n1,2\nx\u00ff,3\n".getBytes(StandardCharsets.ISO_8859_1),
-            LoadCsv.ENCODING, "UTF-8"))
+            LoadCsv.ENCODING.name(), "UTF-8"))
         .isInstanceOf(NodeException.class)
         .hasMessageContaining("sales.csv line 3 has bytes that are not valid UTF-8");
   }
@@ -150,13 +150,13 @@ class LoadCsvTest {
     csv.append("1,2,3,4,5\n");
     NodeException e = failure(csv.toString());
     assertThat(e.getMessage()).isEqualTo("sales.csv line 14 has 5 values but the header has 4.");
-    assertThat(e.param()).isEqualTo(LoadCsv.FILE);
+    assertThat(e.param()).isEqualTo(LoadCsv.FILE.name());
     assertThat(e.fix()).contains("Skip bad rows");
   }
 
   @Test
   void skipsBadRowsAndCountsThem() throws Exception {
-    Table t = load("a,b\n1,2\n3\n4,5\n6,7,8\n9,10\n", LoadCsv.SKIP_BAD_ROWS, "true");
+    Table t = load("a,b\n1,2\n3\n4,5\n6,7,8\n9,10\n", LoadCsv.SKIP_BAD_ROWS.name(), "true");
     assertThat(t.rowCount()).isEqualTo(3);
     assertThat(ctx.logText()).contains("Skipped 2 bad rows").contains("lines 3, 5");
   }
@@ -190,15 +190,15 @@ class LoadCsvTest {
 
   @Test
   void missingLabelListsTheColumns() {
-    NodeException e = failure("name,age\nann,3\nbob,4\n", LoadCsv.LABEL, "Age");
+    NodeException e = failure("name,age\nann,3\nbob,4\n", LoadCsv.LABEL.name(), "Age");
     assertThat(e.getMessage())
         .isEqualTo("The column to predict \"Age\" is not in sales.csv. Its columns are: name, age.");
-    assertThat(e.param()).isEqualTo(LoadCsv.LABEL);
+    assertThat(e.param()).isEqualTo(LoadCsv.LABEL.name());
   }
 
   @Test
   void labelWithOneClassIsAClearError() {
-    NodeException e = failure("x,ok\n1,yes\n2,yes\n3,yes\n", LoadCsv.LABEL, "ok");
+    NodeException e = failure("x,ok\n1,yes\n2,yes\n3,yes\n", LoadCsv.LABEL.name(), "ok");
     assertThat(e.getMessage()).contains("\"ok\", has the same value (yes) in every row");
   }
 
@@ -217,7 +217,7 @@ class LoadCsvTest {
 
   @Test
   void groupColumnIsACategoryWithTheGroupRole() throws Exception {
-    Table t = load("g,y\n1,a\n2,b\n1,a\n", LoadCsv.GROUP, "g", LoadCsv.LABEL, "y");
+    Table t = load("g,y\n1,a\n2,b\n1,a\n", LoadCsv.GROUP.name(), "g", LoadCsv.LABEL.name(), "y");
     assertThat(t.role("g")).isEqualTo(ColumnRole.GROUP);
     assertThat(t.column("y").orElseThrow()).isInstanceOf(CategoryColumn.class);
   }
@@ -231,14 +231,14 @@ class LoadCsvTest {
     Files.writeString(dir.resolve("big.csv"), csv);
     TestContext c = new TestContext("test").withBaseDir(dir);
     c.cancel();
-    Params p = Params.of(block.spec(), Map.of(LoadCsv.FILE, JSON.textNode("big.csv")));
+    Params p = Params.of(block.spec(), Map.of(LoadCsv.FILE.name(), JSON.textNode("big.csv")));
     assertThatThrownBy(() -> block.execute(new Inputs("n1", Map.of()), p, c))
         .isInstanceOf(CancelledException.class);
   }
 
   @Test
   void checkParamsAndFingerprintFollowTheFile() throws Exception {
-    Params p = Params.of(block.spec(), Map.of(LoadCsv.FILE, JSON.textNode("sales.csv")));
+    Params p = Params.of(block.spec(), Map.of(LoadCsv.FILE.name(), JSON.textNode("sales.csv")));
     assertThat(block.checkParams(p, dir)).singleElement()
         .satisfies(pr -> assertThat(pr.message()).contains("sales.csv was not found"));
     Files.writeString(dir.resolve("sales.csv"), "a\n1\n");

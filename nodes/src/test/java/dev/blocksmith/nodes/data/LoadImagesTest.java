@@ -36,9 +36,9 @@ class LoadImagesTest {
   }
 
   private ImageSet load(String colour) throws Exception {
-    Params p = Params.of(block.spec(), Map.of(LoadImages.FOLDER,
-        JsonNodeFactory.instance.textNode(dir.toString()), LoadImages.SIZE,
-        JsonNodeFactory.instance.numberNode(8), LoadImages.COLOUR,
+    Params p = Params.of(block.spec(), Map.of(LoadImages.FOLDER.name(),
+        JsonNodeFactory.instance.textNode(dir.toString()), LoadImages.SIZE.name(),
+        JsonNodeFactory.instance.numberNode(8), LoadImages.COLOUR.name(),
         JsonNodeFactory.instance.textNode(colour)));
     return (ImageSet) block.execute(new Inputs("n1", Map.of()), p, ctx).get("images");
   }

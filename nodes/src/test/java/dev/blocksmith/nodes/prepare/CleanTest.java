@@ -66,7 +66,7 @@ class CleanTest {
 
   @Test
   void fillsWithTheMean() throws Exception {
-    Table t = run(table(), Clean.MISSING, "mean", Clean.DROP_DUPLICATES, false);
+    Table t = run(table(), Clean.MISSING.name(), "mean", Clean.DROP_DUPLICATES.name(), false);
     assertThat(ages(t)[1]).isEqualTo(34.0);
     assertThat(t.column("city").orElseThrow().format(2)).isEqualTo("Rome");
     assertThat(ctx.logText()).contains("Filled 1 missing value in \"age\" with the mean (34)")
@@ -75,31 +75,32 @@ class CleanTest {
 
   @Test
   void fillsWithTheMedian() throws Exception {
-    Table t = run(table(), Clean.MISSING, "median", Clean.DROP_DUPLICATES, false);
+    Table t = run(table(), Clean.MISSING.name(), "median", Clean.DROP_DUPLICATES.name(), false);
     assertThat(ages(t)[1]).isEqualTo(30.0);
   }
 
   @Test
   void fillsWithTheMostFrequentValue() throws Exception {
-    Table t = run(table(), Clean.MISSING, "most-frequent", Clean.DROP_DUPLICATES, false);
+    Table t = run(table(), Clean.MISSING.name(), "most-frequent", Clean.DROP_DUPLICATES.name(), false);
     assertThat(ages(t)[1]).isEqualTo(30.0);
     assertThat(t.column("city").orElseThrow().format(2)).isEqualTo("Rome");
   }
 
   @Test
   void fillsWithAConstantPerColumn() throws Exception {
-    Table t = run(table(), Clean.MISSING, "constant", Clean.FILL_VALUE, "0",
-        Clean.MISSING_COLUMNS, "age", Clean.DROP_DUPLICATES, false);
+    Table t = run(table(), Clean.MISSING.name(), "constant", Clean.FILL_VALUE.name(), "0",
+        Clean.MISSING_COLUMNS.name(), "age", Clean.DROP_DUPLICATES.name(), false);
     assertThat(ages(t)[1]).isEqualTo(0.0);
     assertThat(t.column("city").orElseThrow().isMissing(2)).isTrue();
   }
 
   @Test
   void aConstantThatDoesNotFitIsAClearError() {
-    assertThatThrownBy(() -> run(table(), Clean.MISSING, "constant", Clean.FILL_VALUE, "unknown"))
+    assertThatThrownBy(() -> run(table(), Clean.MISSING.name(), "constant",
+        Clean.FILL_VALUE.name(), "unknown"))
         .isInstanceOf(NodeException.class)
         .hasMessage("\"age\" holds numbers, but the fill value \"unknown\" is not a number.");
-    assertThatThrownBy(() -> run(table(), Clean.MISSING, "constant"))
+    assertThatThrownBy(() -> run(table(), Clean.MISSING.name(), "constant"))
         .isInstanceOf(NodeException.class).hasMessageContaining("no fill value is set");
   }
 
@@ -107,7 +108,7 @@ class CleanTest {
   void neverGuessesALabel() throws Exception {
     Table in = table().withColumn(CategoryColumn.of("y",
         Arrays.asList("a", null, "a", "b", "b", "a")));
-    Table t = run(in, Clean.MISSING, "mean", Clean.DROP_DUPLICATES, false);
+    Table t = run(in, Clean.MISSING.name(), "mean", Clean.DROP_DUPLICATES.name(), false);
     assertThat(t.rowCount()).isEqualTo(5);
     assertThat(ctx.logText()).contains("no value in the column to predict");
   }
@@ -124,7 +125,7 @@ class CleanTest {
 
   @Test
   void clipsOutliersByTheIqrRule() throws Exception {
-    Table t = run(incomes(), Clean.OUTLIERS, "iqr");
+    Table t = run(incomes(), Clean.OUTLIERS.name(), "iqr");
     double[] v = ((NumberColumn) t.columns().get(0)).toArray();
     assertThat(t.rowCount()).isEqualTo(40);
     assertThat(v[7]).isCloseTo(60_416.7, org.assertj.core.data.Offset.offset(0.1));
@@ -134,17 +135,17 @@ class CleanTest {
 
   @Test
   void dropsOutliersByZScore() throws Exception {
-    Table t = run(incomes(), Clean.OUTLIERS, "zscore", Clean.OUTLIER_ACTION, "drop",
-        Clean.Z_LIMIT, 3.0);
+    Table t = run(incomes(), Clean.OUTLIERS.name(), "zscore", Clean.OUTLIER_ACTION.name(), "drop",
+        Clean.Z_LIMIT.name(), 3.0);
     assertThat(t.rowCount()).isEqualTo(39);
     assertThat(ctx.logText()).contains("Removed 1 row holding outliers");
   }
 
   @Test
   void dropsColumnsAndNamesUnknownOnes() throws Exception {
-    Table t = run(table(), Clean.DROP_COLUMNS, "city", Clean.MISSING, "keep");
+    Table t = run(table(), Clean.DROP_COLUMNS.name(), "city", Clean.MISSING.name(), "keep");
     assertThat(t.columnNames()).containsExactly("age", "y");
-    assertThatThrownBy(() -> run(table(), Clean.DROP_COLUMNS, "town"))
+    assertThatThrownBy(() -> run(table(), Clean.DROP_COLUMNS.name(), "town"))
         .isInstanceOf(NodeException.class)
         .hasMessage("There is no column \"town\". The columns are: age, city, y.");
   }

@@ -40,8 +40,8 @@ class EncodeNormalizeTest {
 
   @Test
   void normalizeRecordsTheChoiceWithoutTouchingValues() throws Exception {
-    Map<String, Object> out = run(new Normalize(), Normalize.METHOD, "min-max",
-        Normalize.COLUMNS, "size");
+    Map<String, Object> out = run(new Normalize(), Normalize.METHOD.name(), "min-max",
+        Normalize.COLUMNS.name(), "size");
     Table t = (Table) out.get("table");
     assertThat(t.recipe().scalingOf("size")).isEqualTo(Recipe.Scaling.MIN_MAX);
     assertThat(t.recipe().scaling()).doesNotContainKey("rooms");
@@ -54,21 +54,22 @@ class EncodeNormalizeTest {
 
   @Test
   void normalizeDefaultsToAllNumberFeatures() throws Exception {
-    Table t = (Table) run(new Normalize(), Normalize.METHOD, "none").get("table");
+    Table t = (Table) run(new Normalize(), Normalize.METHOD.name(), "none").get("table");
     assertThat(t.recipe().scaling()).containsOnlyKeys("size", "rooms");
     assertThat(t.recipe().scalingOf("rooms")).isEqualTo(Recipe.Scaling.NONE);
   }
 
   @Test
   void normalizeRefusesCategoryColumns() {
-    assertThatThrownBy(() -> run(new Normalize(), Normalize.COLUMNS, "city"))
+    assertThatThrownBy(() -> run(new Normalize(), Normalize.COLUMNS.name(), "city"))
         .isInstanceOf(NodeException.class)
         .hasMessage("Column \"city\" holds categories, but Normalize works on numbers.");
   }
 
   @Test
   void encodeRecordsOrdinalAndTheCap() throws Exception {
-    Table t = (Table) run(new Encode(), Encode.METHOD, "ordinal", Encode.MAX_VALUES, "7")
+    Table t = (Table) run(new Encode(), Encode.METHOD.name(), "ordinal",
+        Encode.MAX_VALUES.name(), "7")
         .get("table");
     assertThat(t.recipe().encodingOf("city")).isEqualTo(Recipe.Encoding.ORDINAL);
     assertThat(t.recipe().maxOneHot()).isEqualTo(7);
@@ -78,11 +79,11 @@ class EncodeNormalizeTest {
 
   @Test
   void encodeWarnsAboutMoreValuesThanTheCap() throws Exception {
-    run(new Encode(), Encode.MAX_VALUES, "2");
+    run(new Encode(), Encode.MAX_VALUES.name(), "2");
     assertThat(ctx.logText()).doesNotContain("different values");
     Table many = Table.of(List.of(CategoryColumn.of("zip", List.of("1", "2", "3", "4"))));
     new Encode().execute(new Inputs("n1", Map.of("table", many)), Params.of(new Encode().spec(),
-        Map.of(Encode.MAX_VALUES, JsonNodeFactory.instance.numberNode(2))), ctx);
+        Map.of(Encode.MAX_VALUES.name(), JsonNodeFactory.instance.numberNode(2))), ctx);
     assertThat(ctx.logText()).contains("\"zip\" has 4 different values; only the 2 most frequent");
   }
 }

@@ -6,10 +6,10 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.ParamSpec;
-import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
-import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Column;
 import dev.blocksmith.engine.value.ColumnRole;
@@ -23,22 +23,24 @@ import java.util.Random;
  * model is to measurement error.
  */
 public final class AddNoise implements NodeType {
-  static final PortSpec IN =
-      PortSpec.of("table", PortType.TABLE, "Table", "The table whose number features get noise.");
-  static final PortSpec OUT =
-      PortSpec.of("table", PortType.TABLE, "Noisy table", "The same table with noise added.");
-  static final ParamSpec AMOUNT =
-      ParamSpec.builder("amount", ParamType.NUMBER)
+  static final Port<Table> IN =
+      Port.of("table", PortType.TABLE, Table.class, "Table",
+          "The table whose number features get noise.");
+  static final Port<Table> OUT =
+      Port.of("table", PortType.TABLE, Table.class, "Noisy table",
+          "The same table with noise added.");
+  static final Param<Double> AMOUNT =
+      Param.number("amount")
           .setLabel("Amount of noise")
           .setHelp("How much noise to add, as a share of each column's spread (0.1 = 10 %).")
           .optDefault(0.1)
           .optRange(0.0, 2.0)
           .build();
-  static final ParamSpec SEED =
-      ParamSpec.builder("seed", ParamType.INTEGER)
+  static final Param<Long> SEED =
+      Param.longInteger("seed")
           .setLabel("Random seed")
           .setHelp("The same seed adds the same noise, so runs can be repeated.")
-          .optDefault(7)
+          .optDefault(7L)
           .optRange(0.0, null)
           .optAdvanced(true)
           .build();
@@ -69,9 +71,9 @@ public final class AddNoise implements NodeType {
   @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
-    Table table = inputs.get(IN.name(), Table.class);
-    double amount = params.getDouble(AMOUNT.name());
-    Random random = new Random(params.getLong(SEED.name()));
+    Table table = inputs.get(IN);
+    double amount = params.get(AMOUNT);
+    Random random = new Random(params.get(SEED));
     Table out = table;
     int changed = 0;
     for (Column c : table.columns()) {
@@ -89,7 +91,7 @@ public final class AddNoise implements NodeType {
       }
     }
     ctx.log("Added noise to " + changed + " number columns.");
-    return Map.of(OUT.name(), out);
+    return Outputs.of(OUT, out);
   }
 
   private static double spread(double[] v) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.testing.BlockContract;
 import dev.blocksmith.engine.testing.TestContext;
 import dev.blocksmith.engine.value.CategoryColumn;
 import dev.blocksmith.engine.value.ColumnRole;
@@ -21,6 +22,11 @@ class ExamplePackTest {
     NodeRegistry registry = NodeRegistry.loadDefault();
     assertThat(registry.find("example.add-noise")).isPresent();
     assertThat(registry.loadProblems()).isEmpty();
+  }
+
+  @Test
+  void everyBlockFollowsTheTypedContract() {
+    new ExamplePack().types().forEach(t -> assertThat(BlockContract.problems(t)).isEmpty());
   }
 
   @Test

@@ -8,7 +8,6 @@ import dev.blocksmith.engine.value.ColumnRole;
 import dev.blocksmith.engine.value.ColumnType;
 import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Table;
-import dev.blocksmith.nodes.data.LoadCsv;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -22,26 +21,36 @@ public final class TableRoles {
   private TableRoles() {}
 
   /**
+   * A column named by the user in a param.
+   *
+   * @param param the param's name, for messages
+   * @param column the column name ("" when unset)
+   */
+  public record Choice(String param, String column) {}
+
+  /**
    * Returns the table with roles set: the label, the group, the ids, and free-text columns ignored
    * (models here learn from numbers, categories and yes/no values). Logs the column types.
    *
    * @throws NodeException when a named column does not exist or the label has fewer than two values
    */
-  public static Table apply(Table table, String nodeId, String file, String label, String group,
-      String ids, NodeContext ctx) throws NodeException {
+  public static Table apply(Table table, String nodeId, String file, Choice labelChoice,
+      Choice groupChoice, Choice idsChoice, NodeContext ctx) throws NodeException {
     Table t = table;
+    String label = labelChoice.column();
+    String group = groupChoice.column();
     if (!label.isEmpty()) {
-      Column c = find(t, nodeId, file, LoadCsv.LABEL, label, "column to predict");
-      checkLabel(c, nodeId, file);
+      Column c = find(t, nodeId, file, labelChoice.param(), label, "column to predict");
+      checkLabel(c, nodeId, file, labelChoice.param());
       t = t.withRole(label, ColumnRole.LABEL);
     }
     if (!group.isEmpty()) {
-      find(t, nodeId, file, LoadCsv.GROUP, group, "group column");
+      find(t, nodeId, file, groupChoice.param(), group, "group column");
       t = t.withRole(group, ColumnRole.GROUP);
     }
-    for (String id : ids.split(",")) {
+    for (String id : idsChoice.column().split(",")) {
       if (!id.isBlank()) {
-        find(t, nodeId, file, LoadCsv.IDS, id.trim(), "id column");
+        find(t, nodeId, file, idsChoice.param(), id.trim(), "id column");
         t = t.withRole(id.trim(), ColumnRole.ID);
       }
     }
@@ -68,7 +77,8 @@ public final class TableRoles {
         "Pick one of those columns (names must match exactly, including capitals)."));
   }
 
-  private static void checkLabel(Column c, String nodeId, String file) throws NodeException {
+  private static void checkLabel(Column c, String nodeId, String file, String param)
+      throws NodeException {
     long distinct;
     if (c instanceof NumberColumn n) {
       distinct = Arrays.stream(n.toArray()).filter(v -> !Double.isNaN(v)).distinct().limit(2)
@@ -82,7 +92,7 @@ public final class TableRoles {
     if (distinct < 2) {
       String only = java.util.stream.IntStream.range(0, c.size()).filter(i -> !c.isMissing(i))
           .mapToObj(c::format).findFirst().orElse(null);
-      throw NodeException.atParam(nodeId, LoadCsv.LABEL,
+      throw NodeException.atParam(nodeId, param,
           only == null
               ? "The column to predict, \"" + c.name() + "\", is empty in every row of " + file
                   + "."

@@ -82,8 +82,8 @@ class SamplesTest {
   @Test
   void committedHousePricesLoadBackAsTheSameTable() throws Exception {
     LoadCsv load = new LoadCsv();
-    Params p = Params.of(load.spec(), Map.of(LoadCsv.FILE,
-        JsonNodeFactory.instance.textNode("house-prices.csv"), LoadCsv.LABEL,
+    Params p = Params.of(load.spec(), Map.of(LoadCsv.FILE.name(),
+        JsonNodeFactory.instance.textNode("house-prices.csv"), LoadCsv.LABEL.name(),
         JsonNodeFactory.instance.textNode("price")));
     Table t = (Table) load.execute(new Inputs("n1", Map.of()), p,
         new TestContext("test").withBaseDir(SampleFiles.folder())).get("table");
