@@ -38,16 +38,16 @@ final class SparkClean {
 
   static SparkFrame run(SparkFrame in, Params p, String nodeId, Consumer<String> log)
       throws NodeException {
-    if (!p.getString(Clean.OUTLIERS).equals("none")) {
-      throw NodeException.atParam(nodeId, Clean.OUTLIERS,
+    if (!p.get(Clean.OUTLIERS).equals("none")) {
+      throw NodeException.atParam(nodeId, Clean.OUTLIERS.name(),
           "Outlier handling does not run on Spark yet.",
           "Set Outliers to 'Leave them', or run this pipeline without --spark.");
     }
     SparkFrame f = in;
-    List<String> drop = ColumnList.names(p.getString(Clean.DROP_COLUMNS));
+    List<String> drop = ColumnList.names(p.get(Clean.DROP_COLUMNS));
     for (String d : drop) {
       if (f.schema().column(d).isEmpty()) {
-        throw NodeException.atParam(nodeId, Clean.DROP_COLUMNS, "There is no column \"" + d
+        throw NodeException.atParam(nodeId, Clean.DROP_COLUMNS.name(), "There is no column \"" + d
             + "\" to drop.", "Columns: " + String.join(", ", f.schema().columnNames()) + ".");
       }
     }
@@ -56,7 +56,7 @@ final class SparkClean {
           f.schema().withoutColumns(drop), f.source());
       log.accept("Dropped columns " + String.join(", ", drop) + ".");
     }
-    if (p.getBoolean(Clean.DROP_DUPLICATES)) {
+    if (p.get(Clean.DROP_DUPLICATES)) {
       org.apache.spark.sql.Column[] keys = f.schema().columnNames().stream()
           .map(SparkFrame::c).toArray(org.apache.spark.sql.Column[]::new);
       // Keep the first rows by their place, not the grouped values: Spark normalises -0.0 to
@@ -65,11 +65,11 @@ final class SparkClean {
       f = f.withRows(f.df().join(firsts, f.df().col(ROW).equalTo(firsts.col(ROW)), "left_semi"));
       log.accept("Dropped repeated rows (each row's first occurrence is kept).");
     }
-    String missing = p.getString(Clean.MISSING);
+    String missing = p.get(Clean.MISSING);
     if (missing.equals("keep")) {
       return f;
     }
-    List<String> cols = ColumnList.names(p.getString(Clean.MISSING_COLUMNS));
+    List<String> cols = ColumnList.names(p.get(Clean.MISSING_COLUMNS));
     if (cols.isEmpty()) {
       cols = f.schema().columnNames();
     }
@@ -82,7 +82,7 @@ final class SparkClean {
     if (!label.isEmpty()) {
       df = df.na().drop(label.toArray(String[]::new));
     }
-    String constant = p.getString(Clean.FILL_VALUE);
+    String constant = p.get(Clean.FILL_VALUE);
     List<Column> newColumns = new ArrayList<>();
     for (Column kind : schema.columns()) {
       String n = kind.name();
@@ -112,7 +112,7 @@ final class SparkClean {
       if (kind instanceof NumberColumn) {
         double d = Cells.parseNumber(constant.trim(), false);
         if (Double.isNaN(d)) {
-          throw NodeException.atParam(nodeId, Clean.FILL_VALUE, "\"" + n + "\" holds numbers,"
+          throw NodeException.atParam(nodeId, Clean.FILL_VALUE.name(), "\"" + n + "\" holds numbers,"
               + " but the fill value \"" + constant + "\" is not a number.",
               "Choose a fill value that fits every column, or limit \"Columns to fix\".");
         }
@@ -121,7 +121,7 @@ final class SparkClean {
       if (kind instanceof BooleanColumn) {
         int b = Cells.parseBoolean(constant.trim());
         if (b < 0) {
-          throw NodeException.atParam(nodeId, Clean.FILL_VALUE, "\"" + n + "\" holds yes/no"
+          throw NodeException.atParam(nodeId, Clean.FILL_VALUE.name(), "\"" + n + "\" holds yes/no"
               + " values, but the fill value \"" + constant + "\" is neither.",
               "Choose a fill value that fits every column, or limit \"Columns to fix\".");
         }

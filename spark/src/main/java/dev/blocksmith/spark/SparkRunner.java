@@ -21,6 +21,7 @@ import dev.blocksmith.engine.validate.Problem;
 import dev.blocksmith.engine.validate.Validator;
 import dev.blocksmith.engine.value.Report;
 import dev.blocksmith.engine.value.Table;
+import dev.blocksmith.nodes.data.LoadCsv;
 import dev.blocksmith.nodes.train.SweepTrial;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -179,10 +180,10 @@ public final class SparkRunner implements ClusterRunner {
     String id = step.id();
     switch (step.type().spec().id()) {
       case "data.load-csv" -> {
-        return Map.of("table", SparkLoad.load(spark, id, p.getString("file"), req.baseDir(),
-            p.getString("label"), p.getString("group"), p.getString("idColumns"),
-            p.getBoolean("skipBadRows"), p.getString("delimiter"), p.getString("header"),
-            p.getString("encoding"), ctx::log));
+        return Map.of("table", SparkLoad.load(spark, id, p.get(LoadCsv.FILE), req.baseDir(),
+            p.get(LoadCsv.LABEL), p.get(LoadCsv.GROUP), p.get(LoadCsv.IDS),
+            p.get(LoadCsv.SKIP_BAD_ROWS), p.get(LoadCsv.DELIMITER), p.get(LoadCsv.HEADER),
+            p.get(LoadCsv.ENCODING), ctx::log));
       }
       case "prepare.clean" -> {
         if (in.get("table") instanceof SparkFrame f) {

@@ -12,7 +12,6 @@ import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
 import dev.blocksmith.engine.spi.Outputs;
 import dev.blocksmith.engine.spi.Param;
-import dev.blocksmith.engine.spi.ParamSpec;
 import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
@@ -30,6 +29,22 @@ import java.util.Map;
  */
 public final class Sweep implements NodeType {
   private static final Train TRAIN_BLOCK = new Train();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  // Train's settings, the base of every trial (the grid overrides some of them).
+  private static final Param<String> LABEL = TrainParams.LABEL;
+  private static final Param<String> ARCHITECTURE = TrainParams.ARCHITECTURE;
+  private static final Param<List<Integer>> HIDDEN = TrainParams.HIDDEN;
+  private static final Param<Integer> EPOCHS = TrainParams.EPOCHS;
+  private static final Param<Double> LEARNING_RATE = TrainParams.LEARNING_RATE;
+  private static final Param<Integer> BATCH_SIZE = TrainParams.BATCH_SIZE;
+  private static final Param<String> OPTIMIZER = TrainParams.OPTIMIZER;
+  private static final Param<Integer> PATIENCE = TrainParams.PATIENCE;
+  private static final Param<Double> DROPOUT = TrainParams.DROPOUT;
+  private static final Param<String> TASK = TrainParams.TASK;
+  private static final List<Param<?>> TRAIN_PARAMS = List.of(LABEL, ARCHITECTURE, HIDDEN, EPOCHS,
+      LEARNING_RATE, BATCH_SIZE, OPTIMIZER, PATIENCE, DROPOUT, TASK);
 
   /** The training part. */
   public static final Port<Dataset> TRAIN = Port.of("train", PortType.DATA, Dataset.class,
@@ -104,12 +119,14 @@ public final class Sweep implements NodeType {
       .addParam(SEARCH_SEED));
 
   private static NodeSpec spec(NodeSpec.Builder b) {
-    trainParams().forEach(b::addParam);
+    TRAIN_PARAMS.forEach(b::addParam);
     return b.optHeavy(true).build();
   }
 
-  private static List<ParamSpec> trainParams() {
-    return TRAIN_BLOCK.spec().params();
+  private static java.util.Set<String> trainNames() {
+    var known = new java.util.LinkedHashSet<String>();
+    TRAIN_PARAMS.forEach(p -> known.add(p.name()));
+    return known;
   }
 
   @Override
@@ -139,15 +156,13 @@ public final class Sweep implements NodeType {
    * @throws IllegalArgumentException when the grid text cannot be read
    */
   public static List<Map<String, JsonNode>> plan(Params params) {
-    var known = new java.util.LinkedHashSet<String>();
-    trainParams().forEach(p -> known.add(p.name()));
-    var grid = SweepPlan.parse(params.get(GRID), known);
+    var grid = SweepPlan.parse(params.get(GRID), trainNames());
     List<Map<String, JsonNode>> out = new ArrayList<>();
     for (Map<String, JsonNode> changed : SweepPlan.trials(grid, params.get(SEARCH).equals("random"),
         params.get(TRIALS), params.get(SEARCH_SEED))) {
       Map<String, JsonNode> full = new LinkedHashMap<>();
-      for (ParamSpec p : trainParams()) {
-        full.put(p.name(), params.json(p.name()));
+      for (Param<?> p : TRAIN_PARAMS) {
+        full.put(p.name(), JSON.valueToTree(params.get(p)));
       }
       full.putAll(changed);
       out.add(full);
@@ -191,10 +206,8 @@ public final class Sweep implements NodeType {
 
   /** Returns only the settings of a trial that the grid varies. */
   public static Map<String, JsonNode> changed(Map<String, JsonNode> trial, Params params) {
-    var known = new java.util.LinkedHashSet<String>();
-    trainParams().forEach(p -> known.add(p.name()));
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    for (String k : SweepPlan.parse(params.get(GRID), known).keySet()) {
+    for (String k : SweepPlan.parse(params.get(GRID), trainNames()).keySet()) {
       out.put(k, trial.get(k));
     }
     return out;
