@@ -9,7 +9,9 @@ cd "$HERE"
 CP_FILE="$(mktemp)"
 mvn -B -q -ntp -o -pl spark dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$CP_FILE" >/dev/null
-CP="spark/target/test-classes:spark/target/classes:$(cat "$CP_FILE")"
+# This worktree's own engine and nodes first (the copies in ~/.m2 may be older).
+CP="spark/target/test-classes:spark/target/classes:engine/target/classes:engine/target/test-classes"
+CP="$CP:nodes/target/classes:$(cat "$CP_FILE")"
 uptime
 exec java -Xmx8g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
   -Dai.djl.pytorch.num_interop_threads=1 \
