@@ -14,6 +14,7 @@ import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.graph.Node;
 import dev.blocksmith.engine.session.EngineSession;
 import dev.blocksmith.engine.spi.Value;
+import dev.blocksmith.engine.coach.Fixes;
 import dev.blocksmith.engine.text.ReportText;
 import dev.blocksmith.engine.text.TableText;
 import dev.blocksmith.engine.validate.Problem;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
   private final Cli.Env env;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file.")
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "The pipeline file (.json), a bundle (.blocksmith) or a model (.bsmodel).")
   Path file;
 
   @Option(names = "--json", description = "Print a machine-readable summary instead of text.")
@@ -67,6 +69,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Run on Apache Spark (local[2], spark://host:7077); needs the spark module.")
   String spark;
 
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "Also write a self-contained HTML report of the run (pipeline, data, "
+          + "metrics, charts, mistakes, findings).")
+  Path report;
+
+  @Option(names = "--csv", paramLabel = "NODE.PORT=FILE",
+      description = "Save a table output as CSV, such as evaluate.mistakes=mistakes.csv.")
+  List<String> csv = new ArrayList<>();
+
   @Option(names = "--timings",
       description = "Print how long after the JVM started the first training step ended.")
   boolean timings;
@@ -79,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Graph g;
     try {
+      file = GraphLoader.unbundle(file, env.err());
       g = Overrides.apply(GraphLoader.load(file), env.registry(), sets);
     } catch (GraphLoader.LoadFailure | IllegalArgumentException e) {
       env.err().println(e.getMessage());
@@ -127,7 +139,8 @@ final class RunCommand implements Callable<Integer> {
       if (timings) {
         printTimings();
       }
-      return r.success() ? 0 : 1;
+      int saved = RunFiles.save(g, r, env, base, report, csv);
+      return saved != 0 ? saved : r.success() ? 0 : 1;
     }
   }
 
@@ -216,7 +229,8 @@ final class RunCommand implements Callable<Integer> {
         if (v instanceof Report rep) {
           out.println();
           out.println("== " + n.id() + " ==");
-          out.print(ReportText.render(rep));
+          out.print(ReportText.render(rep,
+              fix -> Fixes.cliLine(g, env.registry(), n.id(), fix)));
         }
       }
     }
