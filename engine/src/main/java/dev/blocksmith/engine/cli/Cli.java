@@ -49,6 +49,7 @@ public final class Cli {
         .addSubcommand("blocks", new BlocksCommand(env))
         .addSubcommand("explain", new ExplainCommand(env))
         .addSubcommand("predict", new PredictCommand(env))
+        .addSubcommand("runs", new RunsCommand(env))
         .addSubcommand("export", new ExportCommand(env))
         .addSubcommand("bundle", new BundleCommand(env))
         .addSubcommand("glossary", new GlossaryCommand(env))

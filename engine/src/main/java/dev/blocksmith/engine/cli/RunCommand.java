@@ -1,6 +1,8 @@
 package dev.blocksmith.engine.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.engine.exec.EnergyMeter;
 import dev.blocksmith.engine.djl.Devices;
 import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.exec.NodeStatus;
@@ -69,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
           + " still saved).")
   boolean noCache;
 
+  @Option(names = "--spark", paramLabel = "MASTER",
+      description = "Run on Apache Spark (local[2], spark://host:7077); needs the spark module.")
+  String spark;
+
   @Option(names = "--report", paramLabel = "FILE.html",
       description = "Also write a self-contained HTML report of the run (pipeline, data, "
           + "metrics, charts, mistakes, findings).")
@@ -107,6 +113,9 @@ final class RunCommand implements Callable<Integer> {
     }
     Path base = GraphLoader.baseDir(file);
     Path root = runs != null ? runs : EngineSession.defaultRunsRoot();
+    if (spark != null) {
+      return runOnSpark(g, base, root);
+    }
     OutputCache cache;
     try {
       cache = EngineSession.defaultCache(!noCache);
@@ -131,16 +140,52 @@ final class RunCommand implements Callable<Integer> {
         env.err().println("The run stopped unexpectedly: " + e.getCause());
         return 1;
       }
+      JsonNode energy = recordOverrides(r);
       if (json) {
         env.out().println(summary(g, r).toPrettyString());
       } else {
         printResult(g, r);
+      }
+      if (!json && energy != null && energy.isObject()) {
+        env.out().println(EnergyMeter.describe(energy));
       }
       if (timings) {
         printTimings();
       }
       int saved = RunFiles.save(g, r, env, base, report, csv);
       return saved != 0 ? saved : r.success() ? 0 : 1;
+    }
+  }
+
+  private int runOnSpark(Graph g, Path base, Path root) {
+    var runner = ClusterRunner.find("spark");
+    if (runner.isEmpty()) {
+      env.err().println("The Spark runner is not built. Build it once with\n"
+          + "  mvn -B -pl spark -am package -DskipTests\n"
+          + "then run again: ./blocksmith run " + file + " --spark " + spark
+          + "\n(the launcher adds spark/target/blocksmith-spark.jar and Spark's jars when they"
+          + " exist; or use spark-submit with blocksmith-spark.jar).");
+      return 2;
+    }
+    return runner.get().run(new ClusterRunner.Request(g, file, base, spark,
+        new RunOptions(Set.of(), device, seed, reproducible), root, List.copyOf(sets), json),
+        env.registry(), env.out(), env.err());
+  }
+
+  /** Adds the --set arguments to the run's run.json; returns its energy record (or null). */
+  private JsonNode recordOverrides(RunResult r) {
+    if (r.runDir() == null) {
+      return null;
+    }
+    Path f = r.runDir().resolve("run.json");
+    try {
+      ObjectNode root = (ObjectNode) GraphJson.mapper().readTree(f.toFile());
+      root.set("overrides", GraphJson.mapper().valueToTree(sets));
+      root.put("pipelineFile", file.toAbsolutePath().toString());
+      java.nio.file.Files.writeString(f, root.toPrettyString());
+      return root.get("energy");
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
     }
   }
 

@@ -67,6 +67,33 @@ public final class Devices {
         "Unknown device \"" + override + "\". Use \"cpu\", \"gpu\" or \"gpu:N\".");
   }
 
+  /** What a GPU build says on a machine whose GPU (or driver) the engine cannot use. */
+  public static final String NO_USABLE_GPU =
+      "GPU natives present but no usable GPU: training on CPU";
+
+  /**
+   * Returns whether CUDA natives for PyTorch are on the class path (the GPU build, {@code -Pgpu}),
+   * read from their {@code native/lib/pytorch.properties} flavor; DJL then picks the CPU natives
+   * beside them when no GPU is usable.
+   */
+  public static boolean gpuNativesPresent() {
+    try {
+      var urls = Devices.class.getClassLoader().getResources("native/lib/pytorch.properties");
+      while (urls.hasMoreElements()) {
+        var props = new java.util.Properties();
+        try (var in = urls.nextElement().openStream()) {
+          props.load(in);
+        }
+        if (props.getProperty("flavor", "").startsWith("cu")) {
+          return true;
+        }
+      }
+    } catch (java.io.IOException e) {
+      return false;
+    }
+    return false;
+  }
+
   /** Returns the number of GPUs the engine can use (loads the engine). */
   public static int gpuCount() {
     return engine().getGpuCount();
@@ -76,7 +103,9 @@ public final class Devices {
   public static String describe(Device device) {
     if (!device.isGpu()) {
       int cores = Runtime.getRuntime().availableProcessors();
-      return "CPU (" + cores + (cores == 1 ? " core)" : " cores)");
+      String cpu = "CPU (" + cores + (cores == 1 ? " core)" : " cores)");
+      return gpuNativesPresent() && isEngineLoaded() && gpuCount() == 0
+          ? cpu + ". " + NO_USABLE_GPU : cpu;
     }
     StringBuilder sb = new StringBuilder("GPU ").append(device.getDeviceId());
     try {

@@ -47,6 +47,15 @@ public final class Inference {
     return out;
   }
 
+  /**
+   * Returns how many examples to run per forward pass: at least {@code minimum}, more for small
+   * examples (up to 8,192 rows or about 16 MB of input), because each pass has a fixed cost that
+   * dominates for table rows of a few numbers.
+   */
+  public static int batchRows(int exampleSize, int minimum) {
+    return Math.max(minimum, Math.min(8192, (1 << 22) / Math.max(1, exampleSize)));
+  }
+
   /** Returns the index of the largest of each row's {@code width} scores. */
   public static int[] argMax(float[] scores, int width) {
     int[] out = new int[scores.length / width];

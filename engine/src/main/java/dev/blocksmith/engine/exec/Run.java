@@ -57,6 +57,7 @@ final class Run implements RunHandle {
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
   private final long started = System.currentTimeMillis();
+  private final EnergyMeter energy = EnergyMeter.start();
   private volatile Device device;
   private volatile String deviceText = "";
   private boolean seeded;
@@ -406,7 +407,7 @@ final class Run implements RunHandle {
     long ms = System.currentTimeMillis() - started;
     boolean ok = messages.isEmpty() && statuses.values().stream()
         .allMatch(s -> s == NodeStatus.DONE || s == NodeStatus.CACHED);
-    folder.writeRunJson(RunJson.of(this, setup, deviceText, ok, ms));
+    folder.writeRunJson(RunJson.of(this, setup, deviceText, ok, ms, energy.finish()));
     folder.log("run", (ok ? "Finished" : "Ended with problems") + " after " + ms + " ms.");
     RunResult r = new RunResult(runId(), ok, statuses, outputs, messages, folder.dir(), ms,
         deviceText);

@@ -10,7 +10,8 @@ import java.util.Map;
 final class RunJson {
   private RunJson() {}
 
-  static ObjectNode of(Run run, RunSetup setup, String device, boolean success, long millis) {
+  static ObjectNode of(Run run, RunSetup setup, String device, boolean success, long millis,
+      ObjectNode energy) {
     ObjectNode root = GraphJson.mapper().createObjectNode();
     root.put("runId", run.runId());
     root.put("graph", setup.graphName());
@@ -19,6 +20,14 @@ final class RunJson {
     root.put("reproducible", setup.reproducible());
     root.put("success", success);
     root.put("millis", millis);
+    root.put("finishedAt", java.time.Instant.now().toString());
+    root.set("energy", energy);
+    root.set("versions", versions());
+    try {
+      root.set("pipeline", GraphJson.mapper().readTree(setup.graphJson()));
+    } catch (java.io.IOException e) {
+      root.put("pipeline", setup.graphJson());
+    }
     if (run.messages().containsKey("run")) {
       root.put("message", run.messages().get("run"));
     }
@@ -48,11 +57,39 @@ final class RunJson {
           }
         }
       }
+      if (outs != null) {
+        ObjectNode curves = null;
+        for (Object v : outs.values()) {
+          java.util.List<dev.blocksmith.engine.value.Curve> cs =
+              v instanceof dev.blocksmith.engine.model.TrainedModel m ? m.history()
+                  : v instanceof Report r ? r.curves() : java.util.List.of();
+          for (dev.blocksmith.engine.value.Curve c : cs) {
+            if (curves == null) {
+              curves = n.putObject("curves");
+            }
+            var arr = curves.putArray(c.name());
+            c.values().forEach(arr::add);
+          }
+        }
+      }
       String msg = run.messages().get(s.id());
       if (msg != null) {
         n.put("message", msg);
       }
     }
     return root;
+  }
+
+  /** Returns the versions that decide what a run computes. */
+  static ObjectNode versions() {
+    ObjectNode v = GraphJson.mapper().createObjectNode();
+    v.put("blocksmith", dev.blocksmith.engine.model.ModelBundle.blocksmithVersion());
+    v.put("java", System.getProperty("java.version"));
+    v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    if (dev.blocksmith.engine.djl.Devices.isEngineLoaded()) {
+      v.put("djl", ai.djl.engine.Engine.getDjlVersion());
+      v.put("pytorch", ai.djl.engine.Engine.getInstance().getVersion());
+    }
+    return v;
   }
 }

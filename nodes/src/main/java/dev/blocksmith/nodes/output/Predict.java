@@ -85,7 +85,7 @@ public final class Predict implements NodeType {
     }
     float[] out;
     try {
-      out = Inference.outputs(model, e, ctx, BATCH);
+      out = Inference.outputs(model, e, ctx, Inference.batchRows(e.exampleSize(), BATCH));
     } catch (IncompatibleModelException ex) {
       throw NodeException.atPort(ctx.nodeId(), MODEL.name(), ex.getMessage(),
           "Train the model again, or open its model file again.");
