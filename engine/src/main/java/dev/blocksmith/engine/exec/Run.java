@@ -52,6 +52,8 @@ final class Run implements RunHandle {
   private final Map<String, AtomicBoolean> nodeCancelled = new HashMap<>();
   private final Set<String> submitted = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final ArrayDeque<String> ready = new ArrayDeque<>();
+  private boolean draining;
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
   private final long started = System.currentTimeMillis();
   private volatile Device device;
@@ -118,8 +120,28 @@ final class Run implements RunHandle {
     }
   }
 
-  /** Serves a ready node from the cache, or hands it to the pool. Caller holds the lock. */
+  /**
+   * Queues a ready node and, unless already doing so, serves queued nodes one by one: a node served
+   * from the cache makes its successors ready at once, so a long cached chain is walked by this
+   * loop, never by recursion. Caller holds the lock.
+   */
   private void dispatch(String id) {
+    ready.add(id);
+    if (draining) {
+      return;
+    }
+    draining = true;
+    try {
+      while (!ready.isEmpty()) {
+        dispatchOne(ready.poll());
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  /** Serves a ready node from the cache, or hands it to the pool. Caller holds the lock. */
+  private void dispatchOne(String id) {
     if (statuses.get(id) != NodeStatus.QUEUED || !submitted.add(id)) {
       return;
     }
