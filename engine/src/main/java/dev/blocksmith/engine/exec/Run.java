@@ -39,6 +39,7 @@ final class Run implements RunHandle {
   private final Plan plan;
   private final RunSetup setup;
   private final OutputCache cache;
+  private final WrittenFiles written;
   private final RunListener listener;
   private final RunFolder folder;
   private final ExecutorService pool;
@@ -61,11 +62,12 @@ final class Run implements RunHandle {
   private boolean seeded;
   private boolean finished;
 
-  Run(Plan plan, RunSetup setup, OutputCache cache, RunListener listener, RunFolder folder,
-      ExecutorService pool) {
+  Run(Plan plan, RunSetup setup, OutputCache cache, WrittenFiles written, RunListener listener,
+      RunFolder folder, ExecutorService pool) {
     this.plan = plan;
     this.setup = setup;
     this.cache = cache;
+    this.written = written;
     this.listener = listener;
     this.folder = folder;
     this.pool = pool;
@@ -147,6 +149,11 @@ final class Run implements RunHandle {
     }
     PlanStep step = steps.get(id);
     var hit = cache.get(step.signature());
+    if (hit.isPresent() && !WrittenFiles.writesNothing(step)
+        && !written.unchanged(step, setup.baseDir())) {
+      folder.log(id, "Runs again: what it wrote outside the graph is missing or changed.");
+      hit = java.util.Optional.empty();
+    }
     if (hit.isPresent()) {
       statuses.put(id, NodeStatus.CACHED);
       outputs.put(id, hit.get());
@@ -212,6 +219,9 @@ final class Run implements RunHandle {
       failure = Failures.of(step, t, folder, cancelledAny(id));
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (failure == null && !WrittenFiles.writesNothing(step)) {
+      written.record(step, WrittenFiles.now(step, setup.baseDir()));
+    }
     synchronized (this) {
       millis.put(id, ms);
       if (failure != null) {
