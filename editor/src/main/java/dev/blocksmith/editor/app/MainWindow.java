@@ -5,6 +5,7 @@ import dev.blocksmith.editor.canvas.CanvasView;
 import dev.blocksmith.editor.inspect.InspectorPanel;
 import dev.blocksmith.editor.lesson.Lesson;
 import dev.blocksmith.editor.lesson.LessonPanel;
+import dev.blocksmith.editor.run.RunBackend;
 import dev.blocksmith.editor.run.RunController;
 import dev.blocksmith.editor.theme.ToolIcon;
 import dev.blocksmith.editor.theme.ToolIcon.Glyph;
@@ -44,14 +45,20 @@ public final class MainWindow {
   private static final int INSPECTOR_WIDTH = 320;
   private static final double RESULTS_SHARE = 0.45;
   private final CardLayout cards = new CardLayout();
+  private Menus menus;
   private final JPanel center = new JPanel(cards);
   private NodeRegistry registry = NodeRegistry.of(List.of());
 
-  /** Builds the window (on the EDT); call {@link #show()} to open it. */
-  public MainWindow() {
+  /**
+   * Builds the window (on the EDT); call {@link #show()} to open it.
+   *
+   * @param backend where runs go: the worker JVM, or a fake in tests
+   */
+  public MainWindow(RunBackend backend) {
     controller = new EditorController(this);
-    runs = new RunController(canvas, doc, device::setText, status::setText);
-    inspector = new InspectorPanel(doc, runs::upstreamColumns);
+    runs = new RunController(backend, canvas, doc, device::setText, status::setText);
+    inspector = new InspectorPanel(doc, runs::upstreamColumns,
+        () -> doc.file() == null ? null : doc.file().toAbsolutePath().getParent());
     palette = new BlockPicker(id -> canvas.addBlock(id, null), true);
     welcome = new WelcomeView(controller::newPipeline, controller::open, controller::openFile);
     frame.setName("mainWindow");
@@ -63,8 +70,9 @@ public final class MainWindow {
       }
     });
     frame.setMinimumSize(new Dimension(960, 600));
-    Menus menus = new Menus(controller);
+    menus = new Menus(controller);
     frame.setJMenuBar(menus.menuBar());
+    menus.showHistory("", "");
     frame.getContentPane().add(toolbar(menus), BorderLayout.NORTH);
     frame.getContentPane().add(center, BorderLayout.CENTER);
     frame.getContentPane().add(statusBar(), BorderLayout.SOUTH);
@@ -182,6 +190,7 @@ public final class MainWindow {
     String name = doc.file() == null ? doc.graph().name() : doc.file().getFileName().toString();
     frame.setTitle((doc.isModified() ? "• " : "") + name + " — Blocksmith");
     runs.graphChanged();
+    menus.showHistory(doc.undoName(), doc.redoName());
     lesson.play(Lesson.of(doc.graph()).orElse(null));
   }
 

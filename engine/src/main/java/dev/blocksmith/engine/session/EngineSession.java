@@ -111,6 +111,14 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns whether validation refused the run with this id (it never started). Its listener
+   * still gets one RunFinished, already by the time {@link #start} returns.
+   */
+  public synchronized boolean wasRejected(String runId) {
+    return rejected.containsKey(runId);
+  }
+
   /** Returns the problems that stopped a run from starting, by its run id (empty when none). */
   public synchronized List<Problem> problems(String runId) {
     return rejected.getOrDefault(runId, List.of());

@@ -1,0 +1,2 @@
+/** Helpers shared by blocks that report their changes in plain words. */
+package dev.blocksmith.nodes.report;
