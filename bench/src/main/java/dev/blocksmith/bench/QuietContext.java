@@ -7,6 +7,8 @@ import java.nio.file.Path;
 
 /** A node context for benchmarks that drops logs, progress and metrics. */
 final class QuietContext implements NodeContext {
+  private NDManager manager;
+
   @Override
   public String nodeId() {
     return "bench";
@@ -28,7 +30,10 @@ final class QuietContext implements NodeContext {
 
   @Override
   public NDManager manager() {
-    throw new UnsupportedOperationException("Load CSV needs no DJL manager");
+    if (manager == null) {
+      manager = NDManager.newBaseManager(Device.cpu());
+    }
+    return manager;
   }
 
   @Override

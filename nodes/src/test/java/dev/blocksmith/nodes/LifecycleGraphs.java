@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** Builds the model-lifecycle example pipelines written to {@code graphs/}. */
 public final class LifecycleGraphs {
-  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory F = new JsonNodeFactory(true);
 
   /** Where make-base-digits.json saves its model, relative to {@code graphs/}. */
   public static final String BASE_MODEL_FILE = "models/digits-0-4.bsmodel";

@@ -59,8 +59,14 @@ public interface Commands {
   /** Runs the selected block and what it needs. */
   void runToHere();
 
+  /** Runs the whole pipeline and saves an HTML report of the run. */
+  void runWithReport();
+
   /** Stops the current run. */
   void cancelRun();
+
+  /** Forgets every cached block output, so the next run executes every block. */
+  void clearCache();
 
   /** Switches between the light and dark theme. */
   void toggleTheme();

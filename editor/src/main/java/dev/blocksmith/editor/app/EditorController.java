@@ -144,6 +144,23 @@ public final class EditorController implements Commands {
   }
 
   @Override
+  public void runWithReport() {
+    JFileChooser fc = new JFileChooser();
+    fc.setSelectedFile(new File("report.html"));
+    if (fc.showSaveDialog(w.frame) == JFileChooser.APPROVE_OPTION) {
+      File f = fc.getSelectedFile();
+      runWithReportTo(f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".html")
+          ? f.toPath() : Path.of(f + ".html"));
+    }
+  }
+
+  /** Runs the whole pipeline; when it ends, the worker writes its HTML report to {@code file}. */
+  public void runWithReportTo(Path file) {
+    w.runs.backend().reportNextRun(file.toAbsolutePath());
+    runAll();
+  }
+
+  @Override
   public void exportImage() {
     if (w.canvas.toImage() == null) {
       w.status.setText("The canvas is empty: nothing to export.");
@@ -326,6 +343,11 @@ public final class EditorController implements Commands {
   @Override
   public void cancelRun() {
     w.runs.cancel();
+  }
+
+  @Override
+  public void clearCache() {
+    w.runs.clearCache();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.blocksmith.editor.app;
 
+import dev.blocksmith.engine.home.AppDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,20 +27,18 @@ public final class Home {
     return projectDir().resolve("graphs");
   }
 
-  /** Returns the user's Blocksmith folder ({@code -Dblocksmith.userdir} or {@code ~/.blocksmith}). */
-  public static Path userDir() {
-    String prop = System.getProperty("blocksmith.userdir");
-    return prop != null && !prop.isBlank() ? Path.of(prop)
-        : Path.of(System.getProperty("user.home"), ".blocksmith");
+  /** Returns the user's folders ({@code BLOCKSMITH_HOME}, XDG folders or {@code ~/.blocksmith}). */
+  public static AppDirs dirs() {
+    return AppDirs.current();
   }
 
   /** Returns the folder for autosaved copies. */
   public static Path autosaveDir() {
-    return userDir().resolve("autosave");
+    return dirs().autosave();
   }
 
   /** Returns the folder where runs write their outputs. */
   public static Path runsDir() {
-    return userDir().resolve("runs");
+    return dirs().runs();
   }
 }

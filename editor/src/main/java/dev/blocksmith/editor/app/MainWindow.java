@@ -9,6 +9,7 @@ import dev.blocksmith.editor.run.RunBackend;
 import dev.blocksmith.editor.run.RunController;
 import dev.blocksmith.editor.theme.ToolIcon;
 import dev.blocksmith.editor.theme.ToolIcon.Glyph;
+import dev.blocksmith.engine.coach.Fixes;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
@@ -84,6 +85,19 @@ public final class MainWindow {
     canvas.onSelection(ids -> runs.showResults(ids.size() == 1 ? ids.get(0) : null));
     canvas.onQuickAdd(p -> QuickAdd.show(canvas, registry, p));
     canvas.onStatus(status::setText);
+    runs.resultsView().onApplyFix(new dev.blocksmith.editor.view.FixHook() {
+      @Override
+      public boolean canApply(String nodeId, dev.blocksmith.engine.value.Fix fix) {
+        return Fixes.applicable(doc.graph(), registry, nodeId, fix);
+      }
+
+      @Override
+      public void apply(String nodeId, dev.blocksmith.engine.value.Fix fix) {
+        doc.edit("Apply: " + fix.instruction(), g -> Fixes.apply(g, registry, nodeId, fix));
+        status.setText("Applied: " + fix.instruction() + ". Undo takes it back.");
+      }
+    });
+    runs.onResults(() -> lesson.refresh(runs.lessonState()));
     prefs.track(frame);
   }
 
@@ -191,7 +205,8 @@ public final class MainWindow {
     frame.setTitle((doc.isModified() ? "• " : "") + name + " — Blocksmith");
     runs.graphChanged();
     menus.showHistory(doc.undoName(), doc.redoName());
-    lesson.play(Lesson.of(doc.graph()).orElse(null));
+    lesson.play(Lesson.of(doc.graph()).orElse(null), doc.graph());
+    lesson.refresh(runs.lessonState());
   }
 
   /** Installs the blocks once they are loaded (off the EDT) and shows them in the palette. */

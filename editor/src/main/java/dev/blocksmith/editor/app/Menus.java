@@ -32,7 +32,9 @@ final class Menus {
   final Action fit;
   final Action runAll;
   final Action runToHere;
+  final Action runWithReport;
   final Action cancel;
+  final Action clearCache;
   final Action theme;
   final Action welcome;
   private JMenuItem undoItem;
@@ -71,6 +73,11 @@ final class Menus {
         "Run every block of the pipeline.", c::runAll);
     runToHere = new EditorAction("Run to here", "ctrl shift ENTER",
         "Run the selected block and the blocks it needs.", c::runToHere);
+    runWithReport = new EditorAction("Run and save report…", null,
+        "Run the whole pipeline, then save a self-contained HTML report to hand out.",
+        c::runWithReport);
+    clearCache = new EditorAction("Clear cache", null, "Forget the saved results of every block,"
+        + " so the next run starts from scratch.", c::clearCache);
     cancel = new EditorAction("Cancel run", "ctrl PERIOD",
         "Stop the run (Esc also works).", c::cancelRun);
     theme = new EditorAction("Dark theme", null,
@@ -93,7 +100,7 @@ final class Menus {
     dark.setSelected(dev.blocksmith.editor.theme.Themes.isDark());
     view.add(dark);
     bar.add(view);
-    bar.add(menu("Run", runAll, runToHere, cancel));
+    bar.add(menu("Run", runAll, runToHere, runWithReport, cancel, null, clearCache));
     return bar;
   }
 

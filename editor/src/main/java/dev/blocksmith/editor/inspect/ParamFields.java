@@ -23,7 +23,7 @@ import javax.swing.SpinnerNumberModel;
 
 /** Builds the widget for a param from its spec: spinner, slider, dropdown, checkbox, chooser, text. */
 final class ParamFields {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory JSON = new JsonNodeFactory(true);
 
   private ParamFields() {}
 

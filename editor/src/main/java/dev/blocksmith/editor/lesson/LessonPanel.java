@@ -1,5 +1,6 @@
 package dev.blocksmith.editor.lesson;
 
+import dev.blocksmith.engine.graph.Graph;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.Font;
@@ -23,8 +24,12 @@ public final class LessonPanel extends JPanel {
   private final JLabel text = new JLabel();
   private final JButton back = new JButton("Back");
   private final JButton next = new JButton("Next");
+  private final JLabel check = new JLabel();
   private Lesson lesson;
   private int at;
+  private boolean finished;
+  private LessonState state;
+  private Graph start;
 
   /** Creates a hidden panel; {@code showNode} receives the id of the node a step is about. */
   public LessonPanel(Consumer<String> showNode) {
@@ -40,7 +45,14 @@ public final class LessonPanel extends JPanel {
     back.setName("lessonBack");
     next.setName("lessonNext");
     back.addActionListener(e -> go(at - 1));
-    next.addActionListener(e -> go(at + 1));
+    next.addActionListener(e -> {
+      if (lesson != null && at == lesson.steps().size() - 1) {
+        finish();
+      } else {
+        go(at + 1);
+      }
+    });
+    check.setName("lessonCheck");
     JPanel top = new JPanel(new BorderLayout());
     top.setOpaque(false);
     top.add(counter, BorderLayout.NORTH);
@@ -51,17 +63,31 @@ public final class LessonPanel extends JPanel {
     buttons.add(javax.swing.Box.createHorizontalStrut(6));
     buttons.add(next);
     add(top, BorderLayout.NORTH);
-    add(text, BorderLayout.CENTER);
+    JPanel middle = new JPanel(new BorderLayout(0, 6));
+    middle.setOpaque(false);
+    middle.add(text, BorderLayout.CENTER);
+    middle.add(check, BorderLayout.SOUTH);
+    add(middle, BorderLayout.CENTER);
     add(buttons, BorderLayout.SOUTH);
     setVisible(false);
   }
 
   /** Starts {@code l} at its first step, or hides the panel when null; same lesson: no change. */
   public void play(Lesson l) {
+    play(l, null);
+  }
+
+  /**
+   * Starts {@code l} on pipeline {@code startGraph} (the state "changed" conditions compare
+   * with), or hides the panel when null; the same lesson again: no change.
+   */
+  public void play(Lesson l, Graph startGraph) {
     if (l != null && l.equals(lesson)) {
       return;
     }
     lesson = l;
+    start = startGraph;
+    finished = false;
     setVisible(l != null);
     if (l != null) {
       go(0);
@@ -73,18 +99,75 @@ public final class LessonPanel extends JPanel {
     return at;
   }
 
+  /** Sets what the lesson can see of the learner's work, and checks the current step again. */
+  public void refresh(LessonState s) {
+    state = s;
+    if (lesson != null && !finished) {
+      showCheck();
+    }
+  }
+
+  /** Returns whether the lesson reached its summary. */
+  public boolean finished() {
+    return finished;
+  }
+
+  /** Returns the text of the step's condition and reactions, as shown. */
+  public String checkText() {
+    return check.getText();
+  }
+
+  private void finish() {
+    finished = true;
+    counter.setText(lesson.title() + " · done");
+    heading.setText("What you learnt");
+    text.setText(html(lesson.summary().isBlank() ? "You finished the lesson."
+        : lesson.summary()));
+    check.setText("");
+    back.setEnabled(true);
+    next.setEnabled(false);
+    revalidate();
+    repaint();
+  }
+
+  private void showCheck() {
+    Lesson.Step s = lesson.steps().get(at);
+    StringBuilder sb = new StringBuilder();
+    boolean done = s.done() == null
+        || state != null && start != null && s.done().met(state, start);
+    if (s.done() != null) {
+      sb.append(done ? "<b>✓ Done.</b> " : "<b>To go on:</b> ")
+          .append(done ? s.done().message(state) : s.done().hint());
+    }
+    if (state != null && start != null) {
+      for (LessonCheck r : s.react()) {
+        if (r.met(state, start)) {
+          sb.append(sb.length() > 0 ? "<br>" : "").append(r.message(state));
+        }
+      }
+    }
+    check.setText(sb.length() == 0 ? "" : html(sb.toString()));
+    next.setText(at == lesson.steps().size() - 1 ? "Finish" : "Next");
+    next.setEnabled(done);
+  }
+
+  private static String html(String body) {
+    return "<html><div style='width:" + TEXT_WIDTH + "px'>" + body + "</div></html>";
+  }
+
   /** Shows step {@code i} (clamped) and highlights its node. */
   public void go(int i) {
     if (lesson == null) {
       return;
     }
+    finished = false;
     at = Math.max(0, Math.min(lesson.steps().size() - 1, i));
     Lesson.Step s = lesson.steps().get(at);
     counter.setText(lesson.title() + " · step " + (at + 1) + " of " + lesson.steps().size());
     heading.setText(s.title());
-    text.setText("<html><div style='width:" + TEXT_WIDTH + "px'>" + s.text() + "</div></html>");
+    text.setText(html(s.text()));
     back.setEnabled(at > 0);
-    next.setEnabled(at < lesson.steps().size() - 1);
+    showCheck();
     revalidate();
     repaint();
     if (!s.node().isBlank()) {

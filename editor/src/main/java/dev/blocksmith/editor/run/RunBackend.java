@@ -24,4 +24,13 @@ public interface RunBackend {
    * run is in progress; the default does nothing.
    */
   default void reload() {}
+
+  /**
+   * Forgets every cached output, in memory and on disk, so the next run executes every block;
+   * {@code done} gets the bytes freed on disk, or an error message. Returns at once.
+   */
+  void clearCache(java.util.function.Consumer<String> done);
+
+  /** Asks for an HTML report of the next run, written to {@code file}; the default ignores it. */
+  default void reportNextRun(java.nio.file.Path file) {}
 }

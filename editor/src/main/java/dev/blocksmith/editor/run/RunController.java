@@ -30,6 +30,7 @@ public final class RunController {
   private final Consumer<String> status;
   private final RunPanel panel;
   private final Map<String, Map<String, JsonNode>> previews = new HashMap<>();
+  private final List<Runnable> changed = new ArrayList<>();
   private final Map<String, Map<String, List<double[]>>> metrics = new HashMap<>();
   private final RunBackend backend;
   private String runId;
@@ -126,6 +127,12 @@ public final class RunController {
     backend.reload();
   }
 
+  /** Forgets every cached output, in memory and on disk; says how much was freed. */
+  public void clearCache() {
+    status.accept("Clearing the cache…");
+    backend.clearCache(msg -> javax.swing.SwingUtilities.invokeLater(() -> status.accept(msg)));
+  }
+
   /** Stops the worker (on exit). */
   public void shutdown() {
     backend.shutdown();
@@ -188,6 +195,38 @@ public final class RunController {
     if (nodeId.equals(selected)) {
       showResults(nodeId);
     }
+    changed.forEach(Runnable::run);
+  }
+
+  /** Calls {@code r} on the EDT whenever a block's results arrive. */
+  public void onResults(Runnable r) {
+    changed.add(r);
+  }
+
+  /** Returns what a lesson sees: the pipeline, which blocks produced results, their metrics. */
+  public dev.blocksmith.editor.lesson.LessonState lessonState() {
+    return new dev.blocksmith.editor.lesson.LessonState() {
+      @Override
+      public dev.blocksmith.engine.graph.Graph graph() {
+        return doc.graph();
+      }
+
+      @Override
+      public boolean ran(String nodeId) {
+        return previews.containsKey(nodeId);
+      }
+
+      @Override
+      public java.util.OptionalDouble metric(String nodeId, String metric) {
+        for (JsonNode p : previews.getOrDefault(nodeId, Map.of()).values()) {
+          JsonNode v = p.path("report").path("metrics").path(metric);
+          if (v.isNumber()) {
+            return java.util.OptionalDouble.of(v.asDouble());
+          }
+        }
+        return java.util.OptionalDouble.empty();
+      }
+    };
   }
 
   void lost(String id, String message) {
@@ -253,8 +292,14 @@ public final class RunController {
   }
 
   private void finished(String nodeId, NodeStatus s, Map<String, String> headlines) {
-    String headline = headlines.values().stream().filter(h -> h != null && !h.isBlank())
-        .reduce((a, b) -> b).orElse("");
+    // The first declared output with a headline speaks for the block (Evaluate: its report,
+    // not its mistakes table); the map itself has no order.
+    List<String> order = doc.graph().node(nodeId)
+        .flatMap(n -> canvas.registry().find(n.type()))
+        .map(t -> t.spec().outputs().stream().map(p -> p.name()).toList()).orElse(List.of());
+    String headline = order.stream().map(headlines::get).filter(h -> h != null && !h.isBlank())
+        .findFirst().orElseGet(() -> headlines.values().stream()
+            .filter(h -> h != null && !h.isBlank()).reduce((a, b) -> b).orElse(""));
     canvas.setCardState(nodeId, canvas.cardState(nodeId).withStatus(s, -1)
         .withHeadline(headline).withProblem(null));
   }

@@ -38,6 +38,39 @@ public final class ConfusionMatrixView extends JComponent {
     setMinimumSize(new Dimension(LEFT + n * least + 8, TOP + n * least + 8));
   }
 
+  /** Calls {@code onCell} with (true class, predicted class) when a cell is clicked. */
+  public void onCellClicked(java.util.function.BiConsumer<Integer, Integer> onCell) {
+    setToolTipText(getToolTipText() + " Click a cell to see its examples.");
+    setCursor(java.awt.Cursor.getPredefinedCursor(java.awt.Cursor.HAND_CURSOR));
+    addMouseListener(new java.awt.event.MouseAdapter() {
+      @Override
+      public void mouseClicked(java.awt.event.MouseEvent e) {
+        int[] c = cellAt(e.getX(), e.getY());
+        if (c != null) {
+          onCell.accept(c[0], c[1]);
+        }
+      }
+    });
+  }
+
+  /** Returns {true class, predicted class} under a point, or null. */
+  public int[] cellAt(int x, int y) {
+    int n = names.size();
+    if (n == 0) {
+      return null;
+    }
+    int cell = cellSize(n);
+    int j = Math.floorDiv(x - LEFT, cell);
+    int i = Math.floorDiv(y - TOP, cell);
+    return i >= 0 && j >= 0 && i < n && j < n ? new int[] {i, j} : null;
+  }
+
+  /** Returns the centre of cell (true class {@code i}, predicted {@code j}) in this view. */
+  public java.awt.Point cellCentre(int i, int j) {
+    int cell = cellSize(Math.max(1, names.size()));
+    return new java.awt.Point(LEFT + j * cell + cell / 2, TOP + i * cell + cell / 2);
+  }
+
   /** Returns the side of one cell so that the matrix fits the component's current size. */
   private int cellSize(int n) {
     int byWidth = (getWidth() - LEFT - 8) / n;

@@ -19,7 +19,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class CurvesChart {
   private final XYChart chart;
   private final XChartPanel<XYChart> panel;
-  private final Map<String, List<Double>[]> series = new LinkedHashMap<>();
+  private final Map<String, Points> series = new LinkedHashMap<>();
+
+  /** The x and y values of one series. */
+  private record Points(List<Double> x, List<Double> y) {}
   private final java.util.Set<String> added = new java.util.HashSet<>();
 
   /** Creates an empty chart; its legend sits top right when {@code falling}, else bottom right. */
@@ -63,27 +66,26 @@ public final class CurvesChart {
   }
 
   /** Adds one point to a series ("train loss", "validation accuracy"). */
-  @SuppressWarnings("unchecked")
   public void add(String name, double x, double y) {
     if (!Double.isFinite(y)) {
       return;
     }
-    List<Double>[] xy = series.computeIfAbsent(name, k -> new List[] {new ArrayList<>(),
-        new ArrayList<>()});
-    xy[0].add(x);
-    xy[1].add(y);
+    Points xy = series.computeIfAbsent(name, k -> new Points(new ArrayList<>(),
+        new ArrayList<>()));
+    xy.x().add(x);
+    xy.y().add(y);
     if (added.contains(name)) {
-      chart.updateXYSeries(name, xy[0], xy[1], null);
+      chart.updateXYSeries(name, xy.x(), xy.y(), null);
     } else {
       added.add(name);
-      chart.addSeries(name, xy[0], xy[1]).setMarker(SeriesMarkers.CIRCLE);
+      chart.addSeries(name, xy.x(), xy.y()).setMarker(SeriesMarkers.CIRCLE);
     }
     panel.repaint();
   }
 
   /** Returns the number of points in a series, for tests. */
   public int points(String name) {
-    List<Double>[] xy = series.get(name);
-    return xy == null ? 0 : xy[0].size();
+    Points xy = series.get(name);
+    return xy == null ? 0 : xy.x().size();
   }
 }

@@ -1,6 +1,10 @@
 package dev.blocksmith.editor.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blocksmith.engine.text.MetricHelp;
+import dev.blocksmith.engine.value.Fix;
+import org.apache.commons.text.StringEscapeUtils;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.GridBagConstraints;
@@ -11,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.swing.BorderFactory;
 import javax.swing.BoxLayout;
+import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -23,11 +28,27 @@ final class ReportPanel {
   /** Height of the metrics / matrix / curves row: readable in a 1280 × 800 window. */
   static final int ROW_HEIGHT = 236;
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private ReportPanel() {}
 
   static JComponent create(JsonNode r, boolean withCurves) {
+    return create(r, withCurves, null, FixHook.NONE);
+  }
+
+  /** Returns text as wrapped HTML of the given width; the text must already be escaped. */
+  static String html(String escaped, int width) {
+    return "<html><div style='width:" + width + "px'>" + escaped + "</div></html>";
+  }
+
+  private static String esc(String s) {
+    return StringEscapeUtils.escapeHtml4(s == null ? "" : s);
+  }
+
+  static JComponent create(JsonNode r, boolean withCurves, String nodeId, FixHook fixes) {
     JPanel p = new JPanel();
     p.setLayout(new BoxLayout(p, BoxLayout.Y_AXIS));
+    ExamplesView examples = null;
     // One row: metrics, confusion matrix, curves. The curves take the width that is left.
     JPanel row = new JPanel(new GridBagLayout());
     GridBagConstraints c = new GridBagConstraints();
@@ -37,7 +58,13 @@ final class ReportPanel {
     DefaultTableModel m = new DefaultTableModel(new String[] {"metric", "value"}, 0);
     r.path("metrics").fields().forEachRemaining(e -> m.addRow(new Object[] {e.getKey(),
         number(e.getValue().asDouble())}));
-    JTable metrics = new JTable(m);
+    JTable metrics = new JTable(m) {
+      @Override
+      public String getToolTipText(java.awt.event.MouseEvent e) {
+        int at = rowAtPoint(e.getPoint());
+        return at < 0 ? null : helpOf(String.valueOf(getValueAt(at, 0)));
+      }
+    };
     metrics.setName("metricsTable");
     metrics.setRowHeight(metrics.getFontMetrics(metrics.getFont()).getHeight() + 6);
     JScrollPane ms = new JScrollPane(metrics);
@@ -60,6 +87,10 @@ final class ReportPanel {
       }
       ConfusionMatrixView cm = new ConfusionMatrixView(names, counts);
       row.add(cm, c);
+      if (r.path("examples").size() > 0) {
+        examples = new ExamplesView(r);
+        cm.onCellClicked(examples::show);
+      }
     }
     if (withCurves && r.path("curves").size() > 0) {
       TrainingCurves chart = new TrainingCurves();
@@ -79,24 +110,76 @@ final class ReportPanel {
     row.setMaximumSize(new Dimension(Integer.MAX_VALUE, ROW_HEIGHT));
     row.setAlignmentX(0);
     p.add(row);
+    if (r.path("binary").isObject()) {
+      p.add(ThresholdView.create(r.path("binary")));
+    }
+    if (examples != null) {
+      examples.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
+      p.add(examples);
+    }
+    JPanel charts = new JPanel(new java.awt.GridLayout(0, 2, 8, 8));
+    charts.setName("charts");
+    for (JsonNode chart : r.path("charts")) {
+      charts.add(ChartView.create(chart));
+    }
+    if (charts.getComponentCount() > 0) {
+      charts.setAlignmentX(0);
+      p.add(charts);
+    }
     for (JsonNode f : r.path("findings")) {
-      JLabel l = new JLabel("<html><div style='width:800px'><b>" + f.path("title").asText()
-          + "</b> — " + f.path("message").asText() + " <i>" + f.path("suggestion").asText("")
-          + "</i></div></html>");
-      l.setName("finding");
-      l.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
-      l.setAlignmentX(0);
-      p.add(l);
+      p.add(finding(f, nodeId, fixes));
     }
     for (JsonNode part : r.path("parts")) {
       JLabel h = ResultsView.heading(part.path("title").asText());
       h.setAlignmentX(0);
       p.add(h);
-      JComponent sub = create(part, true);
+      JComponent sub = create(part, true, nodeId, fixes);
       sub.setAlignmentX(0);
       p.add(sub);
     }
     return p;
+  }
+
+  /** Returns one finding: its words, the change it suggests, and an Apply button when it fits. */
+  private static JComponent finding(JsonNode f, String nodeId, FixHook fixes) {
+    JPanel box = new JPanel(new BorderLayout(8, 0));
+    box.setName("finding");
+    JsonNode fixNode = f.path("fix");
+    String change = fixNode.isObject() ? fixNode.path("instruction").asText("") : "";
+    JLabel l = new JLabel(html("<b>" + esc(f.path("title").asText()) + "</b> — "
+        + esc(f.path("message").asText()) + " <i>" + esc(f.path("suggestion").asText(""))
+        + "</i>" + (change.isEmpty() ? "" : "<br>Change: " + esc(change)), 760));
+    l.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
+    box.add(l, BorderLayout.CENTER);
+    if (fixNode.isObject() && nodeId != null) {
+      try {
+        Fix fix = JSON.treeToValue(fixNode, Fix.class);
+        if (fixes.canApply(nodeId, fix)) {
+          JButton apply = new JButton("Apply");
+          apply.setName("applyFix");
+          apply.setToolTipText("Make this change to the pipeline (Undo takes it back): "
+              + fix.instruction());
+          apply.addActionListener(e -> {
+            fixes.apply(nodeId, fix);
+            apply.setEnabled(false);
+            apply.setText("Applied");
+          });
+          JPanel right = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 4));
+          right.add(apply);
+          box.add(right, BorderLayout.EAST);
+        }
+      } catch (Exception e) {
+        // a change this editor cannot read is shown as words only
+      }
+    }
+    box.setAlignmentX(0);
+    box.setMaximumSize(new Dimension(Integer.MAX_VALUE, box.getPreferredSize().height + 8));
+    return box;
+  }
+
+  /** Returns the help sentence of a metric, or null when none is known. */
+  static String helpOf(String metric) {
+    return MetricHelp.of(metric).orElse(null);
   }
 
   /** Whole numbers (row counts) without decimals, scores with four. */

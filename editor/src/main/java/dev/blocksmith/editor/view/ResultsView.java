@@ -29,6 +29,7 @@ import javax.swing.table.DefaultTableModel;
 public final class ResultsView extends JPanel {
   private final JPanel content = new Content();
   private TrainingCurves live;
+  private FixHook fixes = FixHook.NONE;
 
   /** Creates an empty view. */
   public ResultsView() {
@@ -40,6 +41,11 @@ public final class ResultsView extends JPanel {
     scroll.getVerticalScrollBar().setUnitIncrement(16);
     add(scroll, BorderLayout.CENTER);
     show(null, Map.of(), Map.of());
+  }
+
+  /** Sets what applies a finding's change when its Apply button is pressed. */
+  public void onApplyFix(FixHook hook) {
+    fixes = hook;
   }
 
   /** Shows the previews and metrics of {@code nodeId} (or a hint when there is nothing). */
@@ -65,7 +71,8 @@ public final class ResultsView extends JPanel {
       switch (p.path("kind").asText()) {
         case "table" -> content.add(left(table(p)));
         case "images" -> content.add(left(images(p)));
-        case "report" -> content.add(left(ReportPanel.create(p.get("report"), live == null)));
+        case "report" -> content.add(left(ReportPanel.create(p.get("report"), live == null,
+            nodeId, fixes)));
         default -> { }
       }
     }

@@ -8,6 +8,7 @@ import dev.blocksmith.engine.exec.RunEvent;
 import dev.blocksmith.engine.exec.RunOptions;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphJson;
+import dev.blocksmith.engine.home.AppDirs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,10 +49,19 @@ public final class WorkerClient implements RunBackend {
     });
   }
 
+  private volatile Path report;
+
+  @Override
+  public void reportNextRun(Path file) {
+    report = file;
+  }
+
   @Override
   public void start(String id, Graph graph, Path baseDir, RunOptions options, RunEvents ev) {
     events = ev;
     runId = id;
+    Path reportFile = report;
+    report = null;
     String graphJson = GraphJson.write(graph);
     io.submit(() -> {
       try {
@@ -68,6 +78,9 @@ public final class WorkerClient implements RunBackend {
           req.put("seed", options.seed());
         }
         req.put("reproducible", options.reproducible());
+        if (reportFile != null) {
+          req.put("report", reportFile.toString());
+        }
         send(req);
       } catch (IOException e) {
         ev.lost(id, "The training process could not be started: " + e.getMessage());
@@ -82,6 +95,25 @@ public final class WorkerClient implements RunBackend {
       req.put("op", "cancel");
       req.put("run", id);
       send(req);
+    });
+  }
+
+  @Override
+  public void clearCache(java.util.function.Consumer<String> done) {
+    io.submit(() -> {
+      ObjectNode req = Protocol.JSON.createObjectNode();
+      req.put("op", "clearCache");
+      send(req); // a running worker forgets what it holds in memory
+      try {
+        long freed = 0;
+        var disk = dev.blocksmith.engine.session.EngineSession.diskCache();
+        if (disk.isPresent()) {
+          freed = disk.get().clear();
+        }
+        done.accept(String.format("Cache cleared (%,.1f MB freed).", freed / 1e6));
+      } catch (IOException | RuntimeException e) {
+        done.accept("The cache could not be cleared: " + e.getMessage());
+      }
     });
   }
 
@@ -132,11 +164,14 @@ public final class WorkerClient implements RunBackend {
     if (xmx != null) {
       cmd.add("-Xmx" + xmx);
     }
-    if (System.getProperty("blocksmith.runs") == null
-        && System.getProperty("blocksmith.userdir") != null) {
-      cmd.add("-Dblocksmith.runs=" + Path.of(System.getProperty("blocksmith.userdir"), "runs"));
+    String extra = System.getProperty("blocksmith.workerJavaOptions", "").trim();
+    if (!extra.isEmpty()) {
+      cmd.addAll(List.of(extra.split("\\s+")));
     }
-    for (String prop : new String[] {"blocksmith.home", "blocksmith.runs", "blocksmith.plugins"}) {
+    cmd.add("-Duser.home=" + System.getProperty("user.home"));
+    cmd.addAll(AppDirs.current().jvmOptions());
+    for (String prop : new String[] {"blocksmith.home", "blocksmith.cacheBytes",
+        "blocksmith.memoryCacheBytes"}) {
       if (System.getProperty(prop) != null) {
         cmd.add("-D" + prop + "=" + System.getProperty(prop));
       }

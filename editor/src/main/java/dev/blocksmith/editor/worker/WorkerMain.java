@@ -65,6 +65,11 @@ public final class WorkerMain {
             h.cancel();
           }
         }
+        case "clearCache" -> {
+          if (engine.isDone() && !engine.isCompletedExceptionally()) {
+            engine.join().cache().clear();
+          }
+        }
         case "shutdown" -> System.exit(0);
         default -> error(null, "unknown request " + req.path("op").asText());
       }
@@ -104,7 +109,11 @@ public final class WorkerMain {
           send(Protocol.encodeProblems(id, problems));
           return;
         }
-        sendPreviews(id, h.result().get());
+        RunResult result = h.result().get();
+        sendPreviews(id, result);
+        if (req.hasNonNull("report")) {
+          writeReport(g, result, session, base, Path.of(req.get("report").asText()));
+        }
       } catch (Throwable ex) {
         Throwable c = ex.getCause() != null ? ex.getCause() : ex;
         error(id, "The run could not be carried out: " + c.getMessage());
@@ -114,6 +123,24 @@ public final class WorkerMain {
     }, "run-" + id);
     t.setDaemon(true);
     t.start();
+  }
+
+  private void writeReport(Graph g, RunResult result, EngineSession session, Path base,
+      Path file) {
+    String message;
+    try {
+      var writer = dev.blocksmith.engine.session.RunReportWriter.find();
+      if (writer.isEmpty()) {
+        message = "No report writer is installed, so no report was saved.";
+      } else {
+        writer.get().write(g, result, session.registry(), base, file);
+        message = "Saved the report to " + file;
+      }
+    } catch (Exception e) {
+      message = "Could not save the report to " + file + ": " + e.getMessage();
+    }
+    send(Protocol.encode(new dev.blocksmith.engine.exec.RunEvent.NodeLog(result.runId(),
+        "report", message)));
   }
 
   /** Returns the run options of a request: targets ("Run to here"), device and seed. */

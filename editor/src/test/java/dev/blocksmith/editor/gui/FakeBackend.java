@@ -22,6 +22,15 @@ import java.util.Set;
 final class FakeBackend implements RunBackend {
   private volatile boolean cancelled;
 
+  /** How often the cache was cleared. */
+  volatile int cacheClears;
+
+  @Override
+  public void clearCache(java.util.function.Consumer<String> done) {
+    cacheClears++;
+    done.accept("Cache cleared (0.0 MB freed).");
+  }
+
   @Override
   public void warmUp(RunEvents events) {
     events.ready("CPU (2 cores)");

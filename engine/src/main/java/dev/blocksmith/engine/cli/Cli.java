@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The headless entry point: {@code run FILE}, {@code validate FILE}, {@code blocks}, {@code explain
- * BLOCK}, {@code predict MODEL DATA}. Exit codes: 0 success, 1 a block failed, 2 the graph or
- * the command line has problems.
+ * BLOCK}, {@code predict MODEL DATA}, {@code export MODEL --onnx OUT}. Exit codes: 0 success, 1 a
+ * block failed, 2 the graph or the command line has problems.
  */
 public final class Cli {
   private Cli() {}
@@ -49,8 +49,11 @@ public final class Cli {
         .addSubcommand("blocks", new BlocksCommand(env))
         .addSubcommand("explain", new ExplainCommand(env))
         .addSubcommand("predict", new PredictCommand(env))
+        .addSubcommand("export", new ExportCommand(env))
+        .addSubcommand("bundle", new BundleCommand(env))
         .addSubcommand("glossary", new GlossaryCommand(env))
-        .addSubcommand("plugins", new PluginsCommand(env));
+        .addSubcommand("plugins", new PluginsCommand(env))
+        .addSubcommand("cache", new CacheCommand(env));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {

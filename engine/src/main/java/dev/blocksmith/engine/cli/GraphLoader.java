@@ -1,5 +1,8 @@
 package dev.blocksmith.engine.cli;
 
+import dev.blocksmith.engine.bundle.BundleImport;
+import dev.blocksmith.engine.bundle.BundleRefusedException;
+import dev.blocksmith.engine.bundle.PipelineBundle;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphFormatException;
 import dev.blocksmith.engine.graph.GraphJson;
@@ -57,6 +60,29 @@ final class GraphLoader {
       return GraphJson.read(json);
     } catch (IOException | IncompatibleModelException | GraphFormatException e) {
       throw new LoadFailure("Cannot read the model " + file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Returns the pipeline file to use for {@code file}: itself, or for a bundle ({@code
+   * .blocksmith}) the pipeline file in the folder it is safely extracted into (beside the bundle;
+   * an earlier extraction of the same bundle is reused). Notes go to {@code err}.
+   */
+  static Path unbundle(Path file, java.io.PrintStream err) throws LoadFailure {
+    if (!file.toString().endsWith(PipelineBundle.EXTENSION)) {
+      return file;
+    }
+    try {
+      BundleImport.Opened o = BundleImport.open(file, BundleImport.defaultParent(file),
+          BundleImport.Limits.DEFAULTS);
+      err.println((o.reused() ? "Using the bundle's folder " : "Opened the bundle into ")
+          + o.folder());
+      o.notes().forEach(n -> err.println("Note: " + n));
+      return o.graph();
+    } catch (BundleRefusedException e) {
+      throw new LoadFailure(e.getMessage());
+    } catch (IOException e) {
+      throw new LoadFailure("Cannot open the bundle " + file + ": " + e.getMessage());
     }
   }
 

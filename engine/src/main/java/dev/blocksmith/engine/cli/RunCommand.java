@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blocksmith.engine.djl.Devices;
 import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.exec.NodeStatus;
+import dev.blocksmith.engine.exec.OutputCache;
 import dev.blocksmith.engine.exec.RunListener;
 import dev.blocksmith.engine.exec.RunOptions;
 import dev.blocksmith.engine.exec.RunResult;
@@ -12,6 +13,7 @@ import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.graph.Node;
 import dev.blocksmith.engine.session.EngineSession;
 import dev.blocksmith.engine.spi.Value;
+import dev.blocksmith.engine.coach.Fixes;
 import dev.blocksmith.engine.text.ReportText;
 import dev.blocksmith.engine.text.TableText;
 import dev.blocksmith.engine.validate.Problem;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
   private final Cli.Env env;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file.")
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "The pipeline file (.json), a bundle (.blocksmith) or a model (.bsmodel).")
   Path file;
 
   @Option(names = "--json", description = "Print a machine-readable summary instead of text.")
@@ -61,6 +64,20 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "DIR", description = "Where to write run folders.")
   Path runs;
 
+  @Option(names = "--no-cache",
+      description = "Run every block again instead of reusing saved results (new results are"
+          + " still saved).")
+  boolean noCache;
+
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "Also write a self-contained HTML report of the run (pipeline, data, "
+          + "metrics, charts, mistakes, findings).")
+  Path report;
+
+  @Option(names = "--csv", paramLabel = "NODE.PORT=FILE",
+      description = "Save a table output as CSV, such as evaluate.mistakes=mistakes.csv.")
+  List<String> csv = new ArrayList<>();
+
   @Option(names = "--timings",
       description = "Print how long after the JVM started the first training step ended.")
   boolean timings;
@@ -73,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Graph g;
     try {
+      file = GraphLoader.unbundle(file, env.err());
       g = Overrides.apply(GraphLoader.load(file), env.registry(), sets);
     } catch (GraphLoader.LoadFailure | IllegalArgumentException e) {
       env.err().println(e.getMessage());
@@ -89,7 +107,14 @@ final class RunCommand implements Callable<Integer> {
     }
     Path base = GraphLoader.baseDir(file);
     Path root = runs != null ? runs : EngineSession.defaultRunsRoot();
-    try (EngineSession session = new EngineSession(env.registry(), root)) {
+    OutputCache cache;
+    try {
+      cache = EngineSession.defaultCache(!noCache);
+    } catch (IllegalArgumentException e) {
+      env.err().println("The cache size setting is wrong: " + e.getMessage());
+      return 2;
+    }
+    try (EngineSession session = new EngineSession(env.registry(), root, cache)) {
       List<Problem> problems = session.validate(g, base);
       List<Problem> blocking = problems.stream().filter(p -> !p.isWarning()).toList();
       if (!blocking.isEmpty()) {
@@ -114,7 +139,8 @@ final class RunCommand implements Callable<Integer> {
       if (timings) {
         printTimings();
       }
-      return r.success() ? 0 : 1;
+      int saved = RunFiles.save(g, r, env, base, report, csv);
+      return saved != 0 ? saved : r.success() ? 0 : 1;
     }
   }
 
@@ -171,7 +197,8 @@ final class RunCommand implements Callable<Integer> {
         if (v instanceof Report rep) {
           out.println();
           out.println("== " + n.id() + " ==");
-          out.print(ReportText.render(rep));
+          out.print(ReportText.render(rep,
+              fix -> Fixes.cliLine(g, env.registry(), n.id(), fix)));
         }
       }
     }

@@ -204,6 +204,10 @@ public final class TrainingLoop {
    * here with the same optimizer, and gradients are reset as DJL would.
    */
   private static void step(Trainer trainer, Optimizer optimizer) {
+    if (optimizer instanceof FusedAdam adam) {
+      adam.step(trainer);
+      return;
+    }
     try {
       trainer.step();
     } catch (IllegalStateException e) {
@@ -309,7 +313,7 @@ public final class TrainingLoop {
     Tracker lr = Tracker.fixed((float) c.learningRate());
     return c.optimizer() == TrainConfig.Optimizer.SGD
         ? Optimizer.sgd().setLearningRateTracker(lr).build()
-        : Optimizer.adam().optLearningRateTracker(lr).build();
+        : new FusedAdam((float) c.learningRate(), 0f);
   }
 
   private static byte[] save(Model model) {

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,8 @@ final class Run implements RunHandle {
   private final Map<String, Long> millis = new HashMap<>();
   private final Map<String, AtomicBoolean> nodeCancelled = new HashMap<>();
   private final Set<String> submitted = ConcurrentHashMap.newKeySet();
+  private final Map<String, CompletableFuture<Optional<Map<String, Object>>>> prefetched =
+      new HashMap<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final ArrayDeque<String> ready = new ArrayDeque<>();
   private boolean draining;
@@ -113,6 +116,7 @@ final class Run implements RunHandle {
     synchronized (this) {
       emit(new RunStarted(runId(), deviceText, plan.steps().size(), folder.dir()));
       plan.steps().forEach(s -> emit(new NodeQueued(runId(), s.id())));
+      prefetchFromDisk();
       for (PlanStep s : plan.steps()) {
         if (waitingFor.get(s.id()) == 0) {
           dispatch(s.id());
@@ -148,26 +152,88 @@ final class Run implements RunHandle {
       return;
     }
     PlanStep step = steps.get(id);
-    var hit = cache.get(step.signature());
-    if (hit.isPresent() && !WrittenFiles.writesNothing(step)
-        && !written.unchanged(step, setup.baseDir())) {
-      folder.log(id, "Runs again: what it wrote outside the graph is missing or changed.");
-      hit = java.util.Optional.empty();
+    CompletableFuture<Optional<Map<String, Object>>> read = prefetched.remove(id);
+    boolean stale = !WrittenFiles.writesNothing(step) && !written.unchanged(step, setup.baseDir());
+    if (stale) {
+      // What it wrote outside the graph is missing, changed or unknown: never from the cache.
+      folder.log(id, "Runs again: what it writes outside the graph is missing or changed.");
+      read = null;
     }
+    Optional<Map<String, Object>> hit =
+        read == null && !stale ? cache.memoryGet(step.signature()) : Optional.empty();
     if (hit.isPresent()) {
-      statuses.put(id, NodeStatus.CACHED);
-      outputs.put(id, hit.get());
-      folder.log(id, "Reused from the cache.");
-      emit(new NodeCached(runId(), id, headlines(hit.get())));
-      writeReports(id, hit.get());
-      release(id);
+      serveCached(id, hit.get(), "Reused from the cache.");
       return;
     }
     try {
-      pool.execute(() -> execute(step));
+      if (read == null) {
+        pool.execute(() -> execute(step));
+      } else {
+        read.whenCompleteAsync((fromDisk, err) -> {
+          if (err != null || !serveFromDisk(step, fromDisk)) {
+            execute(step);
+          }
+        }, pool);
+      }
     } catch (RejectedExecutionException e) {
       end(id, NodeStatus.CANCELLED, "The engine was shut down before this block could run.", "");
     }
+  }
+
+  /** Marks a node cached with the given outputs and releases its dependants. Caller holds lock. */
+  private void serveCached(String id, Map<String, Object> outs, String note) {
+    statuses.put(id, NodeStatus.CACHED);
+    outputs.put(id, outs);
+    folder.log(id, note);
+    emit(new NodeCached(runId(), id, headlines(outs)));
+    writeReports(id, outs);
+    release(id);
+  }
+
+  /**
+   * Starts reading, in parallel on the pool and outside the lock, every node's outputs that are on
+   * disk but not in memory, so a chain of cached nodes is read at once rather than one after the
+   * other. Caller holds the lock.
+   */
+  private void prefetchFromDisk() {
+    for (PlanStep s : plan.steps()) {
+      if (cache.memoryGet(s.signature()).isEmpty() && cache.contains(s.signature())) {
+        try {
+          prefetched.put(s.id(), CompletableFuture.supplyAsync(() -> cache.get(s.signature()),
+              pool));
+        } catch (RejectedExecutionException e) {
+          return; // shutting down: the nodes end cancelled when dispatched
+        }
+      }
+    }
+  }
+
+  /**
+   * Serves a node from what was read from disk; returns false when the entry turned out unreadable
+   * (damaged, evicted meanwhile), so the node runs instead.
+   */
+  private boolean serveFromDisk(PlanStep step, Optional<Map<String, Object>> hit) {
+    if (hit.isEmpty()) {
+      return false;
+    }
+    synchronized (this) {
+      if (statuses.get(step.id()) == NodeStatus.QUEUED) {
+        serveCached(step.id(), hit.get(), "Reused from the disk cache.");
+      }
+      finishIfDone();
+    }
+    return true;
+  }
+
+  /**
+   * Returns whether a node's outputs may outlast this process. Output blocks (Save model, exports)
+   * write outside the graph, so a new process always runs them again; a block without outputs
+   * exists only for its effects.
+   */
+  static boolean persistable(PlanStep step) {
+    var spec = step.type().spec();
+    return spec.category() != dev.blocksmith.engine.spi.Category.OUTPUT
+        && !spec.outputs().isEmpty();
   }
 
   private void execute(PlanStep step) {
@@ -222,17 +288,22 @@ final class Run implements RunHandle {
     if (failure == null && !WrittenFiles.writesNothing(step)) {
       written.record(step, WrittenFiles.now(step, setup.baseDir()));
     }
+    Map<String, Object> kept = null;
+    if (failure == null) {
+      kept = new LinkedHashMap<>(out);
+      kept.values().removeIf(java.util.Objects::isNull);
+      kept.replaceAll((port, v) -> withRecipe(v));
+      // Stored before the node is announced finished, so a run that ends has written its entries
+      // (a CLI process exits right after); the disk write is outside the run's lock.
+      cache.put(step.signature(), kept, persistable(step));
+    }
     synchronized (this) {
       millis.put(id, ms);
       if (failure != null) {
         end(id, failure.status(), failure.message(), failure.fix());
       } else {
-        Map<String, Object> kept = new LinkedHashMap<>(out);
-        kept.values().removeIf(java.util.Objects::isNull);
-        kept.replaceAll((port, v) -> withRecipe(v));
         statuses.put(id, NodeStatus.DONE);
         outputs.put(id, kept);
-        cache.put(step.signature(), kept);
         folder.log(id, "Finished in " + ms + " ms.");
         emit(new NodeFinished(runId(), id, ms, headlines(kept)));
         writeReports(id, kept);

@@ -69,7 +69,7 @@ public final class GraphJson {
                     .build())
             .build();
     return JsonMapper.builder(factory)
-        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .nodeFactory(new JsonNodeFactory(true))
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(SerializationFeature.INDENT_OUTPUT)

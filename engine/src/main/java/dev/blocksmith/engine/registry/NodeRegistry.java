@@ -75,11 +75,12 @@ public final class NodeRegistry {
     }
   }
 
-  /** Returns the user's plugins folder: {@code -Dblocksmith.plugins} or ~/.blocksmith/plugins. */
+  /**
+   * Returns the user's plugins folder: {@code -Dblocksmith.plugins}, else the plugins folder of
+   * {@link dev.blocksmith.engine.home.AppDirs} ({@code BLOCKSMITH_HOME}, XDG, {@code $HOME}).
+   */
   public static java.nio.file.Path pluginsFolder() {
-    String p = System.getProperty("blocksmith.plugins");
-    return p != null && !p.isBlank() ? java.nio.file.Path.of(p)
-        : java.nio.file.Path.of(System.getProperty("user.home"), ".blocksmith", "plugins");
+    return dev.blocksmith.engine.home.AppDirs.current().plugins();
   }
 
   /** Returns the blocks on this class's class path. */

@@ -13,6 +13,7 @@ import dev.blocksmith.engine.plan.Plan;
 import dev.blocksmith.engine.plan.PlanException;
 import dev.blocksmith.engine.plan.Planner;
 import dev.blocksmith.engine.registry.NodeRegistry;
+import dev.blocksmith.engine.store.DiskCache;
 import dev.blocksmith.engine.validate.Problem;
 import dev.blocksmith.engine.validate.ResolvedGraph;
 import dev.blocksmith.engine.validate.Validator;
@@ -31,31 +32,69 @@ import java.util.concurrent.CompletableFuture;
 public final class EngineSession implements AutoCloseable {
   private final NodeRegistry registry;
   private final Path runsRoot;
-  private final OutputCache cache = new OutputCache();
+  private final OutputCache cache;
   private final Executor executor = new Executor(Executor.defaultThreads());
   private final Map<String, List<Problem>> rejected = new LinkedHashMap<>();
   private volatile List<Problem> lastProblems = List.of();
 
-  /** Creates a session over the given blocks, writing run folders under {@code runsRoot}. */
+  /**
+   * Creates a session over the given blocks, writing run folders under {@code runsRoot}, with a
+   * cache in memory only.
+   */
   public EngineSession(NodeRegistry registry, Path runsRoot) {
+    this(registry, runsRoot, new OutputCache());
+  }
+
+  /** Creates a session over the given blocks with the given cache (see {@link #defaultCache}). */
+  public EngineSession(NodeRegistry registry, Path runsRoot, OutputCache cache) {
     dev.blocksmith.engine.djl.Devices.applyThreadDefaults();
     this.registry = registry;
     this.runsRoot = runsRoot;
+    this.cache = cache;
   }
 
   /**
    * Returns a session over the installed blocks (built-ins and plugins), writing runs under {@code
-   * -Dblocksmith.runs} or {@code ~/.blocksmith/runs}.
+   * -Dblocksmith.runs} or the runs folder of {@link dev.blocksmith.engine.home.AppDirs}.
    */
   public static EngineSession createDefault() {
-    return new EngineSession(NodeRegistry.loadInstalled(), defaultRunsRoot());
+    return new EngineSession(NodeRegistry.loadInstalled(), defaultRunsRoot(), defaultCache(true));
   }
 
-  /** Returns the default folder for run folders. */
+  /**
+   * Returns the user's cache: in memory up to {@code -Dblocksmith.memoryCacheBytes} (default: a
+   * quarter of the heap, at most 1 GB) and on disk in the cache folder of {@link
+   * dev.blocksmith.engine.home.AppDirs} up to {@code -Dblocksmith.cacheBytes} or {@code
+   * BLOCKSMITH_CACHE_BYTES} (default 2 GB; 0 turns the disk cache off).
+   *
+   * @param reuse false to store fresh outputs without reusing those on disk
+   * @throws IllegalArgumentException when a size setting is not a size
+   */
+  public static OutputCache defaultCache(boolean reuse) {
+    return new OutputCache(memoryCacheBytes(), diskCache().orElse(null), reuse);
+  }
+
+  /** Returns the user's disk cache, or empty when it is turned off. */
+  public static Optional<DiskCache> diskCache() {
+    String v = System.getProperty("blocksmith.cacheBytes", System.getenv("BLOCKSMITH_CACHE_BYTES"));
+    long bytes = v == null || v.isBlank() ? DiskCache.DEFAULT_MAX_BYTES : DiskCache.parseSize(v);
+    return bytes == 0 ? Optional.empty()
+        : Optional.of(new DiskCache(dev.blocksmith.engine.home.AppDirs.current().cache(), bytes));
+  }
+
+  private static long memoryCacheBytes() {
+    String v = System.getProperty("blocksmith.memoryCacheBytes");
+    return v == null || v.isBlank() ? OutputCache.DEFAULT_MEMORY_BYTES : DiskCache.parseSize(v);
+  }
+
+  /** Returns the session's cache. */
+  public OutputCache cache() {
+    return cache;
+  }
+
+  /** Returns the default folder for run folders ({@link dev.blocksmith.engine.home.AppDirs}). */
   public static Path defaultRunsRoot() {
-    String p = System.getProperty("blocksmith.runs");
-    return p != null && !p.isBlank() ? Path.of(p)
-        : Path.of(System.getProperty("user.home"), ".blocksmith", "runs");
+    return dev.blocksmith.engine.home.AppDirs.current().runs();
   }
 
   /** Returns the installed blocks. */
@@ -143,9 +182,20 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
-  /** Forgets all cached outputs, so that the next run executes every node. */
-  public void clearCache() {
+  /**
+   * Forgets all cached outputs, in memory and on disk, so that the next run executes every node.
+   * Returns the bytes freed on disk.
+   *
+   * @throws java.io.UncheckedIOException when the disk cache could not be cleared
+   */
+  public long clearCache() {
     cache.clear();
+    try {
+      return cache.disk().isPresent() ? cache.disk().get().clear() : 0;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(
+          "The cache folder " + cache.disk().get().folder() + " could not be cleared", e);
+    }
   }
 
   /** Stops the worker threads; runs in progress are cancelled. */

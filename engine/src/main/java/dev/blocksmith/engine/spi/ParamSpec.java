@@ -38,7 +38,7 @@ public record ParamSpec(
     boolean advanced,
     boolean required) {
 
-  private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory JSON = new JsonNodeFactory(true);
 
   /** Validates the fields and copies the lists. */
   public ParamSpec {

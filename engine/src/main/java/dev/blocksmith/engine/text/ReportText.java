@@ -1,11 +1,14 @@
 package dev.blocksmith.engine.text;
 
+import dev.blocksmith.engine.value.Chart;
 import dev.blocksmith.engine.value.Curve;
 import dev.blocksmith.engine.value.Finding;
+import dev.blocksmith.engine.value.Fix;
 import dev.blocksmith.engine.value.Report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Renders a {@link Report} as plain text: metrics, per-class scores, the confusion matrix as an
@@ -17,12 +20,29 @@ public final class ReportText {
 
   /** Returns the report as plain text ending with a newline. */
   public static String render(Report r) {
+    return render(r, ReportText::describe);
+  }
+
+  /**
+   * Returns the report as plain text, each finding's change written by {@code fixes} (the CLI
+   * turns it into a {@code --set node.param=value} line).
+   */
+  public static String render(Report r, Function<Fix, String> fixes) {
     StringBuilder sb = new StringBuilder();
-    append(sb, r, "");
+    append(sb, r, "", fixes);
     return sb.toString();
   }
 
-  private static void append(StringBuilder sb, Report r, String in) {
+  /** Returns a change in words, without knowing the graph. */
+  public static String describe(Fix fix) {
+    if (fix.setsParam()) {
+      return "set " + fix.param() + " = " + fix.value() + " on the " + fix.block()
+          + " block (" + fix.instruction() + ")";
+    }
+    return fix.instruction();
+  }
+
+  private static void append(StringBuilder sb, Report r, String in, Function<Fix, String> fixes) {
     sb.append(in).append(r.title());
     if (r.task() != null && !r.task().isEmpty()) {
       sb.append(" (").append(r.task()).append(')');
@@ -59,6 +79,15 @@ public final class ReportText {
       }
       g.appendTo(sb, in + "  ");
     }
+    for (Chart c : r.charts()) {
+      ChartText.append(sb, c, in);
+    }
+    if (r.binary() != null) {
+      ChartText.appendThreshold(sb, r.binary(), 0.5, in);
+    }
+    if (!r.examples().isEmpty()) {
+      ChartText.appendExamples(sb, r, in, 10);
+    }
     if (!r.findings().isEmpty()) {
       sb.append(in).append("Findings:\n");
       for (Finding f : r.findings()) {
@@ -70,11 +99,14 @@ public final class ReportText {
         if (f.suggestion() != null && !f.suggestion().isEmpty()) {
           sb.append(in).append("    Try: ").append(f.suggestion()).append('\n');
         }
+        if (f.fix() != null) {
+          sb.append(in).append("    Change: ").append(fixes.apply(f.fix())).append('\n');
+        }
       }
     }
     for (Report part : r.parts()) {
       sb.append('\n');
-      append(sb, part, in + "  ");
+      append(sb, part, in + "  ", fixes);
     }
   }
 

@@ -20,6 +20,9 @@ import java.util.Map;
  * @param curves training curves
  * @param findings plain-language findings
  * @param parts reports shown side by side (for comparisons), may be empty
+ * @param charts further charts (feature importance, ROC curve, data charts), may be empty
+ * @param examples examples the model got wrong (or right), for each confusion-matrix cell
+ * @param binary for two-class models, the counts at every decision threshold, or null
  */
 public record Report(
     String title,
@@ -30,8 +33,82 @@ public record Report(
     List<ClassScores> perClass,
     List<Curve> curves,
     List<Finding> findings,
-    List<Report> parts)
+    List<Report> parts,
+    List<Chart> charts,
+    List<Example> examples,
+    Binary binary)
     implements Value {
+
+  /** A report without charts, examples or threshold counts. */
+  public Report(String title, String task, Map<String, Double> metrics, List<String> classNames,
+      int[][] confusion, List<ClassScores> perClass, List<Curve> curves, List<Finding> findings,
+      List<Report> parts) {
+    this(title, task, metrics, classNames, confusion, perClass, curves, findings, parts,
+        List.of(), List.of(), null);
+  }
+
+  /**
+   * One scored example, so that a confusion-matrix cell can show its rows or pictures.
+   *
+   * @param row the example's position in the scored data (0-based)
+   * @param actual the true class index
+   * @param predicted the predicted class index
+   * @param confidence the model's probability for its predicted class
+   * @param values for table rows, "column = value" pairs in column order (empty for pictures)
+   * @param source for pictures, where the picture came from (empty for table rows)
+   * @param picture for pictures, the picture itself, or null
+   */
+  public record Example(int row, int actual, int predicted, double confidence,
+      List<String> values, String source, Picture picture) {
+
+    /** Copies the values. */
+    public Example {
+      values = values == null ? List.of() : List.copyOf(values);
+      source = source == null ? "" : source;
+    }
+  }
+
+  /**
+   * The counts of a two-class model at each decision threshold: an example counts as positive
+   * when the model's probability for the positive class is at least the threshold.
+   *
+   * @param positive the positive class
+   * @param negative the other class
+   * @param thresholds the thresholds, rising from 0 to 1
+   * @param tp positives found, per threshold
+   * @param fp negatives wrongly called positive, per threshold
+   * @param tn negatives rightly called negative, per threshold
+   * @param fn positives missed, per threshold
+   * @param rocAuc area under the ROC curve
+   * @param prAuc area under the precision–recall curve (average precision)
+   */
+  public record Binary(String positive, String negative, double[] thresholds, int[] tp, int[] fp,
+      int[] tn, int[] fn, double rocAuc, double prAuc) {
+
+    /** Checks the lengths and copies the arrays. */
+    public Binary {
+      int n = thresholds.length;
+      if (tp.length != n || fp.length != n || tn.length != n || fn.length != n) {
+        throw new IllegalArgumentException("one count of each kind per threshold");
+      }
+      thresholds = thresholds.clone();
+      tp = tp.clone();
+      fp = fp.clone();
+      tn = tn.clone();
+      fn = fn.clone();
+    }
+
+    /** Returns the index of the threshold closest to {@code t}. */
+    public int indexOf(double t) {
+      int best = 0;
+      for (int i = 1; i < thresholds.length; i++) {
+        if (Math.abs(thresholds[i] - t) < Math.abs(thresholds[best] - t)) {
+          best = i;
+        }
+      }
+      return best;
+    }
+  }
 
   /**
    * Scores of one class.
@@ -53,6 +130,30 @@ public record Report(
     curves = List.copyOf(curves);
     findings = List.copyOf(findings);
     parts = List.copyOf(parts);
+    charts = charts == null ? List.of() : List.copyOf(charts);
+    examples = examples == null ? List.of() : List.copyOf(examples);
+  }
+
+  /** Returns a copy with these charts, examples and threshold counts added. */
+  public Report with(List<Chart> moreCharts, List<Example> moreExamples, Binary newBinary) {
+    List<Chart> c = new java.util.ArrayList<>(charts);
+    c.addAll(moreCharts);
+    List<Example> e = new java.util.ArrayList<>(examples);
+    e.addAll(moreExamples);
+    return new Report(title, task, metrics, classNames, confusion, perClass, curves, findings,
+        parts, c, e, newBinary == null ? binary : newBinary);
+  }
+
+  /** Returns a copy with these findings instead. */
+  public Report withFindings(List<Finding> newFindings) {
+    return new Report(title, task, metrics, classNames, confusion, perClass, curves, newFindings,
+        parts, charts, examples, binary);
+  }
+
+  /** Returns a copy with these metrics instead. */
+  public Report withMetrics(Map<String, Double> newMetrics) {
+    return new Report(title, task, newMetrics, classNames, confusion, perClass, curves, findings,
+        parts, charts, examples, binary);
   }
 
   @Override
@@ -71,6 +172,10 @@ public record Report(
     if (metrics.containsKey("rows before") && metrics.containsKey("rows after")) {
       return String.format(Locale.ROOT, "%,.0f → %,.0f rows", metrics.get("rows before"),
           metrics.get("rows after"));
+    }
+    if ("explanation".equals(task) && !charts.isEmpty()
+        && !charts.get(0).categories().isEmpty()) {
+      return "leans most on " + charts.get(0).categories().get(0);
     }
     if (!parts.isEmpty()) {
       return parts.stream().map(Report::headline).reduce((a, b) -> a + " | " + b).orElse("");

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.statistics.descriptive.DoubleStatistics;
+import org.apache.commons.statistics.descriptive.Statistic;
 
 /**
  * Small facts about a table for previews: sizes, and per column its type, role, missing count,
@@ -60,16 +61,17 @@ public record TableSummary(int rows, List<ColumnSummary> columns) {
     int missing = c.missingCount();
     double nan = Double.NaN;
     if (c instanceof NumberColumn n) {
-      SummaryStatistics s = new SummaryStatistics();
+      DoubleStatistics s = DoubleStatistics.of(Statistic.MIN, Statistic.MAX, Statistic.MEAN,
+          Statistic.STANDARD_DEVIATION);
       for (int i = 0; i < n.size(); i++) {
         if (!n.isMissing(i)) {
-          s.addValue(n.get(i));
+          s.accept(n.get(i));
         }
       }
       int[] hist = new int[BINS];
-      double lo = s.getMin();
-      double hi = s.getMax();
-      if (s.getN() > 0) {
+      double lo = s.getAsDouble(Statistic.MIN);
+      double hi = s.getAsDouble(Statistic.MAX);
+      if (s.getCount() > 0) {
         double w = (hi - lo) / BINS;
         for (int i = 0; i < n.size(); i++) {
           if (!n.isMissing(i)) {
@@ -79,8 +81,9 @@ public record TableSummary(int rows, List<ColumnSummary> columns) {
         }
       }
       return new ColumnSummary(c.name(), c.type(), role, missing,
-          s.getN() == 0 ? nan : s.getMean(), s.getN() == 0 ? nan : s.getStandardDeviation(),
-          s.getN() == 0 ? nan : lo, s.getN() == 0 ? nan : hi, hist, Map.of());
+          s.getCount() == 0 ? nan : s.getAsDouble(Statistic.MEAN),
+          s.getCount() == 0 ? nan : s.getAsDouble(Statistic.STANDARD_DEVIATION),
+          s.getCount() == 0 ? nan : lo, s.getCount() == 0 ? nan : hi, hist, Map.of());
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
     if (c instanceof CategoryColumn cat) {

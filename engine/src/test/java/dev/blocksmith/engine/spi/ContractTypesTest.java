@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The typed contract's parts: Port, Param, NodeSpec, Params, Inputs and Outputs. */
 class ContractTypesTest {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   static final Port<Table> IN =
       Port.of("table", PortType.TABLE, Table.class, "Table", "Rows in.");
   static final Port<Table> EXTRA =

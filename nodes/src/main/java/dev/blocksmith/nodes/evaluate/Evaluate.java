@@ -12,13 +12,16 @@ import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
 import dev.blocksmith.engine.spi.Outputs;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
+import dev.blocksmith.engine.value.Chart;
 import dev.blocksmith.engine.value.Dataset;
 import dev.blocksmith.engine.value.Finding;
 import dev.blocksmith.engine.value.Report;
 import dev.blocksmith.engine.value.Report.ClassScores;
+import dev.blocksmith.engine.value.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +35,16 @@ import java.util.Optional;
  * it reports both side by side.
  */
 public final class Evaluate implements NodeType {
-  private static final int BATCH = 256;
+  /** How many examples are scored at once. */
+  public static final Param<Integer> BATCH_SIZE =
+      Param.integer("batchSize")
+          .setLabel("Batch size")
+          .setHelp("How many examples the model scores at once. Larger is a little faster and "
+              + "uses more memory; the scores are the same.")
+          .optDefault(256)
+          .optRange(1, 65_536)
+          .optAdvanced(true)
+          .build();
 
   /** The model to score. */
   public static final Port<TrainedModel> MODEL =
@@ -47,6 +59,18 @@ public final class Evaluate implements NodeType {
   public static final Port<TrainedModel> COMPARE =
       Port.optional("compare", PortType.MODEL, TrainedModel.class, "Compare with",
           "Optional second model scored on the same examples, shown side by side.");
+
+  /** The training part, for the coach's leakage and data-size checks. */
+  public static final Port<Dataset> TRAIN =
+      Port.optional("train", PortType.DATA, Dataset.class, "Training part",
+          "Optional: the examples the model learned from. With it, the coach also checks for "
+              + "examples shared with the test part and for too little data for the model.");
+
+  /** The examples the model got wrong. */
+  public static final Port<Table> MISTAKES =
+      Port.of("mistakes", PortType.TABLE, Table.class, "Mistakes",
+          "The examples the model got wrong, with its answer and how sure it was (for numbers: "
+              + "the 50 examples with the largest errors). Show it or save it as CSV.");
 
   /** The report. */
   public static final Port<Report> REPORT =
@@ -71,7 +95,10 @@ public final class Evaluate implements NodeType {
           .addInput(MODEL)
           .addInput(DATA)
           .addInput(COMPARE)
+          .addInput(TRAIN)
           .addOutput(REPORT)
+          .addOutput(MISTAKES)
+          .addParam(BATCH_SIZE)
           .build();
 
   @Override
@@ -84,12 +111,14 @@ public final class Evaluate implements NodeType {
       throws NodeException {
     TrainedModel model = inputs.get(MODEL);
     Dataset data = inputs.get(DATA);
-    Report main = score(model, data, MODEL.name(), ctx);
+    Dataset train = inputs.optional(TRAIN).orElse(null);
+    Scored scored = score(model, data, train, MODEL.name(), params.get(BATCH_SIZE), ctx);
+    Report main = scored.report();
     TrainedModel other = inputs.optional(COMPARE).orElse(null);
     if (other == null) {
-      return Outputs.of(REPORT, main);
+      return Outputs.builder().put(REPORT, main).put(MISTAKES, scored.mistakes()).build();
     }
-    Report second = score(other, data, COMPARE.name(), ctx);
+    Report second = score(other, data, train, COMPARE.name(), params.get(BATCH_SIZE), ctx).report();
     List<Finding> findings = new ArrayList<>(main.findings());
     String key = main.metrics().containsKey("accuracy") ? "accuracy" : "r2";
     double a = main.metrics().getOrDefault(key, Double.NaN);
@@ -97,13 +126,19 @@ public final class Evaluate implements NodeType {
     findings.add(0, new Finding(Finding.Level.INFO, "Comparison",
         String.format(Locale.ROOT, "On %s, the first model scores %.3f and the second %.3f.",
             key, a, b),
-        a >= b ? "The first model is at least as good." : "The second model is better here."));
+        a >= b ? "The first model is at least as good." : "The second model is better here.",
+        dev.blocksmith.engine.value.Fix.instruction(a >= b ? "keep the first model"
+            : "use the second model")));
     Report both = new Report("Comparison", main.task(), main.metrics(), main.classNames(),
         main.confusion(), main.perClass(), main.curves(), findings, List.of(main, second));
-    return Outputs.of(REPORT, both);
+    return Outputs.builder().put(REPORT, both).put(MISTAKES, scored.mistakes()).build();
   }
 
-  private static Report score(TrainedModel model, Dataset data, String port, NodeContext ctx)
+  /** A report and the mistakes behind it. */
+  private record Scored(Report report, Table mistakes) {}
+
+  private static Scored score(TrainedModel model, Dataset data, Dataset train, String port,
+      int batch, NodeContext ctx)
       throws NodeException {
     Preprocessing pre = model.preprocessing();
     Preprocessing.Encoded e;
@@ -114,6 +149,7 @@ public final class Evaluate implements NodeType {
           "Score the model on data shaped like its training data.");
     }
     float[] allLabels = e.labels();
+    int[] rows = labelledRows(allLabels);
     if (e.unlabelled() > 0) {
       ctx.log("Skipped " + e.unlabelled() + " examples without a known answer (or with a class "
           + "the model never saw).");
@@ -126,7 +162,7 @@ public final class Evaluate implements NodeType {
     }
     float[] out;
     try {
-      out = Inference.outputs(model, e, ctx, BATCH);
+      out = Inference.outputs(model, e, ctx, batch);
     } catch (IncompatibleModelException ex) {
       throw NodeException.atPort(ctx.nodeId(), port, ex.getMessage(),
           "Train the model again, or connect the model file it came with.");
@@ -143,8 +179,12 @@ public final class Evaluate implements NodeType {
       Map<String, Double> metrics = Scores.regression(truth, predicted);
       ctx.log(String.format(Locale.ROOT, "%s: typical error %.4g, R² %.3f", title,
           metrics.get("mae"), metrics.get("r2")));
-      return new Report(title, "regression", metrics, List.of(), null, List.of(),
-          model.history(), Coach.findings(model, metrics, List.of(), e.rows()), List.of());
+      Report report = new Report(title, "regression", metrics, List.of(), null, List.of(),
+          model.history(), CoachFixes.findings(model, metrics, List.of(), e.rows(),
+              train, data), List.of());
+      Table worst = data instanceof Table t
+          ? Mistakes.largestErrors(t, rows, truth, predicted, 50) : Table.of(List.of());
+      return new Scored(report, worst);
     }
     int classes = pre.classNames().size();
     int[] truth = new int[e.rows()];
@@ -152,22 +192,61 @@ public final class Evaluate implements NodeType {
       truth[i] = (int) e.labels()[i];
     }
     int[] predicted = Inference.argMax(out, classes);
+    double[] confidence = new double[truth.length];
+    for (int i = 0; i < truth.length; i++) {
+      confidence[i] = Occlusion.probability(out, i, classes, predicted[i]);
+    }
     int[][] confusion = Scores.confusion(truth, predicted, classes);
     List<ClassScores> perClass = Scores.perClass(confusion, pre.classNames());
     Map<String, Double> metrics = Scores.classification(confusion, perClass);
     ctx.log(String.format(Locale.ROOT, "%s: accuracy %.1f %%, macro F1 %.3f", title,
         metrics.get("accuracy") * 100, metrics.get("macro F1")));
     List<Finding> findings =
-        new ArrayList<>(Coach.findings(model, metrics, perClass, e.rows()));
+        new ArrayList<>(CoachFixes.findings(model, metrics, perClass, e.rows(), train, data));
     Optional<GroupScores.Result> groups =
         GroupScores.of(data, allLabels, predicted, pre.classNames());
     if (groups.isPresent()) {
       metrics = new LinkedHashMap<>(metrics);
       metrics.putAll(groups.get().metrics());
-      findings.addAll(0, groups.get().findings());
+      findings.addAll(0, groups.get().findings().stream()
+          .map(f -> f.fix() != null ? f : f.withFix(CoachFixes.fixFor(f, model))).toList());
       groups.get().findings().forEach(f -> ctx.log(f.title() + ": " + f.message()));
     }
-    return new Report(title, "classification", metrics, pre.classNames(), confusion, perClass,
-        model.history(), findings, List.of());
+    Report.Binary binary = null;
+    List<Chart> charts = List.of();
+    if (classes == 2) {
+      int pos = TwoClass.positiveIndex(pre.classNames());
+      double[] p = new double[truth.length];
+      boolean[] actual = new boolean[truth.length];
+      for (int i = 0; i < truth.length; i++) {
+        p[i] = Occlusion.probability(out, i, classes, pos);
+        actual[i] = truth[i] == pos;
+      }
+      binary = TwoClass.of(pre.classNames().get(pos), pre.classNames().get(1 - pos), p, actual);
+      metrics = new LinkedHashMap<>(metrics);
+      metrics.put("ROC AUC", binary.rocAuc());
+      metrics.put("PR AUC", binary.prAuc());
+      charts = TwoClass.charts(binary);
+    }
+    Report report = new Report(title, "classification", metrics, pre.classNames(), confusion,
+        perClass, model.history(), findings, List.of()).with(charts,
+            Mistakes.examples(data, rows, truth, predicted, confidence, classes), binary);
+    return new Scored(report,
+        Mistakes.table(data, rows, truth, predicted, confidence, pre.classNames()));
+  }
+
+  private static int[] labelledRows(float[] labels) {
+    int n = 0;
+    for (float l : labels) {
+      n += Float.isNaN(l) ? 0 : 1;
+    }
+    int[] rows = new int[n];
+    int k = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (!Float.isNaN(labels[i])) {
+        rows[k++] = i;
+      }
+    }
+    return rows;
   }
 }

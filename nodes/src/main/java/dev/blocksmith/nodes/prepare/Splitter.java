@@ -1,12 +1,12 @@
 package dev.blocksmith.nodes.prepare;
 
+import dev.blocksmith.engine.value.Column;
+import dev.blocksmith.engine.value.ColumnRole;
 import dev.blocksmith.engine.value.Dataset;
-import java.util.ArrayList;
+import dev.blocksmith.engine.value.Table;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -27,22 +27,60 @@ final class Splitter {
   static int[][] split(Dataset data, double[] shares, boolean stratify, boolean byGroup,
       long seed) {
     Random random = new Random(seed);
-    // Units are rows, or groups of rows sharing an id; each unit is filed under a stratum.
-    Map<String, List<Integer>> units = new LinkedHashMap<>();
-    boolean grouped = byGroup && hasGroups(data);
-    for (int r = 0; r < data.size(); r++) {
-      String key = grouped && data.groupOf(r) != null ? "g:" + data.groupOf(r) : "r:" + r;
-      units.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    int n = data.size();
+    String[] labels = strata(data);
+    for (int r = 0; r < n; r++) {
+      labels[r] = String.valueOf(labels[r]);
     }
-    Map<String, List<List<Integer>>> strata = new TreeMap<>();
-    for (List<Integer> unit : units.values()) {
-      String stratum = stratify ? majorityLabel(data, unit) : "";
-      strata.computeIfAbsent(stratum, k -> new ArrayList<>()).add(unit);
+    // Units are rows, or groups of rows sharing an id, numbered in order of their first row.
+    int[] unitOf = new int[n];
+    int units = units(data, byGroup, unitOf);
+    int[] start = new int[units + 1];
+    for (int r = 0; r < n; r++) {
+      start[unitOf[r] + 1]++;
     }
-    List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    for (List<List<Integer>> stratum : strata.values()) {
-      Collections.shuffle(stratum, random);
-      int total = stratum.stream().mapToInt(List::size).sum();
+    for (int u = 0; u < units; u++) {
+      start[u + 1] += start[u];
+    }
+    int[] rows = new int[n];
+    int[] fill = Arrays.copyOf(start, units);
+    for (int r = 0; r < n; r++) {
+      rows[fill[unitOf[r]]++] = r;
+    }
+    // Each unit is filed under its stratum (the majority label of its rows); strata in name order.
+    Map<String, int[]> counts = new TreeMap<>();
+    String[] stratumOf = new String[units];
+    for (int u = 0; u < units; u++) {
+      stratumOf[u] = !stratify ? "" : start[u + 1] - start[u] == 1 ? labels[rows[start[u]]]
+          : majorityLabel(labels, rows, start[u], start[u + 1]);
+      counts.computeIfAbsent(stratumOf[u], k -> new int[1])[0]++;
+    }
+    Map<String, int[]> members = new HashMap<>();
+    for (Map.Entry<String, int[]> e : counts.entrySet()) {
+      members.put(e.getKey(), new int[e.getValue()[0] + 1]);
+    }
+    for (int u = 0; u < units; u++) {
+      int[] list = members.get(stratumOf[u]);
+      list[++list[0]] = u;
+    }
+    int[] partOf = new int[n];
+    Arrays.fill(partOf, -1);
+    int[] partSizes = new int[3];
+    for (String stratum : counts.keySet()) {
+      int[] list = members.get(stratum);
+      int size = list[0];
+      int[] order = Arrays.copyOfRange(list, 1, size + 1);
+      // The same sequence of swaps as Collections.shuffle(list, random).
+      for (int i = size; i > 1; i--) {
+        int j = random.nextInt(i);
+        int t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
+      }
+      int total = 0;
+      for (int u : order) {
+        total += start[u + 1] - start[u];
+      }
       double[] targets = new double[3];
       double cumulative = 0;
       for (int p = 0; p < 3; p++) {
@@ -51,25 +89,89 @@ final class Splitter {
       }
       // Deal units in order: each goes to the first part whose cumulative target is not yet met.
       int filled = 0;
-      for (List<Integer> unit : stratum) {
+      for (int u : order) {
+        int unitSize = start[u + 1] - start[u];
         int p = 0;
-        while (p < 3 && filled + unit.size() / 2.0 > targets[p]) {
+        while (p < 3 && filled + unitSize / 2.0 > targets[p]) {
           p++;
         }
         if (p < 3) {
-          parts.get(p).addAll(unit);
+          for (int k = start[u]; k < start[u + 1]; k++) {
+            partOf[rows[k]] = p;
+          }
+          partSizes[p] += unitSize;
         }
-        filled += unit.size();
+        filled += unitSize;
       }
     }
-    int[][] out = new int[3][];
-    for (int p = 0; p < 3; p++) {
-      out[p] = parts.get(p).stream().mapToInt(Integer::intValue).sorted().toArray();
+    int[][] out = {new int[partSizes[0]], new int[partSizes[1]], new int[partSizes[2]]};
+    int[] next = new int[3];
+    for (int r = 0; r < n; r++) {
+      if (partOf[r] >= 0) {
+        out[partOf[r]][next[partOf[r]]++] = r;
+      }
+    }
+    return out;
+  }
+
+  /** Numbers the units (rows, or groups sharing an id) into {@code unitOf}; returns how many. */
+  private static int units(Dataset data, boolean byGroup, int[] unitOf) {
+    int n = unitOf.length;
+    if (!(byGroup && hasGroups(data))) {
+      for (int r = 0; r < n; r++) {
+        unitOf[r] = r;
+      }
+      return n;
+    }
+    Column idColumn = null;
+    if (data instanceof Table t) {
+      idColumn = t.columns().stream()
+          .filter(c -> t.role(c.name()) == ColumnRole.ID).findFirst().orElse(null);
+    }
+    Map<String, Integer> ids = new HashMap<>();
+    int units = 0;
+    for (int r = 0; r < n; r++) {
+      String g = idColumn == null ? data.groupOf(r)
+          : idColumn.isMissing(r) ? null : idColumn.format(r);
+      if (g == null) {
+        unitOf[r] = units++;
+      } else {
+        Integer known = ids.get(g);
+        if (known == null) {
+          known = units++;
+          ids.put(g, known);
+        }
+        unitOf[r] = known;
+      }
+    }
+    return units;
+  }
+
+  /**
+   * Returns each row's label as text (null when missing), reading a table's label column once
+   * instead of looking it up for every row.
+   */
+  private static String[] strata(Dataset data) {
+    String[] out = new String[data.size()];
+    if (data instanceof Table t) {
+      Column label = t.labelColumn().orElse(null);
+      if (label != null) {
+        for (int r = 0; r < out.length; r++) {
+          out[r] = label.isMissing(r) ? null : label.format(r);
+        }
+      }
+      return out;
+    }
+    for (int r = 0; r < out.length; r++) {
+      out[r] = data.stratumOf(r);
     }
     return out;
   }
 
   private static boolean hasGroups(Dataset data) {
+    if (data instanceof Table t) {
+      return t.roles().containsValue(ColumnRole.ID);
+    }
     for (int r = 0; r < data.size(); r++) {
       if (data.groupOf(r) != null) {
         return true;
@@ -78,10 +180,10 @@ final class Splitter {
     return false;
   }
 
-  private static String majorityLabel(Dataset data, List<Integer> rows) {
+  private static String majorityLabel(String[] labels, int[] rows, int from, int to) {
     Map<String, Integer> counts = new HashMap<>();
-    for (int r : rows) {
-      counts.merge(String.valueOf(data.stratumOf(r)), 1, Integer::sum);
+    for (int k = from; k < to; k++) {
+      counts.merge(labels[rows[k]], 1, Integer::sum);
     }
     return Collections.max(counts.entrySet(), Map.Entry.comparingByValue()).getKey();
   }
@@ -92,8 +194,7 @@ final class Splitter {
    */
   static boolean looksLikeClasses(Dataset data) {
     java.util.Set<String> distinct = new java.util.HashSet<>();
-    for (int r = 0; r < data.size(); r++) {
-      String s = data.stratumOf(r);
+    for (String s : strata(data)) {
       if (s != null) {
         distinct.add(s);
       }
@@ -104,8 +205,7 @@ final class Splitter {
   /** Returns "700 rows (A 350, B 350)": the size and the count of each label. */
   static String describeBalance(Dataset part) {
     Map<String, Integer> counts = new TreeMap<>();
-    for (int r = 0; r < part.size(); r++) {
-      String s = part.stratumOf(r);
+    for (String s : strata(part)) {
       if (s != null) {
         counts.merge(s, 1, Integer::sum);
       }

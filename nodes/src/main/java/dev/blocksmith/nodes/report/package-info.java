@@ -1,2 +1,5 @@
-/** Helpers shared by blocks that report their changes in plain words. */
+/**
+ * Pictures and words about results: XChart charts drawn from report data, the self-contained HTML
+ * report of a run, and the plain-language change log of the data blocks.
+ */
 package dev.blocksmith.nodes.report;

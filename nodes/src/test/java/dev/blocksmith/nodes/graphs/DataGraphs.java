@@ -23,7 +23,7 @@ import java.util.Map;
  * Normalize → Split → Train → Evaluate. Run {@link #main} (from {@code nodes}) to rewrite them.
  */
 public final class DataGraphs {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory JSON = new JsonNodeFactory(true);
 
   /** The graphs by file name. */
   public static Map<String, Graph> expected() {

@@ -10,7 +10,6 @@ import dev.blocksmith.nodes.report.ChangeLog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Median;
 
@@ -78,13 +77,33 @@ public final class MissingValues {
     return -1;
   }
 
+  /** Returns the most frequent value (the smallest of them on a tie), NaN when there is none. */
+  static double mode(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    double best = Double.NaN;
+    int bestRun = 0;
+    for (int i = 0; i < v.length; ) {
+      int j = i;
+      while (j < v.length && Double.compare(v[j], v[i]) == 0) {
+        j++;
+      }
+      if (j - i > bestRun) {
+        bestRun = j - i;
+        best = v[i];
+      }
+      i = j;
+    }
+    return best;
+  }
+
   private static NumberColumn fillNumbers(NumberColumn n, Fill how, String constant) {
     double[] v = n.toArray();
     double[] present = Arrays.stream(v).filter(d -> !Double.isNaN(d)).toArray();
     double fill = switch (how) {
       case MEAN -> Mean.of(present).getAsDouble();
       case MEDIAN -> Median.withDefaults().evaluate(present);
-      case MOST_FREQUENT -> StatUtils.mode(present)[0];
+      case MOST_FREQUENT -> mode(present);
       case CONSTANT -> {
         double d = Cells.parseNumber(constant.trim(), false);
         if (Double.isNaN(d)) {

@@ -1,0 +1,276 @@
+package dev.blocksmith.bench;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blocksmith.engine.model.ArchSpec;
+import dev.blocksmith.engine.model.Architectures;
+import dev.blocksmith.engine.spi.Inputs;
+import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.value.CategoryColumn;
+import dev.blocksmith.engine.value.Column;
+import dev.blocksmith.engine.value.ColumnRole;
+import dev.blocksmith.engine.value.Dataset;
+import dev.blocksmith.engine.value.ImageSet;
+import dev.blocksmith.engine.value.NumberColumn;
+import dev.blocksmith.engine.value.Table;
+import dev.blocksmith.nodes.train.Train;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * One side of the peers benchmark ({@code bench/peers/run}): trains the issue's MLP 784-256-128-10
+ * or the small CNN (the Train block's own: conv 16 → pool → conv 32 → pool → dense 64) on the first
+ * N Fashion-MNIST photos, batch 128, Adam 1e-3, one intra-op thread, either with Blocksmith's Train
+ * block or with a minimal hand-written DJL loop. One warm-up epoch, then the measured epochs; prints
+ * one line {@code RESULT side model samples wall_s cpu_s}. Not a test.
+ */
+public final class Peers {
+  private static final int BATCH = 128;
+  private static final float LR = 1e-3f;
+  private static final long SEED = 42;
+
+  private static long stepNanos;
+
+  private Peers() {}
+
+  /** Arguments: side (block|djl), model (mlp|cnn), rows, measured epochs. */
+  public static void main(String[] args) throws Exception {
+    String side = args[0];
+    if (side.equals("peak")) {
+      peak();
+      return;
+    }
+    String model = args[1];
+    int rows = Integer.parseInt(args[2]);
+    int epochs = Integer.parseInt(args[3]);
+    Path dir = Path.of(System.getProperty("fmnist", "/usr/share/datasets/fashion-mnist"));
+    byte[][] images = readImages(dir.resolve("train-images-idx3-ubyte.gz"), rows);
+    int[] labels = readLabels(dir.resolve("train-labels-idx1-ubyte.gz"), rows);
+    double[] warm;
+    double[] t;
+    if (side.equals("block")) {
+      Dataset data = model.equals("mlp") ? table(images, labels) : imageSet(images, labels);
+      warm = block(model, data, 1);
+      t = block(model, data, epochs);
+    } else {
+      warm = djl(model, images, labels, 1);
+      t = djl(model, images, labels, epochs);
+    }
+    System.out.printf(Locale.ROOT, "step time %.3f s%n", stepNanos / 1e9);
+    System.out.printf(Locale.ROOT, "RESULT %s %s %d %.4f %.4f %.4f (warm-up %.2f s)%n", side,
+        model, (long) rows * epochs, t[0], t[1], t[2], warm[0]);
+  }
+
+  /** Prints the fp32 matmul rate of this libtorch on one thread: the machine's practical peak. */
+  private static void peak() {
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      NDArray a = m.randomUniform(0, 1, new Shape(1024, 1024));
+      NDArray b = m.randomUniform(0, 1, new Shape(1024, 1024));
+      double best = 0;
+      for (int r = 0; r < 8; r++) {
+        double t0 = threadSeconds();
+        for (int i = 0; i < 4; i++) {
+          a.matMul(b).close();
+        }
+        best = Math.max(best, 4 * 2.0 * Math.pow(1024, 3) / (threadSeconds() - t0) / 1e9);
+      }
+      System.out.printf(Locale.ROOT, "PEAK %.2f%n", best);
+    }
+  }
+
+  private static double threadSeconds() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
+  }
+
+  private static double cpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
+  }
+
+  private static double[] block(String model, Dataset data, int epochs) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, JsonNode> p = new HashMap<>();
+    p.put("architecture", json.valueToTree(model));
+    p.put("hiddenSizes", json.valueToTree(model.equals("mlp") ? List.of(256, 128) : List.of(64)));
+    p.put("epochs", json.valueToTree(epochs));
+    p.put("batchSize", json.valueToTree(BATCH));
+    p.put("learningRate", json.valueToTree(LR));
+    p.put("optimizer", json.valueToTree("adam"));
+    p.put("patience", json.valueToTree(0));
+    p.put("dropout", json.valueToTree(0.0));
+    Train train = new Train();
+    Params params = Params.of(train.spec(), p);
+    QuietContext ctx = new QuietContext();
+    double w0 = System.nanoTime();
+    double c0 = cpuSeconds();
+    double t0 = threadSeconds();
+    train.execute(new Inputs("train", Map.of("train", data)), params, ctx);
+    return new double[] {(System.nanoTime() - w0) / 1e9, cpuSeconds() - c0, threadSeconds() - t0};
+  }
+
+  private static double[] djl(String model, byte[][] images, int[] labels, int epochs)
+      throws Exception {
+    double w0 = System.nanoTime();
+    double c0 = cpuSeconds();
+    double t0 = threadSeconds();
+    int n = images.length;
+    float[] x = new float[n * 784];
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 784; j++) {
+        x[i * 784 + j] = (images[i][j] & 0xff) / 255f;
+      }
+      y[i] = labels[i];
+    }
+    boolean cnn = model.equals("cnn");
+    ArchSpec spec =
+        cnn
+            ? new ArchSpec(ArchSpec.CURRENT_VERSION, ArchSpec.Kind.CNN, List.of(1, 28, 28),
+                List.of(64), List.of(16, 32), 0, 10, ArchSpec.Task.CLASSIFICATION)
+            : ArchSpec.mlp(List.of(784), List.of(256, 128), 10, ArchSpec.Task.CLASSIFICATION);
+    Shape one = cnn ? new Shape(1, 1, 28, 28) : new Shape(1, 784);
+    Shape all = cnn ? new Shape(n, 1, 28, 28) : new Shape(n, 784);
+    Engine.getInstance().setRandomSeed((int) SEED);
+    Optimizer adam =
+        System.getProperty("peers.opt", "adam").equals("sgd")
+            ? Optimizer.sgd().setLearningRateTracker(Tracker.fixed(LR)).build()
+            : Optimizer.adam().optLearningRateTracker(Tracker.fixed(LR)).build();
+    DefaultTrainingConfig tc =
+        new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+            .optOptimizer(adam)
+            .optDevices(new Device[] {Device.cpu()});
+    try (Model m = Model.newInstance("minimal", Device.cpu())) {
+      m.setBlock(Architectures.build(spec));
+      try (Trainer trainer = m.newTrainer(tc);
+          NDManager data = m.getNDManager().newSubManager()) {
+        trainer.initialize(one);
+        NDArray xa = data.create(x, all);
+        NDArray ya = data.create(y);
+        Random shuffle = new Random(SEED);
+        for (int e = 0; e < epochs; e++) {
+          try (NDManager em = data.newSubManager()) {
+            long[] order = new long[n];
+            for (int i = 0; i < n; i++) {
+              order[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+              int j = shuffle.nextInt(i + 1);
+              long tmp = order[i];
+              order[i] = order[j];
+              order[j] = tmp;
+            }
+            NDArray idx = em.create(order);
+            NDArray xs = xa.get(idx);
+            NDArray ys = ya.get(idx);
+            xs.attach(em);
+            ys.attach(em);
+            for (int from = 0; from < n; from += BATCH) {
+              int to = Math.min(n, from + BATCH);
+              try (NDManager b = em.newSubManager()) {
+                NDArray bx = xs.get(new NDIndex().addSliceDim(from, to));
+                NDArray by = ys.get(new NDIndex().addSliceDim(from, to));
+                bx.attach(b);
+                by.attach(b);
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                  NDList pred = trainer.forward(new NDList(bx));
+                  gc.backward(trainer.getLoss().evaluate(new NDList(by), pred));
+                }
+                long s0 = System.nanoTime();
+                trainer.step();
+                stepNanos += System.nanoTime() - s0;
+              }
+            }
+          }
+        }
+      }
+    }
+    return new double[] {(System.nanoTime() - w0) / 1e9, cpuSeconds() - c0, threadSeconds() - t0};
+  }
+
+  private static Table table(byte[][] images, int[] labels) {
+    List<Column> cols = new ArrayList<>();
+    int n = images.length;
+    for (int j = 0; j < 784; j++) {
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = images[i][j] & 0xff;
+      }
+      cols.add(new NumberColumn("p" + j, v));
+    }
+    String[] names = new String[n];
+    for (int i = 0; i < n; i++) {
+      names[i] = "c" + labels[i];
+    }
+    cols.add(CategoryColumn.of("label", List.of(names)));
+    return Table.of(cols, Map.of("label", ColumnRole.LABEL));
+  }
+
+  private static ImageSet imageSet(byte[][] images, int[] labels) {
+    List<String> classes = new ArrayList<>();
+    for (int c = 0; c < 10; c++) {
+      classes.add("c" + c);
+    }
+    byte[] pixels = new byte[images.length * 784];
+    List<String> sources = new ArrayList<>();
+    for (int i = 0; i < images.length; i++) {
+      System.arraycopy(images[i], 0, pixels, i * 784, 784);
+      sources.add("fashion-mnist#" + i);
+    }
+    return new ImageSet(28, 28, 1, classes, labels, pixels, sources, List.of());
+  }
+
+  private static byte[][] readImages(Path file, int rows) throws IOException {
+    try (InputStream raw = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
+      in.readInt();
+      int count = in.readInt();
+      int h = in.readInt();
+      int w = in.readInt();
+      byte[][] out = new byte[Math.min(rows, count)][h * w];
+      for (byte[] img : out) {
+        in.readFully(img);
+      }
+      return out;
+    }
+  }
+
+  private static int[] readLabels(Path file, int rows) throws IOException {
+    try (InputStream raw = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
+      in.readInt();
+      int count = in.readInt();
+      int[] out = new int[Math.min(rows, count)];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = in.readUnsignedByte();
+      }
+      return out;
+    }
+  }
+}

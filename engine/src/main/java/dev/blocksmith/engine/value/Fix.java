@@ -1,0 +1,34 @@
+package dev.blocksmith.engine.value;
+
+/**
+ * One concrete change a finding suggests: set a param of a block upstream, or insert a block, and
+ * always a plain instruction for when neither applies.
+ *
+ * @param block the type id of the block to change or insert before ("train.train"), or null
+ * @param param the param to set on the nearest upstream block of that type, or null
+ * @param value the new value as JSON text ("0.2", "60", "\"mlp\""), or null
+ * @param insert the type id of a block to insert, or null
+ * @param instruction what to do, in plain words
+ */
+public record Fix(String block, String param, String value, String insert, String instruction) {
+
+  /** Returns a fix that sets {@code param} of the nearest upstream {@code block} to a value. */
+  public static Fix set(String block, String param, String value, String instruction) {
+    return new Fix(block, param, value, null, instruction);
+  }
+
+  /** Returns a fix that inserts a block of type {@code insert}. */
+  public static Fix insert(String insert, String instruction) {
+    return new Fix(null, null, null, insert, instruction);
+  }
+
+  /** Returns a fix with only an instruction. */
+  public static Fix instruction(String instruction) {
+    return new Fix(null, null, null, null, instruction);
+  }
+
+  /** Returns whether the fix changes a param. */
+  public boolean setsParam() {
+    return block != null && param != null && value != null;
+  }
+}
