@@ -78,7 +78,7 @@ public final class SparkRunner implements ClusterRunner {
       SparkSession spark = session(req.master());
       out.println("Running on Spark " + spark.version() + " (master "
           + spark.sparkContext().master() + "); training runs on the driver.");
-      Plan plan = Planner.plan(req.graph(), registry, req.baseDir(), Set.of(), seed, s -> false);
+      Plan plan = Planner.plan(req.graph(), registry, req.baseDir(), Set.of(), seed);
       for (PlanStep step : plan.steps()) {
         String id = step.id();
         long t0 = System.currentTimeMillis();

@@ -84,7 +84,7 @@ class SparkDataBlocksTest {
       Map<String, Map<String, Object>> outs = new LinkedHashMap<>();
       ClusterRunner.Request req = new ClusterRunner.Request(g, dir.resolve("g.json"), dir,
           "local[2]", RunOptions.DEFAULTS, dir.resolve("runs"), List.of(), false);
-      for (PlanStep step : Planner.plan(g, registry, dir, Set.of(), 42L, x -> false).steps()) {
+      for (PlanStep step : Planner.plan(g, registry, dir, Set.of(), 42L).steps()) {
         Map<String, Object> in = new LinkedHashMap<>();
         step.inputs().forEach((port, ref) -> in.put(port, outs.get(ref.node()).get(ref.port())));
         try (LocalContext ctx = new LocalContext(step.id(), ai.djl.Device.cpu(), 42L, dir, null,

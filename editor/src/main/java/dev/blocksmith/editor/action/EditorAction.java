@@ -5,7 +5,7 @@ import javax.swing.AbstractAction;
 import javax.swing.KeyStroke;
 
 /** An action with a name, an optional shortcut and a tooltip, shown in menus and the toolbar. */
-public abstract class EditorAction extends AbstractAction {
+public final class EditorAction extends AbstractAction {
   private final transient Runnable command;
 
   /**
@@ -16,7 +16,7 @@ public abstract class EditorAction extends AbstractAction {
    * @param tooltip one plain sentence
    * @param command what it does
    */
-  protected EditorAction(String name, String shortcut, String tooltip, Runnable command) {
+  public EditorAction(String name, String shortcut, String tooltip, Runnable command) {
     super(name);
     this.command = command;
     if (shortcut != null) {

@@ -1,8 +1,11 @@
 package dev.blocksmith.editor.app;
 
+import dev.blocksmith.editor.run.RunBackend;
 import dev.blocksmith.editor.theme.Themes;
+import dev.blocksmith.editor.worker.WorkerClient;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
 
@@ -31,12 +34,20 @@ public final class EditorLauncher {
   }
 
   /** Opens the editor with the blocks {@code blocks} returns (called off the EDT). */
-  public static void launch(java.util.function.Supplier<NodeRegistry> blocks,
+  public static void launch(Supplier<NodeRegistry> blocks, Consumer<MainWindow> ready) {
+    launch(blocks, WorkerClient::new, ready);
+  }
+
+  /**
+   * Opens the editor with the blocks {@code blocks} returns (called off the EDT) and runs going to
+   * the backend {@code backend} makes (the worker JVM in the app; tests pass a fake).
+   */
+  public static void launch(Supplier<NodeRegistry> blocks, Supplier<RunBackend> backend,
       Consumer<MainWindow> ready) {
     System.setProperty("flatlaf.uiScale.allowScaleDown", "true");
     SwingUtilities.invokeLater(() -> {
       Themes.setup();
-      MainWindow w = new MainWindow();
+      MainWindow w = new MainWindow(backend.get());
       w.show();
       loadBlocks(w, blocks);
       if (!Boolean.getBoolean("blocksmith.noWarmUp")) {
@@ -47,7 +58,7 @@ public final class EditorLauncher {
     });
   }
 
-  private static void loadBlocks(MainWindow w, java.util.function.Supplier<NodeRegistry> blocks) {
+  private static void loadBlocks(MainWindow w, Supplier<NodeRegistry> blocks) {
     new SwingWorker<NodeRegistry, Void>() {
       @Override
       protected NodeRegistry doInBackground() {

@@ -5,6 +5,7 @@ import dev.blocksmith.editor.canvas.CanvasView;
 import dev.blocksmith.editor.inspect.InspectorPanel;
 import dev.blocksmith.editor.lesson.Lesson;
 import dev.blocksmith.editor.lesson.LessonPanel;
+import dev.blocksmith.editor.run.RunBackend;
 import dev.blocksmith.editor.run.RunController;
 import dev.blocksmith.editor.theme.ToolIcon;
 import dev.blocksmith.editor.theme.ToolIcon.Glyph;
@@ -45,19 +46,24 @@ public final class MainWindow {
   private static final int INSPECTOR_WIDTH = 320;
   private static final double RESULTS_SHARE = 0.45;
   private final CardLayout cards = new CardLayout();
+  private Menus menus;
   private final JPanel center = new JPanel(cards);
   private NodeRegistry registry = NodeRegistry.of(List.of());
   private final dev.blocksmith.editor.inspect.FileColumns fileColumns;
 
-  /** Builds the window (on the EDT); call {@link #show()} to open it. */
-  public MainWindow() {
+  /**
+   * Builds the window (on the EDT); call {@link #show()} to open it.
+   *
+   * @param backend where runs go: the worker JVM, or a fake in tests
+   */
+  public MainWindow(RunBackend backend) {
     controller = new EditorController(this);
-    runs = new RunController(canvas, doc, device::setText, status::setText);
+    runs = new RunController(backend, canvas, doc, device::setText, status::setText);
     fileColumns = new dev.blocksmith.editor.inspect.FileColumns(this::refreshInspector);
     inspector = new InspectorPanel(doc, id -> {
       List<String> seen = runs.upstreamColumns(id);
       return seen.isEmpty() ? fileColumns.of(doc.graph(), id, baseDir()) : seen;
-    });
+    }, () -> doc.file() == null ? null : doc.file().toAbsolutePath().getParent());
     palette = new BlockPicker(id -> canvas.addBlock(id, null), true);
     welcome = new WelcomeView(controller::newPipeline, controller::open, controller::openFile);
     frame.setName("mainWindow");
@@ -69,8 +75,9 @@ public final class MainWindow {
       }
     });
     frame.setMinimumSize(new Dimension(960, 600));
-    Menus menus = new Menus(controller);
+    menus = new Menus(controller);
     frame.setJMenuBar(menus.menuBar());
+    menus.showHistory("", "");
     frame.getContentPane().add(toolbar(menus), BorderLayout.NORTH);
     frame.getContentPane().add(center, BorderLayout.CENTER);
     frame.getContentPane().add(statusBar(), BorderLayout.SOUTH);
@@ -204,6 +211,7 @@ public final class MainWindow {
     String name = doc.file() == null ? doc.graph().name() : doc.file().getFileName().toString();
     frame.setTitle((doc.isModified() ? "• " : "") + name + " — Blocksmith");
     runs.graphChanged();
+    menus.showHistory(doc.undoName(), doc.redoName());
     lesson.play(Lesson.of(doc.graph()).orElse(null), doc.graph());
     lesson.refresh(runs.lessonState());
   }

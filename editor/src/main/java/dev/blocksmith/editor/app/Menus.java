@@ -1,11 +1,13 @@
 package dev.blocksmith.editor.app;
 
-import dev.blocksmith.editor.action.*;
+import dev.blocksmith.editor.action.Commands;
+import dev.blocksmith.editor.action.EditorAction;
 import java.awt.event.InputEvent;
 import javax.swing.Action;
 import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
 import javax.swing.KeyStroke;
 
 /** The editor's actions, and the menu bar that lists every one with its shortcut. */
@@ -35,41 +37,64 @@ final class Menus {
   final Action clearCache;
   final Action theme;
   final Action welcome;
+  private JMenuItem undoItem;
+  private JMenuItem redoItem;
 
+  /** The table of actions: menu text, shortcut, tooltip and command, one line each. */
   Menus(Commands c) {
-    newPipeline = new NewAction(c);
-    open = new OpenAction(c);
-    save = new SaveAction(c);
-    saveAs = new SaveAsAction(c);
-    exportImage = new ExportImageAction(c);
-    quit = new QuitAction(c);
-    undo = new UndoAction(c);
-    redo = new RedoAction(c);
-    delete = new DeleteAction(c);
-    duplicate = new DuplicateAction(c);
-    copy = new CopyAction(c);
-    paste = new PasteAction(c);
-    addNote = new AddNoteAction(c);
-    addBlock = new QuickAddAction(c);
-    tidy = new TidyUpAction(c);
-    zoomIn = new ZoomInAction(c);
-    zoomOut = new ZoomOutAction(c);
-    fit = new ZoomFitAction(c);
-    runAll = new RunAllAction(c);
-    runToHere = new RunToHereAction(c);
-    runWithReport = new RunWithReportAction(c);
-    cancel = new CancelAction(c);
-    clearCache = new ClearCacheAction(c);
-    theme = new ThemeAction(c);
-    welcome = new WelcomeAction(c);
+    newPipeline = new EditorAction("New pipeline", "ctrl N",
+        "Start a new, empty pipeline.", c::newPipeline);
+    open = new EditorAction("Open…", "ctrl O", "Open a pipeline file.", c::open);
+    save = new EditorAction("Save", "ctrl S", "Save the pipeline to its file.", c::save);
+    saveAs = new EditorAction("Save As…", "ctrl shift S",
+        "Save the pipeline to a new file.", c::saveAs);
+    exportImage = new EditorAction("Export image…", "ctrl shift E",
+        "Save a picture of the canvas as a PNG file.", c::exportImage);
+    quit = new EditorAction("Quit", "ctrl Q", "Close Blocksmith.", c::quit);
+    undo = new EditorAction("Undo", "ctrl Z", "Undo the last change.", c::undo);
+    redo = new EditorAction("Redo", "ctrl shift Z", "Redo the change you just undid.", c::redo);
+    delete = new EditorAction("Delete", "DELETE",
+        "Delete the selected blocks, connections and notes.", c::delete);
+    duplicate = new EditorAction("Duplicate", "ctrl D",
+        "Make a copy of the selected blocks.", c::duplicate);
+    copy = new EditorAction("Copy", "ctrl C", "Copy the selected blocks.", c::copy);
+    paste = new EditorAction("Paste", "ctrl V",
+        "Paste blocks copied from this or another pipeline.", c::paste);
+    addNote = new EditorAction("Add sticky note", "ctrl shift N",
+        "Add a note to explain part of the pipeline.", c::addNote);
+    addBlock = new EditorAction("Add block…", "ctrl K",
+        "Search for a block and add it (Space on the canvas also works).", c::quickAdd);
+    tidy = new EditorAction("Tidy up", "ctrl shift L",
+        "Arrange the blocks neatly from left to right.", c::tidyUp);
+    zoomIn = new EditorAction("Zoom in", "ctrl EQUALS", "Make the canvas bigger.", c::zoomIn);
+    zoomOut = new EditorAction("Zoom out", "ctrl MINUS", "Make the canvas smaller.", c::zoomOut);
+    fit = new EditorAction("Fit to window", "ctrl 0", "Show the whole pipeline.", c::zoomFit);
+    runAll = new EditorAction("Run all", "ctrl ENTER",
+        "Run every block of the pipeline.", c::runAll);
+    runToHere = new EditorAction("Run to here", "ctrl shift ENTER",
+        "Run the selected block and the blocks it needs.", c::runToHere);
+    runWithReport = new EditorAction("Run and save report…", null,
+        "Run the whole pipeline, then save a self-contained HTML report to hand out.",
+        c::runWithReport);
+    clearCache = new EditorAction("Clear cache", null, "Forget the saved results of every block,"
+        + " so the next run starts from scratch.", c::clearCache);
+    cancel = new EditorAction("Cancel run", "ctrl PERIOD",
+        "Stop the run (Ctrl+.). Escape never stops a run.", c::cancelRun);
+    theme = new EditorAction("Dark theme", null,
+        "Switch between the light and the dark theme.", c::toggleTheme);
+    welcome = new EditorAction("Welcome page", null,
+        "Show the welcome page with examples and lessons.", c::showWelcome);
   }
 
   JMenuBar menuBar() {
     JMenuBar bar = new JMenuBar();
     bar.add(menu("File", newPipeline, open, save, saveAs, null, exportImage, null, welcome, null,
         quit));
-    bar.add(menu("Edit", undo, redo, null, copy, paste, duplicate, delete, null, addBlock,
-        addNote));
+    JMenu edit = menu("Edit", undo, redo, null, copy, paste, duplicate, delete, null, addBlock,
+        addNote);
+    undoItem = edit.getItem(0);
+    redoItem = edit.getItem(1);
+    bar.add(edit);
     JMenu view = menu("View", zoomIn, zoomOut, fit, null, tidy, null);
     JCheckBoxMenuItem dark = new JCheckBoxMenuItem(theme);
     dark.setSelected(dev.blocksmith.editor.theme.Themes.isDark());
@@ -77,6 +102,19 @@ final class Menus {
     bar.add(view);
     bar.add(menu("Run", runAll, runToHere, runWithReport, cancel, null, clearCache));
     return bar;
+  }
+
+  /**
+   * Names the gestures that Undo and Redo would revert or repeat in the Edit menu ("Undo Add
+   * Train"), and disables them when there is none.
+   */
+  void showHistory(String undoWhat, String redoWhat) {
+    undo.setEnabled(!undoWhat.isEmpty());
+    redo.setEnabled(!redoWhat.isEmpty());
+    if (undoItem != null) {
+      undoItem.setText(undoWhat.isEmpty() ? "Undo" : "Undo " + undoWhat);
+      redoItem.setText(redoWhat.isEmpty() ? "Redo" : "Redo " + redoWhat);
+    }
   }
 
   private static JMenu menu(String name, Action... actions) {

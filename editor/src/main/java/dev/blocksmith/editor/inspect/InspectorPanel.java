@@ -13,9 +13,11 @@ import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
@@ -35,6 +37,7 @@ public final class InspectorPanel extends JPanel {
   private static final int TEXT_WIDTH = 205;
   private final GraphEdits edits;
   private final Function<String, List<String>> upstreamColumns;
+  private final Supplier<Path> graphDir;
   private final Form form = new Form();
   private NodeRegistry registry = NodeRegistry.of(List.of());
   private Node shown;
@@ -44,10 +47,14 @@ public final class InspectorPanel extends JPanel {
    * Creates the inspector.
    *
    * @param upstreamColumns column names of the table flowing into a node, when known
+   * @param graphDir the folder of the graph file (null when never saved), so chosen paths beside
+   *     it are stored relative to it
    */
-  public InspectorPanel(GraphEdits edits, Function<String, List<String>> upstreamColumns) {
+  public InspectorPanel(GraphEdits edits, Function<String, List<String>> upstreamColumns,
+      Supplier<Path> graphDir) {
     super(new BorderLayout());
     this.edits = edits;
+    this.graphDir = graphDir;
     this.upstreamColumns = upstreamColumns;
     setName("inspector");
     form.setLayout(new BoxLayout(form, BoxLayout.Y_AXIS));
@@ -148,7 +155,7 @@ public final class InspectorPanel extends JPanel {
     error.setName("error:" + p.name());
     error.setForeground(UIManager.getColor("Blocksmith.problem"));
     ParamField field = ParamFields.create(p, v -> apply(n.id(), p, v, error),
-        () -> upstreamColumns.apply(n.id()));
+        () -> upstreamColumns.apply(n.id()), graphDir);
     field.component().setName("param:" + p.name());
     field.component().setToolTipText(p.help());
     JsonNode value = n.params().getOrDefault(p.name(), p.defaultValue());

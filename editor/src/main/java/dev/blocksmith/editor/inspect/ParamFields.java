@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.blocksmith.engine.spi.ParamSpec;
 import java.awt.BorderLayout;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,7 +32,8 @@ final class ParamFields {
    *
    * @param columns upstream column names for column params (may be empty)
    */
-  static ParamField create(ParamSpec spec, Consumer<JsonNode> onEdit, Supplier<List<String>> columns) {
+  static ParamField create(ParamSpec spec, Consumer<JsonNode> onEdit, Supplier<List<String>> columns,
+      Supplier<Path> graphDir) {
     return switch (spec.type()) {
       case INTEGER -> integer(spec, onEdit);
       case NUMBER -> spec.min() != null && spec.max() != null && spec.max() - spec.min() <= 1
@@ -42,7 +44,7 @@ final class ParamFields {
         yield new ParamField(spec, box, v -> box.setSelected(v.asBoolean()));
       }
       case CHOICE -> choice(spec, onEdit);
-      case FILE, FOLDER -> path(spec, onEdit);
+      case FILE, FOLDER -> path(spec, onEdit, graphDir);
       case COLUMN -> column(spec, onEdit, columns);
       case INTEGER_LIST -> text(spec, onEdit, true);
       default -> text(spec, onEdit, false);
@@ -131,16 +133,20 @@ final class ParamFields {
     });
   }
 
-  private static ParamField path(ParamSpec spec, Consumer<JsonNode> onEdit) {
+  private static ParamField path(ParamSpec spec, Consumer<JsonNode> onEdit,
+      Supplier<Path> graphDir) {
     JTextField field = new JTextField(14);
     JButton browse = new JButton("Browse…");
     browse.setToolTipText("Choose a " + (spec.type().name().equals("FILE") ? "file" : "folder"));
     browse.addActionListener(e -> {
-      JFileChooser fc = new JFileChooser(field.getText().isBlank() ? null : field.getText());
+      Path dir = graphDir.get();
+      String start = field.getText().isBlank() ? null
+          : dir == null ? field.getText() : dir.resolve(field.getText()).toString();
+      JFileChooser fc = new JFileChooser(start == null && dir != null ? dir.toString() : start);
       fc.setFileSelectionMode(spec.type().name().equals("FILE") ? JFileChooser.FILES_ONLY
           : JFileChooser.DIRECTORIES_ONLY);
       if (fc.showOpenDialog(browse) == JFileChooser.APPROVE_OPTION) {
-        field.setText(fc.getSelectedFile().getAbsolutePath());
+        field.setText(GraphPaths.forGraph(fc.getSelectedFile().toPath(), graphDir.get()));
         onEdit.accept(JSON.textNode(field.getText()));
       }
     });

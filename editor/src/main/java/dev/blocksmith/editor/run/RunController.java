@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blocksmith.editor.canvas.CanvasView;
 import dev.blocksmith.editor.canvas.CardState;
 import dev.blocksmith.editor.canvas.GraphEdits;
-import dev.blocksmith.editor.worker.WorkerClient;
 import dev.blocksmith.engine.exec.NodeStatus;
 import dev.blocksmith.engine.exec.RunEvent;
 import dev.blocksmith.engine.graph.Edge;
@@ -33,14 +32,22 @@ public final class RunController {
   private final Map<String, Map<String, JsonNode>> previews = new HashMap<>();
   private final List<Runnable> changed = new ArrayList<>();
   private final Map<String, Map<String, List<double[]>>> metrics = new HashMap<>();
-  private RunBackend backend = new WorkerClient();
+  private final RunBackend backend;
   private String runId;
   private int counter;
   private String selected;
 
-  /** Creates the controller; {@code device} and {@code status} receive status-bar texts. */
-  public RunController(CanvasView canvas, GraphEdits doc, Consumer<String> device,
-      Consumer<String> status) {
+  /**
+   * Creates the controller.
+   *
+   * @param backend where runs go (the worker JVM in the app, a fake in tests); injected, never
+   *     created here
+   * @param device receives the device text for the status bar
+   * @param status receives status-bar texts
+   */
+  public RunController(RunBackend backend, CanvasView canvas, GraphEdits doc,
+      Consumer<String> device, Consumer<String> status) {
+    this.backend = backend;
     this.canvas = canvas;
     this.doc = doc;
     this.device = device;
@@ -61,12 +68,6 @@ public final class RunController {
   /** Returns the run log's text. */
   public String logText() {
     return panel.logText();
-  }
-
-  /** Replaces the backend (tests use a fake). */
-  public void setBackend(RunBackend b) {
-    backend.shutdown();
-    backend = b;
   }
 
   /** Returns the backend. */
@@ -92,7 +93,7 @@ public final class RunController {
   /** Runs the pipeline (or only up to {@code targets}). */
   public void run(Path file, Set<String> targets) {
     if (runId != null) {
-      status.accept("A run is already in progress; cancel it first (Esc).");
+      status.accept("A run is already in progress; cancel it first (Ctrl+.).");
       return;
     }
     if (doc.graph().nodes().isEmpty()) {

@@ -99,7 +99,7 @@ public final class WorkerMain {
         Path base = Path.of(req.path("baseDir").asText("."));
         RunHandle h = session.start(g, base, options(req), ev -> {
           // A run refused by validation reports its problems below, not as a finished run.
-          if (!ev.runId().startsWith("rejected-") && throttle.pass(ev, System.nanoTime())) {
+          if (!session.wasRejected(ev.runId()) && throttle.pass(ev, System.nanoTime())) {
             send(Protocol.encode(ev));
           }
         });

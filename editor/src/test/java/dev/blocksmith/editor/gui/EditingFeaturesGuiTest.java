@@ -65,9 +65,8 @@ class EditingFeaturesGuiTest {
     System.setProperty("blocksmith.noWarmUp", "true");
     FailOnThreadViolationRepaintManager.install();
     CompletableFuture<MainWindow> ready = new CompletableFuture<>();
-    EditorLauncher.launch(TestBlocks::registryWithLoaders, ready::complete);
+    EditorLauncher.launch(TestBlocks::registryWithLoaders, FakeBackend::new, ready::complete);
     w = ready.get(30, TimeUnit.SECONDS);
-    Gui.run(() -> w.runs().setBackend(new FakeBackend()));
     Gui.waitUntil("blocks loaded", 20,
         () -> w.canvas().registry().find("data.load-csv").isPresent());
   }
@@ -340,7 +339,10 @@ class EditingFeaturesGuiTest {
             if (item.getToolTipText() == null || item.getToolTipText().isBlank()) {
               missing.add(item.getText());
             }
-            out.put(item.getText(), item.getAccelerator());
+            // Keyed by the action's name: Undo and Redo items say what they would undo.
+            out.put(item.getAction() == null ? item.getText()
+                : (String) item.getAction().getValue(javax.swing.Action.NAME),
+                item.getAccelerator());
           }
         }
       }

@@ -35,9 +35,8 @@ class EditorGuiTest {
     System.setProperty("blocksmith.prefs", "dev/blocksmith/editor-test");
     FailOnThreadViolationRepaintManager.install();
     CompletableFuture<MainWindow> ready = new CompletableFuture<>();
-    EditorLauncher.launch(TestBlocks::registry, ready::complete);
+    EditorLauncher.launch(TestBlocks::registry, FakeBackend::new, ready::complete);
     MainWindow w = ready.get(30, TimeUnit.SECONDS);
-    Gui.run(() -> w.runs().setBackend(new FakeBackend()));
     CanvasView canvas = w.canvas();
     Gui.waitUntil("blocks loaded", 20, () -> canvas.registry().all().size() == 4);
     Gui.shot(w.frame(), "01-welcome");

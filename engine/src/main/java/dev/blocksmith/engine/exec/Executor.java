@@ -23,6 +23,7 @@ public final class Executor implements AutoCloseable {
   static final Semaphore HEAVY = new Semaphore(1, true);
 
   private final ExecutorService pool;
+  private final WrittenFiles written = new WrittenFiles();
 
   /** Creates an executor with a pool of {@code threads} daemon threads. */
   public Executor(int threads) {
@@ -61,7 +62,7 @@ public final class Executor implements AutoCloseable {
         throw new UncheckedIOException("Could not create a run folder anywhere", e2);
       }
     }
-    Run run = new Run(plan, setup, cache, listener, folder, pool);
+    Run run = new Run(plan, setup, cache, written, listener, folder, pool);
     pool.execute(run::begin);
     return run;
   }

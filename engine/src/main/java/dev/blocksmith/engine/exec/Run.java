@@ -40,6 +40,7 @@ final class Run implements RunHandle {
   private final Plan plan;
   private final RunSetup setup;
   private final OutputCache cache;
+  private final WrittenFiles written;
   private final RunListener listener;
   private final RunFolder folder;
   private final ExecutorService pool;
@@ -55,6 +56,8 @@ final class Run implements RunHandle {
   private final Map<String, CompletableFuture<Optional<Map<String, Object>>>> prefetched =
       new HashMap<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final ArrayDeque<String> ready = new ArrayDeque<>();
+  private boolean draining;
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
   private final long started = System.currentTimeMillis();
   private final EnergyMeter energy = EnergyMeter.start();
@@ -63,11 +66,12 @@ final class Run implements RunHandle {
   private boolean seeded;
   private boolean finished;
 
-  Run(Plan plan, RunSetup setup, OutputCache cache, RunListener listener, RunFolder folder,
-      ExecutorService pool) {
+  Run(Plan plan, RunSetup setup, OutputCache cache, WrittenFiles written, RunListener listener,
+      RunFolder folder, ExecutorService pool) {
     this.plan = plan;
     this.setup = setup;
     this.cache = cache;
+    this.written = written;
     this.listener = listener;
     this.folder = folder;
     this.pool = pool;
@@ -123,15 +127,41 @@ final class Run implements RunHandle {
     }
   }
 
-  /** Serves a ready node from the cache, or hands it to the pool. Caller holds the lock. */
+  /**
+   * Queues a ready node and, unless already doing so, serves queued nodes one by one: a node served
+   * from the cache makes its successors ready at once, so a long cached chain is walked by this
+   * loop, never by recursion. Caller holds the lock.
+   */
   private void dispatch(String id) {
+    ready.add(id);
+    if (draining) {
+      return;
+    }
+    draining = true;
+    try {
+      while (!ready.isEmpty()) {
+        dispatchOne(ready.poll());
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  /** Serves a ready node from the cache, or hands it to the pool. Caller holds the lock. */
+  private void dispatchOne(String id) {
     if (statuses.get(id) != NodeStatus.QUEUED || !submitted.add(id)) {
       return;
     }
     PlanStep step = steps.get(id);
     CompletableFuture<Optional<Map<String, Object>>> read = prefetched.remove(id);
+    boolean stale = !WrittenFiles.writesNothing(step) && !written.unchanged(step, setup.baseDir());
+    if (stale) {
+      // What it wrote outside the graph is missing, changed or unknown: never from the cache.
+      folder.log(id, "Runs again: what it writes outside the graph is missing or changed.");
+      read = null;
+    }
     Optional<Map<String, Object>> hit =
-        read == null ? cache.memoryGet(step.signature()) : Optional.empty();
+        read == null && !stale ? cache.memoryGet(step.signature()) : Optional.empty();
     if (hit.isPresent()) {
       serveCached(id, hit.get(), "Reused from the cache.");
       return;
@@ -256,6 +286,9 @@ final class Run implements RunHandle {
       failure = Failures.of(step, t, folder, cancelledAny(id));
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (failure == null && !WrittenFiles.writesNothing(step)) {
+      written.record(step, WrittenFiles.now(step, setup.baseDir()));
+    }
     Map<String, Object> kept = null;
     if (failure == null) {
       kept = new LinkedHashMap<>(out);

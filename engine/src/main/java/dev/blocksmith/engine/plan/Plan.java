@@ -2,6 +2,7 @@ package dev.blocksmith.engine.plan;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +11,25 @@ import java.util.Optional;
 /**
  * The validated, ordered form of a graph that the executor runs: steps in topological order (file
  * order among nodes that are ready together).
- *
- * @param steps the steps in order
  */
-public record Plan(List<PlanStep> steps) {
+public final class Plan {
+  private final List<PlanStep> steps;
+  private final Map<String, PlanStep> byId = new HashMap<>();
 
-  /** Copies the steps. */
-  public Plan {
-    steps = List.copyOf(steps);
+  /** Copies the steps and indexes them by node id. */
+  public Plan(List<PlanStep> steps) {
+    this.steps = List.copyOf(steps);
+    this.steps.forEach(s -> byId.put(s.id(), s));
   }
 
-  /** Returns the step of a node, if the plan holds it. */
+  /** Returns the steps in run order. */
+  public List<PlanStep> steps() {
+    return steps;
+  }
+
+  /** Returns the step of a node, if the plan holds it (constant time). */
   public Optional<PlanStep> step(String nodeId) {
-    return steps.stream().filter(s -> s.id().equals(nodeId)).findFirst();
+    return Optional.ofNullable(byId.get(nodeId));
   }
 
   /** Returns the node ids in run order. */

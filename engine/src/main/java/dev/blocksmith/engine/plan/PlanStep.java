@@ -17,15 +17,13 @@ import java.util.Map;
  * @param params its params, defaults filled in
  * @param inputs where each connected input comes from, by input port name
  * @param signature the cache key of its outputs
- * @param cached whether its outputs were in the cache when the plan was made
  */
 public record PlanStep(
     Node node,
     NodeType type,
     Params params,
     Map<String, PortRef> inputs,
-    String signature,
-    boolean cached) {
+    String signature) {
 
   /** Copies the inputs, keeping their order. */
   public PlanStep {

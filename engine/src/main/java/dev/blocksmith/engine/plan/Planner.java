@@ -5,52 +5,60 @@ import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.Node;
 import dev.blocksmith.engine.graph.PortRef;
 import dev.blocksmith.engine.registry.NodeRegistry;
-import dev.blocksmith.engine.spi.NodeType;
-import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.validate.ResolvedGraph;
+import dev.blocksmith.engine.validate.ResolvedGraph.ResolvedNode;
+import dev.blocksmith.engine.validate.Validator;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
-/** Orders a validated graph and computes each node's signature. */
+/**
+ * Orders a resolved graph and computes each node's signature. Linear in nodes and edges (Kahn's
+ * algorithm over the graph's edge index), with no recursion.
+ */
 public final class Planner {
   private Planner() {}
 
   /**
-   * Returns the plan of a graph.
+   * Resolves the graph and returns its plan; for callers that have not validated it. Prefer {@link
+   * #plan(ResolvedGraph, Set, long)} with the form the validation made.
    *
-   * @param graph a graph without blocking problems
-   * @param registry the installed blocks
-   * @param baseDir the graph's folder
-   * @param targets nodes to run (with what they depend on); empty means all
-   * @param seed the run's seed, part of every signature
-   * @param isCached tells whether outputs with a signature are in the cache
    * @throws PlanException when a block is missing, a target is unknown or the graph has a loop
    */
   public static Plan plan(
-      Graph graph, NodeRegistry registry, Path baseDir, Set<String> targets, long seed,
-      Predicate<String> isCached) throws PlanException {
+      Graph graph, NodeRegistry registry, Path baseDir, Set<String> targets, long seed)
+      throws PlanException {
+    return plan(Validator.resolve(graph, registry, baseDir), targets, seed);
+  }
+
+  /**
+   * Returns the plan of a resolved graph, reusing its blocks, params and wiring.
+   *
+   * @param graph the graph as validated, without blocking problems among the targets' ancestors
+   * @param targets nodes to run (with what they depend on); empty means all
+   * @param seed the run's seed, part of every signature
+   * @throws PlanException when a block is missing, a target is unknown or the graph has a loop
+   */
+  public static Plan plan(ResolvedGraph graph, Set<String> targets, long seed)
+      throws PlanException {
     for (String t : targets) {
       if (graph.node(t).isEmpty()) {
         throw new PlanException("There is no block '" + t + "' to run to.");
       }
     }
-    Set<String> wanted = targets.isEmpty() ? null : ancestors(graph, targets);
-    List<Node> nodes =
-        graph.nodes().stream().filter(n -> wanted == null || wanted.contains(n.id())).toList();
+    Set<String> wanted = targets.isEmpty() ? null : graph.ancestors(targets);
+    List<Node> nodes = graph.graph().nodes().stream()
+        .filter(n -> wanted == null || wanted.contains(n.id())).toList();
     Map<String, Integer> pending = new HashMap<>();
-    Map<String, List<String>> next = new HashMap<>();
     nodes.forEach(n -> pending.put(n.id(), 0));
-    for (Edge e : graph.edges()) {
+    for (Edge e : graph.graph().edges()) {
       if (pending.containsKey(e.to().node()) && pending.containsKey(e.from().node())) {
         pending.merge(e.to().node(), 1, Integer::sum);
-        next.computeIfAbsent(e.from().node(), k -> new ArrayList<>()).add(e.to().node());
       }
     }
     List<String> order = new ArrayList<>();
@@ -59,8 +67,9 @@ public final class Planner {
     while (!ready.isEmpty()) {
       String id = ready.poll();
       order.add(id);
-      for (String to : next.getOrDefault(id, List.of())) {
-        if (pending.merge(to, -1, Integer::sum) == 0) {
+      for (Edge e : graph.edgesOutOf(id)) {
+        String to = e.to().node();
+        if (pending.containsKey(to) && pending.merge(to, -1, Integer::sum) == 0) {
           ready.add(to);
         }
       }
@@ -72,33 +81,17 @@ public final class Planner {
     List<PlanStep> steps = new ArrayList<>();
     for (String id : order) {
       Node n = graph.node(id).orElseThrow();
-      NodeType type = registry.find(n.type()).orElseThrow(() -> new PlanException(
-          "The block '" + n.type() + "' used by '" + id + "' is not installed."));
-      Params params = Params.of(type.spec(), n.params());
-      Map<String, PortRef> inputs = new LinkedHashMap<>();
+      ResolvedNode r = graph.resolved(id).orElseThrow(() -> new PlanException(
+          "The block '" + n.type() + "' used by '" + id + "' is not installed, or cannot read"
+              + " the settings saved for it. Validate the graph to see why."));
       Map<String, String> inputSigs = new LinkedHashMap<>();
-      for (Edge e : graph.edgesInto(id)) {
-        inputs.put(e.to().port(), e.from());
-        inputSigs.put(e.to().port(), sigs.get(e.from().node()) + "#" + e.from().port());
+      for (Map.Entry<String, PortRef> in : r.inputs().entrySet()) {
+        inputSigs.put(in.getKey(), sigs.get(in.getValue().node()) + "#" + in.getValue().port());
       }
-      String sig = Signatures.of(type, params, baseDir, seed, inputSigs);
+      String sig = Signatures.of(r.type(), r.params(), graph.baseDir(), seed, inputSigs);
       sigs.put(id, sig);
-      steps.add(new PlanStep(n, type, params, inputs, sig, isCached.test(sig)));
+      steps.add(new PlanStep(n, r.type(), r.params(), r.inputs(), sig));
     }
     return new Plan(steps);
-  }
-
-  /** Returns the given nodes and every node they depend on, directly or not. */
-  public static Set<String> ancestors(Graph graph, Set<String> targets) {
-    Set<String> seen = new LinkedHashSet<>(targets);
-    ArrayDeque<String> todo = new ArrayDeque<>(targets);
-    while (!todo.isEmpty()) {
-      for (Edge e : graph.edgesInto(todo.poll())) {
-        if (seen.add(e.from().node())) {
-          todo.add(e.from().node());
-        }
-      }
-    }
-    return seen;
   }
 }

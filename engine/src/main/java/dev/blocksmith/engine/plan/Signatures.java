@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Computes cache signatures: SHA-256 over the block's type id and version, its canonical params
- * (defaults filled, keys sorted at every level), its fingerprint of external files, the run's seed,
+ * (defaults filled, keys sorted at every level), the engine's {@link Fingerprints} of every file and
+ * folder param, the block's own fingerprint of other external state, the run's seed,
  * and the signatures of its inputs by port name. Equal signatures mean equal outputs.
  */
 public final class Signatures {
@@ -39,6 +40,8 @@ public final class Signatures {
     sb.append("type=").append(type.spec().id()).append('\n');
     sb.append("version=").append(type.spec().version()).append('\n');
     sb.append("params=").append(canonicalParams(params)).append('\n');
+    sb.append("files=").append(Fingerprints.ofPathParams(type.spec(), params, baseDir))
+        .append('\n');
     sb.append("fingerprint=").append(type.fingerprint(params, baseDir)).append('\n');
     sb.append("seed=").append(seed).append('\n');
     new TreeMap<>(inputs).forEach((port, sig) -> sb.append("in.").append(port).append('=')

@@ -15,6 +15,7 @@ import dev.blocksmith.engine.plan.Planner;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.store.DiskCache;
 import dev.blocksmith.engine.validate.Problem;
+import dev.blocksmith.engine.validate.ResolvedGraph;
 import dev.blocksmith.engine.validate.Validator;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -123,16 +124,16 @@ public final class EngineSession implements AutoCloseable {
    * @param listener receives events from engine threads
    */
   public RunHandle start(Graph graph, Path baseDir, RunOptions options, RunListener listener) {
-    List<Problem> all = validate(graph, baseDir);
+    ResolvedGraph resolved = Validator.resolve(graph, registry, baseDir);
+    List<Problem> all = resolved.problems();
     Set<String> scope = options.targets().isEmpty() ? null
-        : Planner.ancestors(graph, options.targets());
+        : resolved.ancestors(options.targets());
     List<Problem> blocking = all.stream().filter(p -> !p.isWarning())
         .filter(p -> scope == null || p.nodeId() == null || scope.contains(p.nodeId())).toList();
     lastProblems = all;
     if (blocking.isEmpty()) {
       try {
-        Plan plan = Planner.plan(graph, registry, baseDir, options.targets(),
-            options.effectiveSeed(), cache::contains);
+        Plan plan = Planner.plan(resolved, options.targets(), options.effectiveSeed());
         return executor.start(plan, RunSetup.of(graph, runsRoot, baseDir, options), cache,
             listener);
       } catch (PlanException e) {
@@ -147,6 +148,14 @@ public final class EngineSession implements AutoCloseable {
     if (rejected.size() > 20) {
       rejected.remove(rejected.keySet().iterator().next());
     }
+  }
+
+  /**
+   * Returns whether validation refused the run with this id (it never started). Its listener
+   * still gets one RunFinished, already by the time {@link #start} returns.
+   */
+  public synchronized boolean wasRejected(String runId) {
+    return rejected.containsKey(runId);
   }
 
   /** Returns the problems that stopped a run from starting, by its run id (empty when none). */
@@ -166,8 +175,7 @@ public final class EngineSession implements AutoCloseable {
   public Optional<Map<String, Object>> cachedOutputs(
       Graph graph, Path baseDir, RunOptions options, String nodeId) {
     try {
-      Plan plan = Planner.plan(graph, registry, baseDir, Set.of(nodeId), options.effectiveSeed(),
-          cache::contains);
+      Plan plan = Planner.plan(graph, registry, baseDir, Set.of(nodeId), options.effectiveSeed());
       return plan.step(nodeId).flatMap(s -> cache.get(s.signature()));
     } catch (PlanException | RuntimeException e) {
       return Optional.empty();

@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param params params in form order
  * @param presets named sets of param values ("Quick try", "Balanced", "Thorough")
  * @param heavy whether it trains (at most one heavy block runs at a time)
+ * @param writes the FILE or FOLDER params naming what the block writes outside the graph (a saved
+ *     model, an export); the executor never answers such a block from the cache when what it wrote
+ *     is missing or changed
  */
 public record NodeSpec(
     String id,
@@ -37,7 +40,8 @@ public record NodeSpec(
     List<PortSpec> outputs,
     List<ParamSpec> params,
     Map<String, Map<String, JsonNode>> presets,
-    boolean heavy) {
+    boolean heavy,
+    List<String> writes) {
 
   /** Copies the collections. */
   public NodeSpec {
@@ -45,6 +49,7 @@ public record NodeSpec(
     outputs = List.copyOf(outputs);
     params = List.copyOf(params);
     presets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(presets));
+    writes = List.copyOf(writes);
   }
 
   /** Returns a builder for a block with the given stable id. */
@@ -82,6 +87,7 @@ public record NodeSpec(
     private final List<ParamSpec> params = new ArrayList<>();
     private final Map<String, Map<String, JsonNode>> presets = new LinkedHashMap<>();
     private boolean heavy;
+    private final List<String> writes = new ArrayList<>();
 
     private Builder(String id) {
       this.id = id;
@@ -174,6 +180,15 @@ public record NodeSpec(
       return this;
     }
 
+    /**
+     * Declares that the block writes the file or folder this param names, outside the graph. The
+     * param must be added with {@link #addParam} too.
+     */
+    public Builder optWrites(Param<String> param) {
+      writes.add(param.name());
+      return this;
+    }
+
     /** Returns the spec after checking that the required texts are present and names are unique. */
     public NodeSpec build() {
       if (displayName == null || category == null || summary == null || whatItDoes == null) {
@@ -186,9 +201,17 @@ public record NodeSpec(
       checkUnique(inputs.stream().map(PortSpec::name).toList(), "input");
       checkUnique(outputs.stream().map(PortSpec::name).toList(), "output");
       checkUnique(params.stream().map(ParamSpec::name).toList(), "param");
+      for (String w : writes) {
+        ParamType t = params.stream().filter(p -> p.name().equals(w)).findFirst()
+            .map(ParamSpec::type).orElse(null);
+        if (t != ParamType.FILE && t != ParamType.FOLDER) {
+          throw new IllegalStateException(
+              "block " + id + " writes '" + w + "', which is not one of its file or folder params");
+        }
+      }
       return new NodeSpec(
           id, version, displayName, category, summary, whatItDoes, whyItMatters, watchOutFor,
-          inputs, outputs, params, presets, heavy);
+          inputs, outputs, params, presets, heavy, writes);
     }
 
     private void checkUnique(List<String> names, String what) {

@@ -1,5 +1,6 @@
 package dev.blocksmith.engine.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,19 @@ public interface NodeType {
    */
   default List<ParamProblem> checkParams(Params params, Path baseDir) {
     return List.of();
+  }
+
+  /**
+   * Returns the params of a node saved for an older version of this block ({@code savedVersion} is
+   * below {@code spec().version()}), rewritten for the current version: rename a param, convert a
+   * value. Called once when the graph is validated and resolved; a node saved for a newer version
+   * than the block's is refused instead. The default returns them unchanged.
+   *
+   * @param savedVersion the {@code typeVersion} the graph file holds for the node
+   * @param params the params as saved, by name
+   */
+  default Map<String, JsonNode> migrateParams(int savedVersion, Map<String, JsonNode> params) {
+    return params;
   }
 
   /**

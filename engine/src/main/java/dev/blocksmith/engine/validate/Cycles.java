@@ -1,31 +1,23 @@
 package dev.blocksmith.engine.validate;
 
 import dev.blocksmith.engine.graph.Edge;
-import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.Node;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** Finds loops in a graph (strongly connected components, Tarjan's algorithm). */
+/**
+ * Finds loops in a graph: strongly connected components by Tarjan's algorithm, run with an explicit
+ * stack (no recursion), so a chain of any length cannot overflow the thread's stack. Linear in
+ * nodes and edges.
+ */
 final class Cycles {
-  private final Map<String, List<String>> next = new HashMap<>();
-  private final Map<String, Integer> index = new HashMap<>();
-  private final Map<String, Integer> low = new HashMap<>();
-  private final Deque<String> stack = new ArrayDeque<>();
-  private final Set<String> onStack = new LinkedHashSet<>();
-  private final List<List<String>> loops = new ArrayList<>();
-  private int counter;
-
   private Cycles() {}
 
   /** Adds one "cycle" problem per node on a loop and returns the ids of those nodes. */
-  static Set<String> report(Graph g, List<Edge> edges, List<Problem> out) {
+  static Set<String> report(ResolvedGraph g, List<Edge> edges, List<Problem> out) {
     List<List<String>> loops = find(g, edges);
     Set<String> inCycle = new LinkedHashSet<>();
     for (List<String> loop : loops) {
@@ -42,51 +34,86 @@ final class Cycles {
   }
 
   /** Returns each loop as its node ids in file order. */
-  static List<List<String>> find(Graph g, List<Edge> edges) {
-    Cycles c = new Cycles();
-    for (Edge e : edges) {
-      c.next.computeIfAbsent(e.from().node(), k -> new ArrayList<>()).add(e.to().node());
+  static List<List<String>> find(ResolvedGraph g, List<Edge> edges) {
+    List<Node> nodes = g.graph().nodes();
+    int n = nodes.size();
+    List<List<Integer>> next = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      next.add(new ArrayList<>());
     }
-    for (Node n : g.nodes()) {
-      if (!c.index.containsKey(n.id())) {
-        c.connect(n.id());
+    for (Edge e : edges) {
+      int from = g.position(e.from().node());
+      int to = g.position(e.to().node());
+      if (from >= 0 && to >= 0) {
+        next.get(from).add(to);
       }
     }
-    List<String> order = g.nodes().stream().map(Node::id).toList();
-    List<List<String>> sorted = new ArrayList<>();
-    for (List<String> loop : c.loops) {
-      sorted.add(loop.stream().sorted((a, b) -> order.indexOf(a) - order.indexOf(b)).toList());
+    List<List<Integer>> components = strongComponents(next);
+    List<List<String>> loops = new ArrayList<>();
+    for (List<Integer> comp : components) {
+      int v = comp.get(0);
+      if (comp.size() > 1 || next.get(v).contains(v)) {
+        loops.add(comp.stream().sorted(Comparator.naturalOrder())
+            .map(i -> nodes.get(i).id()).toList());
+      }
     }
-    return sorted;
+    return loops;
   }
 
-  // Recursive Tarjan; graphs are capped at GraphJson.MAX_NODES, and loops are short in practice.
-  private void connect(String v) {
-    index.put(v, counter);
-    low.put(v, counter);
-    counter++;
-    stack.push(v);
-    onStack.add(v);
-    for (String w : next.getOrDefault(v, List.of())) {
-      if (!index.containsKey(w)) {
-        connect(w);
-        low.put(v, Math.min(low.get(v), low.get(w)));
-      } else if (onStack.contains(w)) {
-        low.put(v, Math.min(low.get(v), index.get(w)));
+  /** Tarjan's algorithm over nodes 0..n-1, iterative; components in the order they complete. */
+  static List<List<Integer>> strongComponents(List<List<Integer>> next) {
+    int n = next.size();
+    int[] index = new int[n];
+    int[] low = new int[n];
+    int[] edge = new int[n];
+    boolean[] onStack = new boolean[n];
+    java.util.Arrays.fill(index, -1);
+    int[] stack = new int[n];
+    int top = 0;
+    int[] call = new int[n];
+    int depth = 0;
+    int counter = 0;
+    List<List<Integer>> out = new ArrayList<>();
+    for (int root = 0; root < n; root++) {
+      if (index[root] >= 0) {
+        continue;
+      }
+      call[depth++] = root;
+      index[root] = low[root] = counter++;
+      stack[top++] = root;
+      onStack[root] = true;
+      while (depth > 0) {
+        int v = call[depth - 1];
+        List<Integer> succ = next.get(v);
+        if (edge[v] < succ.size()) {
+          int w = succ.get(edge[v]++);
+          if (index[w] < 0) {
+            index[w] = low[w] = counter++;
+            stack[top++] = w;
+            onStack[w] = true;
+            call[depth++] = w;
+          } else if (onStack[w]) {
+            low[v] = Math.min(low[v], index[w]);
+          }
+          continue;
+        }
+        depth--;
+        if (depth > 0) {
+          int parent = call[depth - 1];
+          low[parent] = Math.min(low[parent], low[v]);
+        }
+        if (low[v] == index[v]) {
+          List<Integer> comp = new ArrayList<>();
+          int w;
+          do {
+            w = stack[--top];
+            onStack[w] = false;
+            comp.add(w);
+          } while (w != v);
+          out.add(comp);
+        }
       }
     }
-    if (low.get(v).equals(index.get(v))) {
-      List<String> comp = new ArrayList<>();
-      String w;
-      do {
-        w = stack.pop();
-        onStack.remove(w);
-        comp.add(w);
-      } while (!w.equals(v));
-      boolean selfLoop = next.getOrDefault(v, List.of()).contains(v);
-      if (comp.size() > 1 || selfLoop) {
-        loops.add(comp);
-      }
-    }
+    return out;
   }
 }

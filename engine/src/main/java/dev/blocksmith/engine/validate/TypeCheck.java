@@ -1,7 +1,6 @@
 package dev.blocksmith.engine.validate;
 
 import dev.blocksmith.engine.graph.Edge;
-import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.Node;
 import dev.blocksmith.engine.spi.NodeType;
 import dev.blocksmith.engine.spi.Params;
@@ -34,11 +33,11 @@ final class TypeCheck {
   }
 
   static void run(
-      Graph g, Map<String, NodeType> types, List<Edge> edges, Set<String> inCycle,
-      List<Problem> out) {
+      ResolvedGraph g, Map<String, NodeType> types, Map<String, Params> params, List<Edge> edges,
+      Set<String> inCycle, List<Problem> out) {
     Map<String, Integer> pending = new HashMap<>();
     Map<String, List<Edge>> outgoing = new HashMap<>();
-    for (Node n : g.nodes()) {
+    for (Node n : g.graph().nodes()) {
       pending.put(n.id(), 0);
     }
     for (Edge e : edges) {
@@ -48,7 +47,7 @@ final class TypeCheck {
     Map<String, Map<String, PortType>> inputTypes = new HashMap<>();
     Map<String, Map<String, PortType>> outputTypes = new HashMap<>();
     ArrayDeque<String> ready = new ArrayDeque<>();
-    for (Node n : g.nodes()) {
+    for (Node n : g.graph().nodes()) {
       if (pending.get(n.id()) == 0) {
         ready.add(n.id());
       }
@@ -58,7 +57,8 @@ final class TypeCheck {
       Node n = g.node(id).orElseThrow();
       NodeType t = types.get(id);
       Map<String, PortType> outs =
-          t == null ? Map.of() : infer(n, t, inputTypes.getOrDefault(id, Map.of()), out);
+          t == null ? Map.of()
+              : infer(n, t, params.get(id), inputTypes.getOrDefault(id, Map.of()), out);
       outputTypes.put(id, outs);
       for (Edge e : outgoing.getOrDefault(id, List.of())) {
         check(g, types, e, outs, out, inputTypes);
@@ -71,11 +71,14 @@ final class TypeCheck {
   }
 
   private static Map<String, PortType> infer(
-      Node n, NodeType t, Map<String, PortType> ins, List<Problem> out) {
+      Node n, NodeType t, Params params, Map<String, PortType> ins, List<Problem> out) {
     Map<String, PortType> declared = new LinkedHashMap<>();
     t.spec().outputs().forEach(p -> declared.put(p.name(), p.type()));
+    if (params == null) {
+      return declared; // settings it cannot read (a newer version): reported already
+    }
     try {
-      Map<String, PortType> inferred = t.inferOutputs(ins, Params.of(t.spec(), n.params()));
+      Map<String, PortType> inferred = t.inferOutputs(ins, params);
       if (inferred != null) {
         inferred.forEach((k, v) -> {
           if (v != null) {
@@ -93,7 +96,7 @@ final class TypeCheck {
   }
 
   private static void check(
-      Graph g, Map<String, NodeType> types, Edge e, Map<String, PortType> outs, List<Problem> out,
+      ResolvedGraph g, Map<String, NodeType> types, Edge e, Map<String, PortType> outs, List<Problem> out,
       Map<String, Map<String, PortType>> inputTypes) {
     PortType given = outs.get(e.from().port());
     PortSpec input = types.get(e.to().node()).spec().input(e.to().port()).orElseThrow();

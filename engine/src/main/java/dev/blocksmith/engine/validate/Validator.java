@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blocksmith.engine.graph.Edge;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.Node;
+import dev.blocksmith.engine.graph.PortRef;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.NodeType;
@@ -13,6 +14,7 @@ import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.spi.PortSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,24 +32,53 @@ public final class Validator {
 
   /** Returns all problems of the graph, in node order, each tied to a node. */
   public static List<Problem> validate(Graph graph, NodeRegistry registry, Path baseDir) {
+    return resolve(graph, registry, baseDir).problems();
+  }
+
+  /**
+   * Validates the graph once and returns its resolved form: every problem, and for each node whose
+   * block is installed (and whose saved version it can read) the block, the params with defaults
+   * merged and the input wiring. Near-linear in nodes and edges; nothing recurses.
+   */
+  public static ResolvedGraph resolve(Graph graph, NodeRegistry registry, Path baseDir) {
+    ResolvedGraph r = new ResolvedGraph(graph, baseDir);
     List<Problem> out = new ArrayList<>();
     Map<String, NodeType> types = new LinkedHashMap<>();
+    Map<String, Params> params = new HashMap<>();
     for (Node n : graph.nodes()) {
       Optional<NodeType> t = registry.find(n.type());
       if (t.isEmpty()) {
         out.add(new Problem("unknown-block", n.id(), null, null,
             "'" + n.id() + "' uses the block '" + n.type() + "', which is not installed.",
             "Install the plugin that provides '" + n.type() + "', or delete this block."));
-      } else {
-        types.put(n.id(), t.get());
-        checkParams(n, t.get(), baseDir, out);
+        continue;
+      }
+      types.put(n.id(), t.get());
+      Map<String, JsonNode> given = BlockVersions.readable(n, t.get(), out);
+      if (given != null) {
+        Params p = Params.of(t.get().spec(), given);
+        params.put(n.id(), p);
+        checkParams(n, t.get(), given, p, baseDir, out);
       }
     }
-    List<Edge> usable = checkEdges(graph, types, out);
-    checkMissingInputs(graph, types, usable, out);
-    Set<String> inCycle = Cycles.report(graph, usable, out);
-    TypeCheck.run(graph, types, usable, inCycle, out);
-    return List.copyOf(out);
+    List<Edge> usable = checkEdges(r, types, out);
+    checkMissingInputs(graph, types, out);
+    Set<String> inCycle = Cycles.report(r, usable, out);
+    TypeCheck.run(r, types, params, usable, inCycle, out);
+    Map<String, Map<String, PortRef>> wiring = new HashMap<>();
+    for (Edge e : usable) {
+      wiring.computeIfAbsent(e.to().node(), k -> new LinkedHashMap<>())
+          .putIfAbsent(e.to().port(), e.from());
+    }
+    for (Node n : graph.nodes()) {
+      Params p = params.get(n.id());
+      if (p != null) {
+        r.put(new ResolvedGraph.ResolvedNode(n, types.get(n.id()), p,
+            wiring.getOrDefault(n.id(), Map.of())));
+      }
+    }
+    r.setProblems(out);
+    return r;
   }
 
   /** Returns the name a user sees for a node: its label, else its block's name, else its id. */
@@ -59,10 +90,11 @@ public final class Validator {
     return t == null ? n.id() : t.spec().displayName();
   }
 
-  private static void checkParams(Node n, NodeType type, Path baseDir, List<Problem> out) {
+  private static void checkParams(Node n, NodeType type, Map<String, JsonNode> givenParams,
+      Params params, Path baseDir, List<Problem> out) {
     NodeSpec spec = type.spec();
     int before = out.size();
-    for (String given : n.params().keySet()) {
+    for (String given : givenParams.keySet()) {
       if (spec.param(given).isEmpty()) {
         out.add(new Problem("unknown-param", n.id(), null, given,
             "'" + spec.displayName() + "' has no setting called '" + given + "'; it is ignored.",
@@ -70,8 +102,7 @@ public final class Validator {
       }
     }
     for (ParamSpec p : spec.params()) {
-      JsonNode v = n.params().get(p.name());
-      JsonNode effective = v == null || v.isNull() ? p.defaultValue() : v;
+      JsonNode effective = params.values().get(p.name());
       Optional<String> msg;
       try {
         msg = p.check(effective);
@@ -90,7 +121,7 @@ public final class Validator {
       return; // block-specific checks may assume well-typed params
     }
     try {
-      for (NodeType.ParamProblem pp : type.checkParams(Params.of(spec, n.params()), baseDir)) {
+      for (NodeType.ParamProblem pp : type.checkParams(params, baseDir)) {
         ParamType pt = spec.param(pp.param()).map(ParamSpec::type).orElse(ParamType.TEXT);
         String code = pt == ParamType.FILE || pt == ParamType.FOLDER ? "missing-file"
             : "param-invalid";
@@ -144,10 +175,11 @@ public final class Validator {
   }
 
   /** Checks both ends of every edge; returns the edges that join existing ports of known blocks. */
-  private static List<Edge> checkEdges(Graph g, Map<String, NodeType> types, List<Problem> out) {
+  private static List<Edge> checkEdges(
+      ResolvedGraph g, Map<String, NodeType> types, List<Problem> out) {
     List<Edge> usable = new ArrayList<>();
     Map<String, List<Edge>> intoInput = new LinkedHashMap<>();
-    for (Edge e : g.edges()) {
+    for (Edge e : g.graph().edges()) {
       Optional<Node> from = g.node(e.from().node());
       Optional<Node> to = g.node(e.to().node());
       if (from.isEmpty() || to.isEmpty()) {
@@ -198,7 +230,7 @@ public final class Validator {
   }
 
   private static void checkMissingInputs(
-      Graph g, Map<String, NodeType> types, List<Edge> usable, List<Problem> out) {
+      Graph g, Map<String, NodeType> types, List<Problem> out) {
     Set<String> connected = new HashSet<>();
     for (Edge e : g.edges()) {
       connected.add(e.to().toString());

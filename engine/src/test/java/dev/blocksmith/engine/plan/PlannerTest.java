@@ -16,7 +16,7 @@ class PlannerTest {
   private final TestBlocks blocks = new TestBlocks();
 
   private Plan plan(Graph g, Set<String> targets) throws PlanException {
-    return Planner.plan(g, blocks.registry(), null, targets, 42, sig -> false);
+    return Planner.plan(g, blocks.registry(), null, targets, 42);
   }
 
   private static Graph graph(JsonNode amount) {

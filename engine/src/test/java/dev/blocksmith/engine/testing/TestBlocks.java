@@ -99,11 +99,14 @@ public final class TestBlocks {
     /** Number of executions so far. */
     public final AtomicInteger runs = new AtomicInteger();
 
+    private static final NodeSpec SPEC =
+        describe("test.source", "Make number").addOutput(tableOut())
+              .addParam(VALUE)
+              .build();
+
     @Override
     public NodeSpec spec() {
-      return describe("test.source", "Make number").addOutput(tableOut())
-          .addParam(VALUE)
-          .build();
+      return SPEC;
     }
 
     @Override
@@ -119,11 +122,14 @@ public final class TestBlocks {
     /** Number of executions so far. */
     public final AtomicInteger runs = new AtomicInteger();
 
+    private static final NodeSpec SPEC =
+        describe("test.add-one", "Add").addInput(tableIn()).addOutput(tableOut())
+              .addParam(AMOUNT)
+              .build();
+
     @Override
     public NodeSpec spec() {
-      return describe("test.add-one", "Add").addInput(tableIn()).addOutput(tableOut())
-          .addParam(AMOUNT)
-          .build();
+      return SPEC;
     }
 
     @Override
@@ -139,9 +145,12 @@ public final class TestBlocks {
   public final class Meet implements NodeType {
     private volatile CountDownLatch arrived;
 
+    private static final NodeSpec SPEC =
+        describe("test.meet", "Meet").addOutput(tableOut()).build();
+
     @Override
     public NodeSpec spec() {
-      return describe("test.meet", "Meet").addOutput(tableOut()).build();
+      return SPEC;
     }
 
     @Override
@@ -168,9 +177,12 @@ public final class TestBlocks {
     /** Counted down by each heavy block; reaches zero only if two overlap. */
     public final CountDownLatch overlap = new CountDownLatch(2);
 
+    private static final NodeSpec SPEC =
+        describe("test.heavy", "Train (fake)").addOutput(tableOut()).optHeavy(true).build();
+
     @Override
     public NodeSpec spec() {
-      return describe("test.heavy", "Train (fake)").addOutput(tableOut()).optHeavy(true).build();
+      return SPEC;
     }
 
     @Override
@@ -191,9 +203,12 @@ public final class TestBlocks {
     /** Count down to let the block finish normally. */
     public final CountDownLatch release = new CountDownLatch(1);
 
+    private static final NodeSpec SPEC =
+        describe("test.wait", "Wait").addInput(PASS_IN).addOutput(tableOut()).build();
+
     @Override
     public NodeSpec spec() {
-      return describe("test.wait", "Wait").addInput(PASS_IN).addOutput(tableOut()).build();
+      return SPEC;
     }
 
     @Override
@@ -208,11 +223,14 @@ public final class TestBlocks {
 
   /** Always fails. */
   public static final class Fail implements NodeType {
+    private static final NodeSpec SPEC =
+        describe("test.fail", "Fail").addInput(tableIn()).addOutput(tableOut())
+              .addParam(MODE)
+              .build();
+
     @Override
     public NodeSpec spec() {
-      return describe("test.fail", "Fail").addInput(tableIn()).addOutput(tableOut())
-          .addParam(MODE)
-          .build();
+      return SPEC;
     }
 
     @Override
@@ -226,10 +244,13 @@ public final class TestBlocks {
 
   /** Makes a report whose accuracy is the table's first x. */
   public static final class Score implements NodeType {
+    private static final NodeSpec SPEC =
+        describe("test.score", "Score").addInput(tableIn())
+              .addOutput(REPORT).build();
+
     @Override
     public NodeSpec spec() {
-      return describe("test.score", "Score").addInput(tableIn())
-          .addOutput(REPORT).build();
+      return SPEC;
     }
 
     @Override
@@ -246,11 +267,14 @@ public final class TestBlocks {
 
   /** Needs a model. */
   public static final class NeedsModel implements NodeType {
+    private static final NodeSpec SPEC =
+        describe("test.needs-model", "Use model")
+              .addInput(MODEL_IN)
+              .addOutput(tableOut()).build();
+
     @Override
     public NodeSpec spec() {
-      return describe("test.needs-model", "Use model")
-          .addInput(MODEL_IN)
-          .addOutput(tableOut()).build();
+      return SPEC;
     }
 
     @Override

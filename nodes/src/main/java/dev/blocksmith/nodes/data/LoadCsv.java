@@ -135,16 +135,6 @@ public final class LoadCsv implements NodeType {
   }
 
   @Override
-  public String fingerprint(Params params, Path baseDir) {
-    Path file = params.path(FILE, baseDir);
-    try {
-      return file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
-    } catch (IOException e) {
-      return file + "|missing";
-    }
-  }
-
-  @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException, IOException {
     Path file = params.path(FILE, ctx.baseDir());

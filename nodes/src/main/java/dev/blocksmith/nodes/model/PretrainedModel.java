@@ -118,19 +118,6 @@ public final class PretrainedModel implements NodeType {
   }
 
   @Override
-  public String fingerprint(Params params, Path baseDir) {
-    if (!params.isSet(FILE)) {
-      return "";
-    }
-    Path file = params.path(FILE, baseDir);
-    try {
-      return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
-    } catch (IOException e) {
-      return "missing";
-    }
-  }
-
-  @Override
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
     String source = params.get(SOURCE);

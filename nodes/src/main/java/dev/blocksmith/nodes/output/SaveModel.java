@@ -76,6 +76,7 @@ public final class SaveModel implements NodeType {
           .addOutput(MODEL_OUT)
           .addParam(FILE)
           .addParam(SAFETENSORS)
+          .optWrites(FILE)
           .build();
 
   @Override

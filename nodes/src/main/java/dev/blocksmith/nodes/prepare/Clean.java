@@ -16,6 +16,7 @@ import dev.blocksmith.engine.value.ColumnType;
 import dev.blocksmith.engine.value.Report;
 import dev.blocksmith.engine.value.Table;
 import dev.blocksmith.nodes.prepare.clean.CleanSteps;
+import dev.blocksmith.nodes.report.ChangeLog;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

@@ -17,6 +17,7 @@ import dev.blocksmith.engine.value.ColumnType;
 import dev.blocksmith.engine.value.Recipe;
 import dev.blocksmith.engine.value.Report;
 import dev.blocksmith.engine.value.Table;
+import dev.blocksmith.nodes.report.ChangeLog;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,5 @@
 /**
- * Pictures of results outside the editor: XChart charts drawn from report data, and the
- * self-contained HTML report of a run.
+ * Pictures and words about results: XChart charts drawn from report data, the self-contained HTML
+ * report of a run, and the plain-language change log of the data blocks.
  */
 package dev.blocksmith.nodes.report;

@@ -6,7 +6,7 @@ import dev.blocksmith.engine.value.Column;
 import dev.blocksmith.engine.value.ColumnRole;
 import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Table;
-import dev.blocksmith.nodes.prepare.ChangeLog;
+import dev.blocksmith.nodes.report.ChangeLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

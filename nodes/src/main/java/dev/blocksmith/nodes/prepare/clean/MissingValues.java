@@ -6,7 +6,7 @@ import dev.blocksmith.engine.value.Column;
 import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.TextColumn;
 import dev.blocksmith.nodes.data.csv.Cells;
-import dev.blocksmith.nodes.prepare.ChangeLog;
+import dev.blocksmith.nodes.report.ChangeLog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.blocksmith.nodes.prepare;
+package dev.blocksmith.nodes.report;
 
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.value.Finding;

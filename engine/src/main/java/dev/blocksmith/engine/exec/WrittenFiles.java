@@ -1,0 +1,54 @@
+package dev.blocksmith.engine.exec;
+
+import dev.blocksmith.engine.plan.Fingerprints;
+import dev.blocksmith.engine.plan.PlanStep;
+import dev.blocksmith.engine.spi.NodeSpec;
+import dev.blocksmith.engine.spi.ParamSpec;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What blocks with effects outside the graph ({@link NodeSpec#writes()}) wrote, by signature: the
+ * fingerprints of their files right after they ran. A cached answer for such a block counts only
+ * while the files are still exactly what it wrote; after a restart nothing is known, so it runs
+ * again. One per executor.
+ */
+final class WrittenFiles {
+  private static final int MAX_ENTRIES = 4096;
+  private final Map<String, String> bySignature =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > MAX_ENTRIES;
+        }
+      };
+
+  /** Returns whether the step writes nothing outside the graph. */
+  static boolean writesNothing(PlanStep step) {
+    return step.type().spec().writes().isEmpty();
+  }
+
+  /** Returns the current fingerprints of everything the step writes. */
+  static String now(PlanStep step, Path baseDir) {
+    NodeSpec spec = step.type().spec();
+    StringBuilder sb = new StringBuilder();
+    for (String name : spec.writes()) {
+      ParamSpec p = spec.param(name).orElseThrow();
+      sb.append(name).append('=').append(Fingerprints.of(spec, p, step.params(), baseDir))
+          .append(';');
+    }
+    return sb.toString();
+  }
+
+  /** Records what the step wrote, as fingerprinted after it ran. */
+  synchronized void record(PlanStep step, String fingerprints) {
+    bySignature.put(step.signature(), fingerprints);
+  }
+
+  /** Returns whether what the step wrote last time is still there, unchanged. */
+  synchronized boolean unchanged(PlanStep step, Path baseDir) {
+    String then = bySignature.get(step.signature());
+    return then != null && then.equals(now(step, baseDir));
+  }
+}

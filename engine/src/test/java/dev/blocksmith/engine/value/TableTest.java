@@ -1,0 +1,60 @@
+package dev.blocksmith.engine.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TableTest {
+  private static Table people() {
+    return Table.of(List.of(
+        new NumberColumn("age", new double[] {30, 40, Double.NaN}),
+        CategoryColumn.of("city", List.of("Rome", "Oslo", "Rome")),
+        CategoryColumn.of("id", List.of("a", "b", "a"))),
+        Map.of("city", ColumnRole.LABEL, "id", ColumnRole.ID));
+  }
+
+  @Test
+  void columnsRolesAndRows() {
+    Table t = people();
+    assertThat(t.rowCount()).isEqualTo(3).isEqualTo(t.size());
+    assertThat(t.columnNames()).containsExactly("age", "city", "id");
+    assertThat(t.role("age")).isEqualTo(ColumnRole.FEATURE);
+    assertThat(t.labelColumn().orElseThrow().name()).isEqualTo("city");
+    assertThat(t.featureColumns()).extracting(Column::name).containsExactly("age");
+    assertThat(t.stratumOf(1)).isEqualTo("Oslo");
+    assertThat(t.groupOf(2)).isEqualTo("a");
+    assertThat(t.headline()).isEqualTo("3 rows × 3 columns");
+  }
+
+  @Test
+  void changesMakeCopiesAndKeepOneLabel() {
+    Table t = people();
+    Table relabelled = t.withRole("age", ColumnRole.LABEL);
+    assertThat(relabelled.role("city")).isEqualTo(ColumnRole.FEATURE);
+    assertThat(t.role("city")).isEqualTo(ColumnRole.LABEL);
+    assertThat(t.withoutColumns(List.of("id")).columnNames()).containsExactly("age", "city");
+    Table replaced = t.withColumn(new NumberColumn("age", new double[] {1, 2, 3}));
+    assertThat(replaced.columnNames()).containsExactly("age", "city", "id");
+    assertThat(((NumberColumn) replaced.column("age").orElseThrow()).get(2)).isEqualTo(3);
+    Table picked = t.select(new int[] {2, 0});
+    assertThat(picked.stratumOf(0)).isEqualTo("Rome");
+    assertThat(picked.rowCount()).isEqualTo(2);
+    assertThat(picked.role("id")).isEqualTo(ColumnRole.ID);
+    assertThat(t).isEqualTo(people()).hasSameHashCodeAs(people());
+  }
+
+  @Test
+  void refusesColumnsOfDifferentLengthsOrNames() {
+    assertThatThrownBy(() -> Table.of(List.of(new NumberColumn("a", new double[] {1}),
+        new NumberColumn("b", new double[] {1, 2}))))
+        .hasMessageContaining("column b has 2 rows but the table has 1");
+    assertThatThrownBy(() -> Table.of(List.of(new NumberColumn("a", new double[] {1}),
+        new NumberColumn("a", new double[] {2}))))
+        .hasMessageContaining("two columns are named a");
+    assertThatThrownBy(() -> people().withRole("nope", ColumnRole.ID))
+        .hasMessageContaining("no column named nope");
+  }
+}
