@@ -1,6 +1,7 @@
 package dev.blocksmith.engine.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.blocksmith.engine.json.StrictJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,12 +70,12 @@ public final class Params {
 
   /** Returns an integer param. */
   public int getInt(String name) {
-    return json(name).asInt();
+    return StrictJson.intValue(json(name), "\"" + name + "\"");
   }
 
   /** Returns a long param. */
   public long getLong(String name) {
-    return json(name).asLong();
+    return StrictJson.longValue(json(name), "\"" + name + "\"");
   }
 
   /** Returns a number param. */
@@ -96,7 +97,7 @@ public final class Params {
   /** Returns a list-of-integers param. */
   public List<Integer> getIntList(String name) {
     List<Integer> out = new ArrayList<>();
-    json(name).forEach(n -> out.add(n.asInt()));
+    json(name).forEach(n -> out.add(StrictJson.intValue(n, "An item of \"" + name + "\"")));
     return List.copyOf(out);
   }
 

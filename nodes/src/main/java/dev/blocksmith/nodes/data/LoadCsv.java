@@ -135,8 +135,14 @@ public final class LoadCsv implements NodeType {
     Set<String> categories = new HashSet<>(List.of(label, group));
     String encoding = params.getString(ENCODING);
     ctx.progress(0, "Reading " + name);
-    CsvLayout layout = CsvSniffer.sniff(file, encoding, params.getString(DELIMITER),
-        params.getString(HEADER));
+    CsvLayout layout;
+    try {
+      layout = CsvSniffer.sniff(file, encoding, params.getString(DELIMITER),
+          params.getString(HEADER));
+    } catch (CsvSniffer.NotText e) {
+      throw NodeException.atParam(ctx.nodeId(), FILE, name + ": " + e.getMessage(),
+          "Export the data from the spreadsheet as \"CSV UTF-8\" and load that file.");
+    }
     CsvReader.Result read = new CsvReader(file, FILE, params.getBoolean(SKIP_BAD_ROWS),
         categories, ctx).read(layout, encoding.equals("auto"));
     read.layout().notes().forEach(ctx::log);

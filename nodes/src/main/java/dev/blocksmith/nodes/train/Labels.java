@@ -1,6 +1,7 @@
 package dev.blocksmith.nodes.train;
 
 import dev.blocksmith.engine.model.ArchSpec;
+import dev.blocksmith.engine.model.DataChecks;
 import dev.blocksmith.engine.model.Featurizer;
 import dev.blocksmith.engine.model.Preprocessing;
 import dev.blocksmith.engine.spi.NodeContext;
@@ -76,6 +77,17 @@ public final class Labels {
           "Block \"" + node + "\" found no column to learn from: every column is the label, "
               + "text, or marked as id/ignored.",
           "Add number, category or yes/no columns as features.");
+    }
+    if (train instanceof Table table) {
+      for (DataChecks.Finding f : DataChecks.check(table, label, pre.classNames().size(),
+          pre.task() == ArchSpec.Task.REGRESSION)) {
+        if (f.error()) {
+          throw NodeException.atPort(node, "train", "Block \"" + node + "\": " + f.message(),
+              "Fix column \"" + f.column() + "\" in the data (or mark it as ignored) and run "
+                  + "again.");
+        }
+        ctx.log("Warning: " + f.message());
+      }
     }
     if (!pre.ignoredColumns().isEmpty()) {
       ctx.log("Left out text columns (a network needs numbers or categories): "
