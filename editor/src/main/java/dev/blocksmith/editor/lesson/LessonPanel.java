@@ -20,7 +20,7 @@ public final class LessonPanel extends JPanel {
   private final Consumer<String> showNode;
   private final JLabel heading = new JLabel();
   private final JLabel counter = new JLabel();
-  private final JLabel text = new JLabel();
+  private final javax.swing.JTextArea text = new javax.swing.JTextArea();
   private final JButton back = new JButton("Back");
   private final JButton next = new JButton("Next");
   private Lesson lesson;
@@ -37,6 +37,16 @@ public final class LessonPanel extends JPanel {
     heading.setFont(heading.getFont().deriveFont(Font.BOLD, heading.getFont().getSize() + 2f));
     counter.setForeground(UIManager.getColor("Label.disabledForeground"));
     text.setName("lessonText");
+    // Lesson texts come from files other people wrote: plain text, never Swing HTML (which
+    // fetches <img> URLs when shown).
+    text.setEditable(false);
+    text.setLineWrap(true);
+    text.setWrapStyleWord(true);
+    text.setOpaque(false);
+    text.setFocusable(false);
+    text.setFont(heading.getFont().deriveFont(Font.PLAIN, heading.getFont().getSize() - 2f));
+    heading.putClientProperty("html.disable", Boolean.TRUE);
+    counter.putClientProperty("html.disable", Boolean.TRUE);
     back.setName("lessonBack");
     next.setName("lessonNext");
     back.addActionListener(e -> go(at - 1));
@@ -82,7 +92,8 @@ public final class LessonPanel extends JPanel {
     Lesson.Step s = lesson.steps().get(at);
     counter.setText(lesson.title() + " · step " + (at + 1) + " of " + lesson.steps().size());
     heading.setText(s.title());
-    text.setText("<html><div style='width:" + TEXT_WIDTH + "px'>" + s.text() + "</div></html>");
+    text.setText(s.text());
+    text.setColumns(TEXT_WIDTH / 7);
     back.setEnabled(at > 0);
     next.setEnabled(at < lesson.steps().size() - 1);
     revalidate();
