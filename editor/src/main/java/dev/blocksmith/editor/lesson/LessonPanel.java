@@ -21,7 +21,7 @@ public final class LessonPanel extends JPanel {
   private final Consumer<String> showNode;
   private final JLabel heading = new JLabel();
   private final JLabel counter = new JLabel();
-  private final JLabel text = new JLabel();
+  private final javax.swing.JTextArea text = new javax.swing.JTextArea();
   private final JButton back = new JButton("Back");
   private final JButton next = new JButton("Next");
   private final JLabel check = new JLabel();
@@ -42,6 +42,16 @@ public final class LessonPanel extends JPanel {
     heading.setFont(heading.getFont().deriveFont(Font.BOLD, heading.getFont().getSize() + 2f));
     counter.setForeground(UIManager.getColor("Label.disabledForeground"));
     text.setName("lessonText");
+    // Lesson texts come from files other people wrote: plain text, never Swing HTML (which
+    // fetches <img> URLs when shown).
+    text.setEditable(false);
+    text.setLineWrap(true);
+    text.setWrapStyleWord(true);
+    text.setOpaque(false);
+    text.setFocusable(false);
+    text.setFont(heading.getFont().deriveFont(Font.PLAIN, heading.getFont().getSize() - 2f));
+    heading.putClientProperty("html.disable", Boolean.TRUE);
+    counter.putClientProperty("html.disable", Boolean.TRUE);
     back.setName("lessonBack");
     next.setName("lessonNext");
     back.addActionListener(e -> go(at - 1));
@@ -121,8 +131,7 @@ public final class LessonPanel extends JPanel {
     finished = true;
     counter.setText(lesson.title() + " · done");
     heading.setText("What you learnt");
-    text.setText(html(lesson.summary().isBlank() ? "You finished the lesson."
-        : lesson.summary()));
+    text.setText(lesson.summary().isBlank() ? "You finished the lesson." : lesson.summary());
     check.setText("");
     back.setEnabled(true);
     next.setEnabled(false);
@@ -137,18 +146,23 @@ public final class LessonPanel extends JPanel {
         || state != null && start != null && s.done().met(state, start);
     if (s.done() != null) {
       sb.append(done ? "<b>✓ Done.</b> " : "<b>To go on:</b> ")
-          .append(done ? s.done().message(state) : s.done().hint());
+          .append(escape(done ? s.done().message(state) : s.done().hint()));
     }
     if (state != null && start != null) {
       for (LessonCheck r : s.react()) {
         if (r.met(state, start)) {
-          sb.append(sb.length() > 0 ? "<br>" : "").append(r.message(state));
+          sb.append(sb.length() > 0 ? "<br>" : "").append(escape(r.message(state)));
         }
       }
     }
     check.setText(sb.length() == 0 ? "" : html(sb.toString()));
     next.setText(at == lesson.steps().size() - 1 ? "Finish" : "Next");
     next.setEnabled(done);
+  }
+
+  /** Lesson texts come from a file someone else wrote: shown as text, never as markup. */
+  private static String escape(String text) {
+    return org.apache.commons.text.StringEscapeUtils.escapeHtml4(text);
   }
 
   private static String html(String body) {
@@ -165,7 +179,8 @@ public final class LessonPanel extends JPanel {
     Lesson.Step s = lesson.steps().get(at);
     counter.setText(lesson.title() + " · step " + (at + 1) + " of " + lesson.steps().size());
     heading.setText(s.title());
-    text.setText(html(s.text()));
+    text.setText(s.text());
+    text.setColumns(TEXT_WIDTH / 7);
     back.setEnabled(at > 0);
     showCheck();
     revalidate();

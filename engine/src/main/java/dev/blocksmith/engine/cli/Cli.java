@@ -1,6 +1,7 @@
 package dev.blocksmith.engine.cli;
 
 import dev.blocksmith.engine.registry.NodeRegistry;
+import dev.blocksmith.engine.text.Terminal;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,11 @@ public final class Cli {
   }
 
   /** Runs the command line with the given blocks and streams; returns the exit code. */
-  public static int execute(NodeRegistry registry, PrintStream out, PrintStream err,
+  public static int execute(NodeRegistry registry, PrintStream rawOut, PrintStream rawErr,
       String... args) {
+    // Text from files (column names, labels, messages) must never reach a terminal as escapes.
+    PrintStream out = Terminal.filtering(rawOut);
+    PrintStream err = Terminal.filtering(rawErr);
     // Before anything can load PyTorch (reading a model file does): the thread default.
     dev.blocksmith.engine.djl.Devices.applyThreadDefaults();
     Env env = new Env(registry, out, err);
@@ -58,10 +62,21 @@ public final class Cli {
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      err.println("Error: " + ex);
+      err.println("Error: " + Terminal.clean(String.valueOf(ex.getMessage() == null
+          ? ex.toString() : ex.getMessage())));
       return 1;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("Blocksmith ran out of memory (it may use " + Runtime.getRuntime().maxMemory()
+          / (1024 * 1024) + " MB). The data or model file is too large for this computer, or "
+          + "damaged; try a smaller file.");
+      return 2;
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   /** Runs the command line and exits the JVM with its exit code. */

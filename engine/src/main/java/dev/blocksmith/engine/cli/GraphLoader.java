@@ -6,9 +6,8 @@ import dev.blocksmith.engine.bundle.PipelineBundle;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphFormatException;
 import dev.blocksmith.engine.graph.GraphJson;
-import dev.blocksmith.engine.model.IncompatibleModelException;
 import dev.blocksmith.engine.model.ModelBundle;
-import dev.blocksmith.engine.model.TrainedModel;
+import dev.blocksmith.engine.model.Provenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,14 +50,14 @@ final class GraphLoader {
 
   private static Graph recipeOf(Path file) throws LoadFailure {
     try {
-      TrainedModel model = ModelBundle.read(file);
-      String json = model.provenance() == null ? null : model.provenance().graphJson();
+      Provenance provenance = ModelBundle.readProvenance(file);
+      String json = provenance == null ? null : provenance.graphJson();
       if (json == null) {
         throw new LoadFailure("The model " + file.getFileName() + " does not record the pipeline"
             + " that made it (it was made outside a pipeline run), so there is no recipe to run.");
       }
       return GraphJson.read(json);
-    } catch (IOException | IncompatibleModelException | GraphFormatException e) {
+    } catch (IOException | GraphFormatException e) {
       throw new LoadFailure("Cannot read the model " + file + ": " + e.getMessage());
     }
   }

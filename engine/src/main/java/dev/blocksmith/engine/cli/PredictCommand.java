@@ -56,6 +56,10 @@ final class PredictCommand implements Callable<Integer> {
       description = "Write the predictions to this CSV file instead of printing them.")
   Path out;
 
+  @Option(names = "--overwrite",
+      description = "Replace the --out file even when Blocksmith did not write it.")
+  boolean overwrite;
+
   @Option(names = "--device", description = "cpu, gpu or gpu:N (default: GPU when present).")
   String device;
 
@@ -83,6 +87,12 @@ final class PredictCommand implements Callable<Integer> {
           ? "This model reads images: give a folder of pictures "
               + "(sorted into class sub-folders or not), not " + data.getFileName() + "."
           : "This model reads table rows: give a CSV file, not the folder " + data + ".");
+      return 2;
+    }
+    String refusal = out == null ? null : OutputGuard.refusal(out, List.of(model, data), overwrite,
+        "predictions", "--overwrite");
+    if (refusal != null) {
+      env.err().println(refusal);
       return 2;
     }
     Graph g = graph(trained, images);

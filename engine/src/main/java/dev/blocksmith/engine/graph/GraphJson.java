@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.engine.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +63,7 @@ public final class GraphJson {
   private static ObjectMapper newMapper() {
     JsonFactory factory =
         JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING)
@@ -79,6 +82,10 @@ public final class GraphJson {
 
   /** Returns the graph in a file, upgrading older formats. */
   public static Graph read(Path file) throws IOException, GraphFormatException {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new GraphFormatException(file.getFileName() + " is not a plain file (it is a folder, "
+          + "a pipe or a device), so it cannot be a Blocksmith pipeline.");
+    }
     long size = Files.size(file);
     if (size > MAX_FILE_BYTES) {
       throw new GraphFormatException(
@@ -176,7 +183,8 @@ public final class GraphJson {
     JsonNode label = n.get("label");
     try {
       return new Node(
-          id, type, n.path("typeVersion").asInt(1),
+          id, type, StrictJson.intValue(n.get("typeVersion"), "The \"typeVersion\" of node \""
+              + id + "\"", 1),
           label == null || label.isNull() ? null : label.asText(), params);
     } catch (IllegalArgumentException e) {
       throw new GraphFormatException(e.getMessage(), e);

@@ -34,7 +34,11 @@ public final class GraphMigrations {
               + " edited by hand and lost that line). Add \"formatVersion\": " + CURRENT
               + " at the top if it is one.");
     }
-    int version = v.asInt();
+    if (!v.canConvertToInt()) {
+      throw new GraphFormatException("The \"formatVersion\" " + v + " is not a file format "
+          + "Blocksmith knows (this version reads formats 1 to " + CURRENT + ").");
+    }
+    int version = v.intValue();
     if (version > CURRENT) {
       throw new GraphFormatException(
           "This pipeline was saved by a newer Blocksmith (file format " + version

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.blocksmith.engine.json.StrictJson;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -35,7 +35,19 @@ public record ArchSpec(
   /** The version this build writes. */
   public static final int CURRENT_VERSION = 1;
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  /** Most layers (hidden or convolution stages) of one kind. */
+  public static final int MAX_LAYERS = 64;
+
+  /** Largest size of one dimension (features, pixels, neurons, filters, outputs). */
+  public static final int MAX_SIZE = 100_000;
+
+  /**
+   * Most trainable numbers a model may have (50 million: 200 MB of float32 weights, plus the
+   * optimizer's copies while training). Checked before anything is built or allocated.
+   */
+  public static final long MAX_PARAMETERS = 50_000_000L;
+
+  private static final ObjectMapper JSON = StrictJson.builder().build();
 
   /** The family of network. */
   public enum Kind {
@@ -87,6 +99,60 @@ public record ArchSpec(
     if (outputs < 1 || (task == Task.REGRESSION && outputs != 1)) {
       throw new IllegalArgumentException("bad number of outputs " + outputs + " for " + task);
     }
+    if (inputShape.size() > 3 || hidden.size() > MAX_LAYERS || convChannels.size() > MAX_LAYERS) {
+      throw new IllegalArgumentException("too many layers: " + hidden.size() + " hidden, "
+          + convChannels.size() + " convolution stages (at most " + MAX_LAYERS + " each)");
+    }
+    if (outputs > MAX_SIZE || inputShape.stream().anyMatch(d -> d > MAX_SIZE)
+        || hidden.stream().anyMatch(d -> d > MAX_SIZE)
+        || convChannels.stream().anyMatch(d -> d > MAX_SIZE)) {
+      throw new IllegalArgumentException("a layer or the input is larger than " + MAX_SIZE);
+    }
+    double count = estimateParameters(kind, inputShape, hidden, convChannels, outputs);
+    if (count > MAX_PARAMETERS) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "this network would have about %,.0f numbers to learn (%,.0f MB); Blocksmith allows at "
+              + "most %,d. Use fewer or smaller layers", count, count * 4 / 1e6, MAX_PARAMETERS));
+    }
+  }
+
+  /** Returns the number of weights and biases of this network. */
+  public long parameterCount() {
+    return (long) estimateParameters(kind, inputShape, hidden, convChannels, outputs);
+  }
+
+  /**
+   * Returns the number of weights and biases a network of this shape has, computed in floating
+   * point so that absurd sizes give a large number instead of overflowing.
+   */
+  public static double estimateParameters(Kind kind, List<Integer> inputShape,
+      List<Integer> hidden, List<Integer> convChannels, int outputs) {
+    double count = 0;
+    double width;
+    if (kind == Kind.CNN) {
+      double channels = inputShape.get(0);
+      double h = inputShape.get(1);
+      double w = inputShape.get(2);
+      for (int filters : convChannels) {
+        count += channels * 9 * filters + filters;
+        channels = filters;
+        h = Math.floor(h / 2);
+        w = Math.floor(w / 2);
+      }
+      width = channels * h * w;
+    } else {
+      width = 1;
+      for (int d : inputShape) {
+        width *= d;
+      }
+    }
+    if (kind != Kind.LINEAR) {
+      for (int units : hidden) {
+        count += width * units + units;
+        width = units;
+      }
+    }
+    return count + width * outputs + outputs;
   }
 
   /** Returns a multi-layer perceptron (no hidden sizes gives a linear model). */

@@ -18,11 +18,27 @@ import java.util.zip.ZipOutputStream;
  * deterministic: fixed timestamps, weights stored uncompressed so their size is what it seems.
  */
 final class BundleZip {
-  /** Largest single part, in bytes. */
+  /** Largest single part, in bytes (less when the heap is small, see {@link #partLimit}). */
   static final long MAX_PART = 512L * 1024 * 1024;
 
-  /** Largest total of all parts, in bytes. */
+  /** Largest JSON part, in bytes (a recorded pipeline is at most 8 MB). */
+  static final long MAX_JSON_PART = 16L * 1024 * 1024;
+
+  /** Largest total of all parts, in bytes (less when the heap is small). */
   static final long MAX_TOTAL = 1024L * 1024 * 1024;
+
+  /**
+   * Returns the most bytes the part {@code name} may unpack to: well under the free heap, so that
+   * a zip bomb or an absurd labels list ends in a plain message instead of OutOfMemoryError. JSON
+   * parts become many small objects when parsed (about ten times their size), weights become
+   * float arrays and native tensors (about three times).
+   */
+  static long partLimit(String name) {
+    long heap = Runtime.getRuntime().maxMemory();
+    return name.endsWith(".json")
+        ? Math.min(MAX_JSON_PART, heap / 40)
+        : Math.min(MAX_PART, heap / 6);
+  }
 
   private static final long FIXED_TIME = 315_532_800_000L; // 1980-01-01, the zip epoch
 
@@ -45,7 +61,9 @@ final class BundleZip {
           throw new ModelFileException(
               fileName + " is damaged: the part \"" + name + "\" appears twice.", null);
         }
-        byte[] data = readLimited(zip, Math.min(MAX_PART, MAX_TOTAL - total), fileName, name);
+        long totalLimit = Math.min(MAX_TOTAL, Runtime.getRuntime().maxMemory() / 4);
+        byte[] data = readLimited(zip, Math.min(partLimit(name), totalLimit - total), fileName,
+            name);
         total += data.length;
         parts.put(name, data);
       }
@@ -70,7 +88,9 @@ final class BundleZip {
       n += r;
       if (n > limit) {
         throw new ModelFileException(fileName + " is too large to be a Blocksmith model: its "
-            + "part \"" + part + "\" unpacks to more than " + limit / (1024 * 1024) + " MB.", null);
+            + "part \"" + part + "\" unpacks to more than " + String.format(java.util.Locale.ROOT,
+                "%,d", limit / 1024) + " KB (the most this Blocksmith accepts with "
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB of memory).", null);
       }
       out.write(buf, 0, r);
     }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blocksmith.engine.graph.GraphFiles;
+import dev.blocksmith.engine.json.StrictJson;
 import dev.blocksmith.engine.model.TrainedModel.ParamInfo;
 import dev.blocksmith.engine.model.TrainedModel.Storage;
 import dev.blocksmith.engine.model.Weights.Tensor;
@@ -35,8 +35,11 @@ public final class ModelBundle {
   /** The file name extension of model files. */
   public static final String EXTENSION = ".bsmodel";
 
-  /** The bundle format version this build writes. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The bundle format version this build writes. Version 2 adds a SHA-256 checksum of every part
+   * to {@code bundle.json}; version 1 files (without them) are still read.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /** Largest model file accepted, in bytes. */
   public static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
@@ -49,7 +52,7 @@ public final class ModelBundle {
   private static final String SCALE = ".scale";
 
   private static final ObjectMapper JSON =
-      JsonMapper.builder()
+      StrictJson.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
@@ -75,15 +78,19 @@ public final class ModelBundle {
     head.put("formatVersion", FORMAT_VERSION);
     head.put("blocksmithVersion", blocksmithVersion());
     head.put("storage", model.storage().name().toLowerCase(Locale.ROOT));
-    parts.put("bundle.json", JSON.writeValueAsBytes(head));
-    parts.put("arch.json", JSON.writeValueAsBytes(model.arch()));
+    Map<String, byte[]> rest = new LinkedHashMap<>();
+    rest.put("arch.json", JSON.writeValueAsBytes(model.arch()));
     String weightsPart = model.storage() == Storage.FLOAT32 ? DJL_WEIGHTS : PACKED_WEIGHTS;
-    parts.put(weightsPart, weightBytes(model));
-    parts.put("parameters.json", JSON.writeValueAsBytes(model.parameters()));
-    parts.put("labels.json", JSON.writeValueAsBytes(model.labelNames()));
-    parts.put("preprocessing.json", JSON.writeValueAsBytes(model.preprocessing()));
-    parts.put("history.json", JSON.writeValueAsBytes(model.history()));
-    parts.put("provenance.json", JSON.writeValueAsBytes(model.provenance()));
+    rest.put(weightsPart, weightBytes(model));
+    rest.put("parameters.json", JSON.writeValueAsBytes(model.parameters()));
+    rest.put("labels.json", JSON.writeValueAsBytes(model.labelNames()));
+    rest.put("preprocessing.json", JSON.writeValueAsBytes(model.preprocessing()));
+    rest.put("history.json", JSON.writeValueAsBytes(model.history()));
+    rest.put("provenance.json", JSON.writeValueAsBytes(model.provenance()));
+    ObjectNode sums = head.putObject("checksums");
+    rest.forEach((part, bytes) -> sums.put(part, sha256(bytes)));
+    parts.put("bundle.json", JSON.writeValueAsBytes(head));
+    parts.putAll(rest);
     return BundleZip.write(parts, Set.of(weightsPart));
   }
 
@@ -149,22 +156,16 @@ public final class ModelBundle {
       }
     }
     try {
-      JsonNode head = JSON.readTree(parts.get("bundle.json"));
-      if (!"blocksmith-model".equals(head.path("format").asText())) {
-        throw new ModelFileException(name + " is not a Blocksmith model file.", null);
-      }
-      if (head.path("formatVersion").asInt() > FORMAT_VERSION) {
-        throw new ModelFileException(name + " was saved by a newer Blocksmith ("
-            + head.path("blocksmithVersion").asText("unknown") + "); update Blocksmith to open it.",
-            null);
-      }
+      JsonNode head = head(name, parts);
       Storage storage = Storage.valueOf(head.path("storage").asText("float32")
           .toUpperCase(Locale.ROOT));
       ArchSpec arch = ArchSpec.fromJson(new String(parts.get("arch.json"),
           java.nio.charset.StandardCharsets.UTF_8));
       Preprocessing pre = JSON.readValue(parts.get("preprocessing.json"), Preprocessing.class);
+      ModelChecks.checkPreprocessing(name, pre);
       checkConsistent(name, arch, pre, parts);
       List<Tensor> tensors = tensors(name, arch, storage, parts);
+      ModelChecks.checkFinite(name, tensors);
       byte[] djl = storage == Storage.FLOAT32
           ? parts.get(DJL_WEIGHTS)
           : Weights.toDjlBytes(arch, tensors);
@@ -178,6 +179,64 @@ public final class ModelBundle {
       return new TrainedModel(arch, djl, infos, pre, history, provenance, storage);
     } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
       throw new ModelFileException(name + " is damaged or was edited: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the provenance of a model file (the pipeline that made it, among others) without
+   * reading its weights, so it needs no deep-learning engine; the parts it reads are checked
+   * against their checksums like {@link #read(Path)} does.
+   *
+   * @throws ModelFileException when the file is not a readable model file
+   */
+  public static Provenance readProvenance(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    if (!Files.isRegularFile(file)) {
+      throw new ModelFileException("There is no model file at " + file + ".", null);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      Map<String, byte[]> parts = BundleZip.read(in, PARTS, name);
+      if (!parts.containsKey("bundle.json")) {
+        throw new ModelFileException(name + " is not a complete Blocksmith model file: the part "
+            + "\"bundle.json\" is missing.", null);
+      }
+      head(name, parts);
+      return parts.containsKey("provenance.json")
+          ? JSON.readValue(parts.get("provenance.json"), Provenance.class)
+          : null;
+    } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+      throw new ModelFileException(name + " is damaged or was edited: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads and checks {@code bundle.json}, including the checksum of every other part. */
+  private static JsonNode head(String name, Map<String, byte[]> parts) throws IOException {
+    JsonNode head = JSON.readTree(parts.get("bundle.json"));
+    if (head == null || !"blocksmith-model".equals(head.path("format").asText())) {
+      throw new ModelFileException(name + " is not a Blocksmith model file.", null);
+    }
+    JsonNode v = head.path("formatVersion");
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
+      throw new ModelFileException(name + " is damaged or was edited: its format version "
+          + ModelChecks.clip(v.toString()) + " is not one Blocksmith knows.", null);
+    }
+    if (v.intValue() > FORMAT_VERSION) {
+      throw new ModelFileException(name + " was saved by a newer Blocksmith ("
+          + ModelChecks.clip(head.path("blocksmithVersion").asText("unknown"))
+          + "); update Blocksmith to open it.", null);
+    }
+    if (v.intValue() >= 2) {
+      ModelChecks.checkSums(name, head.path("checksums"), parts);
+    }
+    return head;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -110,7 +110,6 @@ public record Preprocessing(
     imageShape = imageShape == null ? List.of() : List.copyOf(imageShape);
     classNames = classNames == null ? List.of() : List.copyOf(classNames);
     ignoredColumns = ignoredColumns == null ? List.of() : List.copyOf(ignoredColumns);
-    labelScale = labelScale == 0 ? 1 : labelScale;
     if (version > CURRENT_VERSION) {
       throw new IllegalArgumentException("This model was saved by a newer Blocksmith.");
     }

@@ -3,9 +3,9 @@ package dev.blocksmith.engine.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.engine.json.StrictJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -22,7 +22,7 @@ import java.util.Map;
  * Blocksmith writes are accepted: F32, F16 and I8.
  */
 public final class Safetensors {
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = StrictJson.builder().build();
 
   /** Largest header accepted when reading, in bytes. */
   public static final long MAX_HEADER = 16L * 1024 * 1024;
@@ -146,9 +146,9 @@ public final class Safetensors {
       }
       JsonNode t = field.getValue();
       List<Long> shape = new ArrayList<>();
-      t.path("shape").forEach(d -> shape.add(d.asLong()));
-      long begin = t.path("data_offsets").path(0).asLong(-1);
-      long end = t.path("data_offsets").path(1).asLong(-1);
+      t.path("shape").forEach(d -> shape.add(StrictJson.longValue(d, "a tensor dimension")));
+      long begin = StrictJson.longValue(t.path("data_offsets").path(0), "a tensor offset");
+      long end = StrictJson.longValue(t.path("data_offsets").path(1), "a tensor offset");
       if (begin < 0 || end < begin || dataStart + end > file.length
           || shape.stream().anyMatch(d -> d < 0)) {
         throw new IllegalArgumentException("tensor " + field.getKey() + " lies outside the file");

@@ -1,6 +1,7 @@
 package dev.blocksmith.engine.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.blocksmith.engine.json.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,12 +28,12 @@ public final class Param<T> {
 
   /** Returns a builder for a whole-number param. */
   public static Builder<Integer> integer(String name) {
-    return new Builder<>(name, ParamType.INTEGER, JsonNode::asInt);
+    return new Builder<>(name, ParamType.INTEGER, v -> StrictJson.intValue(v, "\"" + name + "\""));
   }
 
   /** Returns a builder for a whole-number param read as a {@code long} (seeds, row counts). */
   public static Builder<Long> longInteger(String name) {
-    return new Builder<>(name, ParamType.INTEGER, JsonNode::asLong);
+    return new Builder<>(name, ParamType.INTEGER, v -> StrictJson.longValue(v, "\"" + name + "\""));
   }
 
   /** Returns a builder for a decimal-number param. */
@@ -81,8 +82,8 @@ public final class Param<T> {
     Function<JsonNode, ?> reader =
         switch (spec.type()) {
           case INTEGER -> javaType == Long.class
-              ? (Function<JsonNode, Long>) JsonNode::asLong
-              : (Function<JsonNode, Integer>) JsonNode::asInt;
+              ? (Function<JsonNode, Long>) v -> StrictJson.longValue(v, spec.name())
+              : (Function<JsonNode, Integer>) v -> StrictJson.intValue(v, spec.name());
           case NUMBER -> (Function<JsonNode, Double>) JsonNode::asDouble;
           case BOOLEAN -> (Function<JsonNode, Boolean>) JsonNode::asBoolean;
           case INTEGER_LIST -> (Function<JsonNode, List<Integer>>) Param::intList;
@@ -113,7 +114,7 @@ public final class Param<T> {
   private static List<Integer> intList(JsonNode v) {
     List<Integer> out = new ArrayList<>();
     if (v != null) {
-      v.forEach(n -> out.add(n.asInt()));
+      v.forEach(n -> out.add(StrictJson.intValue(n, "A list item")));
     }
     return List.copyOf(out);
   }

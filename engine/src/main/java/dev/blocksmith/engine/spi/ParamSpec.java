@@ -38,6 +38,9 @@ public record ParamSpec(
     boolean advanced,
     boolean required) {
 
+  /** Most items a list param may hold (a list of 2,000 layer sizes is a mistake or an attack). */
+  public static final int MAX_LIST_ITEMS = 64;
+
   private static final JsonNodeFactory JSON = new JsonNodeFactory(true);
 
   /** Validates the fields and copies the lists. */
@@ -71,6 +74,11 @@ public record ParamSpec(
         if (!value.isIntegralNumber()) {
           return Optional.of("\"" + label + "\" must be a whole number, but is " + value + ".");
         }
+        if (!value.canConvertToLong()
+            || (max != null && max <= Integer.MAX_VALUE && !value.canConvertToInt())) {
+          return Optional.of("\"" + label + "\" is " + value + ", far larger than any usable "
+              + "value" + (max == null ? "." : "; it must be at most " + fmt(max) + "."));
+        }
         return checkRange(value.asDouble());
       }
       case NUMBER -> {
@@ -100,8 +108,12 @@ public record ParamSpec(
         if (!value.isArray()) {
           return Optional.of("\"" + label + "\" must be a list of whole numbers like [64, 32].");
         }
+        if (value.size() > MAX_LIST_ITEMS) {
+          return Optional.of("\"" + label + "\" has " + value.size() + " items; at most "
+              + MAX_LIST_ITEMS + " are allowed.");
+        }
         for (JsonNode item : value) {
-          if (!item.isIntegralNumber()) {
+          if (!item.isIntegralNumber() || !item.canConvertToInt()) {
             return Optional.of(
                 "\"" + label + "\" must contain only whole numbers, but has " + item + ".");
           }

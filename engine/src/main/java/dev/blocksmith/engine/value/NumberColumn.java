@@ -1,5 +1,6 @@
 package dev.blocksmith.engine.value;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.util.Arrays;
 
 /** A column of numbers; a missing value is stored as NaN. */
@@ -55,13 +56,33 @@ public final class NumberColumn implements Column {
   @Override
   public String format(int row) {
     double v = values[row];
-    if (Double.isNaN(v)) {
-      return "";
+    return Double.isNaN(v) ? "" : text(v);
+  }
+
+  /**
+   * Returns the shortest text that reads back as exactly {@code v} ({@code Double.parseDouble}
+   * gives the same double): whole numbers below 10^15 without a decimal point ("42"), others like
+   * "0.1", "1e-10" or "2.5e20". Uses Jackson's Schubfach implementation, because Java 17's {@code
+   * Double.toString} is not always the shortest and rounding to a few digits merges distinct
+   * values (and numeric class names).
+   */
+  public static String text(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return Double.toString(v);
     }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
+      return v == 0 && 1 / v < 0 ? "-0" : Long.toString((long) v);
     }
-    return String.format(java.util.Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "");
+    String s = NumberOutput.toString(v, true);
+    int e = s.indexOf('E');
+    if (e < 0) {
+      return s;
+    }
+    String mantissa = s.substring(0, e);
+    if (mantissa.endsWith(".0")) {
+      mantissa = mantissa.substring(0, mantissa.length() - 2);
+    }
+    return mantissa + "e" + s.substring(e + 1);
   }
 
   @Override

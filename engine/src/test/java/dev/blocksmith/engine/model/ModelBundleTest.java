@@ -98,7 +98,7 @@ class ModelBundleTest {
     ArchSpec narrow = ArchSpec.mlp(List.of(2), List.of(32), 3, ArchSpec.Task.CLASSIFICATION);
     Map<String, byte[]> parts = parts(ModelBundle.toBytes(wide));
     parts.put("arch.json", narrow.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    byte[] edited = BundleZip.write(parts, Set.of());
+    byte[] edited = ModelFileTrustTest.resealed(parts); // checksums fit: the shape check must act
     assertThatThrownBy(() -> ModelBundle.read(edited, "edited.bsmodel"))
         .isInstanceOf(IncompatibleModelException.class)
         .hasMessage("This model file's weights do not match its architecture (layer "

@@ -153,8 +153,13 @@ public final class LoadCsv implements NodeType {
     Set<String> categories = new HashSet<>(List.of(label, group));
     String encoding = params.get(ENCODING);
     ctx.progress(0, "Reading " + name);
-    CsvLayout layout = CsvSniffer.sniff(file, encoding, params.get(DELIMITER),
-        params.get(HEADER));
+    CsvLayout layout;
+    try {
+      layout = CsvSniffer.sniff(file, encoding, params.get(DELIMITER), params.get(HEADER));
+    } catch (CsvSniffer.NotText e) {
+      throw NodeException.atParam(ctx.nodeId(), FILE.name(), name + ": " + e.getMessage(),
+          "Export the data from the spreadsheet as \"CSV UTF-8\" and load that file.");
+    }
     CsvReader.Result read = new CsvReader(file, FILE.name(), params.get(SKIP_BAD_ROWS),
         categories, ctx).read(layout, encoding.equals("auto"));
     read.layout().notes().forEach(ctx::log);

@@ -1,6 +1,7 @@
 package dev.blocksmith.nodes.train;
 
 import dev.blocksmith.engine.model.ArchSpec;
+import dev.blocksmith.engine.model.DataChecks;
 import dev.blocksmith.engine.model.Featurizer;
 import dev.blocksmith.engine.model.Preprocessing;
 import dev.blocksmith.engine.spi.NodeContext;
@@ -77,6 +78,17 @@ public final class Labels {
               + "text, or marked as id/ignored.",
           "Add number, category or yes/no columns as features, or a Text features block before "
               + "Split to use a text column.");
+    }
+    if (train instanceof Table table) {
+      for (DataChecks.Finding f : DataChecks.check(table, label, pre.classNames().size(),
+          pre.task() == ArchSpec.Task.REGRESSION)) {
+        if (f.error()) {
+          throw NodeException.atPort(node, "train", "Block \"" + node + "\": " + f.message(),
+              "Fix column \"" + f.column() + "\" in the data (or mark it as ignored) and run "
+                  + "again.");
+        }
+        ctx.log("Warning: " + f.message());
+      }
     }
     if (!pre.ignoredColumns().isEmpty()) {
       ctx.log("Left out text columns (a network needs numbers; a Text features block before "

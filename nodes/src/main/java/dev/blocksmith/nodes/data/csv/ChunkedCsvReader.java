@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -82,8 +83,9 @@ public final class ChunkedCsvReader {
   static CsvReader.Result tryRead(Path file, CsvLayout layout, Set<String> categoryColumns,
       NodeContext ctx, int threads, long minBytes) throws NodeException, IOException {
     long size = Files.size(file);
-    if (threads < 2 || size < minBytes) {
-      return null;
+    if (threads < 2 || size < minBytes || !(layout.charset().equals(StandardCharsets.UTF_8)
+        || layout.charset().equals(CsvSniffer.WINDOWS_1252))) {
+      return null; // ranges are cut at '\n' bytes, which only works for these encodings
     }
     return new ChunkedCsvReader(file, layout).read(size, threads, categoryColumns, ctx);
   }
@@ -158,7 +160,7 @@ public final class ChunkedCsvReader {
   /** Returns the column names from the first row, or null when the file has none. */
   private List<String> firstRow() throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        CsvParser p = CsvReader.parser(new CsvFactory(), skip(in, layout.bomBytes()), layout)) {
+        CsvParser p = CsvReader.parser(CsvReader.factory(), skip(in, layout.bomBytes()), layout)) {
       List<String> cells = new ArrayList<>();
       JsonToken t;
       while ((t = p.nextToken()) != null) {
@@ -234,7 +236,7 @@ public final class ChunkedCsvReader {
         RangeStream in = new RangeStream(
             new BufferedInputStream(Channels.newInputStream(ch.position(from)), 1 << 16),
             to - from);
-        CsvParser p = CsvReader.parser(new CsvFactory(), in, layout)) {
+        CsvParser p = CsvReader.parser(CsvReader.factory(), in, layout)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         if (t != JsonToken.START_ARRAY) {

@@ -1,6 +1,8 @@
 package dev.blocksmith.nodes.data.csv;
 
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -38,6 +40,20 @@ public final class CsvReader {
 
   /** Most line numbers of skipped rows kept for the log. */
   public static final int MAX_SKIPPED_LINES = 5;
+
+  /** Most columns a CSV file may have (each becomes a column of the table and a model input). */
+  public static final int MAX_COLUMNS = 5_000;
+
+  /** Longest single value, in characters. */
+  public static final int MAX_CELL_CHARS = 1_000_000;
+
+  /** Returns a CSV factory with the value-length limit set. */
+  static CsvFactory factory() {
+    return CsvFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxStringLength(MAX_CELL_CHARS).build())
+        .build();
+  }
 
   /**
    * What was read.
@@ -86,7 +102,7 @@ public final class CsvReader {
     if (chunked != null) {
       return chunked;
     }
-    CsvFactory factory = new CsvFactory();
+    CsvFactory factory = factory();
     try (CountingStream counted = new CountingStream(Files.newInputStream(file));
         CsvParser p = parser(factory, skipBom(counted, layout), layout)) {
       return parse(p, layout, size, counted);
@@ -153,6 +169,13 @@ public final class CsvReader {
       int count = 0;
       boolean extraValues = false;
       while ((t = next(p)) == JsonToken.VALUE_STRING) {
+        if (count >= MAX_COLUMNS && (builders == null || count >= builders.length)) {
+          throw NodeException.atParam(ctx.nodeId(), param,
+              name() + " line " + line + " has more than " + String.format("%,d", MAX_COLUMNS)
+                  + " values; Blocksmith reads tables of at most that many columns.",
+              "Keep only the columns you need (a spreadsheet can delete the others), or check "
+                  + "that the delimiter is right.");
+        }
         if (count < cells.length) {
           cells[count] = p.getText();
         } else if (builders == null) {
@@ -226,6 +249,12 @@ public final class CsvReader {
   private JsonToken next(CsvParser p) throws IOException, NodeException {
     try {
       return p.nextToken();
+    } catch (StreamConstraintsException e) {
+      throw NodeException.atParam(ctx.nodeId(), param,
+          name() + " line " + lastLine + " holds a value longer than "
+              + String.format("%,d", MAX_CELL_CHARS) + " characters; that is not table data.",
+          "Check that line (an unclosed quote can swallow the rest of the file), or that this "
+              + "is the right file.");
     } catch (StreamReadException e) {
       String msg = String.valueOf(e.getOriginalMessage());
       if (msg.contains("closing quote")) {

@@ -38,6 +38,15 @@ public final class CsvSniffer {
 
   private CsvSniffer() {}
 
+  /** The file is not text in an encoding Blocksmith reads; the message says why and what to do. */
+  public static final class NotText extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotText(String message) {
+      super(message);
+    }
+  }
+
   /**
    * Returns the layout of a file.
    *
@@ -57,7 +66,17 @@ public final class CsvSniffer {
     int bom = hasUtf8Bom(sample) ? 3 : 0;
     Charset charset;
     boolean strict;
-    if (encoding.equalsIgnoreCase("Windows-1252")) {
+    Unicode wide = Unicode.of(sample);
+    if (wide != null) {
+      charset = wide.charset();
+      strict = true;
+      bom = wide.bom();
+      notes.add("The file is stored as " + wide.label() + "; it was decoded as such.");
+    } else if (nulByte(sample) >= 0) {
+      throw new NotText("line " + lineOf(sample, nulByte(sample)) + " holds a zero byte, so "
+          + "this is not a text file (or it is UTF-16 without a byte-order mark). Save it as CSV "
+          + "in UTF-8 and load it again.");
+    } else if (encoding.equalsIgnoreCase("Windows-1252")) {
       charset = WINDOWS_1252;
       strict = false;
     } else {
@@ -72,7 +91,7 @@ public final class CsvSniffer {
             + " save the file as UTF-8 and load it again.");
       }
     }
-    if (bom > 0) {
+    if (bom == 3 && wide == null) {
       notes.add("The file starts with a UTF-8 byte-order mark; it was skipped.");
     }
     String text = new String(sample, bom, sample.length - bom, charset);
@@ -91,6 +110,53 @@ public final class CsvSniffer {
 
   private static char named(String delimiter) {
     return delimiter.equalsIgnoreCase("tab") ? '\t' : delimiter.charAt(0);
+  }
+
+  /** UTF-16 and UTF-32 files, recognised by their byte-order mark (or by zero bytes). */
+  private record Unicode(Charset charset, int bom, String label) {
+    static Unicode of(byte[] b) {
+      int n = b.length;
+      int b0 = n > 0 ? b[0] & 0xFF : -1;
+      int b1 = n > 1 ? b[1] & 0xFF : -1;
+      int b2 = n > 2 ? b[2] & 0xFF : -1;
+      int b3 = n > 3 ? b[3] & 0xFF : -1;
+      if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+        return new Unicode(Charset.forName("UTF-32LE"), 4, "UTF-32 (little-endian)");
+      }
+      if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+        return new Unicode(Charset.forName("UTF-32BE"), 4, "UTF-32 (big-endian)");
+      }
+      if (b0 == 0xFF && b1 == 0xFE) {
+        return new Unicode(StandardCharsets.UTF_16LE, 2, "UTF-16 (little-endian)");
+      }
+      if (b0 == 0xFE && b1 == 0xFF) {
+        return new Unicode(StandardCharsets.UTF_16BE, 2, "UTF-16 (big-endian)");
+      }
+      // No mark: text in UTF-16 has a zero in every other byte for Latin letters and digits.
+      int evenZeros = 0;
+      int oddZeros = 0;
+      int pairs = Math.min(n / 2, 4096);
+      for (int i = 0; i < pairs; i++) {
+        evenZeros += b[2 * i] == 0 ? 1 : 0;
+        oddZeros += b[2 * i + 1] == 0 ? 1 : 0;
+      }
+      if (pairs >= 2 && oddZeros > 0.7 * pairs && evenZeros == 0) {
+        return new Unicode(StandardCharsets.UTF_16LE, 0, "UTF-16 (little-endian, no mark)");
+      }
+      if (pairs >= 2 && evenZeros > 0.7 * pairs && oddZeros == 0) {
+        return new Unicode(StandardCharsets.UTF_16BE, 0, "UTF-16 (big-endian, no mark)");
+      }
+      return null;
+    }
+  }
+
+  private static int nulByte(byte[] b) {
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean hasUtf8Bom(byte[] b) {
