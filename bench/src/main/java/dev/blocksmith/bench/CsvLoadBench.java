@@ -42,7 +42,11 @@ public final class CsvLoadBench {
         write(file, rows);
       }
       double mb = Files.size(file) / 1e6;
-      System.out.printf(Locale.ROOT, "file: %s, %.1f MB; max heap %.0f MB%n", file, mb,
+      System.out.printf(
+          Locale.ROOT,
+          "file: %s, %.1f MB; max heap %.0f MB%n",
+          file,
+          mb,
           Runtime.getRuntime().maxMemory() / 1e6);
       load(file); // warm-up: JIT-compile the hot paths once
       onePass(true);
@@ -81,30 +85,38 @@ public final class CsvLoadBench {
     }
   }
 
-  private static void report(String mode, int rounds, List<Double> speeds, List<Double> peaks,
-      double mb, int rows) {
-    System.out.printf(Locale.ROOT, "%s median of %d: %,.0f rows/s, %.1f MB/s; peak heap above"
-        + " baseline %.1f MB (%.2f x file size)%n", mode, rounds, median(speeds),
-        median(speeds) * mb / rows, median(peaks), median(peaks) / mb);
+  private static void report(
+      String mode, int rounds, List<Double> speeds, List<Double> peaks, double mb, int rows) {
+    System.out.printf(
+        Locale.ROOT,
+        "%s median of %d: %,.0f rows/s, %.1f MB/s; peak heap above"
+            + " baseline %.1f MB (%.2f x file size)%n",
+        mode,
+        rounds,
+        median(speeds),
+        median(speeds) * mb / rows,
+        median(peaks),
+        median(peaks) / mb);
   }
 
   /** Loads once and returns rows/s and the peak heap above baseline in MB. */
-  private static double[] measure(Path file, double mb, String mode, int round)
-      throws Exception {
+  private static double[] measure(Path file, double mb, String mode, int round) throws Exception {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     System.gc();
     long baseline = memory.getHeapMemoryUsage().getUsed();
     AtomicLong peak = new AtomicLong(baseline);
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(1);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
     sampler.setDaemon(true);
     sampler.start();
     long t0 = System.nanoTime();
@@ -116,10 +128,22 @@ public final class CsvLoadBench {
     System.gc();
     double kept = (memory.getHeapMemoryUsage().getUsed() - baseline) / 1e6;
     java.lang.ref.Reference.reachabilityFence(t);
-    System.out.printf(Locale.ROOT, "%s round %d: %,d rows x %d columns in %.2f s: %,.0f rows/s,"
-        + " %.1f MB/s; peak heap above baseline %.1f MB (%.2f x file); kept after GC %.1f MB"
-        + " (%.2f x file)%n", mode, round, t.rowCount(), t.columns().size(), s, t.rowCount() / s,
-        mb / s, peakMb, peakMb / mb, kept, kept / mb);
+    System.out.printf(
+        Locale.ROOT,
+        "%s round %d: %,d rows x %d columns in %.2f s: %,.0f rows/s,"
+            + " %.1f MB/s; peak heap above baseline %.1f MB (%.2f x file); kept after GC %.1f MB"
+            + " (%.2f x file)%n",
+        mode,
+        round,
+        t.rowCount(),
+        t.columns().size(),
+        s,
+        t.rowCount() / s,
+        mb / s,
+        peakMb,
+        peakMb / mb,
+        kept,
+        kept / mb);
     return new double[] {t.rowCount() / s, peakMb};
   }
 
@@ -131,11 +155,15 @@ public final class CsvLoadBench {
 
   private static Table load(Path file) throws Exception {
     LoadCsv block = new LoadCsv();
-    Params p = Params.of(block.spec(), Map.of(LoadCsv.FILE.name(),
-        JsonNodeFactory.instance.textNode(file.toString()), LoadCsv.LABEL.name(),
-        JsonNodeFactory.instance.textNode("label")));
-    return (Table) block.execute(new Inputs("bench", Map.of()), p, new QuietContext())
-        .get("table");
+    Params p =
+        Params.of(
+            block.spec(),
+            Map.of(
+                LoadCsv.FILE.name(),
+                JsonNodeFactory.instance.textNode(file.toString()),
+                LoadCsv.LABEL.name(),
+                JsonNodeFactory.instance.textNode("label")));
+    return (Table) block.execute(new Inputs("bench", Map.of()), p, new QuietContext()).get("table");
   }
 
   private static void write(Path file, int rows) throws IOException {

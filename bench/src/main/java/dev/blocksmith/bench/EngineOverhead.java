@@ -69,8 +69,13 @@ public final class EngineOverhead {
     try (EngineSession session = new EngineSession(NodeRegistry.loadInstalled(), runs)) {
       RunOptions options = new RunOptions(null, "cpu", SEED, false);
       Preprocessing.Encoded data = trainingPart(session, graph, options);
-      System.out.printf(Locale.ROOT, "data: %d training rows, batch %d, %d epochs, %s threads%n",
-          data.rows(), BATCH, EPOCHS, System.getProperty("ai.djl.pytorch.num_threads"));
+      System.out.printf(
+          Locale.ROOT,
+          "data: %d training rows, batch %d, %d epochs, %s threads%n",
+          data.rows(),
+          BATCH,
+          EPOCHS,
+          System.getProperty("ai.djl.pytorch.num_threads"));
       long samples = (long) data.rows() * EPOCHS;
       List<double[]> a = new ArrayList<>();
       List<double[]> b = new ArrayList<>();
@@ -78,16 +83,29 @@ public final class EngineOverhead {
         double[] ta = minimalLoop(data);
         double[] tb = block(session, graph, options);
         if (r <= 0) {
-          System.out.printf(Locale.ROOT, "warm-up: A %.0f, B %.0f samples/s (A last batch loss"
-              + " %.4f, B last epoch mean loss %.4f)%n", samples / ta[0], samples / tb[0],
-              lastBatchLoss, lastEpochLoss);
+          System.out.printf(
+              Locale.ROOT,
+              "warm-up: A %.0f, B %.0f samples/s (A last batch loss"
+                  + " %.4f, B last epoch mean loss %.4f)%n",
+              samples / ta[0],
+              samples / tb[0],
+              lastBatchLoss,
+              lastEpochLoss);
           continue;
         }
         a.add(ta);
         b.add(tb);
-        System.out.printf(Locale.ROOT, "round %d: wall A %.0f, B %.0f samples/s, B/A %.3f;"
-            + " cpu A %.0f, B %.0f samples/s, B/A %.3f%n", r, samples / ta[0], samples / tb[0],
-            ta[0] / tb[0], samples / ta[1], samples / tb[1], ta[1] / tb[1]);
+        System.out.printf(
+            Locale.ROOT,
+            "round %d: wall A %.0f, B %.0f samples/s, B/A %.3f;"
+                + " cpu A %.0f, B %.0f samples/s, B/A %.3f%n",
+            r,
+            samples / ta[0],
+            samples / tb[0],
+            ta[0] / tb[0],
+            samples / ta[1],
+            samples / tb[1],
+            ta[1] / tb[1]);
       }
       for (int k = 0; k < 2; k++) {
         int i = k;
@@ -97,18 +115,27 @@ public final class EngineOverhead {
         for (int r = 0; r < a.size(); r++) {
           ratios.add(a.get(r)[i] / b.get(r)[i]);
         }
-        System.out.printf(Locale.ROOT, "median %s: A (minimal loop) %.0f samples/s, B (Train"
-            + " block) %.0f samples/s, B/A %.3f (median of per-round ratios %.3f)%n",
-            k == 0 ? "wall" : "cpu", ma, mb, mb / ma, median(ratios));
+        System.out.printf(
+            Locale.ROOT,
+            "median %s: A (minimal loop) %.0f samples/s, B (Train"
+                + " block) %.0f samples/s, B/A %.3f (median of per-round ratios %.3f)%n",
+            k == 0 ? "wall" : "cpu",
+            ma,
+            mb,
+            mb / ma,
+            median(ratios));
       }
     }
   }
 
   /** Runs Sample → Split once and returns the encoded training part the Train block sees. */
-  private static Preprocessing.Encoded trainingPart(EngineSession session, Graph graph,
-      RunOptions options) throws Exception {
-    RunResult r = session.start(graph, null, options.withTargets(java.util.Set.of("split")),
-        e -> {}).result().get();
+  private static Preprocessing.Encoded trainingPart(
+      EngineSession session, Graph graph, RunOptions options) throws Exception {
+    RunResult r =
+        session
+            .start(graph, null, options.withTargets(java.util.Set.of("split")), e -> {})
+            .result()
+            .get();
     if (!r.success()) {
       throw new IllegalStateException("Sample → Split failed: " + r.messages());
     }
@@ -128,17 +155,25 @@ public final class EngineOverhead {
     session.clearCache();
     AtomicLong millis = new AtomicLong(-1);
     AtomicLong cpu = new AtomicLong();
-    RunResult r = session.start(graph, null, options, e -> {
-      // Both events are emitted on the thread that runs the node.
-      if (e instanceof RunEvent.NodeStarted s && s.nodeId().equals("train")) {
-        cpu.set(THREADS.getCurrentThreadCpuTime());
-      } else if (e instanceof RunEvent.NodeFinished f && f.nodeId().equals("train")) {
-        cpu.set(THREADS.getCurrentThreadCpuTime() - cpu.get());
-        millis.set(f.millis());
-      } else if (e instanceof RunEvent.NodeMetric m && m.name().equals("train loss")) {
-        lastEpochLoss = m.value();
-      }
-    }).result().get();
+    RunResult r =
+        session
+            .start(
+                graph,
+                null,
+                options,
+                e -> {
+                  // Both events are emitted on the thread that runs the node.
+                  if (e instanceof RunEvent.NodeStarted s && s.nodeId().equals("train")) {
+                    cpu.set(THREADS.getCurrentThreadCpuTime());
+                  } else if (e instanceof RunEvent.NodeFinished f && f.nodeId().equals("train")) {
+                    cpu.set(THREADS.getCurrentThreadCpuTime() - cpu.get());
+                    millis.set(f.millis());
+                  } else if (e instanceof RunEvent.NodeMetric m && m.name().equals("train loss")) {
+                    lastEpochLoss = m.value();
+                  }
+                })
+            .result()
+            .get();
     if (!r.success() || millis.get() < 0) {
       throw new IllegalStateException("the graph run failed: " + r.messages());
     }
@@ -150,13 +185,18 @@ public final class EngineOverhead {
     long t0 = System.nanoTime();
     long c0 = THREADS.getCurrentThreadCpuTime();
     Engine.getInstance().setRandomSeed((int) SEED);
-    SequentialBlock net = new SequentialBlock()
-        .add(Linear.builder().setUnits(64).build()).add(Activation.reluBlock())
-        .add(Linear.builder().setUnits(64).build()).add(Activation.reluBlock())
-        .add(Linear.builder().setUnits(2).build());
+    SequentialBlock net =
+        new SequentialBlock()
+            .add(Linear.builder().setUnits(64).build())
+            .add(Activation.reluBlock())
+            .add(Linear.builder().setUnits(64).build())
+            .add(Activation.reluBlock())
+            .add(Linear.builder().setUnits(2).build());
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(LEARNING_RATE)).build();
-    DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-        .optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
+    DefaultTrainingConfig tc =
+        new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+            .optOptimizer(adam)
+            .optDevices(new Device[] {Device.cpu()});
     int width = d.exampleSize();
     try (Model model = Model.newInstance("minimal", Device.cpu())) {
       model.setBlock(net);
@@ -196,8 +236,9 @@ public final class EngineOverhead {
         }
       }
     }
-    return new double[] {(System.nanoTime() - t0) / 1e9,
-        (THREADS.getCurrentThreadCpuTime() - c0) / 1e9};
+    return new double[] {
+      (System.nanoTime() - t0) / 1e9, (THREADS.getCurrentThreadCpuTime() - c0) / 1e9
+    };
   }
 
   private static long[] permutation(int n, Random random) {
@@ -233,6 +274,7 @@ public final class EngineOverhead {
                       "patience": 0, "dropout": 0.0}}],
          "edges": [{"from": "sample.data", "to": "split.data"},
                    {"from": "split.train", "to": "train.train"}]}
-        """.formatted(EPOCHS, BATCH, Float.toString(LEARNING_RATE));
+        """
+        .formatted(EPOCHS, BATCH, Float.toString(LEARNING_RATE));
   }
 }

@@ -20,9 +20,9 @@ import java.util.Map;
 /**
  * Fine-tuning on real photos: runs {@code graphs/fine-tune-clothing.json} (the shipped clothing
  * base model learns five new Fashion-MNIST classes from 10 photos each) for seeds 1–5 with the
- * head-only and the LoRA strategy, against the same CNN trained from scratch on the same 50
- * photos, and prints test accuracy per seed with mean and standard deviation. The seed sets which
- * photos are drawn, the split and the training. Usage: {@code FineTuneClothing [SEEDS]}.
+ * head-only and the LoRA strategy, against the same CNN trained from scratch on the same 50 photos,
+ * and prints test accuracy per seed with mean and standard deviation. The seed sets which photos
+ * are drawn, the split and the training. Usage: {@code FineTuneClothing [SEEDS]}.
  */
 public final class FineTuneClothing {
   private FineTuneClothing() {}
@@ -37,19 +37,26 @@ public final class FineTuneClothing {
     try (EngineSession session = new EngineSession(NodeRegistry.loadInstalled(), runs)) {
       for (int seed = 1; seed <= seeds; seed++) {
         for (String strategy : List.of("head", "lora")) {
-          Graph g = base.withParam("photos", "seed", IntNode.valueOf(100 + seed))
-              .withParam("split", "seed", IntNode.valueOf(seed))
-              .withParam("tune", "strategy", TextNode.valueOf(strategy));
-          RunResult r = session.start(g, file.getParent(),
-              new RunOptions(null, "cpu", (long) seed, false), e -> { }).result().get();
+          Graph g =
+              base.withParam("photos", "seed", IntNode.valueOf(100 + seed))
+                  .withParam("split", "seed", IntNode.valueOf(seed))
+                  .withParam("tune", "strategy", TextNode.valueOf(strategy));
+          RunResult r =
+              session
+                  .start(
+                      g, file.getParent(), new RunOptions(null, "cpu", (long) seed, false), e -> {})
+                  .result()
+                  .get();
           if (!r.success()) {
             throw new IllegalStateException("run failed: " + r.messages());
           }
           Report report = (Report) r.output("evaluate", "report");
-          results.computeIfAbsent("fine-tuned, " + strategy, k -> new ArrayList<>())
+          results
+              .computeIfAbsent("fine-tuned, " + strategy, k -> new ArrayList<>())
               .add(report.parts().get(0).metrics().get("accuracy"));
           if (strategy.equals("head")) {
-            results.computeIfAbsent("from scratch", k -> new ArrayList<>())
+            results
+                .computeIfAbsent("from scratch", k -> new ArrayList<>())
                 .add(report.parts().get(1).metrics().get("accuracy"));
           }
           System.out.printf(Locale.ROOT, "seed %d %s done%n", seed, strategy);
@@ -58,13 +65,15 @@ public final class FineTuneClothing {
     }
     System.out.println("| model | test accuracy per seed 1-" + seeds + " | mean ± sd |");
     System.out.println("| --- | --- | --- |");
-    results.forEach((name, v) -> {
-      double m = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-      double s = Math.sqrt(v.stream().mapToDouble(x -> (x - m) * (x - m)).sum()
-          / Math.max(1, v.size() - 1));
-      List<String> per = v.stream().map(x -> String.format(Locale.ROOT, "%.3f", x)).toList();
-      System.out.printf(Locale.ROOT, "| %s | %s | %.3f ± %.3f |%n", name, String.join(", ", per),
-          m, s);
-    });
+    results.forEach(
+        (name, v) -> {
+          double m = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+          double s =
+              Math.sqrt(
+                  v.stream().mapToDouble(x -> (x - m) * (x - m)).sum() / Math.max(1, v.size() - 1));
+          List<String> per = v.stream().map(x -> String.format(Locale.ROOT, "%.3f", x)).toList();
+          System.out.printf(
+              Locale.ROOT, "| %s | %s | %.3f ± %.3f |%n", name, String.join(", ", per), m, s);
+        });
   }
 }

@@ -51,8 +51,15 @@ public final class OnnxBench {
     Path runs = Files.createTempDirectory("onnx-bench-runs");
     RunResult result;
     try (EngineSession session = new EngineSession(NodeRegistry.loadInstalled(), runs)) {
-      result = session.start(GraphJson.read(graph), Files.createTempDirectory("onnx-bench"),
-          new RunOptions(null, "cpu", 42L, false), e -> {}).result().get(30, TimeUnit.MINUTES);
+      result =
+          session
+              .start(
+                  GraphJson.read(graph),
+                  Files.createTempDirectory("onnx-bench"),
+                  new RunOptions(null, "cpu", 42L, false),
+                  e -> {})
+              .result()
+              .get(30, TimeUnit.MINUTES);
     }
     if (!result.success()) {
       throw new IllegalStateException("the pipeline failed: " + result.messages());
@@ -64,9 +71,14 @@ public final class OnnxBench {
     byte[] f32 = OnnxExport.toBytes(model, Precision.FLOAT32);
     byte[] i8 = OnnxExport.toBytes(model, Precision.INT8);
     System.out.printf(Locale.ROOT, "model %s, %d test examples%n", model.headline(), test.size());
-    System.out.printf(Locale.ROOT, "sizes: .bsmodel float32 %,d B, int8 %,d B; .onnx float32 %,d"
-        + " B, int8 %,d B (%.2f× smaller)%n", ModelBundle.toBytes(model).length,
-        ModelBundle.toBytes(quantized).length, f32.length, i8.length,
+    System.out.printf(
+        Locale.ROOT,
+        "sizes: .bsmodel float32 %,d B, int8 %,d B; .onnx float32 %,d"
+            + " B, int8 %,d B (%.2f× smaller)%n",
+        ModelBundle.toBytes(model).length,
+        ModelBundle.toBytes(quantized).length,
+        f32.length,
+        i8.length,
         (double) f32.length / i8.length);
 
     float[] labels = pre.transform(test).labels();
@@ -87,9 +99,13 @@ public final class OnnxBench {
           Model djl = model.toModel(Device.cpu())) {
         float[] own = Inference.outputs(model, pre.transform(test), new QuietContext(), 256);
         float[] ownQ = Inference.outputs(quantized, pre.transform(test), new QuietContext(), 256);
-        System.out.printf(Locale.ROOT, "accuracy: Blocksmith float32 %.4f, Blocksmith int8 %.4f, "
-            + "ONNX float32 %.4f, ONNX int8 %.4f%n", accuracy(own, labels, pre),
-            accuracy(ownQ, labels, pre), accuracy(scores(env, a, pre, test), labels, pre),
+        System.out.printf(
+            Locale.ROOT,
+            "accuracy: Blocksmith float32 %.4f, Blocksmith int8 %.4f, "
+                + "ONNX float32 %.4f, ONNX int8 %.4f%n",
+            accuracy(own, labels, pre),
+            accuracy(ownQ, labels, pre),
+            accuracy(scores(env, a, pre, test), labels, pre),
             accuracy(scores(env, b, pre, test), labels, pre));
         List<double[]> times = new ArrayList<>();
         for (int r = -1; r < rounds; r++) {
@@ -99,20 +115,36 @@ public final class OnnxBench {
           double td = perExample(() -> oneByOne(env, d, pre, test), test.size());
           if (r >= 0) {
             times.add(new double[] {ta, tb, tc, td});
-            System.out.printf(Locale.ROOT, "round %d: ONNX float32 %.1f µs, ONNX int8 %.1f µs, "
-                + "Blocksmith (DJL) %.1f µs, ONNX int8 folded %.1f µs per example%n", r + 1, ta,
-                tb, tc, td);
+            System.out.printf(
+                Locale.ROOT,
+                "round %d: ONNX float32 %.1f µs, ONNX int8 %.1f µs, "
+                    + "Blocksmith (DJL) %.1f µs, ONNX int8 folded %.1f µs per example%n",
+                r + 1,
+                ta,
+                tb,
+                tc,
+                td);
           }
         }
         double ma = median(times, 0);
         double mb = median(times, 1);
         double mc = median(times, 2);
         double md = median(times, 3);
-        System.out.printf(Locale.ROOT, "median per example: ONNX float32 %.1f µs, ONNX int8 %.1f µs,"
-            + " ONNX int8 folded %.1f µs, Blocksmith %.1f µs; Blocksmith / ONNX float32 = %.2f, "
-            + "int8 / float32 = %.2f, int8 folded / float32 = %.2f%n", ma, mb, md, mc, mc / ma,
-            mb / ma, md / ma);
-        System.out.printf(Locale.ROOT, "int8 folded accuracy %.4f%n",
+        System.out.printf(
+            Locale.ROOT,
+            "median per example: ONNX float32 %.1f µs, ONNX int8 %.1f µs,"
+                + " ONNX int8 folded %.1f µs, Blocksmith %.1f µs; Blocksmith / ONNX float32 = %.2f, "
+                + "int8 / float32 = %.2f, int8 folded / float32 = %.2f%n",
+            ma,
+            mb,
+            md,
+            mc,
+            mc / ma,
+            mb / ma,
+            md / ma);
+        System.out.printf(
+            Locale.ROOT,
+            "int8 folded accuracy %.4f%n",
             accuracy(scores(env, d, pre, test), labels, pre));
       }
     }
@@ -143,8 +175,8 @@ public final class OnnxBench {
   }
 
   /** Returns the ONNX scores for all of {@code data} in one call. */
-  private static float[] scores(OrtEnvironment env, OrtSession s, Preprocessing pre,
-      Dataset data) throws Exception {
+  private static float[] scores(OrtEnvironment env, OrtSession s, Preprocessing pre, Dataset data)
+      throws Exception {
     Map<String, OnnxTensor> in = feeds(env, pre, data);
     try (OrtSession.Result r = s.run(in)) {
       var buf = ((OnnxTensor) r.get("scores").get()).getFloatBuffer();
@@ -156,8 +188,8 @@ public final class OnnxBench {
     }
   }
 
-  private static void oneByOne(OrtEnvironment env, OrtSession s, Preprocessing pre,
-      Dataset data) throws Exception {
+  private static void oneByOne(OrtEnvironment env, OrtSession s, Preprocessing pre, Dataset data)
+      throws Exception {
     for (int i = 0; i < data.size(); i++) {
       scores(env, s, pre, data.subset(new int[] {i}));
     }
@@ -175,17 +207,20 @@ public final class OnnxBench {
     }
   }
 
-  private static Map<String, OnnxTensor> feeds(OrtEnvironment env, Preprocessing pre,
-      Dataset data) throws Exception {
+  private static Map<String, OnnxTensor> feeds(OrtEnvironment env, Preprocessing pre, Dataset data)
+      throws Exception {
     Map<String, OnnxTensor> in = new HashMap<>();
     for (OnnxFeeds.Feed f : OnnxFeeds.of(pre, data)) {
-      in.put(f.input().name(), switch (f.input().kind()) {
-        case NUMBER, BOOLEAN ->
-            OnnxTensor.createTensor(env, DoubleBuffer.wrap((double[]) f.data()), f.dims());
-        case CATEGORY -> OnnxTensor.createTensor(env, (String[]) f.data(), f.dims());
-        case PIXELS -> OnnxTensor.createTensor(env, ByteBuffer.wrap((byte[]) f.data()), f.dims(),
-            OnnxJavaType.UINT8);
-      });
+      in.put(
+          f.input().name(),
+          switch (f.input().kind()) {
+            case NUMBER, BOOLEAN ->
+                OnnxTensor.createTensor(env, DoubleBuffer.wrap((double[]) f.data()), f.dims());
+            case CATEGORY -> OnnxTensor.createTensor(env, (String[]) f.data(), f.dims());
+            case PIXELS ->
+                OnnxTensor.createTensor(
+                    env, ByteBuffer.wrap((byte[]) f.data()), f.dims(), OnnxJavaType.UINT8);
+          });
     }
     return in;
   }

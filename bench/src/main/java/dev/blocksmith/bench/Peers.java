@@ -46,8 +46,8 @@ import java.util.zip.GZIPInputStream;
  * One side of the peers benchmark ({@code bench/peers/run}): trains the issue's MLP 784-256-128-10
  * or the small CNN (the Train block's own: conv 16 → pool → conv 32 → pool → dense 64) on the first
  * N Fashion-MNIST photos, batch 128, Adam 1e-3, one intra-op thread, either with Blocksmith's Train
- * block or with a minimal hand-written DJL loop. One warm-up epoch, then the measured epochs; prints
- * one line {@code RESULT side model samples wall_s cpu_s}. Not a test.
+ * block or with a minimal hand-written DJL loop. One warm-up epoch, then the measured epochs;
+ * prints one line {@code RESULT side model samples wall_s cpu_s}. Not a test.
  */
 public final class Peers {
   private static final int BATCH = 128;
@@ -82,8 +82,16 @@ public final class Peers {
       t = djl(model, images, labels, epochs);
     }
     System.out.printf(Locale.ROOT, "step time %.3f s%n", stepNanos / 1e9);
-    System.out.printf(Locale.ROOT, "RESULT %s %s %d %.4f %.4f %.4f (warm-up %.2f s)%n", side,
-        model, (long) rows * epochs, t[0], t[1], t[2], warm[0]);
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT %s %s %d %.4f %.4f %.4f (warm-up %.2f s)%n",
+        side,
+        model,
+        (long) rows * epochs,
+        t[0],
+        t[1],
+        t[2],
+        warm[0]);
   }
 
   /** Prints the fp32 matmul rate of this libtorch on one thread: the machine's practical peak. */
@@ -108,8 +116,7 @@ public final class Peers {
   }
 
   private static double cpuSeconds() {
-    return ((com.sun.management.OperatingSystemMXBean)
-                ManagementFactory.getOperatingSystemMXBean())
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime()
         / 1e9;
   }
@@ -152,8 +159,15 @@ public final class Peers {
     boolean cnn = model.equals("cnn");
     ArchSpec spec =
         cnn
-            ? new ArchSpec(ArchSpec.CURRENT_VERSION, ArchSpec.Kind.CNN, List.of(1, 28, 28),
-                List.of(64), List.of(16, 32), 0, 10, ArchSpec.Task.CLASSIFICATION)
+            ? new ArchSpec(
+                ArchSpec.CURRENT_VERSION,
+                ArchSpec.Kind.CNN,
+                List.of(1, 28, 28),
+                List.of(64),
+                List.of(16, 32),
+                0,
+                10,
+                ArchSpec.Task.CLASSIFICATION)
             : ArchSpec.mlp(List.of(784), List.of(256, 128), 10, ArchSpec.Task.CLASSIFICATION);
     Shape one = cnn ? new Shape(1, 1, 28, 28) : new Shape(1, 784);
     Shape all = cnn ? new Shape(n, 1, 28, 28) : new Shape(n, 784);

@@ -23,11 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs Blocksmith's beginner pipeline (Load CSV → Split → Train → Evaluate, with only the file and
- * the column to predict set) on each CSV file and seed, and writes (1) which rows Split put in
- * each part, so that the other tools train and score on exactly the same rows, and (2) one result
- * line per run: the test score, the wall time of the run and of the Train block, and the Train
- * block's log lines about the model choice and the columns it left out. Not a test: run
- * {@code bench/real-data}.
+ * the column to predict set) on each CSV file and seed, and writes (1) which rows Split put in each
+ * part, so that the other tools train and score on exactly the same rows, and (2) one result line
+ * per run: the test score, the wall time of the run and of the Train block, and the Train block's
+ * log lines about the model choice and the columns it left out. Not a test: run {@code
+ * bench/real-data}.
  *
  * <p>Arguments: DATA_DIR OUT_DIR SEEDS NAME... where each NAME is a CSV file in DATA_DIR without
  * ".csv" (for example {@code iris} or {@code iris-export}).
@@ -61,16 +61,27 @@ public final class RealDataBench {
     AtomicLong trainMillis = new AtomicLong();
     session.clearCache();
     long t0 = System.nanoTime();
-    RunResult r = session.start(graph, null, new RunOptions(null, "cpu", (long) seed, false), e -> {
-      if (e instanceof RunEvent.NodeFinished f && f.nodeId().equals("train")) {
-        trainMillis.set(f.millis());
-      } else if (e instanceof RunEvent.NodeLog l && (l.message().startsWith("Kept the")
-          || l.message().contains("not learned from") || l.message().startsWith("Left out")
-          || l.message().startsWith("Stopped the search") || l.message().contains("looks like")
-          || l.message().contains("date"))) {
-        notes.add(l.nodeId() + ": " + l.message());
-      }
-    }).result().get();
+    RunResult r =
+        session
+            .start(
+                graph,
+                null,
+                new RunOptions(null, "cpu", (long) seed, false),
+                e -> {
+                  if (e instanceof RunEvent.NodeFinished f && f.nodeId().equals("train")) {
+                    trainMillis.set(f.millis());
+                  } else if (e instanceof RunEvent.NodeLog l
+                      && (l.message().startsWith("Kept the")
+                          || l.message().contains("not learned from")
+                          || l.message().startsWith("Left out")
+                          || l.message().startsWith("Stopped the search")
+                          || l.message().contains("looks like")
+                          || l.message().contains("date"))) {
+                    notes.add(l.nodeId() + ": " + l.message());
+                  }
+                })
+            .result()
+            .get();
     double wall = (System.nanoTime() - t0) / 1e9;
     if (!r.success()) {
       throw new IllegalStateException(name + " seed " + seed + " failed: " + r.messages());
@@ -78,15 +89,30 @@ public final class RealDataBench {
     Report report = (Report) r.output("evaluate", "report");
     boolean regression = report.task().equals("regression");
     double score = regression ? report.metrics().get("r2") : report.metrics().get("accuracy");
-    writeSplit((Table) r.output("load", "table"), r, out.resolve("splits")
-        .resolve(name + "-s" + seed + ".csv"));
-    System.out.printf(Locale.ROOT, "%s seed %d: %s %.4f in %.1f s (Train %.1f s)%n", name, seed,
-        regression ? "R²" : "accuracy", score, wall, trainMillis.get() / 1000.0);
+    writeSplit(
+        (Table) r.output("load", "table"),
+        r,
+        out.resolve("splits").resolve(name + "-s" + seed + ".csv"));
+    System.out.printf(
+        Locale.ROOT,
+        "%s seed %d: %s %.4f in %.1f s (Train %.1f s)%n",
+        name,
+        seed,
+        regression ? "R²" : "accuracy",
+        score,
+        wall,
+        trainMillis.get() / 1000.0);
     notes.forEach(n -> System.out.println("  " + n));
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "{\"data\": \"%s\", \"seed\": %d, \"metric\": \"%s\", \"score\": %.6f, \"wall_s\": %.3f,"
             + " \"train_s\": %.3f, \"notes\": [%s]}",
-        name, seed, regression ? "r2" : "accuracy", score, wall, trainMillis.get() / 1000.0,
+        name,
+        seed,
+        regression ? "r2" : "accuracy",
+        score,
+        wall,
+        trainMillis.get() / 1000.0,
         String.join(", ", notes.stream().map(RealDataBench::json).toList()));
   }
 
@@ -133,6 +159,7 @@ public final class RealDataBench {
                    {"from": "split.validation", "to": "train.validation"},
                    {"from": "train.model", "to": "evaluate.model"},
                    {"from": "split.test", "to": "evaluate.data"}]}
-        """.formatted(json(csv.toAbsolutePath().toString()), seed);
+        """
+        .formatted(json(csv.toAbsolutePath().toString()), seed);
   }
 }

@@ -33,11 +33,19 @@ public final class ScaleBench {
     Graph graph = GraphJson.read(graphJson(csv));
     Map<String, Long> millis = new LinkedHashMap<>();
     try (EngineSession session = new EngineSession(NodeRegistry.loadInstalled(), dir)) {
-      RunResult r = session.start(graph, dir, new RunOptions(null, "cpu", 42L, false), e -> {
-        if (e instanceof RunEvent.NodeFinished f) {
-          millis.put(f.nodeId(), f.millis());
-        }
-      }).result().get();
+      RunResult r =
+          session
+              .start(
+                  graph,
+                  dir,
+                  new RunOptions(null, "cpu", 42L, false),
+                  e -> {
+                    if (e instanceof RunEvent.NodeFinished f) {
+                      millis.put(f.nodeId(), f.millis());
+                    }
+                  })
+              .result()
+              .get();
       if (!r.success()) {
         throw new IllegalStateException(r.messages().toString());
       }
@@ -101,6 +109,7 @@ public final class ScaleBench {
                    {"from": "normalize.table", "to": "split.data"},
                    {"from": "split.train", "to": "train.train"},
                    {"from": "split.validation", "to": "train.validation"}]}
-        """.formatted(csv.toString());
+        """
+        .formatted(csv.toString());
   }
 }

@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
-  private static final Pattern GUI = Pattern.compile(
-      "^\\s*import\\s+(static\\s+)?(javax\\.swing|java\\.awt)\\b", Pattern.MULTILINE);
+  private static final Pattern GUI =
+      Pattern.compile(
+          "^\\s*import\\s+(static\\s+)?(javax\\.swing|java\\.awt)\\b", Pattern.MULTILINE);
 
   @Test
   void engineSourcesNeverImportSwingOrAwt() throws IOException {
@@ -20,14 +21,22 @@ class ArchitectureTest {
     assertThat(main).isDirectory();
     List<String> offenders;
     try (Stream<Path> files = Files.walk(main)) {
-      offenders = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
-        try {
-          String s = Files.readString(f);
-          return GUI.matcher(s).find() || s.contains("java.awt.") || s.contains("javax.swing.");
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).map(Path::toString).toList();
+      offenders =
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .filter(
+                  f -> {
+                    try {
+                      String s = Files.readString(f);
+                      return GUI.matcher(s).find()
+                          || s.contains("java.awt.")
+                          || s.contains("javax.swing.");
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .map(Path::toString)
+              .toList();
     }
     assertThat(offenders).as("engine files that use Swing or AWT").isEmpty();
   }

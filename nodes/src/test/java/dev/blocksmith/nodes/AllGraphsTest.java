@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every pipeline in {@code graphs/} loads, validates without a single problem, round-trips byte for
  * byte, and runs to the end through the real engine (with small settings: at most 2 epochs, one
- * candidate of the automatic model choice, small samples). The accuracy of the full settings is asserted by {@link ExampleGraphsTest}.
+ * candidate of the automatic model choice, small samples). The accuracy of the full settings is
+ * asserted by {@link ExampleGraphsTest}.
  */
 class AllGraphsTest {
   private static final Path GRAPHS = Path.of("..", "graphs");
@@ -70,13 +71,15 @@ class AllGraphsTest {
     Path base = file.toAbsolutePath().getParent();
     assertThat(session.validate(graph, base)).as("problems").isEmpty();
     org.junit.jupiter.api.Assumptions.assumeTrue(
-        dev.blocksmith.nodes.data.samples.FashionMnist.installed() || !text.contains(
-            "\"dataset\": \"fashion\""),
+        dev.blocksmith.nodes.data.samples.FashionMnist.installed()
+            || !text.contains("\"dataset\": \"fashion\""),
         "needs Debian's dataset-fashion-mnist (the training photos do not ship)");
 
     RunResult result =
-        session.start(small(graph), base, new RunOptions(null, "cpu", null, false), e -> {})
-            .result().get(5, TimeUnit.MINUTES);
+        session
+            .start(small(graph), base, new RunOptions(null, "cpu", null, false), e -> {})
+            .result()
+            .get(5, TimeUnit.MINUTES);
     assertThat(result.messages()).isEmpty();
     assertThat(result.success()).isTrue();
     assertThat(result.statuses().values())
@@ -90,23 +93,41 @@ class AllGraphsTest {
     Path base = file.toAbsolutePath().getParent();
     try (EngineSession fresh = new EngineSession(NodeRegistry.loadDefault(), runs)) {
       RunOptions cpu = new RunOptions(null, "cpu", null, false);
-      assertThat(fresh.start(graph, base, cpu, e -> {}).result().get(5, TimeUnit.MINUTES)
-          .success()).isTrue();
+      assertThat(fresh.start(graph, base, cpu, e -> {}).result().get(5, TimeUnit.MINUTES).success())
+          .isTrue();
 
       // Same graph again: nothing runs.
       Map<String, String> seen = new ConcurrentHashMap<>();
-      assertThat(fresh.start(graph, base, cpu, e -> record(e, seen)).result()
-          .get(5, TimeUnit.MINUTES).success()).isTrue();
-      assertThat(seen).containsOnly(Map.entry("sample", "cached"), Map.entry("split", "cached"),
-          Map.entry("train", "cached"), Map.entry("evaluate", "cached"));
+      assertThat(
+              fresh
+                  .start(graph, base, cpu, e -> record(e, seen))
+                  .result()
+                  .get(5, TimeUnit.MINUTES)
+                  .success())
+          .isTrue();
+      assertThat(seen)
+          .containsOnly(
+              Map.entry("sample", "cached"),
+              Map.entry("split", "cached"),
+              Map.entry("train", "cached"),
+              Map.entry("evaluate", "cached"));
 
       // Change only Train's epochs: Sample data and Split come from the cache, the rest runs.
       seen.clear();
       Graph changed = graph.withParam("train", "epochs", IntNode.valueOf(1));
-      assertThat(fresh.start(changed, base, cpu, e -> record(e, seen)).result()
-          .get(5, TimeUnit.MINUTES).success()).isTrue();
-      assertThat(seen).containsOnly(Map.entry("sample", "cached"), Map.entry("split", "cached"),
-          Map.entry("train", "ran"), Map.entry("evaluate", "ran"));
+      assertThat(
+              fresh
+                  .start(changed, base, cpu, e -> record(e, seen))
+                  .result()
+                  .get(5, TimeUnit.MINUTES)
+                  .success())
+          .isTrue();
+      assertThat(seen)
+          .containsOnly(
+              Map.entry("sample", "cached"),
+              Map.entry("split", "cached"),
+              Map.entry("train", "ran"),
+              Map.entry("evaluate", "ran"));
     }
   }
 
@@ -130,8 +151,8 @@ class AllGraphsTest {
         // The automatic model choice stops after its first candidate.
         g = g.withParam(n.id(), "searchSeconds", IntNode.valueOf(1));
       }
-      if (n.type().equals("data.sample") && n.params().getOrDefault("size", IntNode.valueOf(0))
-          .asInt() > 600) {
+      if (n.type().equals("data.sample")
+          && n.params().getOrDefault("size", IntNode.valueOf(0)).asInt() > 600) {
         g = g.withParam(n.id(), "size", IntNode.valueOf(600));
       }
     }

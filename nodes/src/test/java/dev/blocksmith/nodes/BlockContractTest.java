@@ -54,27 +54,35 @@ class BlockContractTest {
 
   @Test
   void theChecksCatchABlockWrittenTheOldWay(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("Old.java"), String.join("\n",
-        "class Old {",
-        "  Object run(Inputs inputs, Params params) {",
-        "    String s = params.getString(\"label\");",
-        "    return Map.of(\"table\", inputs.get(\"table\", Table.class));",
-        "  }",
-        "}"));
+    Files.writeString(
+        dir.resolve("Old.java"),
+        String.join(
+            "\n",
+            "class Old {",
+            "  Object run(Inputs inputs, Params params) {",
+            "    String s = params.getString(\"label\");",
+            "    return Map.of(\"table\", inputs.get(\"table\", Table.class));",
+            "  }",
+            "}"));
     assertThat(BlockContract.stringAccess(dir)).hasSize(3);
-    NodeType old = new NodeType() {
-      @Override
-      public NodeSpec spec() {
-        return NodeSpec.builder("old.block").setDisplayName("Old").setCategory(Category.PREPARE)
-            .setSummary("Old.").setWhatItDoes("Old.")
-            .addOutput(PortSpec.of("table", PortType.TABLE, "Table", "Rows.")).build();
-      }
+    NodeType old =
+        new NodeType() {
+          @Override
+          public NodeSpec spec() {
+            return NodeSpec.builder("old.block")
+                .setDisplayName("Old")
+                .setCategory(Category.PREPARE)
+                .setSummary("Old.")
+                .setWhatItDoes("Old.")
+                .addOutput(PortSpec.of("table", PortType.TABLE, "Table", "Rows."))
+                .build();
+          }
 
-      @Override
-      public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx) {
-        return Map.of();
-      }
-    };
+          @Override
+          public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx) {
+            return Map.of();
+          }
+        };
     assertThat(BlockContract.problems(old)).hasSize(3);
   }
 
@@ -85,7 +93,8 @@ class BlockContractTest {
         if (Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class) {
           continue;
         }
-        assertThat(Arrays.asList(m.getParameterTypes())).as(c.getSimpleName() + "." + m.getName())
+        assertThat(Arrays.asList(m.getParameterTypes()))
+            .as(c.getSimpleName() + "." + m.getName())
             .doesNotContain(String.class);
       }
     }

@@ -18,7 +18,8 @@ class BlockDocsTest {
   void everyBlockPortAndParamIsDescribed() {
     List<NodeSpec> specs = new ArrayList<>();
     ServiceLoader.load(NodeType.class).forEach(t -> specs.add(t.spec()));
-    assertThat(specs).extracting(NodeSpec::id)
+    assertThat(specs)
+        .extracting(NodeSpec::id)
         .contains("data.sample", "prepare.split", "train.train", "evaluate.evaluate");
     for (NodeSpec s : specs) {
       assertThat(s.summary()).as(s.id() + " summary").isNotBlank();
@@ -33,8 +34,14 @@ class BlockDocsTest {
         assertThat(p.help()).as(s.id() + " param " + p.name()).isNotBlank();
         assertThat(p.label()).as(s.id() + " param " + p.name()).isNotBlank();
       }
-      s.presets().forEach((name, values) -> values.forEach((param, v) ->
-          assertThat(s.param(param).orElseThrow().check(v)).as(name + "." + param).isEmpty()));
+      s.presets()
+          .forEach(
+              (name, values) ->
+                  values.forEach(
+                      (param, v) ->
+                          assertThat(s.param(param).orElseThrow().check(v))
+                              .as(name + "." + param)
+                              .isEmpty()));
     }
   }
 }

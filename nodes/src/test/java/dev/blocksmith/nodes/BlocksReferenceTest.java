@@ -22,10 +22,13 @@ class BlocksReferenceTest {
   @Test
   void docsBlocksMdMatchesTheRegistry() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = Cli.execute(NodeRegistry.loadDefault(),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        "blocks", "--markdown");
+    int code =
+        Cli.execute(
+            NodeRegistry.loadDefault(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            "blocks",
+            "--markdown");
     assertThat(code).isZero();
     String generated = out.toString(StandardCharsets.UTF_8);
     if (Boolean.getBoolean("blocksmith.regenerate")) {

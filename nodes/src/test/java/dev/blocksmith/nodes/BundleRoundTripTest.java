@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * graphs/house-prices.json packed with {@code blocksmith bundle}, copied into a clean folder and
  * run there with {@code blocksmith run X.blocksmith} under a clean home folder gives exactly the
- * metrics of running the original file; the bundle carries its CSV, and the small data limit
- * leaves it as a reference with a note instead.
+ * metrics of running the original file; the bundle carries its CSV, and the small data limit leaves
+ * it as a reference with a note instead.
  */
 class BundleRoundTripTest {
   private static final Path GRAPH = Path.of("..", "graphs", "house-prices.json");
@@ -32,15 +32,28 @@ class BundleRoundTripTest {
   private static Output cli(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Cli.execute(NodeRegistry.loadDefault(), new PrintStream(out, true,
-        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Output(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    int code =
+        Cli.execute(
+            NodeRegistry.loadDefault(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
+    return new Output(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private JsonNode runMetrics(Path file) throws Exception {
-    Output o = cli("run", file.toString(), "--json", "--device", "cpu", "--set",
-        "train.epochs=3", "--runs", tmp.resolve("runs").toString());
+    Output o =
+        cli(
+            "run",
+            file.toString(),
+            "--json",
+            "--device",
+            "cpu",
+            "--set",
+            "train.epochs=3",
+            "--runs",
+            tmp.resolve("runs").toString());
     assertThat(o.code()).as(o.err()).isZero();
     return new ObjectMapper().readTree(o.out()).get("metrics").get("evaluate");
   }
@@ -83,7 +96,7 @@ class BundleRoundTripTest {
     Output run = cli("run", made.toString(), "--device", "cpu");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("Note:", "was not included", "house-prices.csv");
-    assertThat(List.of(cli("bundle", GRAPH.toString(), tmp.resolve("x.zip").toString())
-        .err())).anyMatch(e -> e.contains("should end with .blocksmith"));
+    assertThat(List.of(cli("bundle", GRAPH.toString(), tmp.resolve("x.zip").toString()).err()))
+        .anyMatch(e -> e.contains("should end with .blocksmith"));
   }
 }

@@ -50,18 +50,30 @@ class CacheCommandTest {
 
   private String cli(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = Cli.execute(NodeRegistry.loadDefault(),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(out, true, StandardCharsets.UTF_8), args);
+    int code =
+        Cli.execute(
+            NodeRegistry.loadDefault(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            args);
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(text).isZero();
     return text;
   }
 
   private JsonNode run(String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("run", Path.of("..", "graphs",
-        "first-model.json").toString(), "--json", "--runs", dir.resolve("runs").toString(),
-        "--set", "sample.size=300", "--set", "train.epochs=2"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                Path.of("..", "graphs", "first-model.json").toString(),
+                "--json",
+                "--runs",
+                dir.resolve("runs").toString(),
+                "--set",
+                "sample.size=300",
+                "--set",
+                "train.epochs=2"));
     args.addAll(List.of(extra));
     String text = cli(args.toArray(String[]::new));
     return GraphJson.mapper().readTree(text.substring(text.indexOf('{')));

@@ -41,38 +41,67 @@ class ExampleGraphsTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   static Graph firstModel() {
-    return chain("My first model",
+    return chain(
+        "My first model",
         "Two interleaved spirals: a curved border that a straight line cannot draw. A small "
             + "multi-layer perceptron learns it.",
-        Map.of("dataset", F.textNode("spirals"), "size", F.numberNode(2000),
-            "noise", F.numberNode(new BigDecimal("0.1"))),
-        Map.of("architecture", F.textNode("mlp"), "hiddenSizes", F.arrayNode().add(64).add(64),
-            "epochs", F.numberNode(60), "learningRate", F.numberNode(new BigDecimal("0.01")),
-            "patience", F.numberNode(10)));
+        Map.of(
+            "dataset",
+            F.textNode("spirals"),
+            "size",
+            F.numberNode(2000),
+            "noise",
+            F.numberNode(new BigDecimal("0.1"))),
+        Map.of(
+            "architecture",
+            F.textNode("mlp"),
+            "hiddenSizes",
+            F.arrayNode().add(64).add(64),
+            "epochs",
+            F.numberNode(60),
+            "learningRate",
+            F.numberNode(new BigDecimal("0.01")),
+            "patience",
+            F.numberNode(10)));
   }
 
   static Graph firstImageModel() {
-    return chain("My first image model",
+    return chain(
+        "My first image model",
         "Pictures of the digits 0 to 9. A small convolutional network learns to read them.",
-        Map.of("dataset", F.textNode("digits"), "size", F.numberNode(2000),
-            "noise", F.numberNode(new BigDecimal("0.1"))),
-        Map.of("architecture", F.textNode("cnn"), "epochs", F.numberNode(8),
-            "learningRate", F.numberNode(new BigDecimal("0.003")), "patience", F.numberNode(3)));
+        Map.of(
+            "dataset",
+            F.textNode("digits"),
+            "size",
+            F.numberNode(2000),
+            "noise",
+            F.numberNode(new BigDecimal("0.1"))),
+        Map.of(
+            "architecture",
+            F.textNode("cnn"),
+            "epochs",
+            F.numberNode(8),
+            "learningRate",
+            F.numberNode(new BigDecimal("0.003")),
+            "patience",
+            F.numberNode(3)));
   }
 
-  private static Graph chain(String name, String description, Map<String, JsonNode> sample,
-      Map<String, JsonNode> train) {
-    List<Node> nodes = List.of(
-        new Node("sample", "data.sample", 1, null, new java.util.TreeMap<>(sample)),
-        new Node("split", "prepare.split", 1, null, Map.of()),
-        new Node("train", "train.train", 1, null, new java.util.TreeMap<>(train)),
-        new Node("evaluate", "evaluate.evaluate", 1, null, Map.of()));
-    List<Edge> edges = List.of(
-        Edge.of("sample.data", "split.data"),
-        Edge.of("split.train", "train.train"),
-        Edge.of("split.validation", "train.validation"),
-        Edge.of("train.model", "evaluate.model"),
-        Edge.of("split.test", "evaluate.data"));
+  private static Graph chain(
+      String name, String description, Map<String, JsonNode> sample, Map<String, JsonNode> train) {
+    List<Node> nodes =
+        List.of(
+            new Node("sample", "data.sample", 1, null, new java.util.TreeMap<>(sample)),
+            new Node("split", "prepare.split", 1, null, Map.of()),
+            new Node("train", "train.train", 1, null, new java.util.TreeMap<>(train)),
+            new Node("evaluate", "evaluate.evaluate", 1, null, Map.of()));
+    List<Edge> edges =
+        List.of(
+            Edge.of("sample.data", "split.data"),
+            Edge.of("split.train", "train.train"),
+            Edge.of("split.validation", "train.validation"),
+            Edge.of("train.model", "evaluate.model"),
+            Edge.of("split.test", "evaluate.data"));
     Map<String, Position> at = new LinkedHashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       at.put(nodes.get(i).id(), new Position(40 + 220 * i, 120));
@@ -109,8 +138,16 @@ class ExampleGraphsTest {
 
   /** Runs the graph's nodes in file order (they are topologically ordered) and returns accuracy. */
   static double run(Graph graph) throws Exception {
-    Map<String, NodeType> types = Map.of("data.sample", new SampleData(), "prepare.split",
-        new Split(), "train.train", new Train(), "evaluate.evaluate", new Evaluate());
+    Map<String, NodeType> types =
+        Map.of(
+            "data.sample",
+            new SampleData(),
+            "prepare.split",
+            new Split(),
+            "train.train",
+            new Train(),
+            "evaluate.evaluate",
+            new Evaluate());
     Map<String, Object> outputs = new HashMap<>();
     long start = System.nanoTime();
     try (TestContext ctx = new TestContext("graph")) {
@@ -120,13 +157,16 @@ class ExampleGraphsTest {
         for (Edge e : graph.edgesInto(node.id())) {
           in.put(e.to().port(), outputs.get(e.from().toString()));
         }
-        Map<String, Object> out = type.execute(new Inputs(node.id(), in),
-            Params.of(type.spec(), node.params()), ctx);
+        Map<String, Object> out =
+            type.execute(new Inputs(node.id(), in), Params.of(type.spec(), node.params()), ctx);
         out.forEach((port, v) -> outputs.put(node.id() + "." + port, v));
       }
       Report report = (Report) outputs.get("evaluate.report");
-      System.out.printf("%s: %s, %s in %.1f s%n", graph.name(),
-          ((TrainedModel) outputs.get("train.model")).headline(), report.headline(),
+      System.out.printf(
+          "%s: %s, %s in %.1f s%n",
+          graph.name(),
+          ((TrainedModel) outputs.get("train.model")).headline(),
+          report.headline(),
           (System.nanoTime() - start) / 1e9);
       ctx.logs().forEach(System.out::println);
       return report.metrics().get("accuracy");

@@ -41,11 +41,19 @@ class FreshnessGraphsTest {
   /** Runs the graph and returns the ids of the nodes that really ran (not from the cache). */
   private static List<String> run(EngineSession s, Graph g, Path base) throws Exception {
     List<String> ran = new CopyOnWriteArrayList<>();
-    boolean ok = s.start(g, base, CPU, e -> {
-      if (e instanceof RunEvent.NodeFinished f) {
-        ran.add(f.nodeId());
-      }
-    }).result().get(120, TimeUnit.SECONDS).success();
+    boolean ok =
+        s.start(
+                g,
+                base,
+                CPU,
+                e -> {
+                  if (e instanceof RunEvent.NodeFinished f) {
+                    ran.add(f.nodeId());
+                  }
+                })
+            .result()
+            .get(120, TimeUnit.SECONDS)
+            .success();
     assertThat(ok).isTrue();
     return ran;
   }
@@ -57,27 +65,35 @@ class FreshnessGraphsTest {
       Files.createDirectories(dir.resolve("pics").resolve(c));
       png(dir.resolve("pics").resolve(c).resolve("1.png"), c.equals("dark") ? 20 : 230);
     }
-    Graph g = TestGraphs.of("g").node("load", "data.load-images",
-        Map.<String, JsonNode>of("folder", JSON.textNode("pics"), "size", JSON.numberNode(8)))
-        .build();
+    Graph g =
+        TestGraphs.of("g")
+            .node(
+                "load",
+                "data.load-images",
+                Map.<String, JsonNode>of(
+                    "folder", JSON.textNode("pics"), "size", JSON.numberNode(8)))
+            .build();
     try (EngineSession s = new EngineSession(NodeRegistry.loadDefault(), dir.resolve("runs"))) {
       assertThat(run(s, g, dir)).containsExactly("load");
       assertThat(run(s, g, dir)).isEmpty();
       png(dir.resolve("pics/dark/2.png"), 30);
       assertThat(run(s, g, dir)).containsExactly("load");
-      ImageSet images = (ImageSet) s.cachedOutputs(g, dir, CPU, "load").orElseThrow()
-          .get("images");
+      ImageSet images = (ImageSet) s.cachedOutputs(g, dir, CPU, "load").orElseThrow().get("images");
       assertThat(images.size()).isEqualTo(3);
     }
   }
 
   @Test
-  void deletingTheFileSaveModelWroteAndRunningAgainRewritesIt(@TempDir Path dir)
-      throws Exception {
-    Graph g = TestGraphs.of("g").node("base", "model.pretrained")
-        .node("save", "output.save-model",
-            Map.<String, JsonNode>of("file", JSON.textNode("digits.bsmodel")))
-        .edge("base.model", "save.model").build();
+  void deletingTheFileSaveModelWroteAndRunningAgainRewritesIt(@TempDir Path dir) throws Exception {
+    Graph g =
+        TestGraphs.of("g")
+            .node("base", "model.pretrained")
+            .node(
+                "save",
+                "output.save-model",
+                Map.<String, JsonNode>of("file", JSON.textNode("digits.bsmodel")))
+            .edge("base.model", "save.model")
+            .build();
     Path file = dir.resolve("digits.bsmodel");
     try (EngineSession s = new EngineSession(NodeRegistry.loadDefault(), dir.resolve("runs"))) {
       assertThat(run(s, g, dir)).containsExactly("base", "save");

@@ -19,10 +19,19 @@ class GpuTrainingTest {
   void firstModelTrainsOnTheGpu(@TempDir Path dir) {
     assumeTrue(Devices.gpuCount() > 0, "no usable GPU here");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = Cli.execute(NodeRegistry.loadInstalled(),
-        new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "run",
-        Path.of("../graphs/first-model.json").toAbsolutePath().toString(), "--device", "gpu",
-        "--set", "train.epochs=3", "--runs", dir.toString());
+    int code =
+        Cli.execute(
+            NodeRegistry.loadInstalled(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err,
+            "run",
+            Path.of("../graphs/first-model.json").toAbsolutePath().toString(),
+            "--device",
+            "gpu",
+            "--set",
+            "train.epochs=3",
+            "--runs",
+            dir.toString());
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(text).isZero();
     assertThat(text).contains("GPU 0");

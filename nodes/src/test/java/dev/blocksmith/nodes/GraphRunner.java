@@ -19,14 +19,22 @@ public final class GraphRunner {
   public static Map<String, Object> run(Graph graph, Path baseDir) throws Exception {
     Path runs = Files.createTempDirectory("blocksmith-runs");
     try (EngineSession session = new EngineSession(NodeRegistry.loadDefault(), runs)) {
-      RunResult result = session.start(graph, baseDir.toAbsolutePath(),
-          new RunOptions(null, "cpu", null, false), e -> {}).result().get(10, TimeUnit.MINUTES);
+      RunResult result =
+          session
+              .start(
+                  graph,
+                  baseDir.toAbsolutePath(),
+                  new RunOptions(null, "cpu", null, false),
+                  e -> {})
+              .result()
+              .get(10, TimeUnit.MINUTES);
       if (!result.success()) {
         throw new AssertionError(graph.name() + " failed: " + result.messages());
       }
       Map<String, Object> out = new LinkedHashMap<>();
-      result.outputs().forEach((node, ports) -> ports.forEach((port, v) ->
-          out.put(node + "." + port, v)));
+      result
+          .outputs()
+          .forEach((node, ports) -> ports.forEach((port, v) -> out.put(node + "." + port, v)));
       return out;
     }
   }

@@ -30,20 +30,36 @@ class HtmlReportTest {
   @Test
   void loanFairnessReportIsSelfContainedEscapedAndRendersInChromium() throws Exception {
     Path file = GRAPHS.resolve("loan-fairness.json");
-    Graph graph = AllGraphsTest.small(GraphJson.read(file))
-        .withTitle("Loans <script>alert('x')</script> & fairness", "A \"test\" <b>report</b>");
+    Graph graph =
+        AllGraphsTest.small(GraphJson.read(file))
+            .withTitle("Loans <script>alert('x')</script> & fairness", "A \"test\" <b>report</b>");
     NodeRegistry registry = NodeRegistry.loadDefault();
     Path html = dir.resolve("loan-fairness.html");
     try (EngineSession session = new EngineSession(registry, dir.resolve("runs"))) {
-      RunResult r = session.start(graph, file.toAbsolutePath().getParent(),
-          new RunOptions(null, "cpu", null, false), e -> { }).result().get(5, TimeUnit.MINUTES);
+      RunResult r =
+          session
+              .start(
+                  graph,
+                  file.toAbsolutePath().getParent(),
+                  new RunOptions(null, "cpu", null, false),
+                  e -> {})
+              .result()
+              .get(5, TimeUnit.MINUTES);
       assertThat(r.success()).isTrue();
       RunReportWriter.find().orElseThrow().write(graph, r, registry, file.getParent(), html);
     }
     String text = Files.readString(html);
-    for (String part : List.of("<svg", "data:image/png;base64,", "Confusion matrix",
-        "ROC curve", "Precision&ndash;recall curve", "Findings", "Change: <code>--set ",
-        "Some mistakes", "Loans &lt;script&gt;alert('x')&lt;/script&gt; &amp; fairness")) {
+    for (String part :
+        List.of(
+            "<svg",
+            "data:image/png;base64,",
+            "Confusion matrix",
+            "ROC curve",
+            "Precision&ndash;recall curve",
+            "Findings",
+            "Change: <code>--set ",
+            "Some mistakes",
+            "Loans &lt;script&gt;alert('x')&lt;/script&gt; &amp; fairness")) {
       assertThat(text.contains(part)).as("report contains " + part).isTrue();
     }
     for (String part : List.of("<script", "http://", "https://", "src=\"file:")) {
@@ -51,17 +67,31 @@ class HtmlReportTest {
     }
     Path shot = Path.of("target", "screenshots", "html-report-loan-fairness.png");
     Files.createDirectories(shot.getParent());
-    Files.copy(html, shot.resolveSibling("html-report-loan-fairness.html"),
+    Files.copy(
+        html,
+        shot.resolveSibling("html-report-loan-fairness.html"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
     assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed");
     Path profile = Files.createTempDirectory(dir, "chromium");
-    List<String> cmd = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile, "--proxy-server=127.0.0.1:9",
-        "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
-        "--window-size=1200,2400", "--screenshot=" + shot.toAbsolutePath(),
-        html.toUri().toString());
+    List<String> cmd =
+        List.of(
+            CHROMIUM.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--user-data-dir=" + profile,
+            "--proxy-server=127.0.0.1:9",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1200,2400",
+            "--screenshot=" + shot.toAbsolutePath(),
+            html.toUri().toString());
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     p.getInputStream().transferTo(log);

@@ -43,36 +43,57 @@ class ImageFolderPipelineTest {
         continue; // three classes keep the test quick
       }
       Path classDir = Files.createDirectories(pictures.resolve("digit-" + label));
-      ImageIO.write(toImage(digits.image(i), digits.width(), digits.height()), "png",
+      ImageIO.write(
+          toImage(digits.image(i), digits.width(), digits.height()),
+          "png",
           classDir.resolve("img-" + i + ".png").toFile());
     }
-    Files.write(pictures.resolve("digit-0").resolve("broken.png"), new byte[] {(byte) 0x89, 'P',
-        'N', 'G', 1, 2, 3});
+    Files.write(
+        pictures.resolve("digit-0").resolve("broken.png"),
+        new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
     Files.writeString(pictures.resolve("digit-1").resolve("notes.txt"), "not a picture");
 
     Graph graph =
-        new Graph("Pictures", "", List.of(
-            new Node("load", "data.load-images", 1, null, Map.of("folder", F.textNode("pictures"))),
-            Node.of("split", "prepare.split"),
-            new Node("train", "train.train", 1, null,
-                Map.of("architecture", F.textNode("cnn"), "epochs", F.numberNode(10))),
-            Node.of("evaluate", "evaluate.evaluate")),
-            List.of(Edge.of("load.images", "split.data"), Edge.of("split.train", "train.train"),
+        new Graph(
+            "Pictures",
+            "",
+            List.of(
+                new Node(
+                    "load", "data.load-images", 1, null, Map.of("folder", F.textNode("pictures"))),
+                Node.of("split", "prepare.split"),
+                new Node(
+                    "train",
+                    "train.train",
+                    1,
+                    null,
+                    Map.of("architecture", F.textNode("cnn"), "epochs", F.numberNode(10))),
+                Node.of("evaluate", "evaluate.evaluate")),
+            List.of(
+                Edge.of("load.images", "split.data"),
+                Edge.of("split.train", "train.train"),
                 Edge.of("split.validation", "train.validation"),
-                Edge.of("train.model", "evaluate.model"), Edge.of("split.test", "evaluate.data")),
-            Layout.EMPTY, Map.of());
+                Edge.of("train.model", "evaluate.model"),
+                Edge.of("split.test", "evaluate.data")),
+            Layout.EMPTY,
+            Map.of());
 
-    try (EngineSession session = new EngineSession(NodeRegistry.loadDefault(), dir.resolve("runs"))) {
+    try (EngineSession session =
+        new EngineSession(NodeRegistry.loadDefault(), dir.resolve("runs"))) {
       assertThat(session.validate(graph, dir)).isEmpty();
-      RunResult result = session.start(graph, dir, new RunOptions(null, "cpu", null, false), e -> {})
-          .result().get(5, TimeUnit.MINUTES);
+      RunResult result =
+          session
+              .start(graph, dir, new RunOptions(null, "cpu", null, false), e -> {})
+              .result()
+              .get(5, TimeUnit.MINUTES);
       assertThat(result.messages()).isEmpty();
-      assertThat(result.statuses()).containsValues(NodeStatus.DONE).doesNotContainValue(
-          NodeStatus.FAILED);
+      assertThat(result.statuses())
+          .containsValues(NodeStatus.DONE)
+          .doesNotContainValue(NodeStatus.FAILED);
 
       ImageSet loaded = (ImageSet) result.output("load", "images");
       assertThat(loaded.classNames()).containsExactly("digit-0", "digit-1", "digit-2");
-      assertThat(loaded.skipped()).hasSize(2)
+      assertThat(loaded.skipped())
+          .hasSize(2)
           .anySatisfy(s -> assertThat(s).contains("broken.png"))
           .anySatisfy(s -> assertThat(s).contains("notes.txt"));
 

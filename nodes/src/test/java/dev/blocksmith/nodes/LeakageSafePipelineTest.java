@@ -32,19 +32,26 @@ class LeakageSafePipelineTest {
     Graph graph = AllGraphsTest.small(GraphJson.read(file));
     RunResult result;
     try (EngineSession session = new EngineSession(NodeRegistry.loadDefault(), runs)) {
-      result = session.start(graph, file.getParent(), new RunOptions(null, "cpu", null, false),
-          e -> {}).result().get(3, TimeUnit.MINUTES);
+      result =
+          session
+              .start(graph, file.getParent(), new RunOptions(null, "cpu", null, false), e -> {})
+              .result()
+              .get(3, TimeUnit.MINUTES);
     }
     assertThat(result.success()).as(result.messages().toString()).isTrue();
 
     TrainedModel model = (TrainedModel) result.output("train", "model");
-    ColumnStep size = model.preprocessing().steps().stream()
-        .filter(s -> s.column().equals("size_m2")).findFirst().orElseThrow();
+    ColumnStep size =
+        model.preprocessing().steps().stream()
+            .filter(s -> s.column().equals("size_m2"))
+            .findFirst()
+            .orElseThrow();
     double trainMean = mean((Table) result.output("split", "train"), "size_m2");
     double wholeMean = mean((Table) result.output("normalize", "table"), "size_m2");
 
     assertThat(size.center()).isCloseTo(trainMean, within(1e-6));
-    assertThat(Math.abs(trainMean - wholeMean)).as("the parts differ, so the test can tell")
+    assertThat(Math.abs(trainMean - wholeMean))
+        .as("the parts differ, so the test can tell")
         .isGreaterThan(1e-3);
   }
 

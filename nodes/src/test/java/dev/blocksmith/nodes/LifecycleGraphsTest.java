@@ -28,8 +28,10 @@ class LifecycleGraphsTest {
   static void regenerate() throws Exception {
     if (REGENERATE) {
       for (Map.Entry<String, Graph> e : LifecycleGraphs.all().entrySet()) {
-        GraphFiles.writeAtomically(GRAPHS.resolve(e.getKey()),
-            GraphJson.write(e.getValue()).getBytes(StandardCharsets.UTF_8), false);
+        GraphFiles.writeAtomically(
+            GRAPHS.resolve(e.getKey()),
+            GraphJson.write(e.getValue()).getBytes(StandardCharsets.UTF_8),
+            false);
       }
     }
   }
@@ -62,8 +64,7 @@ class LifecycleGraphsTest {
     Report r = (Report) GraphRunner.run(g, GRAPHS).get("evaluate.report");
     double tuned = r.parts().get(0).metrics().get("accuracy");
     double scratch = r.parts().get(1).metrics().get("accuracy");
-    System.out.printf("fine-tune-clothing: fine-tuned %.3f vs from scratch %.3f%n", tuned,
-        scratch);
+    System.out.printf("fine-tune-clothing: fine-tuned %.3f vs from scratch %.3f%n", tuned, scratch);
     // Five classes, chance is 20 %. LoRA on the clothing base does about as well as training from
     // scratch here (BENCHMARKS.md, 5 seeds); it must at least learn the new classes.
     assertThat(tuned).isGreaterThan(0.6);
@@ -90,11 +91,16 @@ class LifecycleGraphsTest {
       return; // training it takes a while; ShippedBaseModelTest checks the shipped result
     }
     Map<String, Object> out = GraphRunner.run(g, GRAPHS);
-    Files.copy(GRAPHS.resolve(LifecycleGraphs.BASE_MODEL_FILE), SHIPPED,
+    Files.copy(
+        GRAPHS.resolve(LifecycleGraphs.BASE_MODEL_FILE),
+        SHIPPED,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Report r = (Report) out.get("evaluate.report");
-    System.out.println("make-base-digits: " + r.headline() + ", "
-        + ((TrainedModel) out.get("train.model")).headline());
+    System.out.println(
+        "make-base-digits: "
+            + r.headline()
+            + ", "
+            + ((TrainedModel) out.get("train.model")).headline());
     assertThat(r.metrics().get("accuracy")).isGreaterThan(0.9);
   }
 }

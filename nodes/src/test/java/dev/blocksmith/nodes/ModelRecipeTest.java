@@ -31,29 +31,51 @@ class ModelRecipeTest {
   @Test
   void savedModelCarriesItsGraphAndRunsItAgain(@TempDir Path dir) throws Exception {
     Graph graph =
-        new Graph("Recipe", "", List.of(
-            new Node("sample", "data.sample", 1, null, Map.of("size", F.numberNode(300))),
-            Node.of("split", "prepare.split"),
-            new Node("train", "train.train", 1, null, Map.of("epochs", F.numberNode(2))),
-            new Node("save", "output.save-model", 1, null,
-                Map.of("file", F.textNode("spirals.bsmodel")))),
-            List.of(Edge.of("sample.data", "split.data"), Edge.of("split.train", "train.train"),
+        new Graph(
+            "Recipe",
+            "",
+            List.of(
+                new Node("sample", "data.sample", 1, null, Map.of("size", F.numberNode(300))),
+                Node.of("split", "prepare.split"),
+                new Node("train", "train.train", 1, null, Map.of("epochs", F.numberNode(2))),
+                new Node(
+                    "save",
+                    "output.save-model",
+                    1,
+                    null,
+                    Map.of("file", F.textNode("spirals.bsmodel")))),
+            List.of(
+                Edge.of("sample.data", "split.data"),
+                Edge.of("split.train", "train.train"),
                 Edge.of("train.model", "save.model")),
-            Layout.EMPTY, Map.of());
-    try (EngineSession session = new EngineSession(NodeRegistry.loadDefault(), dir.resolve("runs"))) {
-      assertThat(session.start(graph, dir, new RunOptions(null, "cpu", null, false), e -> {})
-          .result().get(3, TimeUnit.MINUTES).success()).isTrue();
+            Layout.EMPTY,
+            Map.of());
+    try (EngineSession session =
+        new EngineSession(NodeRegistry.loadDefault(), dir.resolve("runs"))) {
+      assertThat(
+              session
+                  .start(graph, dir, new RunOptions(null, "cpu", null, false), e -> {})
+                  .result()
+                  .get(3, TimeUnit.MINUTES)
+                  .success())
+          .isTrue();
     }
 
     TrainedModel saved = ModelBundle.read(dir.resolve("spirals.bsmodel"));
     assertThat(saved.provenance().graphJson()).isEqualTo(GraphJson.write(graph));
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = Cli.execute(NodeRegistry.loadDefault(),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        "run", dir.resolve("spirals.bsmodel").toString(), "--device", "cpu", "--runs",
-        dir.resolve("runs2").toString());
+    int code =
+        Cli.execute(
+            NodeRegistry.loadDefault(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            "run",
+            dir.resolve("spirals.bsmodel").toString(),
+            "--device",
+            "cpu",
+            "--runs",
+            dir.resolve("runs2").toString());
     assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("train").contains("done");
   }

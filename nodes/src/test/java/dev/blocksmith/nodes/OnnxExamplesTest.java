@@ -31,10 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every example pipeline that trains, fine-tunes or quantizes (small settings) gives models that
  * export to ONNX, float32 and int8, and answer in ONNX Runtime like Blocksmith on the pipeline's
- * own raw data: float32 to 1e-4 with 100 % the same classes; int8 exactly like the model
- * Blocksmith quantizes itself, and close to the float model (bound printed and asserted). A LoRA
- * variant of the fine-tuning pipeline covers merged adapters. Python's onnx checker accepts every
- * file.
+ * own raw data: float32 to 1e-4 with 100 % the same classes; int8 exactly like the model Blocksmith
+ * quantizes itself, and close to the float model (bound printed and asserted). A LoRA variant of
+ * the fine-tuning pipeline covers merged adapters. Python's onnx checker accepts every file.
  */
 class OnnxExamplesTest {
   private static final Path GRAPHS = Path.of("..", "graphs");
@@ -59,9 +58,14 @@ class OnnxExamplesTest {
 
   @Test
   void everyTrainingExampleIsCovered() throws Exception {
-    assertThat(modelGraphs().toList()).contains("first-model.json", "house-prices.json",
-        "first-image-model.json", "fine-tune-digits.json", "quantize-for-small-devices.json",
-        "fine-tune-digits.json#lora");
+    assertThat(modelGraphs().toList())
+        .contains(
+            "first-model.json",
+            "house-prices.json",
+            "first-image-model.json",
+            "fine-tune-digits.json",
+            "quantize-for-small-devices.json",
+            "fine-tune-digits.json#lora");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -74,25 +78,35 @@ class OnnxExamplesTest {
     }
     Map<String, Object> outputs = GraphRunner.run(AllGraphsTest.small(graph), file.getParent());
     Map<String, TrainedModel> models = new LinkedHashMap<>();
-    outputs.forEach((k, v) -> {
-      if (v instanceof TrainedModel m) {
-        models.putIfAbsent(k.substring(0, k.indexOf('.')), m);
-      }
-    });
+    outputs.forEach(
+        (k, v) -> {
+          if (v instanceof TrainedModel m) {
+            models.putIfAbsent(k.substring(0, k.indexOf('.')), m);
+          }
+        });
     assertThat(models).isNotEmpty();
     for (var e : models.entrySet()) {
       TrainedModel model = e.getValue();
       Dataset data = dataFor(model, outputs);
       for (Precision p : Precision.values()) {
-        Path onnx = out.resolve(name.replaceAll("[^A-Za-z0-9]", "_") + "-" + e.getKey() + "-"
-            + p + ".onnx");
+        Path onnx =
+            out.resolve(
+                name.replaceAll("[^A-Za-z0-9]", "_") + "-" + e.getKey() + "-" + p + ".onnx");
         OnnxExport.write(model, p, onnx);
         WRITTEN.add(onnx);
         byte[] bytes = Files.readAllBytes(onnx);
         OnnxRun.Comparison c = OnnxRun.compare(bytes, model, data);
-        System.out.printf(Locale.ROOT, "%s %s %s (%s): %d examples, max |Δ| %.2e, same class "
-            + "%.4f, %,d bytes%n", name, e.getKey(), p, model.storage(), data.size(),
-            c.maxDiff(), c.argmaxAgreement(), bytes.length);
+        System.out.printf(
+            Locale.ROOT,
+            "%s %s %s (%s): %d examples, max |Δ| %.2e, same class " + "%.4f, %,d bytes%n",
+            name,
+            e.getKey(),
+            p,
+            model.storage(),
+            data.size(),
+            c.maxDiff(),
+            c.argmaxAgreement(),
+            bytes.length);
         if (p == Precision.FLOAT32 || model.storage() == TrainedModel.Storage.INT8) {
           assertThat(c.maxDiff()).as(e.getKey() + " " + p).isLessThanOrEqualTo(1e-4);
           assertThat(c.argmaxAgreement()).isEqualTo(1.0);
@@ -111,8 +125,8 @@ class OnnxExamplesTest {
   /** Returns raw examples the model can take from the run's outputs, test parts first. */
   private static Dataset dataFor(TrainedModel model, Map<String, Object> outputs) {
     List<Map.Entry<String, Object>> candidates = new ArrayList<>(outputs.entrySet());
-    candidates.sort((a, b) -> Boolean.compare(!a.getKey().contains("test"),
-        !b.getKey().contains("test")));
+    candidates.sort(
+        (a, b) -> Boolean.compare(!a.getKey().contains("test"), !b.getKey().contains("test")));
     for (var c : candidates) {
       if (c.getValue() instanceof Dataset d && d.size() > 0) {
         try {
@@ -139,8 +153,8 @@ class OnnxExamplesTest {
   @AfterAll
   static void pythonCheckerAcceptsEveryFile() throws Exception {
     String check = OnnxRun.pythonCheck(WRITTEN);
-    System.out.println("python3 onnx.checker (full_check) on " + WRITTEN.size() + " files: "
-        + check);
+    System.out.println(
+        "python3 onnx.checker (full_check) on " + WRITTEN.size() + " files: " + check);
     if (check != null) {
       assertThat(check).isEqualTo("ok");
     }

@@ -20,8 +20,12 @@ class RunHistoryTest {
   private static String cli(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Cli.execute(REGISTRY, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    int code =
+        Cli.execute(
+            REGISTRY,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(text + err.toString(StandardCharsets.UTF_8)).isZero();
     return text;
@@ -30,11 +34,26 @@ class RunHistoryTest {
   @Test
   void runsCompareShowsTheEpochsThatDifferAndTheScores(@TempDir Path dir) throws Exception {
     String graph = Path.of("../graphs/first-model.json").toAbsolutePath().normalize().toString();
-    String first = cli("run", graph, "--runs", dir.toString(), "--set", "sample.size=300",
-        "--set", "train.epochs=2");
+    String first =
+        cli(
+            "run",
+            graph,
+            "--runs",
+            dir.toString(),
+            "--set",
+            "sample.size=300",
+            "--set",
+            "train.epochs=2");
     assertThat(first).contains("CPU time").contains(" J (");
-    cli("run", graph, "--runs", dir.toString(), "--set", "sample.size=300",
-        "--set", "train.epochs=4");
+    cli(
+        "run",
+        graph,
+        "--runs",
+        dir.toString(),
+        "--set",
+        "sample.size=300",
+        "--set",
+        "train.epochs=4");
 
     String list = cli("runs", "--runs", dir.toString());
     assertThat(list).contains("My first model").contains("evaluate.accuracy");

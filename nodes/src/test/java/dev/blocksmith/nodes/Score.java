@@ -12,8 +12,9 @@ public final class Score {
   /** Returns the accuracy of {@code model} on {@code data}. */
   public static double accuracy(Object model, Object data) throws Exception {
     try (TestContext ctx = new TestContext("evaluate")) {
-      Report r = (Report) Run.block(new Evaluate(), Map.of("model", model, "data", data), ctx)
-          .get("report");
+      Report r =
+          (Report)
+              Run.block(new Evaluate(), Map.of("model", model, "data", data), ctx).get("report");
       return r.metrics().get("accuracy");
     }
   }

@@ -19,8 +19,12 @@ class ValidateCommandTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
-        Cli.execute(NodeRegistry.loadDefault(), new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), "validate", file.toString());
+        Cli.execute(
+            NodeRegistry.loadDefault(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            "validate",
+            file.toString());
     String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
 
     assertThat(code).isEqualTo(2);

@@ -28,10 +28,12 @@ record FrameSchema(List<String> names, String kinds, List<List<String>> levels)
     List<List<String>> levels = new ArrayList<>();
     for (Column c : schema.columns()) {
       names.add(c.name());
-      kinds.append(c instanceof NumberColumn ? 'N' : c instanceof BooleanColumn ? 'B'
-          : c instanceof CategoryColumn ? 'C' : 'T');
-      levels.add(c instanceof CategoryColumn cat ? new ArrayList<>(cat.levels())
-          : new ArrayList<>());
+      kinds.append(
+          c instanceof NumberColumn
+              ? 'N'
+              : c instanceof BooleanColumn ? 'B' : c instanceof CategoryColumn ? 'C' : 'T');
+      levels.add(
+          c instanceof CategoryColumn cat ? new ArrayList<>(cat.levels()) : new ArrayList<>());
     }
     return new FrameSchema(new ArrayList<>(names), kinds.toString(), levels);
   }
@@ -41,12 +43,13 @@ record FrameSchema(List<String> names, String kinds, List<List<String>> levels)
     List<Column> cols = new ArrayList<>();
     for (int j = 0; j < names.size(); j++) {
       String n = names.get(j);
-      cols.add(switch (kinds.charAt(j)) {
-        case 'N' -> NumberColumn.wrap(n, new double[0]);
-        case 'B' -> new BooleanColumn(n, new byte[0]);
-        case 'C' -> new CategoryColumn(n, levels.get(j), new int[0]);
-        default -> new TextColumn(n, new String[0]);
-      });
+      cols.add(
+          switch (kinds.charAt(j)) {
+            case 'N' -> NumberColumn.wrap(n, new double[0]);
+            case 'B' -> new BooleanColumn(n, new byte[0]);
+            case 'C' -> new CategoryColumn(n, levels.get(j), new int[0]);
+            default -> new TextColumn(n, new String[0]);
+          });
     }
     return Table.of(cols);
   }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * The context of a block that the Spark runner runs on the driver (Train, Evaluate, Save…): logs
- * go to the run folder and to a line printer, the device is the CPU unless told otherwise.
+ * The context of a block that the Spark runner runs on the driver (Train, Evaluate, Save…): logs go
+ * to the run folder and to a line printer, the device is the CPU unless told otherwise.
  */
 final class LocalContext implements NodeContext, AutoCloseable {
   private final String nodeId;
@@ -22,7 +22,12 @@ final class LocalContext implements NodeContext, AutoCloseable {
   private final Consumer<String> lines;
   private NDManager manager;
 
-  LocalContext(String nodeId, Device device, long seed, Path baseDir, RunFolder folder,
+  LocalContext(
+      String nodeId,
+      Device device,
+      long seed,
+      Path baseDir,
+      RunFolder folder,
       Consumer<String> lines) {
     this.nodeId = nodeId;
     this.device = device;
@@ -82,7 +87,8 @@ final class LocalContext implements NodeContext, AutoCloseable {
   @Override
   public Path workDir() {
     try {
-      return folder == null ? java.nio.file.Files.createTempDirectory("blocksmith-" + nodeId)
+      return folder == null
+          ? java.nio.file.Files.createTempDirectory("blocksmith-" + nodeId)
           : folder.workDir(nodeId);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -30,8 +30,8 @@ import org.apache.spark.sql.Row;
 /**
  * Clean on Spark: drop columns, drop repeated rows (keeping each row's first occurrence in file
  * order, as the local block does) and handle missing values (drop the rows, or fill with the mean,
- * median, most frequent value or a constant, computed over all rows). Outlier handling runs only
- * on one machine for now and is refused with a message.
+ * median, most frequent value or a constant, computed over all rows). Outlier handling runs only on
+ * one machine for now and is refused with a message.
  */
 final class SparkClean {
   private SparkClean() {}
@@ -39,7 +39,9 @@ final class SparkClean {
   static SparkFrame run(SparkFrame in, Params p, String nodeId, Consumer<String> log)
       throws NodeException {
     if (!p.get(Clean.OUTLIERS).equals("none")) {
-      throw NodeException.atParam(nodeId, Clean.OUTLIERS.name(),
+      throw NodeException.atParam(
+          nodeId,
+          Clean.OUTLIERS.name(),
           "Outlier handling does not run on Spark yet.",
           "Set Outliers to 'Leave them', or run this pipeline without --spark.");
     }
@@ -47,18 +49,26 @@ final class SparkClean {
     List<String> drop = ColumnList.names(p.get(Clean.DROP_COLUMNS));
     for (String d : drop) {
       if (f.schema().column(d).isEmpty()) {
-        throw NodeException.atParam(nodeId, Clean.DROP_COLUMNS.name(), "There is no column \"" + d
-            + "\" to drop.", "Columns: " + String.join(", ", f.schema().columnNames()) + ".");
+        throw NodeException.atParam(
+            nodeId,
+            Clean.DROP_COLUMNS.name(),
+            "There is no column \"" + d + "\" to drop.",
+            "Columns: " + String.join(", ", f.schema().columnNames()) + ".");
       }
     }
     if (!drop.isEmpty()) {
-      f = new SparkFrame(f.df().drop(drop.toArray(String[]::new)),
-          f.schema().withoutColumns(drop), f.source());
+      f =
+          new SparkFrame(
+              f.df().drop(drop.toArray(String[]::new)),
+              f.schema().withoutColumns(drop),
+              f.source());
       log.accept("Dropped columns " + String.join(", ", drop) + ".");
     }
     if (p.get(Clean.DROP_DUPLICATES)) {
-      org.apache.spark.sql.Column[] keys = f.schema().columnNames().stream()
-          .map(SparkFrame::c).toArray(org.apache.spark.sql.Column[]::new);
+      org.apache.spark.sql.Column[] keys =
+          f.schema().columnNames().stream()
+              .map(SparkFrame::c)
+              .toArray(org.apache.spark.sql.Column[]::new);
       // Keep the first rows by their place, not the grouped values: Spark normalises -0.0 to
       // 0.0 in grouping keys (so, unlike the local block, it also sees those as repeats).
       Dataset<Row> firsts = f.df().groupBy(keys).agg(min(col(ROW)).as(ROW)).select(ROW);
@@ -86,7 +96,8 @@ final class SparkClean {
     List<Column> newColumns = new ArrayList<>();
     for (Column kind : schema.columns()) {
       String n = kind.name();
-      if (!cols.contains(n) || schema.role(n) == ColumnRole.LABEL
+      if (!cols.contains(n)
+          || schema.role(n) == ColumnRole.LABEL
           || df.where(c(n).isNull()).limit(1).count() == 0) {
         newColumns.add(kind);
         continue;
@@ -105,15 +116,23 @@ final class SparkClean {
     return new SparkFrame(df, filled, f.source());
   }
 
-  private static Object fill(Dataset<Row> df, Column kind, String how, String constant,
-      String nodeId) throws NodeException {
+  private static Object fill(
+      Dataset<Row> df, Column kind, String how, String constant, String nodeId)
+      throws NodeException {
     String n = kind.name();
     if (how.equals("constant")) {
       if (kind instanceof NumberColumn) {
         double d = Cells.parseNumber(constant.trim(), false);
         if (Double.isNaN(d)) {
-          throw NodeException.atParam(nodeId, Clean.FILL_VALUE.name(), "\"" + n + "\" holds numbers,"
-              + " but the fill value \"" + constant + "\" is not a number.",
+          throw NodeException.atParam(
+              nodeId,
+              Clean.FILL_VALUE.name(),
+              "\""
+                  + n
+                  + "\" holds numbers,"
+                  + " but the fill value \""
+                  + constant
+                  + "\" is not a number.",
               "Choose a fill value that fits every column, or limit \"Columns to fix\".");
         }
         return d;
@@ -121,8 +140,15 @@ final class SparkClean {
       if (kind instanceof BooleanColumn) {
         int b = Cells.parseBoolean(constant.trim());
         if (b < 0) {
-          throw NodeException.atParam(nodeId, Clean.FILL_VALUE.name(), "\"" + n + "\" holds yes/no"
-              + " values, but the fill value \"" + constant + "\" is neither.",
+          throw NodeException.atParam(
+              nodeId,
+              Clean.FILL_VALUE.name(),
+              "\""
+                  + n
+                  + "\" holds yes/no"
+                  + " values, but the fill value \""
+                  + constant
+                  + "\" is neither.",
               "Choose a fill value that fits every column, or limit \"Columns to fix\".");
         }
         return b == 1;
@@ -133,8 +159,7 @@ final class SparkClean {
       return df.agg(avg(c(n))).first().getDouble(0);
     }
     if (kind instanceof NumberColumn && how.equals("median")) {
-      return df.agg(expr("percentile(`" + n.replace("`", "``") + "`, 0.5)")).first()
-          .getDouble(0);
+      return df.agg(expr("percentile(`" + n.replace("`", "``") + "`, 0.5)")).first().getDouble(0);
     }
     if (kind instanceof BooleanColumn) {
       long yes = df.where(c(n).equalTo(true)).count();
@@ -142,11 +167,14 @@ final class SparkClean {
       return yes >= no;
     }
     // Most frequent; ties go to the smallest number, or to the value seen first in the file.
-    Dataset<Row> counts = df.where(c(n).isNotNull()).groupBy(c(n))
-        .agg(count(lit(1)).as("n"), min(col(ROW)).as("first"));
-    Row top = kind instanceof NumberColumn
-        ? counts.orderBy(col("n").desc(), c(n).asc()).first()
-        : counts.orderBy(col("n").desc(), col("first").asc()).first();
+    Dataset<Row> counts =
+        df.where(c(n).isNotNull())
+            .groupBy(c(n))
+            .agg(count(lit(1)).as("n"), min(col(ROW)).as("first"));
+    Row top =
+        kind instanceof NumberColumn
+            ? counts.orderBy(col("n").desc(), c(n).asc()).first()
+            : counts.orderBy(col("n").desc(), col("first").asc()).first();
     return top.get(0);
   }
 }

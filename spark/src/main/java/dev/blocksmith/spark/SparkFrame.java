@@ -51,8 +51,8 @@ record SparkFrame(Dataset<Row> df, Table schema, String source) {
   }
 
   /**
-   * Collects the rows to this machine as a local table, in file order, typed exactly as the
-   * schema says. This is where Spark hands over to Train and Evaluate, which run on one machine.
+   * Collects the rows to this machine as a local table, in file order, typed exactly as the schema
+   * says. This is where Spark hands over to Train and Evaluate, which run on one machine.
    */
   Table toTable() {
     return collect(false);
@@ -77,8 +77,8 @@ record SparkFrame(Dataset<Row> df, Table schema, String source) {
   }
 
   /**
-   * Builds a local table from rows whose fields are the schema's columns in order (and, when
-   * {@code withRow}, the row's place last).
+   * Builds a local table from rows whose fields are the schema's columns in order (and, when {@code
+   * withRow}, the row's place last).
    */
   static Table table(List<Row> rows, Table schema, boolean withRow) {
     List<String> names = new ArrayList<>(schema.columnNames());
@@ -119,10 +119,15 @@ record SparkFrame(Dataset<Row> df, Table schema, String source) {
         int[] codes = new int[n];
         for (int r = 0; r < n; r++) {
           String s = rows.get(r).getString(j);
-          codes[r] = s == null ? -1 : index.computeIfAbsent(s, k -> {
-            levels.add(k);
-            return levels.size() - 1;
-          });
+          codes[r] =
+              s == null
+                  ? -1
+                  : index.computeIfAbsent(
+                      s,
+                      k -> {
+                        levels.add(k);
+                        return levels.size() - 1;
+                      });
         }
         out.add(new CategoryColumn(name, levels, codes));
       } else {

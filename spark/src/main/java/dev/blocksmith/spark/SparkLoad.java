@@ -47,10 +47,9 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * Load CSV on Spark: the same detection and the same column types as the local block (numbers,
- * yes/no, categories, free text; the same missing-value markers and number syntax, from
- * {@link Cells}), computed with Spark jobs instead of one pass in memory. A path ending in
- * {@code .parquet} is read as Parquet (numbers and booleans keep their types, text is typed as
- * above).
+ * yes/no, categories, free text; the same missing-value markers and number syntax, from {@link
+ * Cells}), computed with Spark jobs instead of one pass in memory. A path ending in {@code
+ * .parquet} is read as Parquet (numbers and booleans keep their types, text is typed as above).
  */
 final class SparkLoad {
   /** Text columns with more distinct values than this are free text without counting exactly. */
@@ -69,17 +68,28 @@ final class SparkLoad {
    * @param p the Load CSV params: file, label, group, idColumns, skipBadRows, delimiter, header,
    *     encoding
    */
-  static SparkFrame load(SparkSession spark, String nodeId, String raw, Path baseDir,
-      String label, String group, String ids, boolean skipBad, String delimiter, String header,
-      String encoding, Consumer<String> log) throws NodeException, IOException {
+  static SparkFrame load(
+      SparkSession spark,
+      String nodeId,
+      String raw,
+      Path baseDir,
+      String label,
+      String group,
+      String ids,
+      boolean skipBad,
+      String delimiter,
+      String header,
+      String encoding,
+      Consumer<String> log)
+      throws NodeException, IOException {
     String where = location(raw, baseDir);
     String name = Path.of(raw).getFileName().toString();
     Dataset<Row> strings;
     boolean decimalComma = false;
     Set<String> typed = new HashSet<>();
     if (where.endsWith(".parquet") || where.endsWith(".parquet/")) {
-      Dataset<Row> parquet = spark.read().parquet(where)
-          .withColumn(ROW, monotonically_increasing_id());
+      Dataset<Row> parquet =
+          spark.read().parquet(where).withColumn(ROW, monotonically_increasing_id());
       strings = parquet;
       for (StructField f : parquet.schema().fields()) {
         if (f.name().equals(ROW)) {
@@ -102,8 +112,10 @@ final class SparkLoad {
       Path local = Path.of(where);
       if (!where.contains("://")) {
         if (!Files.isRegularFile(local)) {
-          throw NodeException.atParam(nodeId, "file", "The file " + name
-              + " was not found (looked for " + local + ").",
+          throw NodeException.atParam(
+              nodeId,
+              "file",
+              "The file " + name + " was not found (looked for " + local + ").",
               "Check the name and folder, or pick the file again.");
         }
         CsvLayout layout = CsvSniffer.sniff(local, encoding, delimiter, header);
@@ -115,20 +127,34 @@ final class SparkLoad {
       } else if (!delimiter.equals("auto")) {
         sep = delimiter.equals("tab") ? '\t' : delimiter.charAt(0);
       }
-      Dataset<Row> raw0 = spark.read()
-          .option("header", false).option("sep", String.valueOf(sep))
-          .option("encoding", charset).option("mode", skipBad ? "DROPMALFORMED" : "PERMISSIVE")
-          .option("ignoreLeadingWhiteSpace", true).option("ignoreTrailingWhiteSpace", true)
-          .option("nullValue", "\u0000never").option("emptyValue", "")
-          .csv(where)
-          .withColumn(ROW, monotonically_increasing_id());
+      Dataset<Row> raw0 =
+          spark
+              .read()
+              .option("header", false)
+              .option("sep", String.valueOf(sep))
+              .option("encoding", charset)
+              .option("mode", skipBad ? "DROPMALFORMED" : "PERMISSIVE")
+              .option("ignoreLeadingWhiteSpace", true)
+              .option("ignoreTrailingWhiteSpace", true)
+              .option("nullValue", "\u0000never")
+              .option("emptyValue", "")
+              .csv(where)
+              .withColumn(ROW, monotonically_increasing_id());
       String[] cols = raw0.columns();
       List<String> names = new ArrayList<>();
       // The local reader keeps spaces around header names, so the header row is read untrimmed.
-      Row first = hasHeader ? spark.read().option("header", false)
-          .option("sep", String.valueOf(sep)).option("encoding", charset)
-          .option("ignoreLeadingWhiteSpace", false).option("ignoreTrailingWhiteSpace", false)
-          .csv(where).first() : null;
+      Row first =
+          hasHeader
+              ? spark
+                  .read()
+                  .option("header", false)
+                  .option("sep", String.valueOf(sep))
+                  .option("encoding", charset)
+                  .option("ignoreLeadingWhiteSpace", false)
+                  .option("ignoreTrailingWhiteSpace", false)
+                  .csv(where)
+                  .first()
+              : null;
       Set<String> seen = new HashSet<>();
       for (int j = 0; j < cols.length - 1; j++) {
         String cell = first == null || first.isNullAt(j) ? "" : first.getString(j);
@@ -151,18 +177,30 @@ final class SparkLoad {
     return type(strings, typed, decimalComma, nodeId, name, label, group, ids, log);
   }
 
-  private static SparkFrame type(Dataset<Row> df, Set<String> typed, boolean decimalComma,
-      String nodeId, String file, String label, String group, String ids, Consumer<String> log)
+  private static SparkFrame type(
+      Dataset<Row> df,
+      Set<String> typed,
+      boolean decimalComma,
+      String nodeId,
+      String file,
+      String label,
+      String group,
+      String ids,
+      Consumer<String> log)
       throws NodeException {
     UserDefinedFunction present =
         udf((UDF1<String, Boolean>) s -> s != null && !Cells.isMissing(s), DataTypes.BooleanType);
-    UserDefinedFunction number = udf((UDF1<String, Double>) s -> {
-      if (s == null || Cells.isMissing(s)) {
-        return null;
-      }
-      double v = Cells.parseNumber(s, decimalComma);
-      return Double.isNaN(v) ? null : v;
-    }, DataTypes.DoubleType);
+    UserDefinedFunction number =
+        udf(
+            (UDF1<String, Double>)
+                s -> {
+                  if (s == null || Cells.isMissing(s)) {
+                    return null;
+                  }
+                  double v = Cells.parseNumber(s, decimalComma);
+                  return Double.isNaN(v) ? null : v;
+                },
+            DataTypes.DoubleType);
     List<String> names = new ArrayList<>(List.of(df.columns()));
     names.remove(ROW);
     List<org.apache.spark.sql.Column> aggs = new ArrayList<>();
@@ -177,8 +215,11 @@ final class SparkLoad {
         aggs.add(approx_count_distinct(when(present.apply(c(n)), c(n))));
       }
     }
-    Row stats = df.agg(aggs.get(0), aggs.subList(1, aggs.size())
-        .toArray(org.apache.spark.sql.Column[]::new)).first();
+    Row stats =
+        df.agg(
+                aggs.get(0),
+                aggs.subList(1, aggs.size()).toArray(org.apache.spark.sql.Column[]::new))
+            .first();
     Set<String> forced = new HashSet<>(List.of(label.trim(), group.trim()));
     List<Column> schema = new ArrayList<>();
     Dataset<Row> out = df;
@@ -192,8 +233,10 @@ final class SparkLoad {
       long numbers = stats.getLong(3 * j + 1);
       long approx = stats.getLong(3 * j + 2);
       if (typed.contains(n)) {
-        schema.add(types.get(n) instanceof BooleanType ? new BooleanColumn(n, new byte[0])
-            : NumberColumn.wrap(n, new double[0]));
+        schema.add(
+            types.get(n) instanceof BooleanType
+                ? new BooleanColumn(n, new byte[0])
+                : NumberColumn.wrap(n, new double[0]));
         continue;
       }
       if (numbers == presentCount) {
@@ -204,9 +247,11 @@ final class SparkLoad {
       List<String> levels = approx > MAX_LEVELS ? null : levels(out, n, present);
       Column kind = kind(n, levels, presentCount, forced.contains(n));
       if (kind instanceof BooleanColumn) {
-        UserDefinedFunction yes = udf((UDF1<String, Boolean>) s ->
-            s == null || Cells.isMissing(s) ? null : Cells.parseBoolean(s) == 1,
-            DataTypes.BooleanType);
+        UserDefinedFunction yes =
+            udf(
+                (UDF1<String, Boolean>)
+                    s -> s == null || Cells.isMissing(s) ? null : Cells.parseBoolean(s) == 1,
+                DataTypes.BooleanType);
         out = out.withColumn(n, yes.apply(c(n)));
       } else {
         out = out.withColumn(n, when(present.apply(c(n)), c(n)));
@@ -221,8 +266,12 @@ final class SparkLoad {
   /** Returns a text column's distinct values in order of first appearance. */
   static List<String> levels(Dataset<Row> df, String n, UserDefinedFunction present) {
     List<String> out = new ArrayList<>();
-    for (Row r : df.where(present.apply(c(n))).groupBy(c(n)).agg(min(col(ROW)).as("first"))
-        .orderBy(col("first")).collectAsList()) {
+    for (Row r :
+        df.where(present.apply(c(n)))
+            .groupBy(c(n))
+            .agg(min(col(ROW)).as("first"))
+            .orderBy(col("first"))
+            .collectAsList()) {
       out.add(r.getString(0));
     }
     return out;
@@ -240,15 +289,24 @@ final class SparkLoad {
         return new BooleanColumn(n, new byte[0]);
       }
     }
-    if (forced || levels.size() <= ColumnBuilder.CATEGORY_MAX_SMALL
+    if (forced
+        || levels.size() <= ColumnBuilder.CATEGORY_MAX_SMALL
         || levels.size() * 2L <= present) {
       return new CategoryColumn(n, levels, new int[0]);
     }
     return new TextColumn(n, new String[0]);
   }
 
-  private static Table roles(Table t, String nodeId, String file, String label, String group,
-      String ids, Dataset<Row> df, Consumer<String> log) throws NodeException {
+  private static Table roles(
+      Table t,
+      String nodeId,
+      String file,
+      String label,
+      String group,
+      String ids,
+      Dataset<Row> df,
+      Consumer<String> log)
+      throws NodeException {
     Table out = t;
     Map<String, String> wanted = new LinkedHashMap<>();
     if (!label.isBlank()) {
@@ -264,24 +322,38 @@ final class SparkLoad {
     }
     for (Map.Entry<String, String> w : wanted.entrySet()) {
       if (out.column(w.getKey()).isEmpty()) {
-        throw NodeException.atParam(nodeId, w.getValue(), "The column \"" + w.getKey()
-            + "\" is not in " + file + ". Its columns are: " + String.join(", ", t.columnNames())
-            + ".", "Pick one of those columns (names must match exactly, including capitals).");
+        throw NodeException.atParam(
+            nodeId,
+            w.getValue(),
+            "The column \""
+                + w.getKey()
+                + "\" is not in "
+                + file
+                + ". Its columns are: "
+                + String.join(", ", t.columnNames())
+                + ".",
+            "Pick one of those columns (names must match exactly, including capitals).");
       }
-      ColumnRole role = switch (w.getValue()) {
-        case "label" -> ColumnRole.LABEL;
-        case "group" -> ColumnRole.GROUP;
-        default -> ColumnRole.ID;
-      };
+      ColumnRole role =
+          switch (w.getValue()) {
+            case "label" -> ColumnRole.LABEL;
+            case "group" -> ColumnRole.GROUP;
+            default -> ColumnRole.ID;
+          };
       out = out.withRole(w.getKey(), role);
     }
     if (!label.isBlank()) {
-      long distinct = df.where(c(label.trim()).isNotNull()).select(c(label.trim())).distinct()
-          .limit(2).count();
+      long distinct =
+          df.where(c(label.trim()).isNotNull()).select(c(label.trim())).distinct().limit(2).count();
       if (distinct < 2) {
-        throw NodeException.atParam(nodeId, "label", "The column to predict, \"" + label.trim()
-            + "\", has fewer than two different values in " + file
-            + ", so there is nothing to learn.",
+        throw NodeException.atParam(
+            nodeId,
+            "label",
+            "The column to predict, \""
+                + label.trim()
+                + "\", has fewer than two different values in "
+                + file
+                + ", so there is nothing to learn.",
             "Pick a column whose values differ between rows.");
       }
     }
@@ -290,8 +362,11 @@ final class SparkLoad {
       kinds.merge(col.type().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
       if (col instanceof TextColumn && out.role(col.name()) == ColumnRole.FEATURE) {
         out = out.withRole(col.name(), ColumnRole.IGNORE);
-        log.accept("Column \"" + col.name() + "\" holds free text, so it is kept but not"
-            + " learned from.");
+        log.accept(
+            "Column \""
+                + col.name()
+                + "\" holds free text, so it is kept but not"
+                + " learned from.");
       }
     }
     log.accept("Column types: " + kinds + ".");

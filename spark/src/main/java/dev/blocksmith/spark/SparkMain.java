@@ -22,7 +22,8 @@ public final class SparkMain {
       a.add("--spark");
       a.add("submit");
     }
-    System.exit(Cli.execute(NodeRegistry.loadInstalled(), System.out, System.err,
-        a.toArray(String[]::new)));
+    System.exit(
+        Cli.execute(
+            NodeRegistry.loadInstalled(), System.out, System.err, a.toArray(String[]::new)));
   }
 }

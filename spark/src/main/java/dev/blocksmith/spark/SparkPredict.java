@@ -24,21 +24,21 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Predict on Spark: the model file's bytes are broadcast once, each executor JVM opens one DJL
- * model from them (kept for every later partition), and each partition is turned into a local
- * table typed by the frame's schema, encoded with the model's stored preprocessing and run in
- * batches sized like the local Predict block's ({@link Inference#batchRows}).
+ * model from them (kept for every later partition), and each partition is turned into a local table
+ * typed by the frame's schema, encoded with the model's stored preprocessing and run in batches
+ * sized like the local Predict block's ({@link Inference#batchRows}).
  */
 final class SparkPredict {
   private static final int BATCH = 256;
@@ -50,44 +50,51 @@ final class SparkPredict {
   private record Loaded(TrainedModel trained, Model model) {}
 
   /**
-   * Returns the frame's rows with the predicted answer and, for classes, the confidence (0–1),
-   * in the same columns the local block adds ("predicted", "confidence").
+   * Returns the frame's rows with the predicted answer and, for classes, the confidence (0–1), in
+   * the same columns the local block adds ("predicted", "confidence").
    */
   static Dataset<Row> predict(SparkSession spark, TrainedModel model, SparkFrame frame)
       throws IOException {
     byte[] bytes = ModelBundle.toBytes(model);
     String key = sha256(bytes);
-    Broadcast<byte[]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .broadcast(bytes);
+    Broadcast<byte[]> shared =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
     boolean regression = model.preprocessing().task() == ArchSpec.Task.REGRESSION;
     StructType schema = frame.df().schema();
     List<String> names = frame.schema().columnNames();
     String predicted = fresh("predicted", names);
-    schema = regression ? schema.add(predicted, DataTypes.DoubleType)
-        : schema.add(predicted, DataTypes.StringType)
-            .add(fresh("confidence", names), DataTypes.DoubleType);
+    schema =
+        regression
+            ? schema.add(predicted, DataTypes.DoubleType)
+            : schema
+                .add(predicted, DataTypes.StringType)
+                .add(fresh("confidence", names), DataTypes.DoubleType);
     FrameSchema tableSchema = FrameSchema.of(frame.schema());
     String[] fields = frame.df().columns();
     int[] order = new int[names.size()];
     for (int j = 0; j < order.length; j++) {
       order[j] = List.of(fields).indexOf(names.get(j));
     }
-    MapPartitionsFunction<Row, Row> f = rows -> new PartitionPredictor(
-        load(key, shared), tableSchema.toTable(), order, rows, regression);
+    MapPartitionsFunction<Row, Row> f =
+        rows ->
+            new PartitionPredictor(
+                load(key, shared), tableSchema.toTable(), order, rows, regression);
     return frame.df().mapPartitions(f, Encoders.row(schema));
   }
 
   private static Loaded load(String key, Broadcast<byte[]> shared) {
-    return MODELS.computeIfAbsent(key, k -> {
-      try {
-        TrainedModel t = ModelBundle.read(shared.value(), "broadcast model");
-        return new Loaded(t, t.toModel(Device.cpu()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (IncompatibleModelException e) {
-        throw new IllegalStateException(e.getMessage(), e);
-      }
-    });
+    return MODELS.computeIfAbsent(
+        key,
+        k -> {
+          try {
+            TrainedModel t = ModelBundle.read(shared.value(), "broadcast model");
+            return new Loaded(t, t.toModel(Device.cpu()));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (IncompatibleModelException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+          }
+        });
   }
 
   /** Predicts one partition a batch of rows at a time, so memory stays one batch deep. */
@@ -100,8 +107,8 @@ final class SparkPredict {
     private final List<Row> ready = new ArrayList<>();
     private int next;
 
-    PartitionPredictor(Loaded loaded, Table schema, int[] order, Iterator<Row> in,
-        boolean regression) {
+    PartitionPredictor(
+        Loaded loaded, Table schema, int[] order, Iterator<Row> in, boolean regression) {
       this.loaded = loaded;
       this.schema = schema;
       this.order = order;
@@ -116,8 +123,10 @@ final class SparkPredict {
       }
       ready.clear();
       next = 0;
-      int size = Inference.batchRows(loaded.trained().preprocessing().exampleShape().stream()
-          .reduce(1, (a, b) -> a * b), BATCH);
+      int size =
+          Inference.batchRows(
+              loaded.trained().preprocessing().exampleShape().stream().reduce(1, (a, b) -> a * b),
+              BATCH);
       List<Row> batch = new ArrayList<>(size);
       while (batch.size() < size && in.hasNext()) {
         batch.add(in.next());

@@ -38,8 +38,15 @@ import org.apache.spark.sql.SparkSession;
  * model…) on the driver with the rows collected, because training one model stays on one machine.
  */
 public final class SparkRunner implements ClusterRunner {
-  private static final Set<String> SPARK_BLOCKS = Set.of("data.load-csv", "prepare.clean",
-      "prepare.encode", "prepare.normalize", "prepare.split", "output.predict", "train.sweep");
+  private static final Set<String> SPARK_BLOCKS =
+      Set.of(
+          "data.load-csv",
+          "prepare.clean",
+          "prepare.encode",
+          "prepare.normalize",
+          "prepare.split",
+          "output.predict",
+          "train.sweep");
 
   @Override
   public String name() {
@@ -48,8 +55,11 @@ public final class SparkRunner implements ClusterRunner {
 
   /** Returns a session for a master; {@code submit} keeps the one spark-submit chose. */
   public static SparkSession session(String master) {
-    SparkSession.Builder b = SparkSession.builder().appName("Blocksmith")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8");
+    SparkSession.Builder b =
+        SparkSession.builder()
+            .appName("Blocksmith")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "8");
     if (!master.equals("submit")) {
       b = b.master(master);
     }
@@ -76,8 +86,12 @@ public final class SparkRunner implements ClusterRunner {
     String failed = null;
     try (RunFolder folder = RunFolder.create(req.runsRoot())) {
       SparkSession spark = session(req.master());
-      out.println("Running on Spark " + spark.version() + " (master "
-          + spark.sparkContext().master() + "); training runs on the driver.");
+      out.println(
+          "Running on Spark "
+              + spark.version()
+              + " (master "
+              + spark.sparkContext().master()
+              + "); training runs on the driver.");
       Plan plan = Planner.plan(req.graph(), registry, req.baseDir(), Set.of(), seed);
       for (PlanStep step : plan.steps()) {
         String id = step.id();
@@ -85,12 +99,17 @@ public final class SparkRunner implements ClusterRunner {
         ObjectNode n = nodes.putObject(id);
         n.put("type", step.type().spec().id());
         n.put("where", SPARK_BLOCKS.contains(step.type().spec().id()) ? "spark" : "driver");
-        try (LocalContext ctx = new LocalContext(id, Devices.choose(req.options().device()),
-            seed, req.baseDir(), folder, out::println)) {
+        try (LocalContext ctx =
+            new LocalContext(
+                id,
+                Devices.choose(req.options().device()),
+                seed,
+                req.baseDir(),
+                folder,
+                out::println)) {
           Map<String, Object> in = new LinkedHashMap<>();
           step.inputs().forEach((port, ref) -> in.put(port, value(outputs, ref)));
-          Map<String, Object> result =
-              runStep(spark, req, step, in, ctx, folder, seed);
+          Map<String, Object> result = runStep(spark, req, step, in, ctx, folder, seed);
           outputs.put(id, result);
           n.put("status", "FINISHED");
           ObjectNode h = n.putObject("headlines");
@@ -98,19 +117,23 @@ public final class SparkRunner implements ClusterRunner {
           for (Map.Entry<String, Object> o : result.entrySet()) {
             if (o.getValue() instanceof Report r) {
               folder.writeReport(id, o.getKey(), result.size() == 1, r);
-              ObjectNode m = n.has("metrics") ? (ObjectNode) n.get("metrics")
-                  : n.putObject("metrics");
+              ObjectNode m =
+                  n.has("metrics") ? (ObjectNode) n.get("metrics") : n.putObject("metrics");
               r.metrics().forEach(m::put);
             }
           }
-          out.println("  " + id + "  done  " + String.join("; ", h.properties().stream()
-              .map(e -> e.getValue().asText()).toList()));
+          out.println(
+              "  "
+                  + id
+                  + "  done  "
+                  + String.join(
+                      "; ", h.properties().stream().map(e -> e.getValue().asText()).toList()));
         } catch (NodeException e) {
           failed = id;
           n.put("status", "FAILED");
           n.put("message", e.getMessage());
-          err.println("  " + id + "  failed: " + e.getMessage()
-              + (e.fix() == null ? "" : " " + e.fix()));
+          err.println(
+              "  " + id + "  failed: " + e.getMessage() + (e.fix() == null ? "" : " " + e.fix()));
           break;
         } finally {
           n.put("millis", System.currentTimeMillis() - t0);
@@ -130,8 +153,10 @@ public final class SparkRunner implements ClusterRunner {
       json.put("pipelineFile", req.file().toAbsolutePath().toString());
       json.set("overrides", GraphJson.mapper().valueToTree(req.overrides()));
       ObjectNode energy = meter.finish();
-      energy.put("method", energy.path("method").asText()
-          + "; the driver only: executors on other machines are not counted");
+      energy.put(
+          "method",
+          energy.path("method").asText()
+              + "; the driver only: executors on other machines are not counted");
       json.set("energy", energy);
       folder.writeRunJson(json);
       if (req.json()) {
@@ -174,16 +199,34 @@ public final class SparkRunner implements ClusterRunner {
   /** The predictions of a Spark Predict, written to the run folder. */
   record Predictions(Dataset<Row> df, String path, long rows) {}
 
-  static Map<String, Object> runStep(SparkSession spark, Request req, PlanStep step,
-      Map<String, Object> in, LocalContext ctx, RunFolder folder, long seed) throws Exception {
+  static Map<String, Object> runStep(
+      SparkSession spark,
+      Request req,
+      PlanStep step,
+      Map<String, Object> in,
+      LocalContext ctx,
+      RunFolder folder,
+      long seed)
+      throws Exception {
     Params p = step.params();
     String id = step.id();
     switch (step.type().spec().id()) {
       case "data.load-csv" -> {
-        return Map.of("table", SparkLoad.load(spark, id, p.get(LoadCsv.FILE), req.baseDir(),
-            p.get(LoadCsv.LABEL), p.get(LoadCsv.GROUP), p.get(LoadCsv.IDS),
-            p.get(LoadCsv.SKIP_BAD_ROWS), p.get(LoadCsv.DELIMITER), p.get(LoadCsv.HEADER),
-            p.get(LoadCsv.ENCODING), ctx::log));
+        return Map.of(
+            "table",
+            SparkLoad.load(
+                spark,
+                id,
+                p.get(LoadCsv.FILE),
+                req.baseDir(),
+                p.get(LoadCsv.LABEL),
+                p.get(LoadCsv.GROUP),
+                p.get(LoadCsv.IDS),
+                p.get(LoadCsv.SKIP_BAD_ROWS),
+                p.get(LoadCsv.DELIMITER),
+                p.get(LoadCsv.HEADER),
+                p.get(LoadCsv.ENCODING),
+                ctx::log));
       }
       case "prepare.clean" -> {
         if (in.get("table") instanceof SparkFrame f) {
@@ -192,8 +235,8 @@ public final class SparkRunner implements ClusterRunner {
       }
       case "prepare.encode", "prepare.normalize" -> {
         if (in.get("table") instanceof SparkFrame f) {
-          Map<String, Object> r = step.type().execute(new Inputs(id, Map.of("table",
-              f.schema())), p, ctx);
+          Map<String, Object> r =
+              step.type().execute(new Inputs(id, Map.of("table", f.schema())), p, ctx);
           Map<String, Object> o = new LinkedHashMap<>(r);
           o.put("table", f.withSchema((Table) r.get("table")));
           return o;
@@ -220,10 +263,14 @@ public final class SparkRunner implements ClusterRunner {
         for (SweepTrial t : r.trials()) {
           ctx.log("Trial " + (t.index() + 1) + ": " + t.scoreText());
         }
-        return Map.of("model", r.best().model(), "report", SweepTrial.comparison(r.trials(),
-            "as Spark tasks (master " + spark.sparkContext().master() + ")"));
+        return Map.of(
+            "model",
+            r.best().model(),
+            "report",
+            SweepTrial.comparison(
+                r.trials(), "as Spark tasks (master " + spark.sparkContext().master() + ")"));
       }
-      default -> { }
+      default -> {}
     }
     Map<String, Object> local = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : in.entrySet()) {
@@ -231,7 +278,10 @@ public final class SparkRunner implements ClusterRunner {
       if (v instanceof SparkFrame f) {
         v = f.toTable();
       } else if (v instanceof Predictions) {
-        throw NodeException.atPort(id, e.getKey(), "Predictions made on Spark stay in Spark.",
+        throw NodeException.atPort(
+            id,
+            e.getKey(),
+            "Predictions made on Spark stay in Spark.",
             "Read the predictions file from the run folder instead.");
       }
       local.put(e.getKey(), v);

@@ -24,10 +24,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Split on Spark, giving exactly the rows the local block gives: only the label and id columns
- * (and each row's place) come to the driver, where the local Split deals them with the same
- * seed; the assignment goes back to Spark as a join. The driver therefore holds two small values
- * per row, never the feature columns.
+ * Split on Spark, giving exactly the rows the local block gives: only the label and id columns (and
+ * each row's place) come to the driver, where the local Split deals them with the same seed; the
+ * assignment goes back to Spark as a join. The driver therefore holds two small values per row,
+ * never the feature columns.
  */
 final class SparkSplit {
   private SparkSplit() {}
@@ -44,13 +44,20 @@ final class SparkSplit {
     }
     List<String> narrow = new ArrayList<>(keep);
     narrow.add(ROW);
-    Table small = new SparkFrame(in.df().select(narrow.stream().map(SparkFrame::c)
-        .toArray(org.apache.spark.sql.Column[]::new)), keepOnly(schema, keep), in.source())
-        .toTableWithRow();
-    Map<String, Object> parts = new Split().execute(new Inputs(ctx.nodeId(), Map.of("data", small)),
-        params, ctx);
-    StructType assign = new StructType().add(ROW, DataTypes.LongType).add("__part",
-        DataTypes.IntegerType);
+    Table small =
+        new SparkFrame(
+                in.df()
+                    .select(
+                        narrow.stream()
+                            .map(SparkFrame::c)
+                            .toArray(org.apache.spark.sql.Column[]::new)),
+                keepOnly(schema, keep),
+                in.source())
+            .toTableWithRow();
+    Map<String, Object> parts =
+        new Split().execute(new Inputs(ctx.nodeId(), Map.of("data", small)), params, ctx);
+    StructType assign =
+        new StructType().add(ROW, DataTypes.LongType).add("__part", DataTypes.IntegerType);
     List<Row> rows = new ArrayList<>();
     String[] names = {"train", "validation", "test"};
     for (int p = 0; p < 3; p++) {

@@ -41,8 +41,9 @@ final class SparkSweep {
   /** The finished sweep. */
   record Result(List<SweepTrial> trials, SweepTrial best) {}
 
-  static Result run(SparkSession spark, Graph graph, Path baseDir, String sweepId, Params params,
-      long seed) throws Exception {
+  static Result run(
+      SparkSession spark, Graph graph, Path baseDir, String sweepId, Params params, long seed)
+      throws Exception {
     List<Map<String, JsonNode>> plan = Sweep.plan(params);
     List<String> graphs = new ArrayList<>();
     for (Map<String, JsonNode> trial : plan) {
@@ -51,9 +52,10 @@ final class SparkSweep {
     String base = baseDir.toAbsolutePath().toString();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Integer> indexes = IntStream.range(0, plan.size()).boxed().toList();
-    List<Tuple2<Integer, byte[]>> done = jsc.parallelize(indexes, plan.size())
-        .map(i -> new Tuple2<>(i, trial(graphs.get(i), base, sweepId, seed)))
-        .collect();
+    List<Tuple2<Integer, byte[]>> done =
+        jsc.parallelize(indexes, plan.size())
+            .map(i -> new Tuple2<>(i, trial(graphs.get(i), base, sweepId, seed)))
+            .collect();
     List<SweepTrial> trials = new ArrayList<>();
     for (Tuple2<Integer, byte[]> d : done) {
       TrainedModel m = ModelBundle.read(d._2(), "trial " + (d._1() + 1));
@@ -71,18 +73,22 @@ final class SparkSweep {
     for (Node n : graph.nodes()) {
       nodes.add(n.id().equals(sweepId) ? train : n);
     }
-    List<Edge> edges = graph.edges().stream()
-        .filter(e -> !e.from().node().equals(sweepId)).toList();
-    return new Graph(graph.name(), graph.description(), nodes, edges, graph.layout(),
-        graph.extras());
+    List<Edge> edges =
+        graph.edges().stream().filter(e -> !e.from().node().equals(sweepId)).toList();
+    return new Graph(
+        graph.name(), graph.description(), nodes, edges, graph.layout(), graph.extras());
   }
 
   /** Runs in the executor: trains one trial and returns its model file's bytes. */
   static byte[] trial(String graphJson, String baseDir, String trainId, long seed)
       throws Exception {
     Graph g = GraphJson.read(graphJson);
-    RunResult r = session().start(g, Path.of(baseDir),
-        new RunOptions(Set.of(trainId), "cpu", seed, false), e -> { }).result().get();
+    RunResult r =
+        session()
+            .start(
+                g, Path.of(baseDir), new RunOptions(Set.of(trainId), "cpu", seed, false), e -> {})
+            .result()
+            .get();
     if (!r.success()) {
       throw new IllegalStateException("Trial failed: " + r.messages());
     }
@@ -91,8 +97,9 @@ final class SparkSweep {
 
   private static synchronized EngineSession session() throws java.io.IOException {
     if (session == null) {
-      session = new EngineSession(NodeRegistry.loadInstalled(),
-          Files.createTempDirectory("blocksmith-trials"));
+      session =
+          new EngineSession(
+              NodeRegistry.loadInstalled(), Files.createTempDirectory("blocksmith-trials"));
     }
     return session;
   }

@@ -39,22 +39,54 @@ public final class PredictBench {
         long t0 = System.nanoTime();
         int n;
         try (TestContext ctx = new TestContext("predict")) {
-          Table data = (Table) loadCsv.execute(new Inputs("load", Map.of()),
-              Params.of(loadCsv.spec(), Map.of("file", f.textNode(csv.toString()))), ctx)
-              .get("table");
-          Table out = (Table) predict.execute(new Inputs("predict", Map.of("model", model,
-              "data", data)), Params.of(predict.spec(), Map.of()), ctx).get("table");
+          Table data =
+              (Table)
+                  loadCsv
+                      .execute(
+                          new Inputs("load", Map.of()),
+                          Params.of(loadCsv.spec(), Map.of("file", f.textNode(csv.toString()))),
+                          ctx)
+                      .get("table");
+          Table out =
+              (Table)
+                  predict
+                      .execute(
+                          new Inputs("predict", Map.of("model", model, "data", data)),
+                          Params.of(predict.spec(), Map.of()),
+                          ctx)
+                      .get("table");
           n = out.rowCount();
         }
         double local = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        SparkFrame frame = SparkLoad.load(spark, "load", csv.toString(), dir, "", "", "", false,
-            "auto", "auto", "auto", s -> { });
+        SparkFrame frame =
+            SparkLoad.load(
+                spark,
+                "load",
+                csv.toString(),
+                dir,
+                "",
+                "",
+                "",
+                false,
+                "auto",
+                "auto",
+                "auto",
+                s -> {});
         long m = SparkPredict.predict(spark, model, frame).count();
         double onSpark = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "rows %,d round %d: local %.1f s (%,.0f rows/s), "
-            + "spark %s %.1f s (%,.0f rows/s), spark/local time %.2f%n", rows, round + 1, local,
-            n / local, master, onSpark, m / onSpark, onSpark / local);
+        System.out.printf(
+            Locale.ROOT,
+            "rows %,d round %d: local %.1f s (%,.0f rows/s), "
+                + "spark %s %.1f s (%,.0f rows/s), spark/local time %.2f%n",
+            rows,
+            round + 1,
+            local,
+            n / local,
+            master,
+            onSpark,
+            m / onSpark,
+            onSpark / local);
       }
       Files.delete(csv);
     }

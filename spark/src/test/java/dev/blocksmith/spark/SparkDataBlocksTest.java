@@ -3,8 +3,8 @@ package dev.blocksmith.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.blocksmith.engine.cli.ClusterRunner;
 import dev.blocksmith.engine.cli.Cli;
+import dev.blocksmith.engine.cli.ClusterRunner;
 import dev.blocksmith.engine.exec.RunOptions;
 import dev.blocksmith.engine.exec.RunResult;
 import dev.blocksmith.engine.graph.Edge;
@@ -44,8 +44,22 @@ class SparkDataBlocksTest {
       String city = i % 41 == 0 ? "" : cities[r.nextInt(4)];
       String smoker = i % 53 == 0 ? "?" : r.nextBoolean() ? "yes" : "no";
       String score = String.format(java.util.Locale.ROOT, "%.2f", r.nextGaussian() * 3);
-      String line = "p" + (i / 3) + "," + age + "," + city + "," + smoker + "," + score
-          + ",free text " + i + "," + (r.nextInt(3) == 0 ? "sick" : "well") + "\n";
+      String line =
+          "p"
+              + (i / 3)
+              + ","
+              + age
+              + ","
+              + city
+              + ","
+              + smoker
+              + ","
+              + score
+              + ",free text "
+              + i
+              + ","
+              + (r.nextInt(3) == 0 ? "sick" : "well")
+              + "\n";
       sb.append(line);
       if (i % 29 == 0) {
         sb.append(line); // an exact repeat
@@ -55,18 +69,39 @@ class SparkDataBlocksTest {
   }
 
   static Graph graph(String missing) {
-    return new Graph("data", "", List.of(
-        new Node("load", "data.load-csv", 1, null, Map.of("file", F.textNode("messy.csv"),
-            "label", F.textNode("outcome"), "idColumns", F.textNode("patient"))),
-        new Node("clean", "prepare.clean", 1, null, Map.of("dropDuplicates", F.booleanNode(true),
-            "missing", F.textNode(missing))),
-        new Node("encode", "prepare.encode", 1, null, Map.of()),
-        new Node("normalize", "prepare.normalize", 1, null, Map.of("method",
-            F.textNode("min-max"))),
-        new Node("split", "prepare.split", 1, null, Map.of("seed", F.numberNode(5)))),
-        List.of(Edge.of("load.table", "clean.table"), Edge.of("clean.table", "encode.table"),
-            Edge.of("encode.table", "normalize.table"), Edge.of("normalize.table", "split.data")),
-        Layout.EMPTY, Map.of());
+    return new Graph(
+        "data",
+        "",
+        List.of(
+            new Node(
+                "load",
+                "data.load-csv",
+                1,
+                null,
+                Map.of(
+                    "file",
+                    F.textNode("messy.csv"),
+                    "label",
+                    F.textNode("outcome"),
+                    "idColumns",
+                    F.textNode("patient"))),
+            new Node(
+                "clean",
+                "prepare.clean",
+                1,
+                null,
+                Map.of("dropDuplicates", F.booleanNode(true), "missing", F.textNode(missing))),
+            new Node("encode", "prepare.encode", 1, null, Map.of()),
+            new Node(
+                "normalize", "prepare.normalize", 1, null, Map.of("method", F.textNode("min-max"))),
+            new Node("split", "prepare.split", 1, null, Map.of("seed", F.numberNode(5)))),
+        List.of(
+            Edge.of("load.table", "clean.table"),
+            Edge.of("clean.table", "encode.table"),
+            Edge.of("encode.table", "normalize.table"),
+            Edge.of("normalize.table", "split.data")),
+        Layout.EMPTY,
+        Map.of());
   }
 
   @Test
@@ -78,17 +113,25 @@ class SparkDataBlocksTest {
       Graph g = graph(missing);
       RunResult local;
       try (EngineSession s = new EngineSession(registry, dir.resolve("runs"))) {
-        local = s.start(g, dir, RunOptions.DEFAULTS, e -> { }).result().get();
+        local = s.start(g, dir, RunOptions.DEFAULTS, e -> {}).result().get();
         assertThat(local.success()).as(local.messages().toString()).isTrue();
       }
       Map<String, Map<String, Object>> outs = new LinkedHashMap<>();
-      ClusterRunner.Request req = new ClusterRunner.Request(g, dir.resolve("g.json"), dir,
-          "local[2]", RunOptions.DEFAULTS, dir.resolve("runs"), List.of(), false);
+      ClusterRunner.Request req =
+          new ClusterRunner.Request(
+              g,
+              dir.resolve("g.json"),
+              dir,
+              "local[2]",
+              RunOptions.DEFAULTS,
+              dir.resolve("runs"),
+              List.of(),
+              false);
       for (PlanStep step : Planner.plan(g, registry, dir, Set.of(), 42L).steps()) {
         Map<String, Object> in = new LinkedHashMap<>();
         step.inputs().forEach((port, ref) -> in.put(port, outs.get(ref.node()).get(ref.port())));
-        try (LocalContext ctx = new LocalContext(step.id(), ai.djl.Device.cpu(), 42L, dir, null,
-            line -> { })) {
+        try (LocalContext ctx =
+            new LocalContext(step.id(), ai.djl.Device.cpu(), 42L, dir, null, line -> {})) {
           outs.put(step.id(), SparkRunner.runStep(spark, req, step, in, ctx, null, 42L));
         }
       }
@@ -96,8 +139,9 @@ class SparkDataBlocksTest {
         Table expected = (Table) local.output("split", part);
         Table actual = ((SparkFrame) outs.get("split").get(part)).toTable();
         assertThat(actual.rowCount()).as(missing + " " + part).isEqualTo(expected.rowCount());
-        assertThat(actual.columns()).as(missing + " " + part + ": " + firstDifference(actual,
-            expected)).isEqualTo(expected.columns());
+        assertThat(actual.columns())
+            .as(missing + " " + part + ": " + firstDifference(actual, expected))
+            .isEqualTo(expected.columns());
         assertThat(actual.roles()).isEqualTo(expected.roles());
         assertThat(actual.recipe()).isEqualTo(expected.recipe());
         assertThat(actual).isEqualTo(expected);
@@ -126,8 +170,16 @@ class SparkDataBlocksTest {
             return "names [" + x.name() + "] vs [" + y.name() + "]";
           }
           if (!x.format(r).equals(y.format(r))) {
-            return x.name() + " row " + r + ": " + x.format(r) + " vs " + y.format(r) + " ("
-                + kinds + ")";
+            return x.name()
+                + " row "
+                + r
+                + ": "
+                + x.format(r)
+                + " vs "
+                + y.format(r)
+                + " ("
+                + kinds
+                + ")";
           }
         }
         return x.name() + " (" + kinds + ")";
@@ -141,9 +193,19 @@ class SparkDataBlocksTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Path graph = Path.of("../graphs/house-prices.json").toAbsolutePath().normalize();
-    int code = Cli.execute(NodeRegistry.loadInstalled(), new PrintStream(out, true, "UTF-8"),
-        new PrintStream(err, true, "UTF-8"), "run", graph.toString(), "--spark", "local[2]",
-        "--set", "train.epochs=3", "--runs", dir.toString());
+    int code =
+        Cli.execute(
+            NodeRegistry.loadInstalled(),
+            new PrintStream(out, true, "UTF-8"),
+            new PrintStream(err, true, "UTF-8"),
+            "run",
+            graph.toString(),
+            "--spark",
+            "local[2]",
+            "--set",
+            "train.epochs=3",
+            "--runs",
+            dir.toString());
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(text + err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(text).contains("Running on Spark").contains("== evaluate ==");

@@ -2,6 +2,7 @@ package dev.blocksmith.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.blocksmith.engine.exec.RunOptions;
 import dev.blocksmith.engine.exec.RunResult;
 import dev.blocksmith.engine.graph.Edge;
@@ -17,7 +18,6 @@ import dev.blocksmith.engine.testing.TestContext;
 import dev.blocksmith.engine.value.CategoryColumn;
 import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Table;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,18 +39,33 @@ class SparkPredictTest {
   static TrainedModel trainSmall(Path dir, NodeRegistry registry) throws Exception {
     Path small = dir.resolve("small.csv");
     write(small, 1_000, 7);
-    Graph g = new Graph("t", "", List.of(
-        new Node("load", "data.load-csv", 1, null, Map.of("file", F.textNode("small.csv"),
-            "label", F.textNode("kind"))),
-        new Node("split", "prepare.split", 1, null, Map.of()),
-        new Node("train", "train.train", 1, null, Map.of("epochs", F.numberNode(3),
-            "hiddenSizes", F.arrayNode().add(16)))),
-        List.of(Edge.of("load.table", "split.data"), Edge.of("split.train", "train.train"),
-            Edge.of("split.validation", "train.validation")),
-        dev.blocksmith.engine.graph.Layout.EMPTY, Map.of());
+    Graph g =
+        new Graph(
+            "t",
+            "",
+            List.of(
+                new Node(
+                    "load",
+                    "data.load-csv",
+                    1,
+                    null,
+                    Map.of("file", F.textNode("small.csv"), "label", F.textNode("kind"))),
+                new Node("split", "prepare.split", 1, null, Map.of()),
+                new Node(
+                    "train",
+                    "train.train",
+                    1,
+                    null,
+                    Map.of("epochs", F.numberNode(3), "hiddenSizes", F.arrayNode().add(16)))),
+            List.of(
+                Edge.of("load.table", "split.data"),
+                Edge.of("split.train", "train.train"),
+                Edge.of("split.validation", "train.validation")),
+            dev.blocksmith.engine.graph.Layout.EMPTY,
+            Map.of());
     try (EngineSession s = new EngineSession(registry, dir.resolve("runs"))) {
-      RunResult r = s.start(g, dir, RunOptions.DEFAULTS.withTargets(Set.of("train")), e -> { })
-          .result().get();
+      RunResult r =
+          s.start(g, dir, RunOptions.DEFAULTS.withTargets(Set.of("train")), e -> {}).result().get();
       assertThat(r.success()).as(r.messages().toString()).isTrue();
       return (TrainedModel) r.output("train", "model");
     }
@@ -68,8 +83,17 @@ class SparkPredictTest {
         String c = colours[r.nextInt(3)];
         boolean big = r.nextBoolean();
         String kind = (x * y > 0) == big ? "a" : (c.equals("red") ? "b" : "c");
-        w.write(x + "," + (i % 997 == 0 ? "NA" : String.valueOf(y)) + "," + c + ","
-            + (big ? "yes" : "no") + "," + kind + "\n");
+        w.write(
+            x
+                + ","
+                + (i % 997 == 0 ? "NA" : String.valueOf(y))
+                + ","
+                + c
+                + ","
+                + (big ? "yes" : "no")
+                + ","
+                + kind
+                + "\n");
       }
     }
   }
@@ -87,22 +111,36 @@ class SparkPredictTest {
     NodeType predict = registry.find("output.predict").orElseThrow();
     Table local;
     try (TestContext ctx = new TestContext("predict")) {
-      Table data = (Table) loadCsv.execute(new Inputs("load", Map.of()),
-          Params.of(loadCsv.spec(), Map.of("file", F.textNode(big.toString()))),
-          ctx.withBaseDir(dir)).get("table");
-      local = (Table) predict.execute(new Inputs("predict", Map.of("model", model, "data", data)),
-          Params.of(predict.spec(), Map.of()), ctx).get("table");
+      Table data =
+          (Table)
+              loadCsv
+                  .execute(
+                      new Inputs("load", Map.of()),
+                      Params.of(loadCsv.spec(), Map.of("file", F.textNode(big.toString()))),
+                      ctx.withBaseDir(dir))
+                  .get("table");
+      local =
+          (Table)
+              predict
+                  .execute(
+                      new Inputs("predict", Map.of("model", model, "data", data)),
+                      Params.of(predict.spec(), Map.of()),
+                      ctx)
+                  .get("table");
     }
     System.out.printf("local load+predict done at %.1f s%n", (System.nanoTime() - t0) / 1e9);
     CategoryColumn predicted = (CategoryColumn) local.column("predicted").orElseThrow();
     NumberColumn confidence = (NumberColumn) local.column("confidence").orElseThrow();
 
     SparkSession spark = SparkRunner.session("local[2]");
-    SparkFrame frame = SparkLoad.load(spark, "load", big.toString(), dir, "", "", "", false,
-        "auto", "auto", "auto", s -> { });
+    SparkFrame frame =
+        SparkLoad.load(
+            spark, "load", big.toString(), dir, "", "", "", false, "auto", "auto", "auto", s -> {});
     // An unshuffled frame's partitions come back in file order; the row numbers prove it.
-    Iterator<Row> rows = SparkPredict.predict(spark, model, frame)
-        .select("predicted", "confidence", SparkFrame.ROW).toLocalIterator();
+    Iterator<Row> rows =
+        SparkPredict.predict(spark, model, frame)
+            .select("predicted", "confidence", SparkFrame.ROW)
+            .toLocalIterator();
     long previous = -1;
     int n = 0;
     int sameLabel = 0;

@@ -18,7 +18,6 @@ import dev.blocksmith.nodes.train.SweepTrial;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +27,35 @@ class SparkSweepTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   static Graph sweepGraph() {
-    return new Graph("sweep", "", List.of(
-        new Node("sample", "data.sample", 1, null, Map.of("dataset", F.textNode("spirals"),
-            "size", F.numberNode(400))),
-        new Node("split", "prepare.split", 1, null, Map.of()),
-        new Node("sweep", "train.sweep", 1, null, Map.of(
-            "grid", F.textNode("learningRate = 0.03, 0.003; hiddenSizes = [8], [16], [32, 32]"),
-            "epochs", F.numberNode(4), "patience", F.numberNode(0)))),
-        List.of(Edge.of("sample.data", "split.data"), Edge.of("split.train", "sweep.train"),
+    return new Graph(
+        "sweep",
+        "",
+        List.of(
+            new Node(
+                "sample",
+                "data.sample",
+                1,
+                null,
+                Map.of("dataset", F.textNode("spirals"), "size", F.numberNode(400))),
+            new Node("split", "prepare.split", 1, null, Map.of()),
+            new Node(
+                "sweep",
+                "train.sweep",
+                1,
+                null,
+                Map.of(
+                    "grid",
+                    F.textNode("learningRate = 0.03, 0.003; hiddenSizes = [8], [16], [32, 32]"),
+                    "epochs",
+                    F.numberNode(4),
+                    "patience",
+                    F.numberNode(0)))),
+        List.of(
+            Edge.of("sample.data", "split.data"),
+            Edge.of("split.train", "sweep.train"),
             Edge.of("split.validation", "sweep.validation")),
-        Layout.EMPTY, Map.of());
+        Layout.EMPTY,
+        Map.of());
   }
 
   @Test
@@ -46,7 +64,7 @@ class SparkSweepTest {
     Graph g = sweepGraph();
     Report local;
     try (EngineSession s = new EngineSession(registry, dir.resolve("runs"))) {
-      RunResult r = s.start(g, dir, RunOptions.DEFAULTS, e -> { }).result().get();
+      RunResult r = s.start(g, dir, RunOptions.DEFAULTS, e -> {}).result().get();
       assertThat(r.success()).as(r.messages().toString()).isTrue();
       local = (Report) r.output("sweep", "report");
     }
@@ -55,8 +73,7 @@ class SparkSweepTest {
     SparkSession spark = SparkRunner.session("local[2]");
     long jobsBefore = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
     Params p = Params.of(new Sweep().spec(), g.node("sweep").orElseThrow().params());
-    SparkSweep.Result onSpark = SparkSweep.run(spark, g, dir, "sweep", p,
-        RunOptions.DEFAULT_SEED);
+    SparkSweep.Result onSpark = SparkSweep.run(spark, g, dir, "sweep", p, RunOptions.DEFAULT_SEED);
     assertThat(spark.sparkContext().statusTracker().getJobIdsForGroup(null).length)
         .isGreaterThan((int) jobsBefore);
     assertThat(onSpark.trials()).hasSize(6);

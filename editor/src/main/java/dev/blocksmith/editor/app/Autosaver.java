@@ -24,11 +24,13 @@ public final class Autosaver {
   /** Milliseconds between autosaves. */
   public static final int PERIOD_MS = Integer.getInteger("blocksmith.autosaveMillis", 60_000);
 
-  private static final ExecutorService IO = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "autosave");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService IO =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "autosave");
+            t.setDaemon(true);
+            return t;
+          });
   private final MainWindow w;
   private Graph lastWritten;
 
@@ -43,12 +45,13 @@ public final class Autosaver {
   void start() {
     Timer t = new Timer(PERIOD_MS, e -> tick());
     t.start();
-    IO.submit(() -> {
-      List<Orphan> orphans = findOrphans(Home.autosaveDir());
-      if (!orphans.isEmpty()) {
-        javax.swing.SwingUtilities.invokeLater(() -> offer(orphans.get(0)));
-      }
-    });
+    IO.submit(
+        () -> {
+          List<Orphan> orphans = findOrphans(Home.autosaveDir());
+          if (!orphans.isEmpty()) {
+            javax.swing.SwingUtilities.invokeLater(() -> offer(orphans.get(0)));
+          }
+        });
   }
 
   /** Writes the current graph now when it has unsaved changes (on the EDT; the write is async). */
@@ -69,10 +72,10 @@ public final class Autosaver {
     try {
       // The marker first: a copy is only offered with its marker, so a kill between the two
       // writes must leave the marker, never a copy without one.
-      GraphFiles.writeAtomically(dir.resolve(pid + ".lock"),
-          original.getBytes(StandardCharsets.UTF_8), false);
-      GraphFiles.writeAtomically(dir.resolve(pid + ".json"),
-          json.getBytes(StandardCharsets.UTF_8), false);
+      GraphFiles.writeAtomically(
+          dir.resolve(pid + ".lock"), original.getBytes(StandardCharsets.UTF_8), false);
+      GraphFiles.writeAtomically(
+          dir.resolve(pid + ".json"), json.getBytes(StandardCharsets.UTF_8), false);
     } catch (IOException e) {
       System.err.println("Autosave failed: " + e.getMessage());
     }
@@ -107,12 +110,19 @@ public final class Autosaver {
   }
 
   private void offer(Orphan o) {
-    String what = o.original().isBlank() ? "an unsaved pipeline"
-        : Path.of(o.original()).getFileName().toString();
-    int answer = JOptionPane.showConfirmDialog(w.frame,
-        "Blocksmith closed unexpectedly while you were editing " + what + ".\n"
-            + "Recover the automatically saved copy? (The original file is not changed.)",
-        "Recover unsaved changes", JOptionPane.YES_NO_OPTION);
+    String what =
+        o.original().isBlank()
+            ? "an unsaved pipeline"
+            : Path.of(o.original()).getFileName().toString();
+    int answer =
+        JOptionPane.showConfirmDialog(
+            w.frame,
+            "Blocksmith closed unexpectedly while you were editing "
+                + what
+                + ".\n"
+                + "Recover the automatically saved copy? (The original file is not changed.)",
+            "Recover unsaved changes",
+            JOptionPane.YES_NO_OPTION);
     try {
       if (answer == JOptionPane.YES_OPTION) {
         w.controller.openRecovered(GraphJson.read(o.json()));

@@ -57,69 +57,80 @@ public final class BlockPicker extends JPanel {
     scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
     scroll.getVerticalScrollBar().setUnitIncrement(16);
     add(scroll, BorderLayout.CENTER);
-    search.getDocument().addDocumentListener(new DocumentListener() {
-      @Override
-      public void insertUpdate(DocumentEvent e) {
-        refill();
-      }
+    search
+        .getDocument()
+        .addDocumentListener(
+            new DocumentListener() {
+              @Override
+              public void insertUpdate(DocumentEvent e) {
+                refill();
+              }
 
-      @Override
-      public void removeUpdate(DocumentEvent e) {
-        refill();
-      }
+              @Override
+              public void removeUpdate(DocumentEvent e) {
+                refill();
+              }
 
-      @Override
-      public void changedUpdate(DocumentEvent e) {
-        refill();
-      }
-    });
+              @Override
+              public void changedUpdate(DocumentEvent e) {
+                refill();
+              }
+            });
     search.addActionListener(e -> pickSelected());
-    search.addKeyListener(new java.awt.event.KeyAdapter() {
-      @Override
-      public void keyPressed(KeyEvent e) {
-        if (e.getKeyCode() == KeyEvent.VK_DOWN || e.getKeyCode() == KeyEvent.VK_UP) {
-          move(e.getKeyCode() == KeyEvent.VK_DOWN ? 1 : -1);
-          e.consume();
-        }
-      }
-    });
-    list.addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        if (e.getClickCount() == 2) {
-          pickSelected();
-        }
-      }
-    });
-    list.addKeyListener(new java.awt.event.KeyAdapter() {
-      @Override
-      public void keyPressed(KeyEvent e) {
-        if (e.getKeyCode() == KeyEvent.VK_ENTER) {
-          pickSelected();
-        }
-      }
-    });
+    search.addKeyListener(
+        new java.awt.event.KeyAdapter() {
+          @Override
+          public void keyPressed(KeyEvent e) {
+            if (e.getKeyCode() == KeyEvent.VK_DOWN || e.getKeyCode() == KeyEvent.VK_UP) {
+              move(e.getKeyCode() == KeyEvent.VK_DOWN ? 1 : -1);
+              e.consume();
+            }
+          }
+        });
+    list.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            if (e.getClickCount() == 2) {
+              pickSelected();
+            }
+          }
+        });
+    list.addKeyListener(
+        new java.awt.event.KeyAdapter() {
+          @Override
+          public void keyPressed(KeyEvent e) {
+            if (e.getKeyCode() == KeyEvent.VK_ENTER) {
+              pickSelected();
+            }
+          }
+        });
     if (draggable) {
       list.setDragEnabled(true);
-      list.setTransferHandler(new TransferHandler() {
-        @Override
-        public int getSourceActions(JComponent c) {
-          return COPY;
-        }
+      list.setTransferHandler(
+          new TransferHandler() {
+            @Override
+            public int getSourceActions(JComponent c) {
+              return COPY;
+            }
 
-        @Override
-        protected Transferable createTransferable(JComponent c) {
-          return list.getSelectedValue() instanceof NodeSpec s
-              ? new StringSelection("block:" + s.id()) : null;
-        }
-      });
+            @Override
+            protected Transferable createTransferable(JComponent c) {
+              return list.getSelectedValue() instanceof NodeSpec s
+                  ? new StringSelection("block:" + s.id())
+                  : null;
+            }
+          });
     }
   }
 
   /** Shows the blocks of {@code registry}. */
   public void setRegistry(NodeRegistry registry) {
-    specs = registry.all().stream().map(t -> t.spec())
-        .sorted(Comparator.comparing(NodeSpec::category)).toList();
+    specs =
+        registry.all().stream()
+            .map(t -> t.spec())
+            .sorted(Comparator.comparing(NodeSpec::category))
+            .toList();
     refill();
   }
 
@@ -139,8 +150,9 @@ public final class BlockPicker extends JPanel {
     Category current = null;
     List<Object> out = new ArrayList<>();
     for (NodeSpec s : specs) {
-      String hay = (s.displayName() + " " + s.summary() + " " + s.id() + " "
-          + s.category().label()).toLowerCase(Locale.ROOT);
+      String hay =
+          (s.displayName() + " " + s.summary() + " " + s.id() + " " + s.category().label())
+              .toLowerCase(Locale.ROOT);
       if (!q.isEmpty() && !hay.contains(q)) {
         continue;
       }
@@ -180,8 +192,10 @@ public final class BlockPicker extends JPanel {
     public Component getListCellRendererComponent(
         JList<?> l, Object value, int index, boolean selected, boolean focus) {
       if (value instanceof Category c) {
-        JLabel h = (JLabel) super.getListCellRendererComponent(l, c.label().toUpperCase(
-            Locale.ROOT), index, false, false);
+        JLabel h =
+            (JLabel)
+                super.getListCellRendererComponent(
+                    l, c.label().toUpperCase(Locale.ROOT), index, false, false);
         h.setFont(h.getFont().deriveFont(java.awt.Font.BOLD, h.getFont().getSize() - 1f));
         h.setBorder(BorderFactory.createEmptyBorder(8, 4, 2, 4));
         h.setIcon(null);
@@ -190,15 +204,31 @@ public final class BlockPicker extends JPanel {
       }
       NodeSpec s = (NodeSpec) value;
       // A fixed text width makes the summary wrap inside the palette instead of being clipped.
-      JLabel label = (JLabel) super.getListCellRendererComponent(l, "<html><div style='width:"
-          + TEXT_WIDTH + "px'><b>" + s.displayName() + "</b><br><font size='-1'>" + s.summary()
-          + "</font></div></html>", index, selected, focus);
+      JLabel label =
+          (JLabel)
+              super.getListCellRendererComponent(
+                  l,
+                  "<html><div style='width:"
+                      + TEXT_WIDTH
+                      + "px'><b>"
+                      + s.displayName()
+                      + "</b><br><font size='-1'>"
+                      + s.summary()
+                      + "</font></div></html>",
+                  index,
+                  selected,
+                  focus);
       label.setIcon(new CategoryIcon(s.category(), 22));
       label.setIconTextGap(8);
       label.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 4));
-      label.setToolTipText("<html><div style='width:280px'><b>" + s.displayName() + "</b> — "
-          + s.summary() + "<br><br>" + s.whatItDoes()
-          + "<br><i>Drag onto the canvas or double-click to add.</i></div></html>");
+      label.setToolTipText(
+          "<html><div style='width:280px'><b>"
+              + s.displayName()
+              + "</b> — "
+              + s.summary()
+              + "<br><br>"
+              + s.whatItDoes()
+              + "<br><i>Drag onto the canvas or double-click to add.</i></div></html>");
       return label;
     }
   }

@@ -25,10 +25,11 @@ final class CategoryIcon implements Icon {
   public void paintIcon(Component c, Graphics g, int x, int y) {
     Graphics2D g2 = (Graphics2D) g.create();
     g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g2.setColor(Themes.color(
-        "Blocksmith.category." + category.name().toLowerCase(Locale.ROOT), Color.GRAY));
+    g2.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g2.setColor(
+        Themes.color(
+            "Blocksmith.category." + category.name().toLowerCase(Locale.ROOT), Color.GRAY));
     g2.fillRoundRect(x, y, size, size, 6, 6);
     g2.setColor(Color.WHITE);
     g2.setFont(c.getFont().deriveFont(Font.BOLD, size * 0.55f));

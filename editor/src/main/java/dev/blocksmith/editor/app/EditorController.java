@@ -62,12 +62,16 @@ public final class EditorController implements Commands {
           Graph g = get();
           if (ModelRecipe.isModel(file)) {
             // A model's recipe opens as a new pipeline: saving must never write over the model.
-            w.doc.reset(g.withTitle(g.name() + " (recipe of " + file.getFileName() + ")",
-                g.description()), null, true);
+            w.doc.reset(
+                g.withTitle(g.name() + " (recipe of " + file.getFileName() + ")", g.description()),
+                null,
+                true);
             w.showPage(true);
             javax.swing.SwingUtilities.invokeLater(w.canvas::zoomToFitReadable);
-            w.status.setText("Opened the pipeline that made " + file.getFileName()
-                + "; save it under a name of your choice.");
+            w.status.setText(
+                "Opened the pipeline that made "
+                    + file.getFileName()
+                    + "; save it under a name of your choice.");
             return;
           }
           w.doc.reset(g, file.toAbsolutePath(), false);
@@ -79,8 +83,8 @@ public final class EditorController implements Commands {
           w.status.setText("Opened " + file.getFileName());
         } catch (Exception e) {
           Throwable c = e.getCause() != null ? e.getCause() : e;
-          JOptionPane.showMessageDialog(w.frame, c.getMessage(), "This file could not be opened",
-              JOptionPane.ERROR_MESSAGE);
+          JOptionPane.showMessageDialog(
+              w.frame, c.getMessage(), "This file could not be opened", JOptionPane.ERROR_MESSAGE);
         }
       }
     }.execute();
@@ -136,8 +140,8 @@ public final class EditorController implements Commands {
           w.prefs.addRecent(file.toString());
           w.status.setText("Saved " + file.getFileName());
         } catch (Exception e) {
-          JOptionPane.showMessageDialog(w.frame, "Saving failed: " + e.getCause(),
-              "Not saved", JOptionPane.ERROR_MESSAGE);
+          JOptionPane.showMessageDialog(
+              w.frame, "Saving failed: " + e.getCause(), "Not saved", JOptionPane.ERROR_MESSAGE);
         }
       }
     }.execute();
@@ -149,8 +153,10 @@ public final class EditorController implements Commands {
     fc.setSelectedFile(new File("report.html"));
     if (fc.showSaveDialog(w.frame) == JFileChooser.APPROVE_OPTION) {
       File f = fc.getSelectedFile();
-      runWithReportTo(f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".html")
-          ? f.toPath() : Path.of(f + ".html"));
+      runWithReportTo(
+          f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".html")
+              ? f.toPath()
+              : Path.of(f + ".html"));
     }
   }
 
@@ -170,14 +176,16 @@ public final class EditorController implements Commands {
     fc.setSelectedFile(new File("pipeline.png"));
     if (fc.showSaveDialog(w.frame) == JFileChooser.APPROVE_OPTION) {
       File f = fc.getSelectedFile();
-      exportImageTo(f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".png")
-          ? f.toPath() : Path.of(f + ".png"));
+      exportImageTo(
+          f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".png")
+              ? f.toPath()
+              : Path.of(f + ".png"));
     }
   }
 
   /**
-   * Draws the canvas now (on the EDT) and writes it to {@code file} as a PNG in the background;
-   * the status bar says when it is saved.
+   * Draws the canvas now (on the EDT) and writes it to {@code file} as a PNG in the background; the
+   * status bar says when it is saved.
    */
   public void exportImageTo(Path file) {
     var img = w.canvas.toImage();
@@ -222,8 +230,12 @@ public final class EditorController implements Commands {
       return true;
     }
     String name = w.doc.file() == null ? "this pipeline" : w.doc.file().getFileName().toString();
-    int answer = JOptionPane.showConfirmDialog(w.frame, "Save changes to " + name + "?",
-        "Unsaved changes", JOptionPane.YES_NO_CANCEL_OPTION);
+    int answer =
+        JOptionPane.showConfirmDialog(
+            w.frame,
+            "Save changes to " + name + "?",
+            "Unsaved changes",
+            JOptionPane.YES_NO_CANCEL_OPTION);
     if (answer == JOptionPane.YES_OPTION) {
       save();
       return false; // saving is asynchronous; the user repeats the command once it is saved
@@ -233,8 +245,9 @@ public final class EditorController implements Commands {
 
   private static JFileChooser chooser() {
     JFileChooser fc = new JFileChooser(Home.graphsDir().toFile());
-    fc.setFileFilter(new FileNameExtensionFilter("Blocksmith pipelines and models (*.json,"
-        + " *.bsmodel)", "json", "bsmodel"));
+    fc.setFileFilter(
+        new FileNameExtensionFilter(
+            "Blocksmith pipelines and models (*.json," + " *.bsmodel)", "json", "bsmodel"));
     return fc;
   }
 
@@ -276,8 +289,10 @@ public final class EditorController implements Commands {
   public void paste() {
     try {
       var cb = Toolkit.getDefaultToolkit().getSystemClipboard();
-      String text = cb.isDataFlavorAvailable(DataFlavor.stringFlavor)
-          ? (String) cb.getData(DataFlavor.stringFlavor) : null;
+      String text =
+          cb.isDataFlavorAvailable(DataFlavor.stringFlavor)
+              ? (String) cb.getData(DataFlavor.stringFlavor)
+              : null;
       Graph piece = GraphChanges.parse(text);
       if (piece == null) {
         w.status.setText("The clipboard holds no blocks to paste.");
@@ -291,10 +306,12 @@ public final class EditorController implements Commands {
 
   private void pasteGraph(Graph piece, String what) {
     List<String> ids = new ArrayList<>();
-    w.doc.edit(what, g -> {
-      ids.clear();
-      return GraphChanges.paste(g, piece, 40, 40, ids);
-    });
+    w.doc.edit(
+        what,
+        g -> {
+          ids.clear();
+          return GraphChanges.paste(g, piece, 40, 40, ids);
+        });
     if (!ids.isEmpty()) {
       w.canvas.select(ids.get(0));
     }
@@ -365,7 +382,7 @@ public final class EditorController implements Commands {
   public void quickAdd() {
     w.showPage(true);
     var c = w.canvas.component();
-    dev.blocksmith.editor.app.QuickAdd.show(w.canvas, w.canvas.registry(),
-        new java.awt.Point(c.getWidth() / 2 - 140, 60));
+    dev.blocksmith.editor.app.QuickAdd.show(
+        w.canvas, w.canvas.registry(), new java.awt.Point(c.getWidth() / 2 - 140, 60));
   }
 }

@@ -23,14 +23,18 @@ public final class EditorLauncher {
 
   /** Opens the editor window and hands it to {@code ready} (on the EDT) once visible. */
   public static void launch(Consumer<MainWindow> ready) {
-    launch(NodeRegistry::loadInstalled, w -> {
-      // Installed blocks include plugins: new jars are shown with their hash before they load.
-      PluginPrompt.offer(w, () -> {
-        loadBlocks(w, NodeRegistry::loadInstalled);
-        w.runs().reloadBlocks();
-      });
-      ready.accept(w);
-    });
+    launch(
+        NodeRegistry::loadInstalled,
+        w -> {
+          // Installed blocks include plugins: new jars are shown with their hash before they load.
+          PluginPrompt.offer(
+              w,
+              () -> {
+                loadBlocks(w, NodeRegistry::loadInstalled);
+                w.runs().reloadBlocks();
+              });
+          ready.accept(w);
+        });
   }
 
   /** Opens the editor with the blocks {@code blocks} returns (called off the EDT). */
@@ -42,20 +46,21 @@ public final class EditorLauncher {
    * Opens the editor with the blocks {@code blocks} returns (called off the EDT) and runs going to
    * the backend {@code backend} makes (the worker JVM in the app; tests pass a fake).
    */
-  public static void launch(Supplier<NodeRegistry> blocks, Supplier<RunBackend> backend,
-      Consumer<MainWindow> ready) {
+  public static void launch(
+      Supplier<NodeRegistry> blocks, Supplier<RunBackend> backend, Consumer<MainWindow> ready) {
     System.setProperty("flatlaf.uiScale.allowScaleDown", "true");
-    SwingUtilities.invokeLater(() -> {
-      Themes.setup();
-      MainWindow w = new MainWindow(backend.get());
-      w.show();
-      loadBlocks(w, blocks);
-      if (!Boolean.getBoolean("blocksmith.noWarmUp")) {
-        w.runs().warmUp(); // start the worker JVM now, so the first run does not wait for it
-      }
-      new Autosaver(w).start();
-      ready.accept(w);
-    });
+    SwingUtilities.invokeLater(
+        () -> {
+          Themes.setup();
+          MainWindow w = new MainWindow(backend.get());
+          w.show();
+          loadBlocks(w, blocks);
+          if (!Boolean.getBoolean("blocksmith.noWarmUp")) {
+            w.runs().warmUp(); // start the worker JVM now, so the first run does not wait for it
+          }
+          new Autosaver(w).start();
+          ready.accept(w);
+        });
   }
 
   private static void loadBlocks(MainWindow w, Supplier<NodeRegistry> blocks) {

@@ -15,7 +15,8 @@ public final class Home {
       return Path.of(prop).toAbsolutePath();
     }
     Path cwd = Path.of("").toAbsolutePath();
-    if (!Files.isDirectory(cwd.resolve("graphs")) && cwd.getParent() != null
+    if (!Files.isDirectory(cwd.resolve("graphs"))
+        && cwd.getParent() != null
         && Files.isDirectory(cwd.getParent().resolve("graphs"))) {
       return cwd.getParent();
     }

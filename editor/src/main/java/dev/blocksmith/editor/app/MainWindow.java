@@ -60,20 +60,25 @@ public final class MainWindow {
     controller = new EditorController(this);
     runs = new RunController(backend, canvas, doc, device::setText, status::setText);
     fileColumns = new dev.blocksmith.editor.inspect.FileColumns(this::refreshInspector);
-    inspector = new InspectorPanel(doc, id -> {
-      List<String> seen = runs.upstreamColumns(id);
-      return seen.isEmpty() ? fileColumns.of(doc.graph(), id, baseDir()) : seen;
-    }, () -> doc.file() == null ? null : doc.file().toAbsolutePath().getParent());
+    inspector =
+        new InspectorPanel(
+            doc,
+            id -> {
+              List<String> seen = runs.upstreamColumns(id);
+              return seen.isEmpty() ? fileColumns.of(doc.graph(), id, baseDir()) : seen;
+            },
+            () -> doc.file() == null ? null : doc.file().toAbsolutePath().getParent());
     palette = new BlockPicker(id -> canvas.addBlock(id, null), true);
     welcome = new WelcomeView(controller::newPipeline, controller::open, controller::openFile);
     frame.setName("mainWindow");
     frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
-    frame.addWindowListener(new WindowAdapter() {
-      @Override
-      public void windowClosing(WindowEvent e) {
-        controller.quit();
-      }
-    });
+    frame.addWindowListener(
+        new WindowAdapter() {
+          @Override
+          public void windowClosing(WindowEvent e) {
+            controller.quit();
+          }
+        });
     frame.setMinimumSize(new Dimension(960, 600));
     menus = new Menus(controller);
     frame.setJMenuBar(menus.menuBar());
@@ -88,18 +93,20 @@ public final class MainWindow {
     canvas.onSelection(ids -> runs.showResults(ids.size() == 1 ? ids.get(0) : null));
     canvas.onQuickAdd(p -> QuickAdd.show(canvas, registry, p));
     canvas.onStatus(status::setText);
-    runs.resultsView().onApplyFix(new dev.blocksmith.editor.view.FixHook() {
-      @Override
-      public boolean canApply(String nodeId, dev.blocksmith.engine.value.Fix fix) {
-        return Fixes.applicable(doc.graph(), registry, nodeId, fix);
-      }
+    runs.resultsView()
+        .onApplyFix(
+            new dev.blocksmith.editor.view.FixHook() {
+              @Override
+              public boolean canApply(String nodeId, dev.blocksmith.engine.value.Fix fix) {
+                return Fixes.applicable(doc.graph(), registry, nodeId, fix);
+              }
 
-      @Override
-      public void apply(String nodeId, dev.blocksmith.engine.value.Fix fix) {
-        doc.edit("Apply: " + fix.instruction(), g -> Fixes.apply(g, registry, nodeId, fix));
-        status.setText("Applied: " + fix.instruction() + ". Undo takes it back.");
-      }
-    });
+              @Override
+              public void apply(String nodeId, dev.blocksmith.engine.value.Fix fix) {
+                doc.edit("Apply: " + fix.instruction(), g -> Fixes.apply(g, registry, nodeId, fix));
+                status.setText("Applied: " + fix.instruction() + ". Undo takes it back.");
+              }
+            });
     runs.onResults(() -> lesson.refresh(runs.lessonState()));
     prefs.track(frame);
   }
@@ -134,19 +141,22 @@ public final class MainWindow {
     all.setResizeWeight(0.0);
     // Divider positions are set once the editor first has a size: before that JSplitPane would
     // squeeze the side panels to their minimum.
-    all.addComponentListener(new java.awt.event.ComponentAdapter() {
-      @Override
-      public void componentResized(java.awt.event.ComponentEvent e) {
-        if (all.getWidth() <= 0 || all.getHeight() <= 0) {
-          return;
-        }
-        all.removeComponentListener(this);
-        all.setDividerLocation(PALETTE_WIDTH);
-        top.setDividerLocation(Math.max(300, all.getWidth() - PALETTE_WIDTH - INSPECTOR_WIDTH
-            - 2 * all.getDividerSize()));
-        vertical.setDividerLocation((int) (all.getHeight() * (1 - RESULTS_SHARE)));
-      }
-    });
+    all.addComponentListener(
+        new java.awt.event.ComponentAdapter() {
+          @Override
+          public void componentResized(java.awt.event.ComponentEvent e) {
+            if (all.getWidth() <= 0 || all.getHeight() <= 0) {
+              return;
+            }
+            all.removeComponentListener(this);
+            all.setDividerLocation(PALETTE_WIDTH);
+            top.setDividerLocation(
+                Math.max(
+                    300,
+                    all.getWidth() - PALETTE_WIDTH - INSPECTOR_WIDTH - 2 * all.getDividerSize()));
+            vertical.setDividerLocation((int) (all.getHeight() * (1 - RESULTS_SHARE)));
+          }
+        });
     return all;
   }
 
@@ -155,10 +165,38 @@ public final class MainWindow {
     bar.setFloatable(false);
     bar.setName("toolbar");
     bar.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
-    Action[] actions = {m.newPipeline, m.open, m.save, null, m.undo, m.redo, null, m.addBlock,
-        m.tidy, m.fit, null, m.runAll, m.runToHere, m.cancel};
-    Glyph[] glyphs = {Glyph.NEW, Glyph.OPEN, Glyph.SAVE, null, Glyph.UNDO, Glyph.REDO, null,
-        Glyph.ADD, Glyph.TIDY, Glyph.FIT, null, Glyph.RUN, Glyph.RUN_TO, Glyph.STOP};
+    Action[] actions = {
+      m.newPipeline,
+      m.open,
+      m.save,
+      null,
+      m.undo,
+      m.redo,
+      null,
+      m.addBlock,
+      m.tidy,
+      m.fit,
+      null,
+      m.runAll,
+      m.runToHere,
+      m.cancel
+    };
+    Glyph[] glyphs = {
+      Glyph.NEW,
+      Glyph.OPEN,
+      Glyph.SAVE,
+      null,
+      Glyph.UNDO,
+      Glyph.REDO,
+      null,
+      Glyph.ADD,
+      Glyph.TIDY,
+      Glyph.FIT,
+      null,
+      Glyph.RUN,
+      Glyph.RUN_TO,
+      Glyph.STOP
+    };
     for (int i = 0; i < actions.length; i++) {
       Action a = actions[i];
       if (a == null) {
@@ -173,8 +211,8 @@ public final class MainWindow {
       b.setHorizontalTextPosition(javax.swing.SwingConstants.RIGHT);
       b.setVerticalTextPosition(javax.swing.SwingConstants.CENTER);
       KeyStroke k = (KeyStroke) a.getValue(Action.ACCELERATOR_KEY);
-      b.setToolTipText(a.getValue(Action.SHORT_DESCRIPTION)
-          + (k == null ? "" : " (" + Menus.describe(k) + ")"));
+      b.setToolTipText(
+          a.getValue(Action.SHORT_DESCRIPTION) + (k == null ? "" : " (" + Menus.describe(k) + ")"));
       if (a == m.runAll) {
         b.setFont(b.getFont().deriveFont(java.awt.Font.BOLD));
       }
@@ -194,7 +232,8 @@ public final class MainWindow {
   }
 
   private java.nio.file.Path baseDir() {
-    return doc.file() == null ? java.nio.file.Path.of("").toAbsolutePath()
+    return doc.file() == null
+        ? java.nio.file.Path.of("").toAbsolutePath()
         : doc.file().toAbsolutePath().getParent();
   }
 
@@ -223,8 +262,10 @@ public final class MainWindow {
     inspector.setRegistry(r);
     palette.setRegistry(r);
     runs.setRegistry(r);
-    status.setText(r.all().size() + " blocks ready"
-        + (r.loadProblems().isEmpty() ? "" : " (" + r.loadProblems().size() + " problems)"));
+    status.setText(
+        r.all().size()
+            + " blocks ready"
+            + (r.loadProblems().isEmpty() ? "" : " (" + r.loadProblems().size() + " problems)"));
   }
 
   /** Shows the welcome page or the editor. */

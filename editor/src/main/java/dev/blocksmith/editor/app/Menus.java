@@ -42,56 +42,93 @@ final class Menus {
 
   /** The table of actions: menu text, shortcut, tooltip and command, one line each. */
   Menus(Commands c) {
-    newPipeline = new EditorAction("New pipeline", "ctrl N",
-        "Start a new, empty pipeline.", c::newPipeline);
+    newPipeline =
+        new EditorAction("New pipeline", "ctrl N", "Start a new, empty pipeline.", c::newPipeline);
     open = new EditorAction("Open…", "ctrl O", "Open a pipeline file.", c::open);
     save = new EditorAction("Save", "ctrl S", "Save the pipeline to its file.", c::save);
-    saveAs = new EditorAction("Save As…", "ctrl shift S",
-        "Save the pipeline to a new file.", c::saveAs);
-    exportImage = new EditorAction("Export image…", "ctrl shift E",
-        "Save a picture of the canvas as a PNG file.", c::exportImage);
+    saveAs =
+        new EditorAction("Save As…", "ctrl shift S", "Save the pipeline to a new file.", c::saveAs);
+    exportImage =
+        new EditorAction(
+            "Export image…",
+            "ctrl shift E",
+            "Save a picture of the canvas as a PNG file.",
+            c::exportImage);
     quit = new EditorAction("Quit", "ctrl Q", "Close Blocksmith.", c::quit);
     undo = new EditorAction("Undo", "ctrl Z", "Undo the last change.", c::undo);
     redo = new EditorAction("Redo", "ctrl shift Z", "Redo the change you just undid.", c::redo);
-    delete = new EditorAction("Delete", "DELETE",
-        "Delete the selected blocks, connections and notes.", c::delete);
-    duplicate = new EditorAction("Duplicate", "ctrl D",
-        "Make a copy of the selected blocks.", c::duplicate);
+    delete =
+        new EditorAction(
+            "Delete", "DELETE", "Delete the selected blocks, connections and notes.", c::delete);
+    duplicate =
+        new EditorAction(
+            "Duplicate", "ctrl D", "Make a copy of the selected blocks.", c::duplicate);
     copy = new EditorAction("Copy", "ctrl C", "Copy the selected blocks.", c::copy);
-    paste = new EditorAction("Paste", "ctrl V",
-        "Paste blocks copied from this or another pipeline.", c::paste);
-    addNote = new EditorAction("Add sticky note", "ctrl shift N",
-        "Add a note to explain part of the pipeline.", c::addNote);
-    addBlock = new EditorAction("Add block…", "ctrl K",
-        "Search for a block and add it (Space on the canvas also works).", c::quickAdd);
-    tidy = new EditorAction("Tidy up", "ctrl shift L",
-        "Arrange the blocks neatly from left to right.", c::tidyUp);
+    paste =
+        new EditorAction(
+            "Paste", "ctrl V", "Paste blocks copied from this or another pipeline.", c::paste);
+    addNote =
+        new EditorAction(
+            "Add sticky note",
+            "ctrl shift N",
+            "Add a note to explain part of the pipeline.",
+            c::addNote);
+    addBlock =
+        new EditorAction(
+            "Add block…",
+            "ctrl K",
+            "Search for a block and add it (Space on the canvas also works).",
+            c::quickAdd);
+    tidy =
+        new EditorAction(
+            "Tidy up", "ctrl shift L", "Arrange the blocks neatly from left to right.", c::tidyUp);
     zoomIn = new EditorAction("Zoom in", "ctrl EQUALS", "Make the canvas bigger.", c::zoomIn);
     zoomOut = new EditorAction("Zoom out", "ctrl MINUS", "Make the canvas smaller.", c::zoomOut);
     fit = new EditorAction("Fit to window", "ctrl 0", "Show the whole pipeline.", c::zoomFit);
-    runAll = new EditorAction("Run all", "ctrl ENTER",
-        "Run every block of the pipeline.", c::runAll);
-    runToHere = new EditorAction("Run to here", "ctrl shift ENTER",
-        "Run the selected block and the blocks it needs.", c::runToHere);
-    runWithReport = new EditorAction("Run and save report…", null,
-        "Run the whole pipeline, then save a self-contained HTML report to hand out.",
-        c::runWithReport);
-    clearCache = new EditorAction("Clear cache", null, "Forget the saved results of every block,"
-        + " so the next run starts from scratch.", c::clearCache);
-    cancel = new EditorAction("Cancel run", "ctrl PERIOD",
-        "Stop the run (Ctrl+.). Escape never stops a run.", c::cancelRun);
-    theme = new EditorAction("Dark theme", null,
-        "Switch between the light and the dark theme.", c::toggleTheme);
-    welcome = new EditorAction("Welcome page", null,
-        "Show the welcome page with examples and lessons.", c::showWelcome);
+    runAll =
+        new EditorAction("Run all", "ctrl ENTER", "Run every block of the pipeline.", c::runAll);
+    runToHere =
+        new EditorAction(
+            "Run to here",
+            "ctrl shift ENTER",
+            "Run the selected block and the blocks it needs.",
+            c::runToHere);
+    runWithReport =
+        new EditorAction(
+            "Run and save report…",
+            null,
+            "Run the whole pipeline, then save a self-contained HTML report to hand out.",
+            c::runWithReport);
+    clearCache =
+        new EditorAction(
+            "Clear cache",
+            null,
+            "Forget the saved results of every block," + " so the next run starts from scratch.",
+            c::clearCache);
+    cancel =
+        new EditorAction(
+            "Cancel run",
+            "ctrl PERIOD",
+            "Stop the run (Ctrl+.). Escape never stops a run.",
+            c::cancelRun);
+    theme =
+        new EditorAction(
+            "Dark theme", null, "Switch between the light and the dark theme.", c::toggleTheme);
+    welcome =
+        new EditorAction(
+            "Welcome page",
+            null,
+            "Show the welcome page with examples and lessons.",
+            c::showWelcome);
   }
 
   JMenuBar menuBar() {
     JMenuBar bar = new JMenuBar();
-    bar.add(menu("File", newPipeline, open, save, saveAs, null, exportImage, null, welcome, null,
-        quit));
-    JMenu edit = menu("Edit", undo, redo, null, copy, paste, duplicate, delete, null, addBlock,
-        addNote);
+    bar.add(
+        menu(
+            "File", newPipeline, open, save, saveAs, null, exportImage, null, welcome, null, quit));
+    JMenu edit =
+        menu("Edit", undo, redo, null, copy, paste, duplicate, delete, null, addBlock, addNote);
     undoItem = edit.getItem(0);
     redoItem = edit.getItem(1);
     bar.add(edit);

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Reads the recipe of a saved model: the pipeline that produced it. Model files are plain zip and
- * JSON; the recipe is read without the weights ({@link ModelBundle#readProvenance}), so opening one does not load the deep-learning engine into the editor.
+ * JSON; the recipe is read without the weights ({@link ModelBundle#readProvenance}), so opening one
+ * does not load the deep-learning engine into the editor.
  */
 final class ModelRecipe {
   private ModelRecipe() {}
@@ -24,8 +25,10 @@ final class ModelRecipe {
     Provenance provenance = ModelBundle.readProvenance(file);
     String json = provenance == null ? null : provenance.graphJson();
     if (json == null) {
-      throw new IOException(file.getFileName() + " does not record the pipeline that made it, so"
-          + " there is no recipe to open. Use it in a pipeline with the Pretrained model block.");
+      throw new IOException(
+          file.getFileName()
+              + " does not record the pipeline that made it, so"
+              + " there is no recipe to open. Use it in a pipeline with the Pretrained model block.");
     }
     return GraphJson.read(json);
   }

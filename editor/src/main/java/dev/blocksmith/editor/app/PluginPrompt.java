@@ -48,10 +48,13 @@ final class PluginPrompt {
   }
 
   private static boolean ask(MainWindow w, Path dir, List<PluginJars.Jar> jars) {
-    StringBuilder sb = new StringBuilder("Blocksmith found plugins in ").append(dir)
-        .append(" that you have not trusted yet.\n\nA plugin is a program: it runs with your")
-        .append(" rights and can read your files. Only trust it if you know where it came from.")
-        .append(" Compare the fingerprints (SHA-256) with the ones its author published:\n\n");
+    StringBuilder sb =
+        new StringBuilder("Blocksmith found plugins in ")
+            .append(dir)
+            .append(" that you have not trusted yet.\n\nA plugin is a program: it runs with your")
+            .append(
+                " rights and can read your files. Only trust it if you know where it came from.")
+            .append(" Compare the fingerprints (SHA-256) with the ones its author published:\n\n");
     for (PluginJars.Jar j : jars) {
       sb.append(j.path().getFileName()).append("\n  ").append(j.sha256()).append("\n\n");
     }
@@ -60,9 +63,16 @@ final class PluginPrompt {
     text.setLineWrap(true);
     text.setWrapStyleWord(true);
     Object[] options = {"Trust and load", "Not now"};
-    int choice = JOptionPane.showOptionDialog(w.frame, new JScrollPane(text),
-        "Trust these plugins?", JOptionPane.DEFAULT_OPTION, JOptionPane.WARNING_MESSAGE, null,
-        options, options[1]);
+    int choice =
+        JOptionPane.showOptionDialog(
+            w.frame,
+            new JScrollPane(text),
+            "Trust these plugins?",
+            JOptionPane.DEFAULT_OPTION,
+            JOptionPane.WARNING_MESSAGE,
+            null,
+            options,
+            options[1]);
     return choice == 0;
   }
 

@@ -14,16 +14,20 @@ final class QuickAdd {
   static void show(CanvasView canvas, NodeRegistry registry, Point at) {
     JPopupMenu popup = new JPopupMenu();
     popup.setName("quickAdd");
-    BlockPicker picker = new BlockPicker(id -> {
-      popup.setVisible(false);
-      canvas.addBlock(id, at);
-    }, false);
+    BlockPicker picker =
+        new BlockPicker(
+            id -> {
+              popup.setVisible(false);
+              canvas.addBlock(id, at);
+            },
+            false);
     picker.setRegistry(registry);
     picker.setPreferredSize(new Dimension(280, 320));
     popup.add(picker);
     var owner = canvas.component();
-    Point p = SwingUtilities.convertPoint(
-        ((com.mxgraph.swing.mxGraphComponent) owner).getGraphControl(), at, owner);
+    Point p =
+        SwingUtilities.convertPoint(
+            ((com.mxgraph.swing.mxGraphComponent) owner).getGraphControl(), at, owner);
     popup.show(owner, p.x, p.y);
     SwingUtilities.invokeLater(() -> picker.searchField().requestFocusInWindow());
   }

@@ -44,8 +44,11 @@ public final class WelcomeView extends JPanel {
     JLabel title = new JLabel("Blocksmith");
     title.setFont(title.getFont().deriveFont(Font.BOLD, 28f));
     page.add(left(title));
-    page.add(left(new JLabel("Train real models by connecting blocks: data → split → train →"
-        + " evaluate. Press Run and watch each block work.")));
+    page.add(
+        left(
+            new JLabel(
+                "Train real models by connecting blocks: data → split → train →"
+                    + " evaluate. Press Run and watch each block work.")));
     page.add(Box.createVerticalStrut(16));
     JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
     JButton create = new JButton("New pipeline");
@@ -119,8 +122,9 @@ public final class WelcomeView extends JPanel {
           Graph g = GraphJson.read(f);
           out.add(new Entry(f, g.name(), g.description(), lesson));
         } catch (Exception e) {
-          out.add(new Entry(f, f.getFileName().toString(), "Could not be read: " + e.getMessage(),
-              lesson));
+          out.add(
+              new Entry(
+                  f, f.getFileName().toString(), "Could not be read: " + e.getMessage(), lesson));
         }
       }
     } catch (java.io.IOException e) {
@@ -131,22 +135,25 @@ public final class WelcomeView extends JPanel {
   private JPanel card(Entry e) {
     JPanel c = new JPanel(new BorderLayout(0, 4));
     c.setName("example:" + e.file().getFileName());
-    c.setBorder(BorderFactory.createCompoundBorder(
-        BorderFactory.createLineBorder(UIManager.getColor("Component.borderColor"), 1, true),
-        BorderFactory.createEmptyBorder(10, 12, 10, 12)));
+    c.setBorder(
+        BorderFactory.createCompoundBorder(
+            BorderFactory.createLineBorder(UIManager.getColor("Component.borderColor"), 1, true),
+            BorderFactory.createEmptyBorder(10, 12, 10, 12)));
     JLabel name = new JLabel((e.lesson() ? "Lesson · " : "") + e.name());
     name.setFont(name.getFont().deriveFont(Font.BOLD));
     c.add(name, BorderLayout.NORTH);
-    c.add(new JLabel("<html><div style='width:220px'>" + e.description() + "</div></html>"),
+    c.add(
+        new JLabel("<html><div style='width:220px'>" + e.description() + "</div></html>"),
         BorderLayout.CENTER);
     c.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
     c.setToolTipText("Open " + e.file().getFileName());
-    c.addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent ev) {
-        open.accept(e.file());
-      }
-    });
+    c.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent ev) {
+            open.accept(e.file());
+          }
+        });
     return c;
   }
 
@@ -154,12 +161,13 @@ public final class WelcomeView extends JPanel {
     JLabel l = new JLabel("<html><a href='#'>" + text + "</a></html>");
     l.setToolTipText(tooltip);
     l.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
-    l.addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent ev) {
-        open.accept(file);
-      }
-    });
+    l.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent ev) {
+            open.accept(file);
+          }
+        });
     return l;
   }
 

@@ -28,8 +28,12 @@ public final class WindowPrefs {
 
   /** Restores the remembered bounds (when still on a screen) and tracks later changes. */
   public void track(JFrame frame) {
-    Rectangle r = new Rectangle(prefs.getInt("x", -1), prefs.getInt("y", -1),
-        prefs.getInt("w", 1280), prefs.getInt("h", 800));
+    Rectangle r =
+        new Rectangle(
+            prefs.getInt("x", -1),
+            prefs.getInt("y", -1),
+            prefs.getInt("w", 1280),
+            prefs.getInt("h", 800));
     Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
     r.width = Math.min(r.width, screen.width);
     r.height = Math.min(r.height, screen.height);
@@ -42,17 +46,18 @@ public final class WindowPrefs {
     if (prefs.getBoolean("maximized", false)) {
       frame.setExtendedState(JFrame.MAXIMIZED_BOTH);
     }
-    frame.addComponentListener(new ComponentAdapter() {
-      @Override
-      public void componentResized(ComponentEvent e) {
-        save(frame);
-      }
+    frame.addComponentListener(
+        new ComponentAdapter() {
+          @Override
+          public void componentResized(ComponentEvent e) {
+            save(frame);
+          }
 
-      @Override
-      public void componentMoved(ComponentEvent e) {
-        save(frame);
-      }
-    });
+          @Override
+          public void componentMoved(ComponentEvent e) {
+            save(frame);
+          }
+        });
   }
 
   private void save(Window w) {

@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * Wires a block added right after another: each input of the new block takes the selected block's
  * output of the same name, else (required inputs only) its first unused output of a fitting type;
- * inputs still free take
- * an unused output of a fitting type from any other block (Split's test part for Evaluate's data).
- * So Load CSV, Split, Train and Evaluate added in turn are connected as a beginner expects.
+ * inputs still free take an unused output of a fitting type from any other block (Split's test part
+ * for Evaluate's data). So Load CSV, Split, Train and Evaluate added in turn are connected as a
+ * beginner expects.
  */
 final class AutoConnect {
   private AutoConnect() {}
@@ -28,27 +28,35 @@ final class AutoConnect {
     Graph out = g;
     for (PortSpec in : to.get().inputs()) {
       Graph now = out;
-      Optional<PortSpec> src = from.get().outputs().stream()
-          .filter(o -> o.name().equals(in.name()) && in.type().accepts(o.type())).findFirst()
-          .or(() -> in.optional() ? Optional.empty() : from.get().outputs().stream()
-              .filter(o -> in.type().accepts(o.type()))
-              .filter(o -> !used(now, after, o.name())).findFirst());
+      Optional<PortSpec> src =
+          from.get().outputs().stream()
+              .filter(o -> o.name().equals(in.name()) && in.type().accepts(o.type()))
+              .findFirst()
+              .or(
+                  () ->
+                      in.optional()
+                          ? Optional.empty()
+                          : from.get().outputs().stream()
+                              .filter(o -> in.type().accepts(o.type()))
+                              .filter(o -> !used(now, after, o.name()))
+                              .findFirst());
       if (src.isPresent()) {
         out = out.withEdge(Edge.of(after + "." + src.get().name(), added + "." + in.name()));
       }
     }
     for (PortSpec in : to.get().inputs()) {
-      if (!in.optional() && out.edgesInto(added).stream()
-          .noneMatch(e -> e.to().port().equals(in.name()))) {
+      if (!in.optional()
+          && out.edgesInto(added).stream().noneMatch(e -> e.to().port().equals(in.name()))) {
         Graph now = out;
         for (Node n : g.nodes()) {
           if (n.id().equals(added) || n.id().equals(after)) {
             continue;
           }
-          Optional<PortSpec> free = spec(g, registry, n.id()).stream()
-              .flatMap(s -> s.outputs().stream())
-              .filter(o -> in.type().accepts(o.type()) && !used(now, n.id(), o.name()))
-              .findFirst();
+          Optional<PortSpec> free =
+              spec(g, registry, n.id()).stream()
+                  .flatMap(s -> s.outputs().stream())
+                  .filter(o -> in.type().accepts(o.type()) && !used(now, n.id(), o.name()))
+                  .findFirst();
           if (free.isPresent()) {
             out = out.withEdge(Edge.of(n.id() + "." + free.get().name(), added + "." + in.name()));
             break;

@@ -19,6 +19,7 @@ final class BlockGraph extends mxGraph {
   static final String NOTE = "note:";
   static final String INFO = "info:";
   static final String BAR = "bar:";
+
   /** Characters of the status line that fit on a card. */
   static final int INFO_CHARS = 27;
 
@@ -29,6 +30,7 @@ final class BlockGraph extends mxGraph {
   final Map<String, CardState> states = new HashMap<>();
   Graph model = Graph.EMPTY;
   NodeRegistry registry = NodeRegistry.of(java.util.List.of());
+
   /** Set while a connection is refused, so the canvas can tell the user why. */
   String refusal;
 
@@ -143,7 +145,9 @@ final class BlockGraph extends mxGraph {
     if (id.startsWith(NOTE)) {
       return model.layout().notes().stream()
           .filter(n -> n.id().equals(id.substring(NOTE.length())))
-          .map(Note::text).findFirst().orElse("");
+          .map(Note::text)
+          .findFirst()
+          .orElse("");
     }
     if (id.startsWith(INFO)) {
       CardState s = state(id.substring(INFO.length()));
@@ -155,8 +159,13 @@ final class BlockGraph extends mxGraph {
     if (id.startsWith(BAR)) {
       return "";
     }
-    return model.node(id).map(n -> n.label() != null && !n.label().isBlank() ? n.label()
-        : specOf(id).map(NodeSpec::displayName).orElse(n.type() + " (not installed)"))
+    return model
+        .node(id)
+        .map(
+            n ->
+                n.label() != null && !n.label().isBlank()
+                    ? n.label()
+                    : specOf(id).map(NodeSpec::displayName).orElse(n.type() + " (not installed)"))
         .orElse(id);
   }
 
@@ -165,8 +174,13 @@ final class BlockGraph extends mxGraph {
     String id = idOf(cell);
     PortCell p = ports.get(cell);
     if (p != null) {
-      return "<html><b>" + p.spec().label() + "</b> (" + p.spec().type().label() + ")<br>"
-          + p.spec().description() + "</html>";
+      return "<html><b>"
+          + p.spec().label()
+          + "</b> ("
+          + p.spec().type().label()
+          + ")<br>"
+          + p.spec().description()
+          + "</html>";
     }
     if (id == null || isNote(cell) || getModel().isEdge(cell)) {
       return isNote(cell) ? "Sticky note: double-click to edit" : null;
@@ -177,7 +191,10 @@ final class BlockGraph extends mxGraph {
     if (!s.headline().isEmpty()) {
       summary += "<br><i>" + s.badge() + ": " + s.headline() + "</i>";
     }
-    return "<html><b>" + convertValueToString(cards.get(nodeId)) + "</b><br>" + summary
+    return "<html><b>"
+        + convertValueToString(cards.get(nodeId))
+        + "</b><br>"
+        + summary
         + (s.problem() != null ? "<br><font color='#dc2626'>" + s.problem() + "</font>" : "")
         + "</html>";
   }
@@ -193,7 +210,8 @@ final class BlockGraph extends mxGraph {
   }
 
   @Override
-  public void cellsFolded(Object[] cells, boolean collapse, boolean recurse, boolean checkFoldable) {
+  public void cellsFolded(
+      Object[] cells, boolean collapse, boolean recurse, boolean checkFoldable) {
     // cards never fold
   }
 }

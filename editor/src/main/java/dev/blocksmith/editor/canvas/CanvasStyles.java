@@ -48,10 +48,20 @@ final class CanvasStyles {
       border = Themes.hex(statusColor(state.status()));
       width = 2.5;
     }
-    return "shape=swimlane;startSize=" + HEADER + ";horizontal=1;rounded=1;arcSize=8;"
-        + "fillColor=" + (unknown ? "#888888" : Themes.hex(categoryColor(c))) + ";"
-        + "swimlaneFillColor=" + hex("Blocksmith.card.background") + ";"
-        + "strokeColor=" + border + ";strokeWidth=" + width + ";"
+    return "shape=swimlane;startSize="
+        + HEADER
+        + ";horizontal=1;rounded=1;arcSize=8;"
+        + "fillColor="
+        + (unknown ? "#888888" : Themes.hex(categoryColor(c)))
+        + ";"
+        + "swimlaneFillColor="
+        + hex("Blocksmith.card.background")
+        + ";"
+        + "strokeColor="
+        + border
+        + ";strokeWidth="
+        + width
+        + ";"
         + "fontColor=#ffffff;fontStyle=1;fontSize=13;align=center;verticalAlign=top;spacingTop=3;"
         + "shadow=1;foldable=0;resizable=0;";
   }
@@ -64,39 +74,59 @@ final class CanvasStyles {
           case "images" -> "rectangle";
           default -> "ellipse";
         };
-    return "shape=" + shape + ";perimeter=" + (shape.equals("rhombus") ? "rhombusPerimeter"
-        : "ellipsePerimeter") + ";fillColor=" + Themes.hex(portColor(t)) + ";"
-        + "strokeColor=" + hex("Blocksmith.card.background") + ";strokeWidth=1.5;"
-        + "fontSize=11;fontColor=" + hex("Blocksmith.card.text") + ";"
-        + (input ? "labelPosition=right;align=left;spacingLeft=4;"
+    return "shape="
+        + shape
+        + ";perimeter="
+        + (shape.equals("rhombus") ? "rhombusPerimeter" : "ellipsePerimeter")
+        + ";fillColor="
+        + Themes.hex(portColor(t))
+        + ";"
+        + "strokeColor="
+        + hex("Blocksmith.card.background")
+        + ";strokeWidth=1.5;"
+        + "fontSize=11;fontColor="
+        + hex("Blocksmith.card.text")
+        + ";"
+        + (input
+            ? "labelPosition=right;align=left;spacingLeft=4;"
             : "labelPosition=left;align=right;spacingRight=4;")
         + "verticalLabelPosition=middle;verticalAlign=middle;movable=0;resizable=0;";
   }
 
   static String info(CardState state) {
-    Color c = state.status() == NodeStatus.IDLE
-        ? Themes.color("Blocksmith.card.muted", Color.GRAY)
-        : statusColor(state.status());
+    Color c =
+        state.status() == NodeStatus.IDLE
+            ? Themes.color("Blocksmith.card.muted", Color.GRAY)
+            : statusColor(state.status());
     return "text;html=0;align=left;verticalAlign=middle;spacingLeft=8;fontSize=11;"
-        + "fontColor=" + Themes.hex(c) + ";strokeColor=none;fillColor=none;movable=0;"
+        + "fontColor="
+        + Themes.hex(c)
+        + ";strokeColor=none;fillColor=none;movable=0;"
         + "resizable=0;whiteSpace=nowrap;overflow=hidden;";
   }
 
   static String bar(NodeStatus s) {
-    return "shape=rectangle;fillColor=" + Themes.hex(statusColor(s))
+    return "shape=rectangle;fillColor="
+        + Themes.hex(statusColor(s))
         + ";strokeColor=none;movable=0;resizable=0;";
   }
 
   static String note() {
-    return "shape=rectangle;rounded=0;fillColor=" + hex("Blocksmith.note.background")
-        + ";strokeColor=" + hex("Blocksmith.note.border") + ";fontColor="
-        + hex("Blocksmith.card.text") + ";align=left;verticalAlign=top;spacing=8;whiteSpace=wrap;"
+    return "shape=rectangle;rounded=0;fillColor="
+        + hex("Blocksmith.note.background")
+        + ";strokeColor="
+        + hex("Blocksmith.note.border")
+        + ";fontColor="
+        + hex("Blocksmith.card.text")
+        + ";align=left;verticalAlign=top;spacing=8;whiteSpace=wrap;"
         + "fontSize=12;shadow=1;";
   }
 
   static String edge(PortType t) {
     return "edgeStyle=entityRelationEdgeStyle;endArrow=block;endSize=5;rounded=1;strokeWidth=2;"
-        + "strokeColor=" + Themes.hex(portColor(t)) + ";";
+        + "strokeColor="
+        + Themes.hex(portColor(t))
+        + ";";
   }
 
   private static String hex(String key) {

@@ -76,15 +76,26 @@ final class CanvasTransfer extends mxGraphTransferHandler {
       return;
     }
     String path = f.getAbsolutePath();
-    String paramName = view.registry().find(type)
-        .flatMap(nt -> nt.spec().params().stream()
-            .filter(p -> p.type().name().equals(param.equals("file") ? "FILE" : "FOLDER"))
-            .findFirst())
-        .map(p -> p.name()).orElse(param);
+    String paramName =
+        view.registry()
+            .find(type)
+            .flatMap(
+                nt ->
+                    nt.spec().params().stream()
+                        .filter(
+                            p -> p.type().name().equals(param.equals("file") ? "FILE" : "FOLDER"))
+                        .findFirst())
+            .map(p -> p.name())
+            .orElse(param);
     var pos = at != null ? view.toGraph(at) : view.freeSpot();
     String id = GraphChanges.nextId(view.edits().graph(), type);
-    view.edits().edit("Add " + f.getName(), g -> GraphChanges.addNode(g, type, pos)
-        .withParam(id, paramName, com.fasterxml.jackson.databind.node.TextNode.valueOf(path)));
+    view.edits()
+        .edit(
+            "Add " + f.getName(),
+            g ->
+                GraphChanges.addNode(g, type, pos)
+                    .withParam(
+                        id, paramName, com.fasterxml.jackson.databind.node.TextNode.valueOf(path)));
     view.select(id);
   }
 }

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 import javax.swing.JComponent;
 
 /**
- * The canvas: a JGraphX view of the engine graph. Every gesture becomes one new engine graph through
- * {@link GraphEdits}; the cells are then rebuilt from it. Used on the EDT only.
+ * The canvas: a JGraphX view of the engine graph. Every gesture becomes one new engine graph
+ * through {@link GraphEdits}; the cells are then rebuilt from it. Used on the EDT only.
  */
 public final class CanvasView {
   private final BlockGraph graph = new BlockGraph();
@@ -53,10 +53,14 @@ public final class CanvasView {
     new CanvasGestures(this, graph, component, edits).install();
     component.setTransferHandler(new CanvasTransfer(this));
     applyTheme();
-    graph.getSelectionModel().addListener(com.mxgraph.util.mxEvent.CHANGE, (s, e) -> {
-      List<String> ids = selectedNodeIds();
-      selectionListeners.forEach(l -> l.accept(ids));
-    });
+    graph
+        .getSelectionModel()
+        .addListener(
+            com.mxgraph.util.mxEvent.CHANGE,
+            (s, e) -> {
+              List<String> ids = selectedNodeIds();
+              selectionListeners.forEach(l -> l.accept(ids));
+            });
   }
 
   /** Returns the Swing component to place in the window. */
@@ -114,8 +118,8 @@ public final class CanvasView {
   public void resetCardStates(boolean keepHeadlines) {
     for (String id : List.copyOf(graph.states.keySet())) {
       CardState s = graph.states.get(id);
-      graph.states.put(id, keepHeadlines ? CardState.IDLE.withHeadline(s.headline())
-          : CardState.IDLE);
+      graph.states.put(
+          id, keepHeadlines ? CardState.IDLE.withHeadline(s.headline()) : CardState.IDLE);
       projection.refreshCard(id);
     }
   }
@@ -128,10 +132,12 @@ public final class CanvasView {
     List<String> selected = selectedNodeIds();
     String after = at == null && selected.size() == 1 ? selected.get(0) : null;
     // Quick-add after a selected block also wires it (one undo step with the addition).
-    edits.edit("Add " + name, g -> {
-      Graph added = GraphChanges.addNode(g, typeId, p);
-      return after == null ? added : AutoConnect.wire(added, graph.registry, after, id);
-    });
+    edits.edit(
+        "Add " + name,
+        g -> {
+          Graph added = GraphChanges.addNode(g, typeId, p);
+          return after == null ? added : AutoConnect.wire(added, graph.registry, after, id);
+        });
     select(id);
   }
 
@@ -202,8 +208,11 @@ public final class CanvasView {
   /** Adds a sticky note at a free spot. */
   public void addNote() {
     Position p = freeSpot();
-    edits.edit("Add note", g -> GraphChanges.addNote(g, "Double-click to write a note.",
-        new Position(p.x(), p.y() + 200)));
+    edits.edit(
+        "Add note",
+        g ->
+            GraphChanges.addNote(
+                g, "Double-click to write a note.", new Position(p.x(), p.y() + 200)));
     // The free spot is often outside the view: show the new note so the user sees it appeared.
     List<dev.blocksmith.engine.graph.Note> notes = edits.graph().layout().notes();
     if (!notes.isEmpty()) {
@@ -257,8 +266,8 @@ public final class CanvasView {
 
   /** Returns the whole canvas as an image, or null when it is empty. */
   public BufferedImage toImage() {
-    return mxCellRenderer.createBufferedImage(graph, null, 1, component.getBackground(), true,
-        null);
+    return mxCellRenderer.createBufferedImage(
+        graph, null, 1, component.getBackground(), true, null);
   }
 
   /** Arranges the blocks left to right, as one undo step. */
@@ -321,7 +330,8 @@ public final class CanvasView {
 
   /** Returns the card text a user reads (title and info line), for tests and accessibility. */
   public String cardText(String nodeId) {
-    return graph.convertValueToString(graph.cards.get(nodeId)) + " | "
+    return graph.convertValueToString(graph.cards.get(nodeId))
+        + " | "
         + graph.convertValueToString(graph.infos.get(nodeId));
   }
 }

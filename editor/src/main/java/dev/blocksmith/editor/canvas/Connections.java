@@ -20,8 +20,7 @@ public final class Connections {
    * Returns why the connection {@code from → to} is refused, or empty when it is allowed. Replacing
    * an existing edge into {@code to} is allowed: an input takes one edge, the new one wins.
    */
-  public static Optional<String> refusal(
-      Graph g, NodeRegistry registry, PortRef from, PortRef to) {
+  public static Optional<String> refusal(Graph g, NodeRegistry registry, PortRef from, PortRef to) {
     if (from.node().equals(to.node())) {
       return Optional.of("A block can't feed itself: connect it to another block.");
     }
@@ -32,9 +31,17 @@ public final class Connections {
     }
     if (!in.get().type().accepts(out.get().type())) {
       return Optional.of(
-          "\"" + in.get().label() + "\" takes " + article(in.get().type().label()) + " ("
-              + lower(in.get().type().description()) + "), but \"" + out.get().label()
-              + "\" gives " + article(out.get().type().label()) + ".");
+          "\""
+              + in.get().label()
+              + "\" takes "
+              + article(in.get().type().label())
+              + " ("
+              + lower(in.get().type().description())
+              + "), but \""
+              + out.get().label()
+              + "\" gives "
+              + article(out.get().type().label())
+              + ".");
     }
     if (reaches(g, to.node(), from.node())) {
       return Optional.of("That would make a loop: data can only flow forward.");

@@ -34,8 +34,8 @@ public final class GraphChanges {
   }
 
   /** Returns the graph without the given nodes, edges and notes. */
-  public static Graph delete(Graph g, Collection<String> nodeIds, Collection<Edge> edges,
-      Collection<String> noteIds) {
+  public static Graph delete(
+      Graph g, Collection<String> nodeIds, Collection<Edge> edges, Collection<String> noteIds) {
     Graph out = g;
     for (Edge e : edges) {
       out = out.withoutEdge(e);
@@ -44,8 +44,8 @@ public final class GraphChanges {
       out = out.withoutNode(id);
     }
     if (!noteIds.isEmpty()) {
-      List<Note> notes = out.layout().notes().stream()
-          .filter(n -> !noteIds.contains(n.id())).toList();
+      List<Note> notes =
+          out.layout().notes().stream().filter(n -> !noteIds.contains(n.id())).toList();
       out = out.withLayout(out.layout().withNotes(notes));
     }
     return out;
@@ -55,8 +55,10 @@ public final class GraphChanges {
   public static Graph extract(Graph g, Collection<String> nodeIds) {
     Set<String> ids = new HashSet<>(nodeIds);
     List<Node> nodes = g.nodes().stream().filter(n -> ids.contains(n.id())).toList();
-    List<Edge> edges = g.edges().stream()
-        .filter(e -> ids.contains(e.from().node()) && ids.contains(e.to().node())).toList();
+    List<Edge> edges =
+        g.edges().stream()
+            .filter(e -> ids.contains(e.from().node()) && ids.contains(e.to().node()))
+            .toList();
     Map<String, Position> pos = new HashMap<>();
     for (String id : ids) {
       Position p = g.layout().positions().get(id);
@@ -73,8 +75,8 @@ public final class GraphChanges {
   }
 
   /**
-   * Returns {@code g} with the nodes of {@code piece} added under fresh ids, shifted by
-   * ({@code dx}, {@code dy}); {@code newIds} receives the ids given.
+   * Returns {@code g} with the nodes of {@code piece} added under fresh ids, shifted by ({@code
+   * dx}, {@code dy}); {@code newIds} receives the ids given.
    */
   public static Graph paste(Graph g, Graph piece, double dx, double dy, List<String> newIds) {
     Map<String, String> rename = new HashMap<>();
@@ -90,8 +92,11 @@ public final class GraphChanges {
     }
     out = out.withLayout(layout);
     for (Edge e : piece.edges()) {
-      out = out.withEdge(new Edge(new PortRef(rename.get(e.from().node()), e.from().port()),
-          new PortRef(rename.get(e.to().node()), e.to().port())));
+      out =
+          out.withEdge(
+              new Edge(
+                  new PortRef(rename.get(e.from().node()), e.from().port()),
+                  new PortRef(rename.get(e.to().node()), e.to().port())));
     }
     return out;
   }
@@ -123,9 +128,14 @@ public final class GraphChanges {
 
   /** Returns the graph with one note's text replaced. */
   public static Graph editNote(Graph g, String noteId, String text) {
-    List<Note> notes = g.layout().notes().stream()
-        .map(n -> n.id().equals(noteId) ? new Note(n.id(), text, n.x(), n.y(), n.width(),
-            n.height()) : n).toList();
+    List<Note> notes =
+        g.layout().notes().stream()
+            .map(
+                n ->
+                    n.id().equals(noteId)
+                        ? new Note(n.id(), text, n.x(), n.y(), n.width(), n.height())
+                        : n)
+            .toList();
     return g.withLayout(g.layout().withNotes(notes));
   }
 }

@@ -10,8 +10,8 @@ public interface GraphEdits {
   Graph graph();
 
   /**
-   * Applies one user gesture: the graph returned by {@code change} becomes current and one undo step.
-   * A change that returns the same graph records nothing.
+   * Applies one user gesture: the graph returned by {@code change} becomes current and one undo
+   * step. A change that returns the same graph records nothing.
    *
    * @param what the gesture in words, for the Undo menu ("Add Train")
    * @param change computes the next graph from the current one

@@ -57,13 +57,25 @@ final class Projection {
         Object dst = portCells.get("in:" + e.to());
         if (src != null && dst != null) {
           PortCell pc = g.ports.get(src);
-          g.insertEdge(g.getDefaultParent(), null, e.toString(), src, dst,
+          g.insertEdge(
+              g.getDefaultParent(),
+              null,
+              e.toString(),
+              src,
+              dst,
               CanvasStyles.edge(pc.spec().type()));
         }
       }
       for (Note note : graph.layout().notes()) {
-        g.insertVertex(g.getDefaultParent(), null, BlockGraph.NOTE + note.id(), note.x(), note.y(),
-            note.width(), note.height(), CanvasStyles.note());
+        g.insertVertex(
+            g.getDefaultParent(),
+            null,
+            BlockGraph.NOTE + note.id(),
+            note.x(),
+            note.y(),
+            note.width(),
+            note.height(),
+            CanvasStyles.note());
       }
     } finally {
       g.getModel().endUpdate();
@@ -94,22 +106,51 @@ final class Projection {
     int h = CanvasStyles.cardHeight(ins.size(), outs.size());
     int w = CanvasStyles.CARD_WIDTH;
     CardState state = g.state(n.id());
-    Object card = g.insertVertex(g.getDefaultParent(), null, n.id(), x, y, w, h,
-        CanvasStyles.card(spec.map(NodeSpec::category).orElse(null), state, spec.isEmpty()));
+    Object card =
+        g.insertVertex(
+            g.getDefaultParent(),
+            null,
+            n.id(),
+            x,
+            y,
+            w,
+            h,
+            CanvasStyles.card(spec.map(NodeSpec::category).orElse(null), state, spec.isEmpty()));
     g.cards.put(n.id(), card);
     addPorts(card, n.id(), ins, true, h, portCells);
     addPorts(card, n.id(), outs, false, h, portCells);
-    Object info = g.insertVertex(card, null, BlockGraph.INFO + n.id(), 0,
-        h - CanvasStyles.FOOTER - 2, w, CanvasStyles.FOOTER - 4, CanvasStyles.info(state));
+    Object info =
+        g.insertVertex(
+            card,
+            null,
+            BlockGraph.INFO + n.id(),
+            0,
+            h - CanvasStyles.FOOTER - 2,
+            w,
+            CanvasStyles.FOOTER - 4,
+            CanvasStyles.info(state));
     g.infos.put(n.id(), info);
     double frac = state.status() == NodeStatus.RUNNING ? Math.max(0, state.progress()) : 0;
-    Object bar = g.insertVertex(card, null, BlockGraph.BAR + n.id(), 6, h - 7,
-        Math.max(0.01, frac * (w - 12)), 3, CanvasStyles.bar(NodeStatus.RUNNING));
+    Object bar =
+        g.insertVertex(
+            card,
+            null,
+            BlockGraph.BAR + n.id(),
+            6,
+            h - 7,
+            Math.max(0.01, frac * (w - 12)),
+            3,
+            CanvasStyles.bar(NodeStatus.RUNNING));
     ((mxCell) bar).setVisible(frac > 0);
     g.bars.put(n.id(), bar);
   }
 
-  private void addPorts(Object card, String nodeId, List<PortSpec> specs, boolean input, int h,
+  private void addPorts(
+      Object card,
+      String nodeId,
+      List<PortSpec> specs,
+      boolean input,
+      int h,
       Map<String, Object> portCells) {
     for (int k = 0; k < specs.size(); k++) {
       PortSpec ps = specs.get(k);
@@ -137,8 +178,10 @@ final class Projection {
     Optional<NodeSpec> spec = g.specOf(nodeId);
     g.getModel().beginUpdate();
     try {
-      g.getModel().setStyle(card,
-          CanvasStyles.card(spec.map(NodeSpec::category).orElse(null), s, spec.isEmpty()));
+      g.getModel()
+          .setStyle(
+              card,
+              CanvasStyles.card(spec.map(NodeSpec::category).orElse(null), s, spec.isEmpty()));
       Object info = g.infos.get(nodeId);
       g.getModel().setStyle(info, CanvasStyles.info(s));
       // The label ("running 45 %") is computed from the state, not stored in the cell; re-setting

@@ -26,8 +26,8 @@ final class TidyUp {
     scratch.getModel().beginUpdate();
     try {
       for (Node n : g.nodes()) {
-        boxes.put(n.id(), scratch.insertVertex(parent, null, n.id(), 0, 0,
-            CanvasStyles.CARD_WIDTH, 130));
+        boxes.put(
+            n.id(), scratch.insertVertex(parent, null, n.id(), 0, 0, CanvasStyles.CARD_WIDTH, 130));
       }
       for (Edge e : g.edges()) {
         Object a = boxes.get(e.from().node());
@@ -46,8 +46,9 @@ final class TidyUp {
     Layout out = g.layout();
     for (var e : boxes.entrySet()) {
       mxGeometry geo = scratch.getModel().getGeometry(e.getValue());
-      out = out.withPosition(e.getKey(),
-          new Position(Math.round(geo.getX() + 40), Math.round(geo.getY() + 40)));
+      out =
+          out.withPosition(
+              e.getKey(), new Position(Math.round(geo.getX() + 40), Math.round(geo.getY() + 40)));
     }
     return out;
   }

@@ -49,17 +49,20 @@ public final class FileColumns {
       return known;
     }
     if (loading.add(key)) {
-      Thread t = new Thread(() -> {
-        List<String> names;
-        try {
-          names = CsvHeader.names(file);
-        } catch (java.io.IOException | RuntimeException e) {
-          names = List.of();
-        }
-        cache.put(key, List.copyOf(names));
-        loading.remove(key);
-        SwingUtilities.invokeLater(onLoaded);
-      }, "read-csv-header");
+      Thread t =
+          new Thread(
+              () -> {
+                List<String> names;
+                try {
+                  names = CsvHeader.names(file);
+                } catch (java.io.IOException | RuntimeException e) {
+                  names = List.of();
+                }
+                cache.put(key, List.copyOf(names));
+                loading.remove(key);
+                SwingUtilities.invokeLater(onLoaded);
+              },
+              "read-csv-header");
       t.setDaemon(true);
       t.start();
     }
@@ -79,7 +82,9 @@ public final class FileColumns {
         continue;
       }
       JsonNode file = n.params().get("file");
-      if (n.type().equals("data.load-csv") && file != null && file.isTextual()
+      if (n.type().equals("data.load-csv")
+          && file != null
+          && file.isTextual()
           && !file.asText().isBlank()) {
         Path p = Path.of(file.asText());
         return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);

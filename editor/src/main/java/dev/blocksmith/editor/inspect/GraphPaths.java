@@ -3,8 +3,8 @@ package dev.blocksmith.editor.inspect;
 import java.nio.file.Path;
 
 /**
- * How a path chosen in the editor is written into the graph: relative to the graph's folder when
- * it lies there (so the pipeline and its data can be moved or shared together), absolute otherwise.
+ * How a path chosen in the editor is written into the graph: relative to the graph's folder when it
+ * lies there (so the pipeline and its data can be moved or shared together), absolute otherwise.
  */
 public final class GraphPaths {
   private GraphPaths() {}

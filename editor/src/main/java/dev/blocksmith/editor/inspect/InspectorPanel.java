@@ -35,6 +35,7 @@ import javax.swing.UIManager;
 public final class InspectorPanel extends JPanel {
   /** Width of wrapped help text in CSS pixels (Swing's HTML draws them about a third wider). */
   private static final int TEXT_WIDTH = 205;
+
   private final GraphEdits edits;
   private final Function<String, List<String>> upstreamColumns;
   private final Supplier<Path> graphDir;
@@ -47,11 +48,11 @@ public final class InspectorPanel extends JPanel {
    * Creates the inspector.
    *
    * @param upstreamColumns column names of the table flowing into a node, when known
-   * @param graphDir the folder of the graph file (null when never saved), so chosen paths beside
-   *     it are stored relative to it
+   * @param graphDir the folder of the graph file (null when never saved), so chosen paths beside it
+   *     are stored relative to it
    */
-  public InspectorPanel(GraphEdits edits, Function<String, List<String>> upstreamColumns,
-      Supplier<Path> graphDir) {
+  public InspectorPanel(
+      GraphEdits edits, Function<String, List<String>> upstreamColumns, Supplier<Path> graphDir) {
     super(new BorderLayout());
     this.edits = edits;
     this.graphDir = graphDir;
@@ -78,7 +79,9 @@ public final class InspectorPanel extends JPanel {
     show(g, nodeId);
   }
 
-  /** Shows the form of {@code nodeId} in {@code g} (or a hint when null), rebuilding only on change. */
+  /**
+   * Shows the form of {@code nodeId} in {@code g} (or a hint when null), rebuilding only on change.
+   */
   public void show(Graph g, String nodeId) {
     Node n = nodeId == null ? null : g.node(nodeId).orElse(null);
     if (n != null && n.equals(shown) && form.getComponentCount() > 0) {
@@ -111,8 +114,8 @@ public final class InspectorPanel extends JPanel {
       for (var e : spec.presets().entrySet()) {
         JButton b = new JButton(e.getKey());
         b.setName("preset:" + e.getKey());
-        b.setToolTipText("Set " + String.join(", ", e.getValue().keySet()) + " for \""
-            + e.getKey() + "\"");
+        b.setToolTipText(
+            "Set " + String.join(", ", e.getValue().keySet()) + " for \"" + e.getKey() + "\"");
         b.addActionListener(a -> applyPreset(n.id(), e.getKey(), e.getValue()));
         presets.add(b);
       }
@@ -123,15 +126,17 @@ public final class InspectorPanel extends JPanel {
     List<ParamSpec> advanced = spec.params().stream().filter(ParamSpec::advanced).toList();
     beginner.forEach(p -> form.add(left(row(n, p))));
     if (!advanced.isEmpty()) {
-      JToggleButton toggle = new JToggleButton((advancedOpen ? "▾ " : "▸ ") + "Advanced ("
-          + advanced.size() + ")", advancedOpen);
+      JToggleButton toggle =
+          new JToggleButton(
+              (advancedOpen ? "▾ " : "▸ ") + "Advanced (" + advanced.size() + ")", advancedOpen);
       toggle.setName("advancedToggle");
       toggle.setToolTipText("Settings most pipelines can leave as they are");
-      toggle.addActionListener(e -> {
-        advancedOpen = toggle.isSelected();
-        shown = null;
-        show(edits.graph(), n.id());
-      });
+      toggle.addActionListener(
+          e -> {
+            advancedOpen = toggle.isSelected();
+            shown = null;
+            show(edits.graph(), n.id());
+          });
       form.add(left(toggle));
       if (advancedOpen) {
         advanced.forEach(p -> form.add(left(row(n, p))));
@@ -154,8 +159,9 @@ public final class InspectorPanel extends JPanel {
     JLabel error = new JLabel();
     error.setName("error:" + p.name());
     error.setForeground(UIManager.getColor("Blocksmith.problem"));
-    ParamField field = ParamFields.create(p, v -> apply(n.id(), p, v, error),
-        () -> upstreamColumns.apply(n.id()), graphDir);
+    ParamField field =
+        ParamFields.create(
+            p, v -> apply(n.id(), p, v, error), () -> upstreamColumns.apply(n.id()), graphDir);
     field.component().setName("param:" + p.name());
     field.component().setToolTipText(p.help());
     JsonNode value = n.params().getOrDefault(p.name(), p.defaultValue());
@@ -179,21 +185,25 @@ public final class InspectorPanel extends JPanel {
     if (problem.isPresent()) {
       return;
     }
-    edits.edit("Set " + p.label(), g -> {
-      Graph next = g.withParam(nodeId, p.name(), value);
-      shown = next.node(nodeId).orElse(null); // our own edit: keep the form (and its focus)
-      return next;
-    });
+    edits.edit(
+        "Set " + p.label(),
+        g -> {
+          Graph next = g.withParam(nodeId, p.name(), value);
+          shown = next.node(nodeId).orElse(null); // our own edit: keep the form (and its focus)
+          return next;
+        });
   }
 
   private void applyPreset(String nodeId, String name, Map<String, JsonNode> values) {
-    edits.edit("Preset " + name, g -> {
-      Graph out = g;
-      for (var e : values.entrySet()) {
-        out = out.withParam(nodeId, e.getKey(), e.getValue());
-      }
-      return out;
-    });
+    edits.edit(
+        "Preset " + name,
+        g -> {
+          Graph out = g;
+          for (var e : values.entrySet()) {
+            out = out.withParam(nodeId, e.getKey(), e.getValue());
+          }
+          return out;
+        });
   }
 
   private static JLabel title(String text) {
@@ -232,8 +242,10 @@ public final class InspectorPanel extends JPanel {
   private static <T extends Component> T left(T c) {
     if (c instanceof javax.swing.JComponent j) {
       j.setAlignmentX(Component.LEFT_ALIGNMENT);
-      if (j instanceof JPanel || j instanceof javax.swing.JSpinner
-          || j instanceof javax.swing.JComboBox || j instanceof javax.swing.JTextField) {
+      if (j instanceof JPanel
+          || j instanceof javax.swing.JSpinner
+          || j instanceof javax.swing.JComboBox
+          || j instanceof javax.swing.JTextField) {
         j.setMaximumSize(new java.awt.Dimension(Integer.MAX_VALUE, j.getPreferredSize().height));
       }
     }

@@ -11,4 +11,5 @@ import javax.swing.JComponent;
  * @param component the widget to place in the form
  * @param setter shows a value in the widget without reporting it
  */
-record ParamField(ParamSpec spec, JComponent component, java.util.function.Consumer<JsonNode> setter) {}
+record ParamField(
+    ParamSpec spec, JComponent component, java.util.function.Consumer<JsonNode> setter) {}

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
-import javax.swing.JComponent;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -21,7 +20,9 @@ import javax.swing.JSpinner;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 
-/** Builds the widget for a param from its spec: spinner, slider, dropdown, checkbox, chooser, text. */
+/**
+ * Builds the widget for a param from its spec: spinner, slider, dropdown, checkbox, chooser, text.
+ */
 final class ParamFields {
   private static final JsonNodeFactory JSON = new JsonNodeFactory(true);
 
@@ -32,12 +33,17 @@ final class ParamFields {
    *
    * @param columns upstream column names for column params (may be empty)
    */
-  static ParamField create(ParamSpec spec, Consumer<JsonNode> onEdit, Supplier<List<String>> columns,
+  static ParamField create(
+      ParamSpec spec,
+      Consumer<JsonNode> onEdit,
+      Supplier<List<String>> columns,
       Supplier<Path> graphDir) {
     return switch (spec.type()) {
       case INTEGER -> integer(spec, onEdit);
-      case NUMBER -> spec.min() != null && spec.max() != null && spec.max() - spec.min() <= 1
-          ? slider(spec, onEdit) : number(spec, onEdit);
+      case NUMBER ->
+          spec.min() != null && spec.max() != null && spec.max() - spec.min() <= 1
+              ? slider(spec, onEdit)
+              : number(spec, onEdit);
       case BOOLEAN -> {
         JCheckBox box = new JCheckBox(spec.label());
         box.addActionListener(e -> onEdit.accept(JSON.booleanNode(box.isSelected())));
@@ -54,20 +60,28 @@ final class ParamFields {
   private static ParamField integer(ParamSpec spec, Consumer<JsonNode> onEdit) {
     long min = spec.min() == null ? Integer.MIN_VALUE : spec.min().longValue();
     long max = spec.max() == null ? Integer.MAX_VALUE : spec.max().longValue();
-    SpinnerNumberModel m = new SpinnerNumberModel(Long.valueOf(Math.max(min, Math.min(max, 0))),
-        Long.valueOf(min), Long.valueOf(max), Long.valueOf(1));
+    SpinnerNumberModel m =
+        new SpinnerNumberModel(
+            Long.valueOf(Math.max(min, Math.min(max, 0))),
+            Long.valueOf(min),
+            Long.valueOf(max),
+            Long.valueOf(1));
     JSpinner s = new JSpinner(m);
     boolean[] quiet = {false};
-    s.addChangeListener(e -> {
-      if (!quiet[0]) {
-        onEdit.accept(JSON.numberNode(((Number) s.getValue()).longValue()));
-      }
-    });
-    return new ParamField(spec, s, v -> {
-      quiet[0] = true;
-      s.setValue(v.asLong());
-      quiet[0] = false;
-    });
+    s.addChangeListener(
+        e -> {
+          if (!quiet[0]) {
+            onEdit.accept(JSON.numberNode(((Number) s.getValue()).longValue()));
+          }
+        });
+    return new ParamField(
+        spec,
+        s,
+        v -> {
+          quiet[0] = true;
+          s.setValue(v.asLong());
+          quiet[0] = false;
+        });
   }
 
   private static ParamField number(ParamSpec spec, Consumer<JsonNode> onEdit) {
@@ -78,16 +92,21 @@ final class ParamFields {
     JSpinner s = new JSpinner(m);
     s.setEditor(new JSpinner.NumberEditor(s, "0.######"));
     boolean[] quiet = {false};
-    s.addChangeListener(e -> {
-      if (!quiet[0]) {
-        onEdit.accept(JSON.numberNode(BigDecimal.valueOf(((Number) s.getValue()).doubleValue())));
-      }
-    });
-    return new ParamField(spec, s, v -> {
-      quiet[0] = true;
-      s.setValue(v.asDouble());
-      quiet[0] = false;
-    });
+    s.addChangeListener(
+        e -> {
+          if (!quiet[0]) {
+            onEdit.accept(
+                JSON.numberNode(BigDecimal.valueOf(((Number) s.getValue()).doubleValue())));
+          }
+        });
+    return new ParamField(
+        spec,
+        s,
+        v -> {
+          quiet[0] = true;
+          s.setValue(v.asDouble());
+          quiet[0] = false;
+        });
   }
 
   private static ParamField slider(ParamSpec spec, Consumer<JsonNode> onEdit) {
@@ -99,107 +118,137 @@ final class ParamFields {
     p.add(slider, BorderLayout.CENTER);
     p.add(value, BorderLayout.EAST);
     boolean[] quiet = {false};
-    slider.addChangeListener(e -> {
-      double v = min + (max - min) * slider.getValue() / 100.0;
-      BigDecimal d = BigDecimal.valueOf(Math.round(v * 100) / 100.0);
-      value.setText(d.toPlainString());
-      if (!quiet[0] && !slider.getValueIsAdjusting()) {
-        onEdit.accept(JSON.numberNode(d));
-      }
-    });
-    return new ParamField(spec, p, v -> {
-      quiet[0] = true;
-      slider.setValue((int) Math.round((v.asDouble() - min) / (max - min) * 100));
-      value.setText(BigDecimal.valueOf(v.asDouble()).toPlainString());
-      quiet[0] = false;
-    });
+    slider.addChangeListener(
+        e -> {
+          double v = min + (max - min) * slider.getValue() / 100.0;
+          BigDecimal d = BigDecimal.valueOf(Math.round(v * 100) / 100.0);
+          value.setText(d.toPlainString());
+          if (!quiet[0] && !slider.getValueIsAdjusting()) {
+            onEdit.accept(JSON.numberNode(d));
+          }
+        });
+    return new ParamField(
+        spec,
+        p,
+        v -> {
+          quiet[0] = true;
+          slider.setValue((int) Math.round((v.asDouble() - min) / (max - min) * 100));
+          value.setText(BigDecimal.valueOf(v.asDouble()).toPlainString());
+          quiet[0] = false;
+        });
   }
 
   private static ParamField choice(ParamSpec spec, Consumer<JsonNode> onEdit) {
-    List<String> labels = spec.choiceLabels().size() == spec.choices().size()
-        ? spec.choiceLabels() : spec.choices();
+    List<String> labels =
+        spec.choiceLabels().size() == spec.choices().size() ? spec.choiceLabels() : spec.choices();
     JComboBox<String> box = new JComboBox<>(labels.toArray(String[]::new));
     boolean[] quiet = {false};
-    box.addActionListener(e -> {
-      int i = box.getSelectedIndex();
-      if (!quiet[0] && i >= 0) {
-        onEdit.accept(JSON.textNode(spec.choices().get(i)));
-      }
-    });
-    return new ParamField(spec, box, v -> {
-      quiet[0] = true;
-      box.setSelectedIndex(Math.max(0, spec.choices().indexOf(v.asText())));
-      quiet[0] = false;
-    });
+    box.addActionListener(
+        e -> {
+          int i = box.getSelectedIndex();
+          if (!quiet[0] && i >= 0) {
+            onEdit.accept(JSON.textNode(spec.choices().get(i)));
+          }
+        });
+    return new ParamField(
+        spec,
+        box,
+        v -> {
+          quiet[0] = true;
+          box.setSelectedIndex(Math.max(0, spec.choices().indexOf(v.asText())));
+          quiet[0] = false;
+        });
   }
 
-  private static ParamField path(ParamSpec spec, Consumer<JsonNode> onEdit,
-      Supplier<Path> graphDir) {
+  private static ParamField path(
+      ParamSpec spec, Consumer<JsonNode> onEdit, Supplier<Path> graphDir) {
     JTextField field = new JTextField(14);
     JButton browse = new JButton("Browse…");
     browse.setToolTipText("Choose a " + (spec.type().name().equals("FILE") ? "file" : "folder"));
-    browse.addActionListener(e -> {
-      Path dir = graphDir.get();
-      String start = field.getText().isBlank() ? null
-          : dir == null ? field.getText() : dir.resolve(field.getText()).toString();
-      JFileChooser fc = new JFileChooser(start == null && dir != null ? dir.toString() : start);
-      fc.setFileSelectionMode(spec.type().name().equals("FILE") ? JFileChooser.FILES_ONLY
-          : JFileChooser.DIRECTORIES_ONLY);
-      if (fc.showOpenDialog(browse) == JFileChooser.APPROVE_OPTION) {
-        field.setText(GraphPaths.forGraph(fc.getSelectedFile().toPath(), graphDir.get()));
-        onEdit.accept(JSON.textNode(field.getText()));
-      }
-    });
+    browse.addActionListener(
+        e -> {
+          Path dir = graphDir.get();
+          String start =
+              field.getText().isBlank()
+                  ? null
+                  : dir == null ? field.getText() : dir.resolve(field.getText()).toString();
+          JFileChooser fc = new JFileChooser(start == null && dir != null ? dir.toString() : start);
+          fc.setFileSelectionMode(
+              spec.type().name().equals("FILE")
+                  ? JFileChooser.FILES_ONLY
+                  : JFileChooser.DIRECTORIES_ONLY);
+          if (fc.showOpenDialog(browse) == JFileChooser.APPROVE_OPTION) {
+            field.setText(GraphPaths.forGraph(fc.getSelectedFile().toPath(), graphDir.get()));
+            onEdit.accept(JSON.textNode(field.getText()));
+          }
+        });
     field.addActionListener(e -> onEdit.accept(JSON.textNode(field.getText())));
-    field.addFocusListener(new java.awt.event.FocusAdapter() {
-      @Override
-      public void focusLost(java.awt.event.FocusEvent e) {
-        onEdit.accept(JSON.textNode(field.getText()));
-      }
-    });
+    field.addFocusListener(
+        new java.awt.event.FocusAdapter() {
+          @Override
+          public void focusLost(java.awt.event.FocusEvent e) {
+            onEdit.accept(JSON.textNode(field.getText()));
+          }
+        });
     JPanel p = new JPanel(new BorderLayout(4, 0));
     p.add(field, BorderLayout.CENTER);
     p.add(browse, BorderLayout.EAST);
     return new ParamField(spec, p, v -> field.setText(v.isNull() ? "" : v.asText()));
   }
 
-  private static ParamField column(ParamSpec spec, Consumer<JsonNode> onEdit,
-      Supplier<List<String>> columns) {
+  private static ParamField column(
+      ParamSpec spec, Consumer<JsonNode> onEdit, Supplier<List<String>> columns) {
     JComboBox<String> box = new JComboBox<>(columns.get().toArray(String[]::new));
     box.setEditable(true);
-    box.setToolTipText(columns.get().isEmpty()
-        ? "Type a column name, or choose the file in Load CSV to pick from its columns"
-        : "Pick a column of the incoming table");
+    box.setToolTipText(
+        columns.get().isEmpty()
+            ? "Type a column name, or choose the file in Load CSV to pick from its columns"
+            : "Pick a column of the incoming table");
     boolean[] quiet = {false};
-    box.addActionListener(e -> {
-      Object sel = box.getSelectedItem();
-      if (!quiet[0] && sel != null) {
-        onEdit.accept(JSON.textNode(sel.toString()));
-      }
-    });
-    return new ParamField(spec, box, v -> {
-      quiet[0] = true;
-      box.setSelectedItem(v.isNull() ? "" : v.asText());
-      quiet[0] = false;
-    });
+    box.addActionListener(
+        e -> {
+          Object sel = box.getSelectedItem();
+          if (!quiet[0] && sel != null) {
+            onEdit.accept(JSON.textNode(sel.toString()));
+          }
+        });
+    return new ParamField(
+        spec,
+        box,
+        v -> {
+          quiet[0] = true;
+          box.setSelectedItem(v.isNull() ? "" : v.asText());
+          quiet[0] = false;
+        });
   }
 
   private static ParamField text(ParamSpec spec, Consumer<JsonNode> onEdit, boolean intList) {
     JTextField field = new JTextField(14);
-    Runnable apply = () -> onEdit.accept(intList ? parseList(field.getText())
-        : JSON.textNode(field.getText()));
+    Runnable apply =
+        () -> onEdit.accept(intList ? parseList(field.getText()) : JSON.textNode(field.getText()));
     field.addActionListener(e -> apply.run());
-    field.addFocusListener(new java.awt.event.FocusAdapter() {
-      @Override
-      public void focusLost(java.awt.event.FocusEvent e) {
-        apply.run();
-      }
-    });
-    return new ParamField(spec, field, v -> field.setText(v.isNull() ? ""
-        : intList ? v.toString().replaceAll("[\\[\\]]", "").replace(",", ", ") : v.asText()));
+    field.addFocusListener(
+        new java.awt.event.FocusAdapter() {
+          @Override
+          public void focusLost(java.awt.event.FocusEvent e) {
+            apply.run();
+          }
+        });
+    return new ParamField(
+        spec,
+        field,
+        v ->
+            field.setText(
+                v.isNull()
+                    ? ""
+                    : intList
+                        ? v.toString().replaceAll("[\\[\\]]", "").replace(",", ", ")
+                        : v.asText()));
   }
 
-  /** Parses "64, 32" into a JSON array; anything unparsable becomes a text node (check reports it). */
+  /**
+   * Parses "64, 32" into a JSON array; anything unparsable becomes a text node (check reports it).
+   */
   static JsonNode parseList(String text) {
     var arr = JSON.arrayNode();
     for (String part : text.split("[,\\s]+")) {

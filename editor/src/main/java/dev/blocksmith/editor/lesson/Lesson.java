@@ -35,8 +35,8 @@ public record Lesson(String title, List<Step> steps, String summary) {
    * @param done what must happen before the step counts as done, or null
    * @param react messages shown when the run meets their condition
    */
-  public record Step(String node, String title, String text, LessonCheck done,
-      List<LessonCheck> react) {
+  public record Step(
+      String node, String title, String text, LessonCheck done, List<LessonCheck> react) {
 
     /** A step without conditions. */
     public Step(String node, String title, String text) {
@@ -67,12 +67,17 @@ public record Lesson(String title, List<Step> steps, String summary) {
       for (JsonNode r : s.path("react")) {
         react.add(LessonCheck.parse(r));
       }
-      steps.add(new Step(s.path("node").asText(""), s.path("title").asText(""),
-          s.path("text").asText(""), s.has("done") ? LessonCheck.parse(s.get("done")) : null,
-          react));
+      steps.add(
+          new Step(
+              s.path("node").asText(""),
+              s.path("title").asText(""),
+              s.path("text").asText(""),
+              s.has("done") ? LessonCheck.parse(s.get("done")) : null,
+              react));
     }
-    return steps.isEmpty() ? Optional.empty()
-        : Optional.of(new Lesson(l.path("title").asText(g.name()), steps,
-            l.path("summary").asText("")));
+    return steps.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            new Lesson(l.path("title").asText(g.name()), steps, l.path("summary").asText("")));
   }
 }

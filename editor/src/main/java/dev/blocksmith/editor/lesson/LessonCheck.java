@@ -9,9 +9,9 @@ import java.util.OptionalDouble;
 /**
  * A condition on the learner's work: a node has run ({@code "ran": "train"}), a metric passed a
  * value ({@code "metric": "evaluate.accuracy", "above": 0.9} or {@code "below"}), or a setting was
- * changed ({@code "changed": "train.epochs"}, optionally {@code "to": 2}). {@code "hint"} says
- * what to do while it is not met; {@code "say"} is shown once it is met, with {@code {value}}
- * replaced by the metric ("60 %").
+ * changed ({@code "changed": "train.epochs"}, optionally {@code "to": 2}). {@code "hint"} says what
+ * to do while it is not met; {@code "say"} is shown once it is met, with {@code {value}} replaced
+ * by the metric ("60 %").
  *
  * @param ran the node that must have run, or null
  * @param metric "node.metric" to compare, or null
@@ -22,28 +22,42 @@ import java.util.OptionalDouble;
  * @param hint what to do while the condition is not met
  * @param say what to say once it is met
  */
-public record LessonCheck(String ran, String metric, double above, double below, String changed,
-    JsonNode to, String hint, String say) {
+public record LessonCheck(
+    String ran,
+    String metric,
+    double above,
+    double below,
+    String changed,
+    JsonNode to,
+    String hint,
+    String say) {
 
   /**
    * Reads a condition.
    *
-   * @throws IllegalArgumentException naming the mistake when it sets none of ran, metric,
-   *     changed
+   * @throws IllegalArgumentException naming the mistake when it sets none of ran, metric, changed
    */
   public static LessonCheck parse(JsonNode n) {
-    LessonCheck c = new LessonCheck(text(n, "ran"), text(n, "metric"),
-        n.path("above").asDouble(Double.NaN), n.path("below").asDouble(Double.NaN),
-        text(n, "changed"), n.has("to") ? n.get("to") : null, n.path("hint").asText(""),
-        n.path("say").asText(""));
+    LessonCheck c =
+        new LessonCheck(
+            text(n, "ran"),
+            text(n, "metric"),
+            n.path("above").asDouble(Double.NaN),
+            n.path("below").asDouble(Double.NaN),
+            text(n, "changed"),
+            n.has("to") ? n.get("to") : null,
+            n.path("hint").asText(""),
+            n.path("say").asText(""));
     if (c.ran == null && c.metric == null && c.changed == null) {
-      throw new IllegalArgumentException("A lesson condition needs \"ran\", \"metric\" or "
-          + "\"changed\": " + n);
+      throw new IllegalArgumentException(
+          "A lesson condition needs \"ran\", \"metric\" or " + "\"changed\": " + n);
     }
-    if (c.metric != null && (c.metric.indexOf('.') < 1 || Double.isNaN(c.above)
-        && Double.isNaN(c.below))) {
-      throw new IllegalArgumentException("A metric condition reads \"metric\": \"node.name\" "
-          + "with \"above\" or \"below\": " + n);
+    if (c.metric != null
+        && (c.metric.indexOf('.') < 1 || Double.isNaN(c.above) && Double.isNaN(c.below))) {
+      throw new IllegalArgumentException(
+          "A metric condition reads \"metric\": \"node.name\" "
+              + "with \"above\" or \"below\": "
+              + n);
     }
     return c;
   }
@@ -55,7 +69,8 @@ public record LessonCheck(String ran, String metric, double above, double below,
     }
     if (metric != null) {
       OptionalDouble v = value(s);
-      if (v.isEmpty() || !Double.isNaN(above) && v.getAsDouble() < above
+      if (v.isEmpty()
+          || !Double.isNaN(above) && v.getAsDouble() < above
           || !Double.isNaN(below) && v.getAsDouble() > below) {
         return false;
       }
@@ -74,10 +89,14 @@ public record LessonCheck(String ran, String metric, double above, double below,
   /** Returns the message to show when the condition holds, with the metric filled in. */
   public String message(LessonState s) {
     OptionalDouble v = metric == null ? OptionalDouble.empty() : value(s);
-    String shown = v.isEmpty() ? "" : v.getAsDouble() >= 0 && v.getAsDouble() <= 1
-        && metric.matches(".*(accuracy|precision|recall|F1|AUC).*")
-        ? String.format(Locale.ROOT, "%.0f %%", v.getAsDouble() * 100)
-        : String.format(Locale.ROOT, "%.3g", v.getAsDouble());
+    String shown =
+        v.isEmpty()
+            ? ""
+            : v.getAsDouble() >= 0
+                    && v.getAsDouble() <= 1
+                    && metric.matches(".*(accuracy|precision|recall|F1|AUC).*")
+                ? String.format(Locale.ROOT, "%.0f %%", v.getAsDouble() * 100)
+                : String.format(Locale.ROOT, "%.3g", v.getAsDouble());
     return say.replace("{value}", shown);
   }
 
@@ -98,7 +117,9 @@ public record LessonCheck(String ran, String metric, double above, double below,
   }
 
   private static String text(JsonNode n, String field) {
-    return Optional.ofNullable(n.get(field)).map(JsonNode::asText).filter(t -> !t.isBlank())
+    return Optional.ofNullable(n.get(field))
+        .map(JsonNode::asText)
+        .filter(t -> !t.isBlank())
         .orElse(null);
   }
 }

@@ -18,6 +18,7 @@ import javax.swing.UIManager;
 public final class LessonPanel extends JPanel {
   /** Width of the wrapped step text in CSS pixels. */
   private static final int TEXT_WIDTH = 205;
+
   private final Consumer<String> showNode;
   private final JLabel heading = new JLabel();
   private final JLabel counter = new JLabel();
@@ -36,9 +37,10 @@ public final class LessonPanel extends JPanel {
     super(new BorderLayout(0, 6));
     this.showNode = showNode;
     setName("lessonPanel");
-    setBorder(BorderFactory.createCompoundBorder(
-        BorderFactory.createMatteBorder(0, 0, 1, 0, UIManager.getColor("Separator.foreground")),
-        BorderFactory.createEmptyBorder(10, 12, 10, 12)));
+    setBorder(
+        BorderFactory.createCompoundBorder(
+            BorderFactory.createMatteBorder(0, 0, 1, 0, UIManager.getColor("Separator.foreground")),
+            BorderFactory.createEmptyBorder(10, 12, 10, 12)));
     heading.setFont(heading.getFont().deriveFont(Font.BOLD, heading.getFont().getSize() + 2f));
     counter.setForeground(UIManager.getColor("Label.disabledForeground"));
     text.setName("lessonText");
@@ -55,13 +57,14 @@ public final class LessonPanel extends JPanel {
     back.setName("lessonBack");
     next.setName("lessonNext");
     back.addActionListener(e -> go(at - 1));
-    next.addActionListener(e -> {
-      if (lesson != null && at == lesson.steps().size() - 1) {
-        finish();
-      } else {
-        go(at + 1);
-      }
-    });
+    next.addActionListener(
+        e -> {
+          if (lesson != null && at == lesson.steps().size() - 1) {
+            finish();
+          } else {
+            go(at + 1);
+          }
+        });
     check.setName("lessonCheck");
     JPanel top = new JPanel(new BorderLayout());
     top.setOpaque(false);
@@ -88,8 +91,8 @@ public final class LessonPanel extends JPanel {
   }
 
   /**
-   * Starts {@code l} on pipeline {@code startGraph} (the state "changed" conditions compare
-   * with), or hides the panel when null; the same lesson again: no change.
+   * Starts {@code l} on pipeline {@code startGraph} (the state "changed" conditions compare with),
+   * or hides the panel when null; the same lesson again: no change.
    */
   public void play(Lesson l, Graph startGraph) {
     if (l != null && l.equals(lesson)) {
@@ -142,8 +145,7 @@ public final class LessonPanel extends JPanel {
   private void showCheck() {
     Lesson.Step s = lesson.steps().get(at);
     StringBuilder sb = new StringBuilder();
-    boolean done = s.done() == null
-        || state != null && start != null && s.done().met(state, start);
+    boolean done = s.done() == null || state != null && start != null && s.done().met(state, start);
     if (s.done() != null) {
       sb.append(done ? "<b>✓ Done.</b> " : "<b>To go on:</b> ")
           .append(escape(done ? s.done().message(state) : s.done().hint()));

@@ -11,8 +11,8 @@ import javax.swing.SwingUtilities;
 
 /**
  * The one adapter that brings backend events onto the EDT. Events are queued and drained in a
- * single {@code invokeLater}, so a burst of events costs one EDT task, not hundreds; progress events
- * of a node are coalesced to the latest one.
+ * single {@code invokeLater}, so a burst of events costs one EDT task, not hundreds; progress
+ * events of a node are coalesced to the latest one.
  */
 final class EdtEvents implements RunEvents {
   private final RunController target;
@@ -57,12 +57,13 @@ final class EdtEvents implements RunEvents {
     if (event instanceof RunEvent.NodeProgress p) {
       // Progress is a level, not a history: only the latest per node needs to reach the EDT.
       if (latestProgress.put(p.nodeId(), p) == null) {
-        post(() -> {
-          RunEvent.NodeProgress last = latestProgress.remove(p.nodeId());
-          if (last != null) {
-            target.event(last);
-          }
-        });
+        post(
+            () -> {
+              RunEvent.NodeProgress last = latestProgress.remove(p.nodeId());
+              if (last != null) {
+                target.event(last);
+              }
+            });
       }
       return;
     }

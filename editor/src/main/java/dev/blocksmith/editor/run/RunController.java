@@ -45,8 +45,12 @@ public final class RunController {
    * @param device receives the device text for the status bar
    * @param status receives status-bar texts
    */
-  public RunController(RunBackend backend, CanvasView canvas, GraphEdits doc,
-      Consumer<String> device, Consumer<String> status) {
+  public RunController(
+      RunBackend backend,
+      CanvasView canvas,
+      GraphEdits doc,
+      Consumer<String> device,
+      Consumer<String> status) {
     this.backend = backend;
     this.canvas = canvas;
     this.doc = doc;
@@ -106,12 +110,12 @@ public final class RunController {
       canvas.setCardState(n.id(), s.withProblem(null));
     }
     panel.clearProblems();
-    panel.log("— " + (targets.isEmpty() ? "Run all" : "Run to " + String.join(", ", targets))
-        + " —");
+    panel.log(
+        "— " + (targets.isEmpty() ? "Run all" : "Run to " + String.join(", ", targets)) + " —");
     status.accept("Starting…");
     Path base = file != null ? file.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
-    backend.start(runId, doc.graph(), base, RunSettings.of(doc.graph(), targets),
-        new EdtEvents(this));
+    backend.start(
+        runId, doc.graph(), base, RunSettings.of(doc.graph(), targets), new EdtEvents(this));
   }
 
   /** Cancels the run in progress. */
@@ -155,8 +159,12 @@ public final class RunController {
   /** Shows the results of a node in the results tab (null clears). */
   public void showResults(String nodeId) {
     selected = nodeId;
-    panel.results().show(nodeId, nodeId == null ? Map.of() : previews.getOrDefault(nodeId,
-        Map.of()), nodeId == null ? Map.of() : metrics.getOrDefault(nodeId, Map.of()));
+    panel
+        .results()
+        .show(
+            nodeId,
+            nodeId == null ? Map.of() : previews.getOrDefault(nodeId, Map.of()),
+            nodeId == null ? Map.of() : metrics.getOrDefault(nodeId, Map.of()));
   }
 
   /** Returns the column names of the table flowing into {@code nodeId}, when a run showed them. */
@@ -257,11 +265,17 @@ public final class RunController {
     } else if (e instanceof RunEvent.NodeProgress p) {
       card(p.nodeId(), NodeStatus.RUNNING, p.fraction());
       if (p.message() != null && !p.message().isBlank()) {
-        status.accept(canvas.cardText(p.nodeId()).split(" \\| ")[0] + ": " + p.message()
-            + " (" + Math.round(p.fraction() * 100) + " %)");
+        status.accept(
+            canvas.cardText(p.nodeId()).split(" \\| ")[0]
+                + ": "
+                + p.message()
+                + " ("
+                + Math.round(p.fraction() * 100)
+                + " %)");
       }
     } else if (e instanceof RunEvent.NodeMetric m) {
-      metrics.computeIfAbsent(m.nodeId(), k -> new LinkedHashMap<>())
+      metrics
+          .computeIfAbsent(m.nodeId(), k -> new LinkedHashMap<>())
           .computeIfAbsent(m.name(), k -> new ArrayList<>())
           .add(new double[] {m.step(), m.value()});
       if (m.nodeId().equals(selected)) {
@@ -276,12 +290,17 @@ public final class RunController {
     } else if (e instanceof RunEvent.NodeFailed f) {
       String msg = f.message() + (f.fix() == null || f.fix().isBlank() ? "" : " " + f.fix());
       CardState s = canvas.cardState(f.nodeId()).withStatus(f.status(), -1);
-      canvas.setCardState(f.nodeId(), f.status() == NodeStatus.SKIPPED
-          || f.status() == NodeStatus.CANCELLED ? s : s.withProblem(msg));
+      canvas.setCardState(
+          f.nodeId(),
+          f.status() == NodeStatus.SKIPPED || f.status() == NodeStatus.CANCELLED
+              ? s
+              : s.withProblem(msg));
       panel.log("[" + f.nodeId() + "] " + f.status().name().toLowerCase() + ": " + msg);
     } else if (e instanceof RunEvent.RunFinished f) {
-      status.accept((f.success() ? "Run finished" : "Run ended with problems") + " in "
-          + String.format("%.1f s", f.millis() / 1000.0));
+      status.accept(
+          (f.success() ? "Run finished" : "Run ended with problems")
+              + " in "
+              + String.format("%.1f s", f.millis() / 1000.0));
       panel.log("Run " + (f.success() ? "finished" : "ended with problems") + ".");
       runId = null; // one run at a time; the engine names runs its own way
     }
@@ -294,13 +313,25 @@ public final class RunController {
   private void finished(String nodeId, NodeStatus s, Map<String, String> headlines) {
     // The first declared output with a headline speaks for the block (Evaluate: its report,
     // not its mistakes table); the map itself has no order.
-    List<String> order = doc.graph().node(nodeId)
-        .flatMap(n -> canvas.registry().find(n.type()))
-        .map(t -> t.spec().outputs().stream().map(p -> p.name()).toList()).orElse(List.of());
-    String headline = order.stream().map(headlines::get).filter(h -> h != null && !h.isBlank())
-        .findFirst().orElseGet(() -> headlines.values().stream()
-            .filter(h -> h != null && !h.isBlank()).reduce((a, b) -> b).orElse(""));
-    canvas.setCardState(nodeId, canvas.cardState(nodeId).withStatus(s, -1)
-        .withHeadline(headline).withProblem(null));
+    List<String> order =
+        doc.graph()
+            .node(nodeId)
+            .flatMap(n -> canvas.registry().find(n.type()))
+            .map(t -> t.spec().outputs().stream().map(p -> p.name()).toList())
+            .orElse(List.of());
+    String headline =
+        order.stream()
+            .map(headlines::get)
+            .filter(h -> h != null && !h.isBlank())
+            .findFirst()
+            .orElseGet(
+                () ->
+                    headlines.values().stream()
+                        .filter(h -> h != null && !h.isBlank())
+                        .reduce((a, b) -> b)
+                        .orElse(""));
+    canvas.setCardState(
+        nodeId,
+        canvas.cardState(nodeId).withStatus(s, -1).withHeadline(headline).withProblem(null));
   }
 }

@@ -5,7 +5,9 @@ import dev.blocksmith.engine.exec.RunEvent;
 import dev.blocksmith.engine.validate.Problem;
 import java.util.List;
 
-/** Receives what a backend reports. Called from backend threads; implementations marshal to the EDT. */
+/**
+ * Receives what a backend reports. Called from backend threads; implementations marshal to the EDT.
+ */
 public interface RunEvents {
 
   /** The engine is ready on a device ("CPU (2 cores)"). */

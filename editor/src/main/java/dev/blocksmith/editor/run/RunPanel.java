@@ -27,24 +27,31 @@ final class RunPanel extends JPanel {
   RunPanel(Consumer<String> selectNode) {
     super(new BorderLayout());
     problemList.setName("problems");
-    problemList.setCellRenderer((l, p, i, sel, foc) -> {
-      var label = new javax.swing.JLabel("<html><b>" + (p.nodeId() == null ? "Pipeline"
-          : p.nodeId()) + "</b>: " + p.message() + (p.fix() == null || p.fix().isBlank() ? ""
-          : " <i>" + p.fix() + "</i>") + "</html>");
-      label.setOpaque(sel);
-      label.setBackground(l.getSelectionBackground());
-      return label;
-    });
+    problemList.setCellRenderer(
+        (l, p, i, sel, foc) -> {
+          var label =
+              new javax.swing.JLabel(
+                  "<html><b>"
+                      + (p.nodeId() == null ? "Pipeline" : p.nodeId())
+                      + "</b>: "
+                      + p.message()
+                      + (p.fix() == null || p.fix().isBlank() ? "" : " <i>" + p.fix() + "</i>")
+                      + "</html>");
+          label.setOpaque(sel);
+          label.setBackground(l.getSelectionBackground());
+          return label;
+        });
     problemList.setToolTipText("Click a problem to select its block");
-    problemList.addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        Problem p = problemList.getSelectedValue();
-        if (p != null && p.nodeId() != null) {
-          selectNode.accept(p.nodeId());
-        }
-      }
-    });
+    problemList.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            Problem p = problemList.getSelectedValue();
+            if (p != null && p.nodeId() != null) {
+              selectNode.accept(p.nodeId());
+            }
+          }
+        });
     log.setName("runLog");
     log.setEditable(false);
     log.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, 12));

@@ -24,7 +24,10 @@ public final class RunSettings {
     }
     String device = run.path("device").asText("auto").trim();
     Long seed = run.path("seed").canConvertToLong() ? run.path("seed").asLong() : null;
-    return new RunOptions(targets, device.isEmpty() || device.equals("auto") ? null : device, seed,
+    return new RunOptions(
+        targets,
+        device.isEmpty() || device.equals("auto") ? null : device,
+        seed,
         run.path("reproducible").asBoolean(false));
   }
 }

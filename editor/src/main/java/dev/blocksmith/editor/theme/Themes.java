@@ -10,8 +10,8 @@ import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 
 /**
- * Light and dark themes. Colours live in {@code FlatLaf.properties}, {@code FlatLightLaf.properties}
- * and {@code FlatDarkLaf.properties} beside this class, never in code.
+ * Light and dark themes. Colours live in {@code FlatLaf.properties}, {@code
+ * FlatLightLaf.properties} and {@code FlatDarkLaf.properties} beside this class, never in code.
  */
 public final class Themes {
   private static final String KEY = "theme";
@@ -19,7 +19,9 @@ public final class Themes {
 
   private Themes() {}
 
-  /** Installs the remembered theme (or the system's, when none is remembered); call before any UI. */
+  /**
+   * Installs the remembered theme (or the system's, when none is remembered); call before any UI.
+   */
   public static void setup() {
     FlatLaf.registerCustomDefaultsSource("dev.blocksmith.editor.theme");
     String chosen = PREFS.get(KEY, systemPrefersDark() ? "dark" : "light");

@@ -15,7 +15,19 @@ import javax.swing.Icon;
  */
 public final class ToolIcon implements Icon {
   /** The glyphs the toolbar uses. */
-  public enum Glyph { NEW, OPEN, SAVE, UNDO, REDO, ADD, TIDY, FIT, RUN, RUN_TO, STOP }
+  public enum Glyph {
+    NEW,
+    OPEN,
+    SAVE,
+    UNDO,
+    REDO,
+    ADD,
+    TIDY,
+    FIT,
+    RUN,
+    RUN_TO,
+    STOP
+  }
 
   private static final int SIZE = 16;
   private final Glyph glyph;
@@ -41,8 +53,10 @@ public final class ToolIcon implements Icon {
     g.translate(x, y);
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-    Color fg = c != null && !c.isEnabled() ? Themes.color("Label.disabledForeground", Color.GRAY)
-        : Themes.color("Label.foreground", Color.DARK_GRAY);
+    Color fg =
+        c != null && !c.isEnabled()
+            ? Themes.color("Label.disabledForeground", Color.GRAY)
+            : Themes.color("Label.foreground", Color.DARK_GRAY);
     g.setColor(fg);
     switch (glyph) {
       case NEW -> {
@@ -101,7 +115,7 @@ public final class ToolIcon implements Icon {
         g.setColor(enabled(c, "Blocksmith.status.failed", fg));
         g.fillRoundRect(2, 2, 12, 12, 3, 3);
       }
-      default -> { }
+      default -> {}
     }
     g.dispose();
   }

@@ -30,7 +30,8 @@ public final class ConfusionMatrixView extends JComponent {
     }
     max = m;
     setName("confusionMatrix");
-    setToolTipText("Rows: the true class. Columns: what the model predicted. The diagonal is right.");
+    setToolTipText(
+        "Rows: the true class. Columns: what the model predicted. The diagonal is right.");
     int n = Math.max(1, names.size());
     int cell = Math.max(28, Math.min(64, 360 / n));
     setPreferredSize(new Dimension(LEFT + n * cell + 8, TOP + n * cell + 8));
@@ -42,15 +43,16 @@ public final class ConfusionMatrixView extends JComponent {
   public void onCellClicked(java.util.function.BiConsumer<Integer, Integer> onCell) {
     setToolTipText(getToolTipText() + " Click a cell to see its examples.");
     setCursor(java.awt.Cursor.getPredefinedCursor(java.awt.Cursor.HAND_CURSOR));
-    addMouseListener(new java.awt.event.MouseAdapter() {
-      @Override
-      public void mouseClicked(java.awt.event.MouseEvent e) {
-        int[] c = cellAt(e.getX(), e.getY());
-        if (c != null) {
-          onCell.accept(c[0], c[1]);
-        }
-      }
-    });
+    addMouseListener(
+        new java.awt.event.MouseAdapter() {
+          @Override
+          public void mouseClicked(java.awt.event.MouseEvent e) {
+            int[] c = cellAt(e.getX(), e.getY());
+            if (c != null) {
+              onCell.accept(c[0], c[1]);
+            }
+          }
+        });
   }
 
   /** Returns {true class, predicted class} under a point, or null. */
@@ -81,8 +83,8 @@ public final class ConfusionMatrixView extends JComponent {
   @Override
   protected void paintComponent(Graphics g0) {
     Graphics2D g = (Graphics2D) g0.create();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     int n = names.size();
     if (n == 0) {
       return;
@@ -102,8 +104,10 @@ public final class ConfusionMatrixView extends JComponent {
       g.drawString(shorten(names.get(i), LEFT - 6), 4, y0 + i * cell + cell / 2 + 4);
       for (int j = 0; j < n && i < counts.length && j < counts[i].length; j++) {
         float t = counts[i][j] / (float) max;
-        Color c = i == j ? new Color(0.13f, 0.55f, 0.33f, 0.15f + 0.85f * t)
-            : new Color(0.86f, 0.15f, 0.15f, 0.08f + 0.85f * t);
+        Color c =
+            i == j
+                ? new Color(0.13f, 0.55f, 0.33f, 0.15f + 0.85f * t)
+                : new Color(0.86f, 0.15f, 0.15f, 0.08f + 0.85f * t);
         g.setColor(c);
         g.fillRect(x0 + j * cell, y0 + i * cell, cell - 2, cell - 2);
         g.setColor(t > 0.5 ? Color.WHITE : fg);

@@ -23,16 +23,25 @@ public final class CurvesChart {
 
   /** The x and y values of one series. */
   private record Points(List<Double> x, List<Double> y) {}
+
   private final java.util.Set<String> added = new java.util.HashSet<>();
 
   /** Creates an empty chart; its legend sits top right when {@code falling}, else bottom right. */
   public CurvesChart(String title, boolean falling) {
-    chart = new XYChartBuilder().width(380).height(240).title(title).xAxisTitle("epoch")
-        .yAxisTitle("").build();
+    chart =
+        new XYChartBuilder()
+            .width(380)
+            .height(240)
+            .title(title)
+            .xAxisTitle("epoch")
+            .yAxisTitle("")
+            .build();
     var st = chart.getStyler();
     st.setLegendVisible(true);
-    st.setLegendPosition(falling ? org.knowm.xchart.style.Styler.LegendPosition.InsideNE
-        : org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    st.setLegendPosition(
+        falling
+            ? org.knowm.xchart.style.Styler.LegendPosition.InsideNE
+            : org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
     st.setXAxisTickMarkSpacingHint(90);
     st.setXAxisMaxLabelCount(8);
     st.setMarkerSize(3);
@@ -70,8 +79,7 @@ public final class CurvesChart {
     if (!Double.isFinite(y)) {
       return;
     }
-    Points xy = series.computeIfAbsent(name, k -> new Points(new ArrayList<>(),
-        new ArrayList<>()));
+    Points xy = series.computeIfAbsent(name, k -> new Points(new ArrayList<>(), new ArrayList<>()));
     xy.x().add(x);
     xy.y().add(y);
     if (added.contains(name)) {

@@ -46,18 +46,28 @@ final class ExamplesView extends JPanel {
     }
     String a = report.path("classNames").path(actual).asText();
     String p = report.path("classNames").path(predicted).asText();
-    title.setText((actual == predicted ? "Right: " : "Mistakes: ") + "true " + a
-        + ", predicted " + p + " (" + rows.size() + " shown)");
+    title.setText(
+        (actual == predicted ? "Right: " : "Mistakes: ")
+            + "true "
+            + a
+            + ", predicted "
+            + p
+            + " ("
+            + rows.size()
+            + " shown)");
     body.removeAll();
-    if (!rows.isEmpty() && !rows.get(0).path("picture").isNull()
-        && rows.get(0).has("picture")) {
+    if (!rows.isEmpty() && !rows.get(0).path("picture").isNull() && rows.get(0).has("picture")) {
       JPanel grid = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 6));
       for (JsonNode e : rows) {
         try {
           Picture pic = JSON.treeToValue(e.get("picture"), Picture.class);
-          JLabel l = new JLabel(String.format(Locale.ROOT, "%.0f %%",
-              100 * e.path("confidence").asDouble()), new ImageIcon(ChartImages.overlay(pic)
-                  .getScaledInstance(64, 64, java.awt.Image.SCALE_FAST)), SwingConstants.CENTER);
+          JLabel l =
+              new JLabel(
+                  String.format(Locale.ROOT, "%.0f %%", 100 * e.path("confidence").asDouble()),
+                  new ImageIcon(
+                      ChartImages.overlay(pic)
+                          .getScaledInstance(64, 64, java.awt.Image.SCALE_FAST)),
+                  SwingConstants.CENTER);
           l.setToolTipText(e.path("source").asText());
           l.setVerticalTextPosition(SwingConstants.BOTTOM);
           l.setHorizontalTextPosition(SwingConstants.CENTER);
@@ -68,13 +78,16 @@ final class ExamplesView extends JPanel {
       }
       body.add(grid, BorderLayout.CENTER);
     } else {
-      DefaultTableModel m = new DefaultTableModel(new String[] {"row", "confidence",
-          "values"}, 0);
+      DefaultTableModel m = new DefaultTableModel(new String[] {"row", "confidence", "values"}, 0);
       for (JsonNode e : rows) {
         List<String> values = new ArrayList<>();
         e.path("values").forEach(v -> values.add(v.asText()));
-        m.addRow(new Object[] {e.path("row").asInt() + 1, String.format(Locale.ROOT, "%.0f %%",
-            100 * e.path("confidence").asDouble()), String.join(", ", values)});
+        m.addRow(
+            new Object[] {
+              e.path("row").asInt() + 1,
+              String.format(Locale.ROOT, "%.0f %%", 100 * e.path("confidence").asDouble()),
+              String.join(", ", values)
+            });
       }
       JTable t = new JTable(m);
       t.setName("examplesTable");

@@ -11,13 +11,14 @@ public interface FixHook {
   void apply(String nodeId, Fix fix);
 
   /** A hook that applies nothing. */
-  FixHook NONE = new FixHook() {
-    @Override
-    public boolean canApply(String nodeId, Fix fix) {
-      return false;
-    }
+  FixHook NONE =
+      new FixHook() {
+        @Override
+        public boolean canApply(String nodeId, Fix fix) {
+          return false;
+        }
 
-    @Override
-    public void apply(String nodeId, Fix fix) {}
-  };
+        @Override
+        public void apply(String nodeId, Fix fix) {}
+      };
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blocksmith.engine.text.MetricHelp;
 import dev.blocksmith.engine.value.Fix;
-import org.apache.commons.text.StringEscapeUtils;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.GridBagConstraints;
@@ -22,6 +21,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.table.DefaultTableModel;
+import org.apache.commons.text.StringEscapeUtils;
 
 /** A report: metrics table, confusion matrix, training curves and plain-language findings. */
 final class ReportPanel {
@@ -56,20 +56,24 @@ final class ReportPanel {
     c.insets = new Insets(4, 8, 4, 8);
     c.weighty = 1;
     DefaultTableModel m = new DefaultTableModel(new String[] {"metric", "value"}, 0);
-    r.path("metrics").fields().forEachRemaining(e -> m.addRow(new Object[] {e.getKey(),
-        number(e.getValue().asDouble())}));
-    JTable metrics = new JTable(m) {
-      @Override
-      public String getToolTipText(java.awt.event.MouseEvent e) {
-        int at = rowAtPoint(e.getPoint());
-        return at < 0 ? null : helpOf(String.valueOf(getValueAt(at, 0)));
-      }
-    };
+    r.path("metrics")
+        .fields()
+        .forEachRemaining(
+            e -> m.addRow(new Object[] {e.getKey(), number(e.getValue().asDouble())}));
+    JTable metrics =
+        new JTable(m) {
+          @Override
+          public String getToolTipText(java.awt.event.MouseEvent e) {
+            int at = rowAtPoint(e.getPoint());
+            return at < 0 ? null : helpOf(String.valueOf(getValueAt(at, 0)));
+          }
+        };
     metrics.setName("metricsTable");
     metrics.setRowHeight(metrics.getFontMetrics(metrics.getFont()).getHeight() + 6);
     JScrollPane ms = new JScrollPane(metrics);
-    ms.setPreferredSize(new Dimension(210, Math.min(ROW_HEIGHT,
-        metrics.getRowHeight() * (m.getRowCount() + 1) + 8)));
+    ms.setPreferredSize(
+        new Dimension(
+            210, Math.min(ROW_HEIGHT, metrics.getRowHeight() * (m.getRowCount() + 1) + 8)));
     ms.setMinimumSize(new Dimension(180, 80));
     JPanel metricsBox = new JPanel(new BorderLayout());
     metricsBox.add(ms, BorderLayout.NORTH);
@@ -146,9 +150,18 @@ final class ReportPanel {
     box.setName("finding");
     JsonNode fixNode = f.path("fix");
     String change = fixNode.isObject() ? fixNode.path("instruction").asText("") : "";
-    JLabel l = new JLabel(html("<b>" + esc(f.path("title").asText()) + "</b> — "
-        + esc(f.path("message").asText()) + " <i>" + esc(f.path("suggestion").asText(""))
-        + "</i>" + (change.isEmpty() ? "" : "<br>Change: " + esc(change)), 760));
+    JLabel l =
+        new JLabel(
+            html(
+                "<b>"
+                    + esc(f.path("title").asText())
+                    + "</b> — "
+                    + esc(f.path("message").asText())
+                    + " <i>"
+                    + esc(f.path("suggestion").asText(""))
+                    + "</i>"
+                    + (change.isEmpty() ? "" : "<br>Change: " + esc(change)),
+                760));
     l.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
     box.add(l, BorderLayout.CENTER);
     if (fixNode.isObject() && nodeId != null) {
@@ -157,13 +170,14 @@ final class ReportPanel {
         if (fixes.canApply(nodeId, fix)) {
           JButton apply = new JButton("Apply");
           apply.setName("applyFix");
-          apply.setToolTipText("Make this change to the pipeline (Undo takes it back): "
-              + fix.instruction());
-          apply.addActionListener(e -> {
-            fixes.apply(nodeId, fix);
-            apply.setEnabled(false);
-            apply.setText("Applied");
-          });
+          apply.setToolTipText(
+              "Make this change to the pipeline (Undo takes it back): " + fix.instruction());
+          apply.addActionListener(
+              e -> {
+                fixes.apply(nodeId, fix);
+                apply.setEnabled(false);
+                apply.setText("Applied");
+              });
           JPanel right = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 4));
           right.add(apply);
           box.add(right, BorderLayout.EAST);
@@ -185,6 +199,7 @@ final class ReportPanel {
   /** Whole numbers (row counts) without decimals, scores with four. */
   private static String number(double v) {
     return v == Math.rint(v) && Math.abs(v) >= 2 && Math.abs(v) < 1e12
-        ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.4f", v);
+        ? String.format(Locale.ROOT, "%,.0f", v)
+        : String.format(Locale.ROOT, "%.4f", v);
   }
 }

@@ -49,8 +49,8 @@ public final class ResultsView extends JPanel {
   }
 
   /** Shows the previews and metrics of {@code nodeId} (or a hint when there is nothing). */
-  public void show(String nodeId, Map<String, JsonNode> previews,
-      Map<String, List<double[]>> metrics) {
+  public void show(
+      String nodeId, Map<String, JsonNode> previews, Map<String, List<double[]>> metrics) {
     content.removeAll();
     live = null;
     if (nodeId == null) {
@@ -71,9 +71,9 @@ public final class ResultsView extends JPanel {
       switch (p.path("kind").asText()) {
         case "table" -> content.add(left(table(p)));
         case "images" -> content.add(left(images(p)));
-        case "report" -> content.add(left(ReportPanel.create(p.get("report"), live == null,
-            nodeId, fixes)));
-        default -> { }
+        case "report" ->
+            content.add(left(ReportPanel.create(p.get("report"), live == null, nodeId, fixes)));
+        default -> {}
       }
     }
     content.revalidate();
@@ -111,12 +111,22 @@ public final class ResultsView extends JPanel {
       }
       rows.addRow(row);
     }
-    DefaultTableModel stats = new DefaultTableModel(
-        new String[] {"column", "type", "role", "missing", "mean", "min", "max", "histogram"}, 0);
+    DefaultTableModel stats =
+        new DefaultTableModel(
+            new String[] {"column", "type", "role", "missing", "mean", "min", "max", "histogram"},
+            0);
     for (JsonNode c : cols) {
-      stats.addRow(new Object[] {c.path("name").asText(), lower(c.path("type").asText()),
-          lower(c.path("role").asText()), c.path("missing").asInt(), num(c.path("mean")),
-          num(c.path("min")), num(c.path("max")), spark(c.path("histogram"))});
+      stats.addRow(
+          new Object[] {
+            c.path("name").asText(),
+            lower(c.path("type").asText()),
+            lower(c.path("role").asText()),
+            c.path("missing").asInt(),
+            num(c.path("mean")),
+            num(c.path("min")),
+            num(c.path("max")),
+            spark(c.path("histogram"))
+          });
     }
     JTable first = new JTable(rows);
     first.setName("tablePreview");
@@ -133,8 +143,11 @@ public final class ResultsView extends JPanel {
       try {
         byte[] png = Base64.getDecoder().decode(t.path("png").asText());
         var img = ImageIO.read(new java.io.ByteArrayInputStream(png));
-        JLabel l = new JLabel(t.path("label").asText(), new ImageIcon(img.getScaledInstance(64,
-            64, java.awt.Image.SCALE_SMOOTH)), SwingConstants.CENTER);
+        JLabel l =
+            new JLabel(
+                t.path("label").asText(),
+                new ImageIcon(img.getScaledInstance(64, 64, java.awt.Image.SCALE_SMOOTH)),
+                SwingConstants.CENTER);
         l.setVerticalTextPosition(SwingConstants.BOTTOM);
         l.setHorizontalTextPosition(SwingConstants.CENTER);
         grid.add(l);
@@ -145,8 +158,11 @@ public final class ResultsView extends JPanel {
     StringBuilder counts = new StringBuilder("<html>");
     JsonNode names = p.path("classNames");
     for (int i = 0; i < names.size(); i++) {
-      counts.append(names.get(i).asText()).append(": ")
-          .append(p.path("classCounts").path(i).asInt()).append("<br>");
+      counts
+          .append(names.get(i).asText())
+          .append(": ")
+          .append(p.path("classCounts").path(i).asInt())
+          .append("<br>");
     }
     grid.add(new JLabel(counts + "</html>"));
     return grid;
@@ -170,7 +186,8 @@ public final class ResultsView extends JPanel {
 
   private static String num(JsonNode n) {
     return n.isNumber() && Double.isFinite(n.asDouble())
-        ? String.format(Locale.ROOT, "%.3g", n.asDouble()) : "";
+        ? String.format(Locale.ROOT, "%.3g", n.asDouble())
+        : "";
   }
 
   private static String lower(String s) {

@@ -23,9 +23,12 @@ final class ThresholdView {
     JsonNode t = b.path("thresholds");
     JSlider slider = new JSlider(0, Math.max(0, t.size() - 1), t.size() / 2);
     slider.setName("thresholdSlider");
-    String help = "An example counts as \"" + b.path("positive").asText() + "\" when the model "
-        + "is at least this sure. Move it right to raise fewer false alarms but miss more; "
-        + "left to find more but raise more false alarms.";
+    String help =
+        "An example counts as \""
+            + b.path("positive").asText()
+            + "\" when the model "
+            + "is at least this sure. Move it right to raise fewer false alarms but miss more; "
+            + "left to find more but raise more false alarms.";
     slider.setToolTipText(help);
     JLabel counts = new JLabel();
     counts.setName("thresholdCounts");
@@ -49,10 +52,21 @@ final class ThresholdView {
     int fn = b.path("fn").path(i).asInt();
     int fp = b.path("fp").path(i).asInt();
     int tn = b.path("tn").path(i).asInt();
-    return ReportPanel.html(String.format(Locale.ROOT, "At %.2f: <b>%d</b> %s found, <b>%d</b> "
-        + "missed; <b>%d</b> %s wrongly called %s, <b>%d</b> right (accuracy %.1f %%).",
-        b.path("thresholds").path(i).asDouble(), tp, esc(pos), fn, fp, esc(neg), esc(pos), tn,
-        100.0 * (tp + tn) / Math.max(1, tp + tn + fp + fn)), 700);
+    return ReportPanel.html(
+        String.format(
+            Locale.ROOT,
+            "At %.2f: <b>%d</b> %s found, <b>%d</b> "
+                + "missed; <b>%d</b> %s wrongly called %s, <b>%d</b> right (accuracy %.1f %%).",
+            b.path("thresholds").path(i).asDouble(),
+            tp,
+            esc(pos),
+            fn,
+            fp,
+            esc(neg),
+            esc(pos),
+            tn,
+            100.0 * (tp + tn) / Math.max(1, tp + tn + fp + fn)),
+        700);
   }
 
   private static String esc(String s) {

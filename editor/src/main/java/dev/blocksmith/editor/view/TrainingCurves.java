@@ -4,8 +4,8 @@ import java.awt.GridLayout;
 import javax.swing.JPanel;
 
 /**
- * Training curves as two charts side by side: the loss (lower is better) and the accuracy or
- * other score (higher is better), each with its train and validation series. Grows live.
+ * Training curves as two charts side by side: the loss (lower is better) and the accuracy or other
+ * score (higher is better), each with its train and validation series. Grows live.
  */
 public final class TrainingCurves {
   private final CurvesChart loss = new CurvesChart("Loss", true);
@@ -17,8 +17,10 @@ public final class TrainingCurves {
   public TrainingCurves() {
     panel.setName("trainingCurves");
     panel.add(loss.panel());
-    loss.panel().setToolTipText("How wrong the model is: lower is better. Train and validation"
-        + " lines drifting apart means overfitting.");
+    loss.panel()
+        .setToolTipText(
+            "How wrong the model is: lower is better. Train and validation"
+                + " lines drifting apart means overfitting.");
     score.panel().setToolTipText("Share of examples the model gets right: higher is better.");
     panel.setPreferredSize(new java.awt.Dimension(420, 240));
     panel.setMinimumSize(new java.awt.Dimension(240, 140));

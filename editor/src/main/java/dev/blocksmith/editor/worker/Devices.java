@@ -12,8 +12,11 @@ final class Devices {
       return dev.blocksmith.engine.djl.Devices.describe(
           dev.blocksmith.engine.djl.Devices.choose(null));
     } catch (RuntimeException | LinkageError t) {
-      return "CPU (" + Runtime.getRuntime().availableProcessors() + " cores; engine: "
-          + t.getMessage() + ")";
+      return "CPU ("
+          + Runtime.getRuntime().availableProcessors()
+          + " cores; engine: "
+          + t.getMessage()
+          + ")";
     }
   }
 }

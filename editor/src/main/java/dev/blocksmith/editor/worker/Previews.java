@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 public final class Previews {
   /** Rows of a table sent to the editor. */
   public static final int HEAD_ROWS = 20;
+
   /** Thumbnails of an image set sent to the editor. */
   public static final int THUMBS = 24;
 

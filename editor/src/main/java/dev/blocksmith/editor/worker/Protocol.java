@@ -13,16 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The worker's JSON-lines protocol: one JSON object per line. Requests: {@code run}, {@code cancel},
- * {@code shutdown}. Replies: {@code ready}, {@code event} (a {@link RunEvent} with its record name in
- * {@code kind}), {@code problems}, {@code preview}, {@code error}.
+ * The worker's JSON-lines protocol: one JSON object per line. Requests: {@code run}, {@code
+ * cancel}, {@code shutdown}. Replies: {@code ready}, {@code event} (a {@link RunEvent} with its
+ * record name in {@code kind}), {@code problems}, {@code preview}, {@code error}.
  */
 public final class Protocol {
   /** The shared mapper: records, no indentation, unknown fields ignored. */
-  public static final ObjectMapper JSON = JsonMapper.builder()
-      .disable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  public static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .disable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private Protocol() {}
 

@@ -26,11 +26,13 @@ import java.util.concurrent.Executors;
  * message and the next run starts a fresh child. All process I/O happens off the EDT.
  */
 public final class WorkerClient implements RunBackend {
-  private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "worker-io");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService io =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "worker-io");
+            t.setDaemon(true);
+            return t;
+          });
   private final StringBuilder stderrTail = new StringBuilder();
   private volatile Process process;
   private volatile RunEvents events;
@@ -40,13 +42,14 @@ public final class WorkerClient implements RunBackend {
   @Override
   public void warmUp(RunEvents ev) {
     events = ev;
-    io.submit(() -> {
-      try {
-        ensureStarted();
-      } catch (IOException e) {
-        ev.lost(null, "The training process could not be started: " + e.getMessage());
-      }
-    });
+    io.submit(
+        () -> {
+          try {
+            ensureStarted();
+          } catch (IOException e) {
+            ev.lost(null, "The training process could not be started: " + e.getMessage());
+          }
+        });
   }
 
   private volatile Path report;
@@ -63,58 +66,61 @@ public final class WorkerClient implements RunBackend {
     Path reportFile = report;
     report = null;
     String graphJson = GraphJson.write(graph);
-    io.submit(() -> {
-      try {
-        ensureStarted();
-        ObjectNode req = Protocol.JSON.createObjectNode();
-        req.put("op", "run");
-        req.put("run", id);
-        req.set("graph", Protocol.JSON.readTree(graphJson));
-        req.put("baseDir", baseDir.toString());
-        var targets = req.putArray("targets");
-        options.targets().forEach(targets::add);
-        req.put("device", options.device() == null ? "auto" : options.device());
-        if (options.seed() != null) {
-          req.put("seed", options.seed());
-        }
-        req.put("reproducible", options.reproducible());
-        if (reportFile != null) {
-          req.put("report", reportFile.toString());
-        }
-        send(req);
-      } catch (IOException e) {
-        ev.lost(id, "The training process could not be started: " + e.getMessage());
-      }
-    });
+    io.submit(
+        () -> {
+          try {
+            ensureStarted();
+            ObjectNode req = Protocol.JSON.createObjectNode();
+            req.put("op", "run");
+            req.put("run", id);
+            req.set("graph", Protocol.JSON.readTree(graphJson));
+            req.put("baseDir", baseDir.toString());
+            var targets = req.putArray("targets");
+            options.targets().forEach(targets::add);
+            req.put("device", options.device() == null ? "auto" : options.device());
+            if (options.seed() != null) {
+              req.put("seed", options.seed());
+            }
+            req.put("reproducible", options.reproducible());
+            if (reportFile != null) {
+              req.put("report", reportFile.toString());
+            }
+            send(req);
+          } catch (IOException e) {
+            ev.lost(id, "The training process could not be started: " + e.getMessage());
+          }
+        });
   }
 
   @Override
   public void cancel(String id) {
-    io.submit(() -> {
-      ObjectNode req = Protocol.JSON.createObjectNode();
-      req.put("op", "cancel");
-      req.put("run", id);
-      send(req);
-    });
+    io.submit(
+        () -> {
+          ObjectNode req = Protocol.JSON.createObjectNode();
+          req.put("op", "cancel");
+          req.put("run", id);
+          send(req);
+        });
   }
 
   @Override
   public void clearCache(java.util.function.Consumer<String> done) {
-    io.submit(() -> {
-      ObjectNode req = Protocol.JSON.createObjectNode();
-      req.put("op", "clearCache");
-      send(req); // a running worker forgets what it holds in memory
-      try {
-        long freed = 0;
-        var disk = dev.blocksmith.engine.session.EngineSession.diskCache();
-        if (disk.isPresent()) {
-          freed = disk.get().clear();
-        }
-        done.accept(String.format("Cache cleared (%,.1f MB freed).", freed / 1e6));
-      } catch (IOException | RuntimeException e) {
-        done.accept("The cache could not be cleared: " + e.getMessage());
-      }
-    });
+    io.submit(
+        () -> {
+          ObjectNode req = Protocol.JSON.createObjectNode();
+          req.put("op", "clearCache");
+          send(req); // a running worker forgets what it holds in memory
+          try {
+            long freed = 0;
+            var disk = dev.blocksmith.engine.session.EngineSession.diskCache();
+            if (disk.isPresent()) {
+              freed = disk.get().clear();
+            }
+            done.accept(String.format("Cache cleared (%,.1f MB freed).", freed / 1e6));
+          } catch (IOException | RuntimeException e) {
+            done.accept("The cache could not be cleared: " + e.getMessage());
+          }
+        });
   }
 
   @Override
@@ -122,12 +128,14 @@ public final class WorkerClient implements RunBackend {
     shuttingDown = true;
     Process p = process;
     if (p != null) {
-      io.submit(() -> {
-        ObjectNode req = Protocol.JSON.createObjectNode();
-        req.put("op", "shutdown");
-        send(req);
-      });
-      p.onExit().orTimeout(3, java.util.concurrent.TimeUnit.SECONDS)
+      io.submit(
+          () -> {
+            ObjectNode req = Protocol.JSON.createObjectNode();
+            req.put("op", "shutdown");
+            send(req);
+          });
+      p.onExit()
+          .orTimeout(3, java.util.concurrent.TimeUnit.SECONDS)
           .whenComplete((x, err) -> p.destroyForcibly());
     }
     io.shutdown();
@@ -135,14 +143,15 @@ public final class WorkerClient implements RunBackend {
 
   @Override
   public void reload() {
-    io.submit(() -> {
-      if (runId == null) {
-        // The idle worker exits; the next run starts a new one that loads the blocks afresh.
-        ObjectNode req = Protocol.JSON.createObjectNode();
-        req.put("op", "shutdown");
-        send(req);
-      }
-    });
+    io.submit(
+        () -> {
+          if (runId == null) {
+            // The idle worker exits; the next run starts a new one that loads the blocks afresh.
+            ObjectNode req = Protocol.JSON.createObjectNode();
+            req.put("op", "shutdown");
+            send(req);
+          }
+        });
   }
 
   /** Returns the worker's process id, or -1 when none runs (tests kill it to prove isolation). */
@@ -170,8 +179,8 @@ public final class WorkerClient implements RunBackend {
     }
     cmd.add("-Duser.home=" + System.getProperty("user.home"));
     cmd.addAll(AppDirs.current().jvmOptions());
-    for (String prop : new String[] {"blocksmith.home", "blocksmith.cacheBytes",
-        "blocksmith.memoryCacheBytes"}) {
+    for (String prop :
+        new String[] {"blocksmith.home", "blocksmith.cacheBytes", "blocksmith.memoryCacheBytes"}) {
       if (System.getProperty(prop) != null) {
         cmd.add("-D" + prop + "=" + System.getProperty(prop));
       }
@@ -203,8 +212,8 @@ public final class WorkerClient implements RunBackend {
   }
 
   private void readReplies(Process p) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         handle(Protocol.JSON.readTree(line));
@@ -222,8 +231,13 @@ public final class WorkerClient implements RunBackend {
     String id = runId;
     runId = null;
     if (!shuttingDown && events != null && id != null) {
-      events.lost(id, "The training process stopped unexpectedly (exit code " + code + ")"
-          + hint(code) + ". The editor is fine: press Run to try again.");
+      events.lost(
+          id,
+          "The training process stopped unexpectedly (exit code "
+              + code
+              + ")"
+              + hint(code)
+              + ". The editor is fine: press Run to try again.");
     }
   }
 
@@ -245,8 +259,12 @@ public final class WorkerClient implements RunBackend {
         runId = null;
         ev.problems(o.path("run").asText(), Protocol.decodeProblems(o));
       }
-      case "preview" -> ev.preview(o.path("run").asText(), o.path("node").asText(),
-          o.path("port").asText(), o.get("preview"));
+      case "preview" ->
+          ev.preview(
+              o.path("run").asText(),
+              o.path("node").asText(),
+              o.path("port").asText(),
+              o.get("preview"));
       case "error" -> {
         String id = o.path("run").asText(null);
         if (id != null) {
@@ -254,13 +272,13 @@ public final class WorkerClient implements RunBackend {
         }
         ev.lost(id, o.path("message").asText());
       }
-      default -> { }
+      default -> {}
     }
   }
 
   private void readErrors(Process p) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         synchronized (stderrTail) {

@@ -42,8 +42,8 @@ public final class WorkerMain {
 
   /** Starts the worker; it ends on {@code shutdown} or when stdin closes. */
   public static void main(String[] args) throws Exception {
-    PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
-        StandardCharsets.UTF_8);
+    PrintStream protocol =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
     new WorkerMain(protocol).serve();
   }
@@ -52,8 +52,8 @@ public final class WorkerMain {
     Thread boot = new Thread(this::boot, "engine-boot");
     boot.setDaemon(true);
     boot.start();
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
-        StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = in.readLine()) != null) {
       JsonNode req = Protocol.JSON.readTree(line);
@@ -92,41 +92,50 @@ public final class WorkerMain {
 
   private void run(JsonNode req) {
     String id = req.path("run").asText();
-    Thread t = new Thread(() -> {
-      try {
-        EngineSession session = engine.get();
-        Graph g = GraphJson.read(Protocol.JSON.writeValueAsString(req.get("graph")));
-        Path base = Path.of(req.path("baseDir").asText("."));
-        RunHandle h = session.start(g, base, options(req), ev -> {
-          // A run refused by validation reports its problems below, not as a finished run.
-          if (!session.wasRejected(ev.runId()) && throttle.pass(ev, System.nanoTime())) {
-            send(Protocol.encode(ev));
-          }
-        });
-        current = h;
-        List<Problem> problems = session.problems(h.runId());
-        if (!problems.isEmpty()) {
-          send(Protocol.encodeProblems(id, problems));
-          return;
-        }
-        RunResult result = h.result().get();
-        sendPreviews(id, result);
-        if (req.hasNonNull("report")) {
-          writeReport(g, result, session, base, Path.of(req.get("report").asText()));
-        }
-      } catch (Throwable ex) {
-        Throwable c = ex.getCause() != null ? ex.getCause() : ex;
-        error(id, "The run could not be carried out: " + c.getMessage());
-      } finally {
-        current = null;
-      }
-    }, "run-" + id);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                EngineSession session = engine.get();
+                Graph g = GraphJson.read(Protocol.JSON.writeValueAsString(req.get("graph")));
+                Path base = Path.of(req.path("baseDir").asText("."));
+                RunHandle h =
+                    session.start(
+                        g,
+                        base,
+                        options(req),
+                        ev -> {
+                          // A run refused by validation reports its problems below, not as a
+                          // finished run.
+                          if (!session.wasRejected(ev.runId())
+                              && throttle.pass(ev, System.nanoTime())) {
+                            send(Protocol.encode(ev));
+                          }
+                        });
+                current = h;
+                List<Problem> problems = session.problems(h.runId());
+                if (!problems.isEmpty()) {
+                  send(Protocol.encodeProblems(id, problems));
+                  return;
+                }
+                RunResult result = h.result().get();
+                sendPreviews(id, result);
+                if (req.hasNonNull("report")) {
+                  writeReport(g, result, session, base, Path.of(req.get("report").asText()));
+                }
+              } catch (Throwable ex) {
+                Throwable c = ex.getCause() != null ? ex.getCause() : ex;
+                error(id, "The run could not be carried out: " + c.getMessage());
+              } finally {
+                current = null;
+              }
+            },
+            "run-" + id);
     t.setDaemon(true);
     t.start();
   }
 
-  private void writeReport(Graph g, RunResult result, EngineSession session, Path base,
-      Path file) {
+  private void writeReport(Graph g, RunResult result, EngineSession session, Path base, Path file) {
     String message;
     try {
       var writer = dev.blocksmith.engine.session.RunReportWriter.find();
@@ -139,8 +148,9 @@ public final class WorkerMain {
     } catch (Exception e) {
       message = "Could not save the report to " + file + ": " + e.getMessage();
     }
-    send(Protocol.encode(new dev.blocksmith.engine.exec.RunEvent.NodeLog(result.runId(),
-        "report", message)));
+    send(
+        Protocol.encode(
+            new dev.blocksmith.engine.exec.RunEvent.NodeLog(result.runId(), "report", message)));
   }
 
   /** Returns the run options of a request: targets ("Run to here"), device and seed. */
@@ -149,8 +159,11 @@ public final class WorkerMain {
     req.path("targets").forEach(n -> targets.add(n.asText()));
     String device = req.path("device").asText("");
     Long seed = req.path("seed").canConvertToLong() ? req.path("seed").asLong() : null;
-    return new RunOptions(targets, device.isBlank() || device.equals("auto") ? null : device,
-        seed, req.path("reproducible").asBoolean(false));
+    return new RunOptions(
+        targets,
+        device.isBlank() || device.equals("auto") ? null : device,
+        seed,
+        req.path("reproducible").asBoolean(false));
   }
 
   private void sendPreviews(String id, RunResult result) {

@@ -13,8 +13,10 @@ class AutosaverTest {
 
   @Test
   void offersTheCopyOfAKilledEditorOnly() throws Exception {
-    Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-version").start();
+    Process gone =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+            .start();
     gone.waitFor();
     Files.writeString(dir.resolve(gone.pid() + ".json"), "{\"nodes\":[]}");
     Files.writeString(dir.resolve(gone.pid() + ".lock"), "/data/original.json");

@@ -39,8 +39,10 @@ class AutosaveRecoveryGuiTest {
     try {
       Path copy = user.resolve("autosave").resolve(child.pid() + ".json");
       Path lock = copy.resolveSibling(child.pid() + ".lock");
-      Gui.waitUntil("the child autosaved its edit", 60, () -> Files.exists(lock)
-          && read(copy).contains("\"epochs\": 7"));
+      Gui.waitUntil(
+          "the child autosaved its edit",
+          60,
+          () -> Files.exists(lock) && read(copy).contains("\"epochs\": 7"));
       assertThat(read(lock)).isEqualTo(file.toAbsolutePath().toString());
       child.destroyForcibly();
       assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -61,17 +63,26 @@ class AutosaveRecoveryGuiTest {
       Gui.shot(Gui.edt(() -> Gui.dialog(TITLE)), "recovery-01-offer");
       Gui.run(() -> yesButton(Gui.dialog(TITLE)).doClick());
       Gui.waitUntil("recovered", 20, () -> w.document().graph().name().endsWith("(recovered)"));
-      assertThat(Gui.edt(() -> w.document().graph().node("train").orElseThrow().params()
-          .get("epochs").asInt())).isEqualTo(7);
+      assertThat(
+              Gui.edt(
+                  () ->
+                      w.document()
+                          .graph()
+                          .node("train")
+                          .orElseThrow()
+                          .params()
+                          .get("epochs")
+                          .asInt()))
+          .isEqualTo(7);
       assertThat(Gui.edt(() -> w.document().file())).as("recovered as a new pipeline").isNull();
       assertThat(Gui.edt(() -> w.document().isModified())).isTrue();
       Gui.shot(w.frame(), "recovery-02-recovered");
-      assertThat(Files.readAllBytes(file)).as("the original file is untouched")
-          .isEqualTo(original);
-      Gui.run(() -> {
-        w.runs().shutdown();
-        w.frame().dispose();
-      });
+      assertThat(Files.readAllBytes(file)).as("the original file is untouched").isEqualTo(original);
+      Gui.run(
+          () -> {
+            w.runs().shutdown();
+            w.frame().dispose();
+          });
     } finally {
       System.clearProperty("blocksmith.noWarmUp");
     }
@@ -91,8 +102,10 @@ class AutosaveRecoveryGuiTest {
     cmd.add(EditorChild.class.getName());
     cmd.add(file.toString());
     cmd.add("7");
-    return new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(user.resolveSibling("child.log").toFile()).start();
+    return new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(user.resolveSibling("child.log").toFile())
+        .start();
   }
 
   private static AbstractButton yesButton(JDialog d) {

@@ -22,7 +22,6 @@ import java.awt.Toolkit;
 import java.awt.datatransfer.DataFlavor;
 import java.awt.datatransfer.Transferable;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,9 +48,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Drives the editing features of the real window that the pipeline tests do not reach: copy,
- * paste, duplicate and delete (each one undo step), sticky notes, tidy up, image export, files
- * dropped on the canvas, menu shortcuts and tooltips, and the layout at 1280×800.
+ * Drives the editing features of the real window that the pipeline tests do not reach: copy, paste,
+ * duplicate and delete (each one undo step), sticky notes, tidy up, image export, files dropped on
+ * the canvas, menu shortcuts and tooltips, and the layout at 1280×800.
  */
 class EditingFeaturesGuiTest {
   @TempDir static Path tmp;
@@ -67,28 +66,34 @@ class EditingFeaturesGuiTest {
     CompletableFuture<MainWindow> ready = new CompletableFuture<>();
     EditorLauncher.launch(TestBlocks::registryWithLoaders, FakeBackend::new, ready::complete);
     w = ready.get(30, TimeUnit.SECONDS);
-    Gui.waitUntil("blocks loaded", 20,
-        () -> w.canvas().registry().find("data.load-csv").isPresent());
+    Gui.waitUntil(
+        "blocks loaded", 20, () -> w.canvas().registry().find("data.load-csv").isPresent());
   }
 
   @AfterAll
   static void closeEditor() throws Exception {
     if (w != null) {
-      Gui.run(() -> {
-        w.runs().shutdown();
-        w.frame().dispose();
-      });
+      Gui.run(
+          () -> {
+            w.runs().shutdown();
+            w.frame().dispose();
+          });
     }
   }
 
   /** sample → split → train → evaluate, placed right to left, with epochs set to 33. */
   private static Graph chain() {
     Graph g = Graph.EMPTY;
-    String[][] nodes = {{"sample", "data.sample"}, {"split", "prepare.split"},
-        {"train", "train.train"}, {"evaluate", "evaluate.evaluate"}};
+    String[][] nodes = {
+      {"sample", "data.sample"},
+      {"split", "prepare.split"},
+      {"train", "train.train"},
+      {"evaluate", "evaluate.evaluate"}
+    };
     for (int i = 0; i < nodes.length; i++) {
-      g = g.withNode(Node.of(nodes[i][0], nodes[i][1]))
-          .withLayout(g.layout().withPosition(nodes[i][0], new Position(900 - 300 * i, 60)));
+      g =
+          g.withNode(Node.of(nodes[i][0], nodes[i][1]))
+              .withLayout(g.layout().withPosition(nodes[i][0], new Position(900 - 300 * i, 60)));
     }
     return g.withParam("train", "epochs", IntNode.valueOf(33))
         .withEdge(edge("sample", "table", "split", "data"))
@@ -103,10 +108,11 @@ class EditingFeaturesGuiTest {
 
   /** Shows {@code g} as a freshly opened, unmodified pipeline with no undo history. */
   private static void open(Graph g) throws Exception {
-    Gui.run(() -> {
-      w.document().reset(g, null, false);
-      w.showPage(true);
-    });
+    Gui.run(
+        () -> {
+          w.document().reset(g, null, false);
+          w.showPage(true);
+        });
   }
 
   private static Graph graph() throws Exception {
@@ -137,8 +143,13 @@ class EditingFeaturesGuiTest {
     Gui.run(() -> canvasComponent().getGraph().selectAll());
     assertThat(Gui.edt(() -> w.canvas().selectedNodeIds())).hasSize(4);
     Gui.run(() -> w.controller().copy());
-    String json = Gui.edt(() -> (String) Toolkit.getDefaultToolkit().getSystemClipboard()
-        .getData(DataFlavor.stringFlavor));
+    String json =
+        Gui.edt(
+            () ->
+                (String)
+                    Toolkit.getDefaultToolkit()
+                        .getSystemClipboard()
+                        .getData(DataFlavor.stringFlavor));
     assertThat(json).contains("\"nodes\"", "\"prepare.split\"", "\"epochs\"");
 
     // Paste: four new nodes under fresh ids, same params, the four edges among them.
@@ -149,8 +160,11 @@ class EditingFeaturesGuiTest {
     Map<String, String> copyOf = new HashMap<>();
     for (Node n : pasted.nodes()) {
       if (!oldIds.contains(n.id())) {
-        Node original = before.nodes().stream().filter(o -> o.type().equals(n.type()))
-            .findFirst().orElseThrow();
+        Node original =
+            before.nodes().stream()
+                .filter(o -> o.type().equals(n.type()))
+                .findFirst()
+                .orElseThrow();
         assertThat(n.params()).isEqualTo(original.params());
         copyOf.put(original.id(), n.id());
       }
@@ -159,8 +173,13 @@ class EditingFeaturesGuiTest {
     assertThat(pasted.node(copyOf.get("train")).orElseThrow().params().get("epochs").asInt())
         .isEqualTo(33);
     for (Edge e : before.edges()) {
-      assertThat(pasted.edges()).contains(edge(copyOf.get(e.from().node()), e.from().port(),
-          copyOf.get(e.to().node()), e.to().port()));
+      assertThat(pasted.edges())
+          .contains(
+              edge(
+                  copyOf.get(e.from().node()),
+                  e.from().port(),
+                  copyOf.get(e.to().node()),
+                  e.to().port()));
     }
     assertThat(pasted.edges()).hasSize(8);
     assertOneUndoStepBackTo(before);
@@ -173,8 +192,8 @@ class EditingFeaturesGuiTest {
     Gui.run(() -> w.controller().duplicate());
     Graph duplicated = graph();
     assertThat(duplicated.nodes()).hasSize(5);
-    Node copy = duplicated.nodes().stream().filter(n -> !oldIds.contains(n.id())).findFirst()
-        .orElseThrow();
+    Node copy =
+        duplicated.nodes().stream().filter(n -> !oldIds.contains(n.id())).findFirst().orElseThrow();
     assertThat(copy.type()).isEqualTo("train.train");
     assertThat(copy.params()).isEqualTo(before.node("train").orElseThrow().params());
     assertThat(duplicated.edges()).hasSize(4);
@@ -203,32 +222,42 @@ class EditingFeaturesGuiTest {
     assertThat(graph().layout().notes()).extracting(Note::id).containsExactly("note1");
     assertOneUndoStepBackTo(chain());
     Gui.run(() -> w.controller().addNote());
-    assertThat(Gui.edt(() -> {
-      mxGraphComponent c = canvasComponent();
-      Object cell = c.getGraph().getSelectionCell();
-      var st = c.getGraph().getView().getState(cell);
-      return c.getViewport().getViewRect().contains(st.getRectangle());
-    })).as("the new note is scrolled into view").isTrue();
+    assertThat(
+            Gui.edt(
+                () -> {
+                  mxGraphComponent c = canvasComponent();
+                  Object cell = c.getGraph().getSelectionCell();
+                  var st = c.getGraph().getView().getState(cell);
+                  return c.getViewport().getViewRect().contains(st.getRectangle());
+                }))
+        .as("the new note is scrolled into view")
+        .isTrue();
 
     // Edit it the way a double-click does: the in-place editor, then commit.
-    Gui.run(() -> {
-      mxGraphComponent c = canvasComponent();
-      Object cell = null;
-      for (Object v : c.getGraph().getChildVertices(c.getGraph().getDefaultParent())) {
-        if ("note:note1".equals(c.getGraph().getModel().getValue(v))) {
-          cell = v;
-        }
-      }
-      assertThat(cell).as("note cell").isNotNull();
-      c.startEditingAtCell(cell);
-      Component editor = ((mxCellEditor) c.getCellEditor()).getEditor();
-      JTextComponent text = editor instanceof JScrollPane sp
-          ? (JTextComponent) sp.getViewport().getView() : (JTextComponent) editor;
-      text.setText("Split keeps 20 % aside.");
-      c.stopEditing(false);
-    });
-    Gui.waitUntil("note edited", 5, () -> w.document().graph().layout().notes().get(0).text()
-        .equals("Split keeps 20 % aside."));
+    Gui.run(
+        () -> {
+          mxGraphComponent c = canvasComponent();
+          Object cell = null;
+          for (Object v : c.getGraph().getChildVertices(c.getGraph().getDefaultParent())) {
+            if ("note:note1".equals(c.getGraph().getModel().getValue(v))) {
+              cell = v;
+            }
+          }
+          assertThat(cell).as("note cell").isNotNull();
+          c.startEditingAtCell(cell);
+          Component editor = ((mxCellEditor) c.getCellEditor()).getEditor();
+          JTextComponent text =
+              editor instanceof JScrollPane sp
+                  ? (JTextComponent) sp.getViewport().getView()
+                  : (JTextComponent) editor;
+          text.setText("Split keeps 20 % aside.");
+          c.stopEditing(false);
+        });
+    Gui.waitUntil(
+        "note edited",
+        5,
+        () ->
+            w.document().graph().layout().notes().get(0).text().equals("Split keeps 20 % aside."));
     Gui.shot(w.frame(), "20-sticky-note");
 
     Path file = tmp.resolve("with-note.json");
@@ -250,7 +279,8 @@ class EditingFeaturesGuiTest {
     Graph tidy = graph();
     Map<String, Position> pos = tidy.layout().positions();
     for (Edge e : tidy.edges()) {
-      assertThat(pos.get(e.from().node()).x()).as(e.toString())
+      assertThat(pos.get(e.from().node()).x())
+          .as(e.toString())
           .isLessThan(pos.get(e.to().node()).x());
     }
     assertOneUndoStepBackTo(before);
@@ -267,9 +297,13 @@ class EditingFeaturesGuiTest {
     open(chain());
     Path png = tmp.resolve("pipeline.png");
     Gui.run(() -> w.controller().exportImageTo(png));
-    Gui.waitUntil("picture saved", 10,
-        () -> ((JLabel) Gui.findByName(w.frame().getRootPane(), "status")).getText()
-            .equals("Saved picture pipeline.png"));
+    Gui.waitUntil(
+        "picture saved",
+        10,
+        () ->
+            ((JLabel) Gui.findByName(w.frame().getRootPane(), "status"))
+                .getText()
+                .equals("Saved picture pipeline.png"));
     BufferedImage img = ImageIO.read(png.toFile());
     assertThat(img).isNotNull();
     assertThat(img.getWidth()).isGreaterThan(300);
@@ -304,51 +338,57 @@ class EditingFeaturesGuiTest {
 
   /** Drops {@code file} on the canvas through its transfer handler, as a desktop drag does. */
   private static boolean drop(Path file) throws Exception {
-    Transferable t = new Transferable() {
-      @Override
-      public DataFlavor[] getTransferDataFlavors() {
-        return new DataFlavor[] {DataFlavor.javaFileListFlavor};
-      }
+    Transferable t =
+        new Transferable() {
+          @Override
+          public DataFlavor[] getTransferDataFlavors() {
+            return new DataFlavor[] {DataFlavor.javaFileListFlavor};
+          }
 
-      @Override
-      public boolean isDataFlavorSupported(DataFlavor f) {
-        return DataFlavor.javaFileListFlavor.equals(f);
-      }
+          @Override
+          public boolean isDataFlavorSupported(DataFlavor f) {
+            return DataFlavor.javaFileListFlavor.equals(f);
+          }
 
-      @Override
-      public Object getTransferData(DataFlavor f) {
-        return List.of(file.toFile());
-      }
-    };
-    return Gui.edt(() -> {
-      JComponent c = w.canvas().component();
-      assertThat(c.getTransferHandler().canImport(c, t.getTransferDataFlavors())).isTrue();
-      return c.getTransferHandler().importData(c, t);
-    });
+          @Override
+          public Object getTransferData(DataFlavor f) {
+            return List.of(file.toFile());
+          }
+        };
+    return Gui.edt(
+        () -> {
+          JComponent c = w.canvas().component();
+          assertThat(c.getTransferHandler().canImport(c, t.getTransferDataFlavors())).isTrue();
+          return c.getTransferHandler().importData(c, t);
+        });
   }
 
   @Test
   void everyMenuActionHasATooltipAndTheMainOnesAShortcut() throws Exception {
-    Map<String, KeyStroke> keys = Gui.edt(() -> {
-      Map<String, KeyStroke> out = new HashMap<>();
-      List<String> missing = new ArrayList<>();
-      for (int i = 0; i < w.frame().getJMenuBar().getMenuCount(); i++) {
-        JMenu m = w.frame().getJMenuBar().getMenu(i);
-        for (Component c : m.getMenuComponents()) {
-          if (c instanceof JMenuItem item) {
-            if (item.getToolTipText() == null || item.getToolTipText().isBlank()) {
-              missing.add(item.getText());
-            }
-            // Keyed by the action's name: Undo and Redo items say what they would undo.
-            out.put(item.getAction() == null ? item.getText()
-                : (String) item.getAction().getValue(javax.swing.Action.NAME),
-                item.getAccelerator());
-          }
-        }
-      }
-      assertThat(missing).as("menu items without a tooltip").isEmpty();
-      return out;
-    });
+    Map<String, KeyStroke> keys =
+        Gui.edt(
+            () -> {
+              Map<String, KeyStroke> out = new HashMap<>();
+              List<String> missing = new ArrayList<>();
+              for (int i = 0; i < w.frame().getJMenuBar().getMenuCount(); i++) {
+                JMenu m = w.frame().getJMenuBar().getMenu(i);
+                for (Component c : m.getMenuComponents()) {
+                  if (c instanceof JMenuItem item) {
+                    if (item.getToolTipText() == null || item.getToolTipText().isBlank()) {
+                      missing.add(item.getText());
+                    }
+                    // Keyed by the action's name: Undo and Redo items say what they would undo.
+                    out.put(
+                        item.getAction() == null
+                            ? item.getText()
+                            : (String) item.getAction().getValue(javax.swing.Action.NAME),
+                        item.getAccelerator());
+                  }
+                }
+              }
+              assertThat(missing).as("menu items without a tooltip").isEmpty();
+              return out;
+            });
     assertThat(keys).hasSizeGreaterThan(20);
     assertThat(keys.get("Run all")).isEqualTo(KeyStroke.getKeyStroke("ctrl ENTER"));
     assertThat(keys.get("Undo")).isEqualTo(KeyStroke.getKeyStroke("ctrl Z"));
@@ -359,40 +399,47 @@ class EditingFeaturesGuiTest {
 
     // Escape never cancels a run (it closes menus and dialogs); the toolbar tooltips name the
     // shortcuts.
-    Gui.run(() -> {
-      var root = w.frame().getRootPane();
-      Object key = root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW)
-          .get(KeyStroke.getKeyStroke("ESCAPE"));
-      assertThat(key).isNull();
-      assertThat(Gui.findByName(root, "tool:Run all").getToolTipText()).contains("(Ctrl+Enter)");
-      assertThat(Gui.findByName(root, "tool:Undo").getToolTipText()).contains("(Ctrl+Z)");
-    });
+    Gui.run(
+        () -> {
+          var root = w.frame().getRootPane();
+          Object key =
+              root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW)
+                  .get(KeyStroke.getKeyStroke("ESCAPE"));
+          assertThat(key).isNull();
+          assertThat(Gui.findByName(root, "tool:Run all").getToolTipText())
+              .contains("(Ctrl+Enter)");
+          assertThat(Gui.findByName(root, "tool:Undo").getToolTipText()).contains("(Ctrl+Z)");
+        });
   }
 
   @Test
   void theWindowIsUsableAt1280x800() throws Exception {
     open(Graph.EMPTY);
-    Gui.run(() -> {
-      w.frame().setExtendedState(JFrame.NORMAL);
-      w.frame().setBounds(0, 0, 1280, 800);
-    });
+    Gui.run(
+        () -> {
+          w.frame().setExtendedState(JFrame.NORMAL);
+          w.frame().setBounds(0, 0, 1280, 800);
+        });
     Path file = Path.of("..", "graphs", "first-model.json").toAbsolutePath().normalize();
     Gui.run(() -> w.controller().openFile(file));
     Gui.waitUntil("opened", 10, () -> file.equals(w.document().file()));
     Gui.run(() -> w.canvas().select("train"));
-    Gui.waitUntil("inspector form", 5,
-        () -> Gui.findByName(w.frame().getRootPane(), "param:epochs") != null);
+    Gui.waitUntil(
+        "inspector form", 5, () -> Gui.findByName(w.frame().getRootPane(), "param:epochs") != null);
     new Robot().waitForIdle();
-    Map<String, java.awt.Dimension> sizes = Gui.edt(() -> {
-      Container root = w.frame().getRootPane();
-      Map<String, java.awt.Dimension> out = new HashMap<>();
-      for (String name : List.of("paletteList", "canvas", "inspector", "results", "toolbar")) {
-        JComponent c = Gui.findByName(root, name);
-        assertThat(c).as(name + " showing").isNotNull();
-        out.put(name, c.getSize());
-      }
-      return out;
-    });
+    Map<String, java.awt.Dimension> sizes =
+        Gui.edt(
+            () -> {
+              Container root = w.frame().getRootPane();
+              Map<String, java.awt.Dimension> out = new HashMap<>();
+              for (String name :
+                  List.of("paletteList", "canvas", "inspector", "results", "toolbar")) {
+                JComponent c = Gui.findByName(root, name);
+                assertThat(c).as(name + " showing").isNotNull();
+                out.put(name, c.getSize());
+              }
+              return out;
+            });
     Gui.shot(w.frame(), "21-window-1280x800");
     assertThat(Gui.edt(() -> w.frame().getSize())).isEqualTo(new java.awt.Dimension(1280, 800));
     assertThat(sizes.get("canvas").width).isGreaterThan(500);

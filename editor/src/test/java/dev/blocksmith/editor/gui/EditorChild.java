@@ -16,18 +16,22 @@ public final class EditorChild {
   public static void main(String[] args) {
     Path file = Path.of(args[0]);
     int epochs = Integer.parseInt(args[1]);
-    EditorLauncher.launch(w -> {
-      w.controller().openFile(file);
-      Timer poll = new Timer(50, null);
-      poll.addActionListener(e -> {
-        if (file.toAbsolutePath().equals(w.document().file())) {
-          poll.stop();
-          w.document().edit("Set Epochs", g -> g.withParam("train", "epochs",
-              IntNode.valueOf(epochs)));
-          System.out.println("EDITED");
-        }
-      });
-      poll.start();
-    });
+    EditorLauncher.launch(
+        w -> {
+          w.controller().openFile(file);
+          Timer poll = new Timer(50, null);
+          poll.addActionListener(
+              e -> {
+                if (file.toAbsolutePath().equals(w.document().file())) {
+                  poll.stop();
+                  w.document()
+                      .edit(
+                          "Set Epochs",
+                          g -> g.withParam("train", "epochs", IntNode.valueOf(epochs)));
+                  System.out.println("EDITED");
+                }
+              });
+          poll.start();
+        });
   }
 }

@@ -12,23 +12,30 @@ import javax.swing.SwingUtilities;
  * blocked (by our code, or by anything else queued before the probe).
  */
 final class EdtWatchdog implements AutoCloseable {
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "edt-watchdog");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "edt-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicLong worstNanos = new AtomicLong();
   private final AtomicLong probes = new AtomicLong();
 
   /** Starts probing. */
   EdtWatchdog() {
-    timer.scheduleAtFixedRate(() -> {
-      long queued = System.nanoTime();
-      SwingUtilities.invokeLater(() -> {
-        worstNanos.accumulateAndGet(System.nanoTime() - queued, Math::max);
-        probes.incrementAndGet();
-      });
-    }, 0, 10, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(
+        () -> {
+          long queued = System.nanoTime();
+          SwingUtilities.invokeLater(
+              () -> {
+                worstNanos.accumulateAndGet(System.nanoTime() - queued, Math::max);
+                probes.incrementAndGet();
+              });
+        },
+        0,
+        10,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Returns the longest delay seen so far, in milliseconds. */

@@ -65,17 +65,25 @@ final class FakeBackend implements RunBackend {
           ev.event(new RunEvent.NodeMetric(runId, n.id(), "validation loss", i, 1.2 / i + 0.05));
         }
       }
-      String headline = switch (n.type()) {
-        case "evaluate.evaluate" -> "accuracy 94.0 %";
-        case "train.train" -> "MLP, 10 epochs";
-        default -> "150 rows × 5 columns";
-      };
+      String headline =
+          switch (n.type()) {
+            case "evaluate.evaluate" -> "accuracy 94.0 %";
+            case "train.train" -> "MLP, 10 epochs";
+            default -> "150 rows × 5 columns";
+          };
       ev.event(new RunEvent.NodeFinished(runId, n.id(), 50, Map.of("out", headline)));
       if (n.type().equals("evaluate.evaluate")) {
-        Report r = new Report("Test results", "classification", Map.of("accuracy", 0.94),
-            List.of("setosa", "versicolor", "virginica"),
-            new int[][] {{10, 0, 0}, {0, 9, 1}, {0, 1, 9}}, List.of(), List.of(), List.of(),
-            List.of());
+        Report r =
+            new Report(
+                "Test results",
+                "classification",
+                Map.of("accuracy", 0.94),
+                List.of("setosa", "versicolor", "virginica"),
+                new int[][] {{10, 0, 0}, {0, 9, 1}, {0, 1, 9}},
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
         JsonNode p = Previews.of(r);
         ev.preview(runId, n.id(), "report", p);
       }

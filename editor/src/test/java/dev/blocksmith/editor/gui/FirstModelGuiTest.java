@@ -56,26 +56,46 @@ class FirstModelGuiTest {
       act(() -> drop(canvas, csv)); // 2: drop the CSV on the canvas
       act(() -> canvas.select("load-csv")); // 3: click the new Load CSV card
       // The header is read off the EDT; the list fills without a run.
-      Gui.waitUntil("columns listed", 10, () -> onEdt(() -> {
-        JComboBox<?> box = (JComboBox<?>) Gui.findByName(w.frame().getRootPane(), "param:label");
-        return box != null && box.getItemCount() == 4;
-      }));
-      assertThat(Gui.edt(() -> canvas.cardState("load-csv").status()))
-          .isEqualTo(NodeStatus.IDLE);
+      Gui.waitUntil(
+          "columns listed",
+          10,
+          () ->
+              onEdt(
+                  () -> {
+                    JComboBox<?> box =
+                        (JComboBox<?>) Gui.findByName(w.frame().getRootPane(), "param:label");
+                    return box != null && box.getItemCount() == 4;
+                  }));
+      assertThat(Gui.edt(() -> canvas.cardState("load-csv").status())).isEqualTo(NodeStatus.IDLE);
       Gui.shot(w.frame(), "first-02-columns-before-running");
-      act(() -> ((JComboBox<?>) Gui.findByName(w.frame().getRootPane(), "param:label"))
-          .setSelectedItem("species")); // 4: pick the column to predict
-      Gui.waitUntil("label set", 5, () -> onEdt(() -> w.document().graph().node("load-csv")
-          .orElseThrow().params().get("label").asText().equals("species")));
+      act(
+          () ->
+              ((JComboBox<?>) Gui.findByName(w.frame().getRootPane(), "param:label"))
+                  .setSelectedItem("species")); // 4: pick the column to predict
+      Gui.waitUntil(
+          "label set",
+          5,
+          () ->
+              onEdt(
+                  () ->
+                      w.document()
+                          .graph()
+                          .node("load-csv")
+                          .orElseThrow()
+                          .params()
+                          .get("label")
+                          .asText()
+                          .equals("species")));
       Robot robot = new Robot();
       robot.setAutoDelay(10);
       for (String q : List.of("prepare.split", "train.train", "evaluate.evaluate")) {
-        act(() -> { // 5, 7, 9: type the block's name in the palette search
-          JTextField search = (JTextField) Gui.findByName(w.frame().getRootPane(),
-              "paletteSearch");
-          search.setText(q);
-          search.requestFocusInWindow();
-        });
+        act(
+            () -> { // 5, 7, 9: type the block's name in the palette search
+              JTextField search =
+                  (JTextField) Gui.findByName(w.frame().getRootPane(), "paletteSearch");
+              search.setText(q);
+              search.requestFocusInWindow();
+            });
         robot.waitForIdle();
         actions++; // 6, 8, 10: Enter adds it after the selected block, wired
         robot.keyPress(KeyEvent.VK_ENTER);
@@ -83,29 +103,45 @@ class FirstModelGuiTest {
         robot.waitForIdle();
       }
       try {
-        Gui.waitUntil("four wired blocks", 10, () -> onEdt(() -> w.document().graph().nodes()
-            .size() == 4 && w.document().graph().edges().size() == 5));
+        Gui.waitUntil(
+            "four wired blocks",
+            10,
+            () ->
+                onEdt(
+                    () ->
+                        w.document().graph().nodes().size() == 4
+                            && w.document().graph().edges().size() == 5));
       } catch (AssertionError e) {
         Gui.shot(w.frame(), "first-timeout");
-        throw new AssertionError(e.getMessage() + ": " + Gui.edt(() -> w.document().graph()
-            .nodes().stream().map(n -> n.id()).toList() + " " + w.document().graph().edges()), e);
+        throw new AssertionError(
+            e.getMessage()
+                + ": "
+                + Gui.edt(
+                    () ->
+                        w.document().graph().nodes().stream().map(n -> n.id()).toList()
+                            + " "
+                            + w.document().graph().edges()),
+            e);
       }
       Gui.run(canvas::zoomToFit);
       Gui.shot(w.frame(), "first-03-wired");
       act(() -> w.controller().runAll()); // 11: Run
-      Gui.waitUntil("evaluated", 180, () -> onEdt(() ->
-          canvas.cardState("evaluate").status() == NodeStatus.DONE));
+      Gui.waitUntil(
+          "evaluated",
+          180,
+          () -> onEdt(() -> canvas.cardState("evaluate").status() == NodeStatus.DONE));
       String card = Gui.edt(() -> canvas.cardText("evaluate"));
       Gui.shot(w.frame(), "first-04-accuracy-on-the-card");
       assertThat(card).contains("accuracy");
       assertThat(actions).as("user actions").isLessThanOrEqualTo(12);
-      System.out.println("first model: " + actions + " user actions; Evaluate card: "
-          + card.replace('\n', ' '));
+      System.out.println(
+          "first model: " + actions + " user actions; Evaluate card: " + card.replace('\n', ' '));
     } finally {
-      Gui.run(() -> {
-        w.runs().shutdown();
-        w.frame().dispose();
-      });
+      Gui.run(
+          () -> {
+            w.runs().shutdown();
+            w.frame().dispose();
+          });
     }
   }
 
@@ -130,30 +166,36 @@ class FirstModelGuiTest {
     String[] kinds = {"setosa", "versicolor", "virginica"};
     for (int i = 0; i < 150; i++) {
       int k = i % 3;
-      lines.add(String.format(java.util.Locale.ROOT, "%.2f,%.2f,%.1f,%s",
-          1.5 + 2 * k + r.nextGaussian() * 0.3, 0.3 + 0.8 * k + r.nextGaussian() * 0.15,
-          20 + r.nextGaussian() * 3, kinds[k]));
+      lines.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "%.2f,%.2f,%.1f,%s",
+              1.5 + 2 * k + r.nextGaussian() * 0.3,
+              0.3 + 0.8 * k + r.nextGaussian() * 0.15,
+              20 + r.nextGaussian() * 3,
+              kinds[k]));
     }
     return Files.write(file, lines);
   }
 
   private static void drop(CanvasView canvas, Path file) {
-    Transferable t = new Transferable() {
-      @Override
-      public DataFlavor[] getTransferDataFlavors() {
-        return new DataFlavor[] {DataFlavor.javaFileListFlavor};
-      }
+    Transferable t =
+        new Transferable() {
+          @Override
+          public DataFlavor[] getTransferDataFlavors() {
+            return new DataFlavor[] {DataFlavor.javaFileListFlavor};
+          }
 
-      @Override
-      public boolean isDataFlavorSupported(DataFlavor f) {
-        return DataFlavor.javaFileListFlavor.equals(f);
-      }
+          @Override
+          public boolean isDataFlavorSupported(DataFlavor f) {
+            return DataFlavor.javaFileListFlavor.equals(f);
+          }
 
-      @Override
-      public Object getTransferData(DataFlavor f) {
-        return List.of(file.toFile());
-      }
-    };
+          @Override
+          public Object getTransferData(DataFlavor f) {
+            return List.of(file.toFile());
+          }
+        };
     JComponent c = canvas.component();
     assertThat(c.getTransferHandler().importData(c, t)).isTrue();
   }

@@ -8,9 +8,9 @@ import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphJson;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.event.InputEvent;
 import java.awt.Robot;
 import java.awt.Window;
+import java.awt.event.InputEvent;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +29,14 @@ final class Gui {
   static <T> T edt(Callable<T> c) throws Exception {
     AtomicReference<T> out = new AtomicReference<>();
     AtomicReference<Exception> err = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      try {
-        out.set(c.call());
-      } catch (Exception e) {
-        err.set(e);
-      }
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          try {
+            out.set(c.call());
+          } catch (Exception e) {
+            err.set(e);
+          }
+        });
     if (err.get() != null) {
       throw err.get();
     }
@@ -43,10 +44,11 @@ final class Gui {
   }
 
   static void run(ThrowingRunnable r) throws Exception {
-    edt(() -> {
-      r.run();
-      return null;
-    });
+    edt(
+        () -> {
+          r.run();
+          return null;
+        });
   }
 
   /** Polls {@code cond} on the EDT until it holds, failing after {@code seconds}. */
@@ -97,8 +99,8 @@ final class Gui {
   }
 
   /** Drags a new edge from an output port to an input port with the real mouse. */
-  static void drag(Robot robot, CanvasView canvas, String from, String out, String to,
-      String in) throws Exception {
+  static void drag(Robot robot, CanvasView canvas, String from, String out, String to, String in)
+      throws Exception {
     Point a = Gui.edt(() -> screen(canvas, canvas.portLocation(from, out, false)));
     Point b = Gui.edt(() -> screen(canvas, canvas.portLocation(to, in, true)));
     robot.mouseMove(a.x - 3, a.y);
@@ -140,7 +142,6 @@ final class Gui {
     run(() -> w.controller().newPipeline());
     run(() -> w.controller().openFile(file));
     waitUntil("reopened", 10, () -> file.equals(w.document().file()));
-    assertThat(GraphJson.write(edt(() -> w.document().graph())))
-        .isEqualTo(GraphJson.write(before));
+    assertThat(GraphJson.write(edt(() -> w.document().graph()))).isEqualTo(GraphJson.write(before));
   }
 }

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Plays the "Your first model" lesson end to end with the real engine: a step that completes only
- * after the run meets its condition, the panel reacting to the learner's own accuracy, the
- * summary; on the way, the results view's examples per confusion cell, the threshold slider,
- * metric help, and a coach fix applied with one click and undone with one Undo.
+ * after the run meets its condition, the panel reacting to the learner's own accuracy, the summary;
+ * on the way, the results view's examples per confusion cell, the threshold slider, metric help,
+ * and a coach fix applied with one click and undone with one Undo.
  */
 class LessonAndCoachGuiTest {
   private static final List<String> CHAIN = List.of("sample", "split", "train", "evaluate");
@@ -49,17 +49,18 @@ class LessonAndCoachGuiTest {
     EditorLauncher.launch(ready::complete);
     w = ready.get(30, TimeUnit.SECONDS);
     canvas = w.canvas();
-    Gui.waitUntil("real blocks loaded", 60,
-        () -> canvas.registry().find("train.train").isPresent());
+    Gui.waitUntil(
+        "real blocks loaded", 60, () -> canvas.registry().find("train.train").isPresent());
   }
 
   @AfterAll
   static void closeEditor() throws Exception {
     if (w != null) {
-      Gui.run(() -> {
-        w.runs().shutdown();
-        w.frame().dispose();
-      });
+      Gui.run(
+          () -> {
+            w.runs().shutdown();
+            w.frame().dispose();
+          });
     }
   }
 
@@ -68,16 +69,22 @@ class LessonAndCoachGuiTest {
   }
 
   private static boolean allDone() {
-    return CHAIN.stream().allMatch(id -> canvas.cardState(id).status() == NodeStatus.DONE
-        || canvas.cardState(id).status() == NodeStatus.CACHED);
+    return CHAIN.stream()
+        .allMatch(
+            id ->
+                canvas.cardState(id).status() == NodeStatus.DONE
+                    || canvas.cardState(id).status() == NodeStatus.CACHED);
   }
 
   @Test
   @Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void playsTheFirstLessonWithChecksAppliesAFixAndUndoesIt() throws Exception {
     Gui.run(() -> w.document().reset(Graph.EMPTY, null, false));
-    Gui.run(() -> w.controller().openFile(Path.of("..", "graphs", "lessons",
-        "your-first-model.json").toAbsolutePath()));
+    Gui.run(
+        () ->
+            w.controller()
+                .openFile(
+                    Path.of("..", "graphs", "lessons", "your-first-model.json").toAbsolutePath()));
     Gui.waitUntil("lesson shown", 10, () -> w.lesson().isShowing());
     JButton next = (JButton) Gui.edt(() -> find("lessonNext"));
     for (int i = 0; i < 3; i++) {
@@ -96,34 +103,46 @@ class LessonAndCoachGuiTest {
 
     // Results of Evaluate: metric help, examples of a confusion cell, the threshold slider.
     Gui.run(() -> canvas.select("evaluate"));
-    Gui.waitUntil("report shown", 30, () -> find("confusionMatrix") != null
-        && find("thresholdSlider") != null && find("chart") != null);
+    Gui.waitUntil(
+        "report shown",
+        30,
+        () ->
+            find("confusionMatrix") != null
+                && find("thresholdSlider") != null
+                && find("chart") != null);
     JTable metrics = (JTable) Gui.edt(() -> find("metricsTable"));
-    Gui.run(() -> {
-      for (int r = 0; r < metrics.getRowCount(); r++) {
-        String name = String.valueOf(metrics.getValueAt(r, 0));
-        Point at = metrics.getCellRect(r, 0, true).getLocation();
-        at.translate(5, 5);
-        String tip = metrics.getToolTipText(new MouseEvent(metrics, MouseEvent.MOUSE_MOVED, 0, 0,
-            at.x, at.y, 0, false));
-        assertThat(tip).as("help of metric " + name).isNotBlank();
-      }
-    });
+    Gui.run(
+        () -> {
+          for (int r = 0; r < metrics.getRowCount(); r++) {
+            String name = String.valueOf(metrics.getValueAt(r, 0));
+            Point at = metrics.getCellRect(r, 0, true).getLocation();
+            at.translate(5, 5);
+            String tip =
+                metrics.getToolTipText(
+                    new MouseEvent(metrics, MouseEvent.MOUSE_MOVED, 0, 0, at.x, at.y, 0, false));
+            assertThat(tip).as("help of metric " + name).isNotBlank();
+          }
+        });
     ConfusionMatrixView cm = (ConfusionMatrixView) Gui.edt(() -> find("confusionMatrix"));
-    Gui.run(() -> {
-      Point p = cm.cellCentre(0, 0);
-      for (var l : cm.getMouseListeners()) {
-        l.mouseClicked(new MouseEvent(cm, MouseEvent.MOUSE_CLICKED, 0, 0, p.x, p.y, 1, false));
-      }
-    });
-    Gui.waitUntil("examples of the cell", 5, () -> find("examplesTable") != null
-        && ((JTable) find("examplesTable")).getRowCount() > 0);
+    Gui.run(
+        () -> {
+          Point p = cm.cellCentre(0, 0);
+          for (var l : cm.getMouseListeners()) {
+            l.mouseClicked(new MouseEvent(cm, MouseEvent.MOUSE_CLICKED, 0, 0, p.x, p.y, 1, false));
+          }
+        });
+    Gui.waitUntil(
+        "examples of the cell",
+        5,
+        () -> find("examplesTable") != null && ((JTable) find("examplesTable")).getRowCount() > 0);
     assertThat(Gui.edt(() -> ((JLabel) find("examplesTitle")).getText())).startsWith("Right: ");
     JSlider slider = (JSlider) Gui.edt(() -> find("thresholdSlider"));
     JLabel counts = (JLabel) Gui.edt(() -> find("thresholdCounts"));
     String atHalf = Gui.edt(counts::getText);
     Gui.run(() -> slider.setValue(slider.getMaximum() - 2));
-    assertThat(Gui.edt(counts::getText)).as("counts follow the slider").isNotEqualTo(atHalf)
+    assertThat(Gui.edt(counts::getText))
+        .as("counts follow the slider")
+        .isNotEqualTo(atHalf)
         .contains("0.98");
     Gui.shot(w.frame(), "lesson-02-evaluate-examples-threshold");
 
@@ -133,11 +152,13 @@ class LessonAndCoachGuiTest {
     Gui.run(() -> canvas.select("train"));
     Gui.waitUntil("train form", 10, () -> find("param:epochs") != null);
     Gui.run(() -> ((JSpinner) find("param:epochs")).setValue(2L));
-    Gui.waitUntil("epochs 2", 5, () -> w.document().graph().node("train").orElseThrow()
-        .params().get("epochs").asInt() == 2);
+    Gui.waitUntil(
+        "epochs 2",
+        5,
+        () -> w.document().graph().node("train").orElseThrow().params().get("epochs").asInt() == 2);
     Gui.run(() -> w.controller().runAll());
-    Gui.waitUntil("second run done", 180, () -> allDone()
-        && w.lesson().checkText().contains("fell to"));
+    Gui.waitUntil(
+        "second run done", 180, () -> allDone() && w.lesson().checkText().contains("fell to"));
     assertThat(Gui.edt(() -> w.lesson().checkText())).contains("underfitting");
     assertThat(Gui.edt(next::getText)).isEqualTo("Finish");
     Gui.run(() -> canvas.select("evaluate"));
@@ -150,7 +171,8 @@ class LessonAndCoachGuiTest {
     Graph after = Gui.edt(() -> w.document().graph());
     assertThat(after).isNotEqualTo(before);
     assertThat(after.node("train").orElseThrow().params().get("epochs").asInt())
-        .as("the coach asks for more epochs").isGreaterThan(2);
+        .as("the coach asks for more epochs")
+        .isGreaterThan(2);
     Gui.shot(w.frame(), "lesson-04-fix-applied");
     Gui.run(() -> w.controller().undo());
     assertThat(Gui.edt(() -> w.document().graph())).isEqualTo(before);

@@ -53,17 +53,18 @@ class RealEngineGuiTest {
     EditorLauncher.launch(ready::complete);
     w = ready.get(30, TimeUnit.SECONDS);
     canvas = w.canvas();
-    Gui.waitUntil("real blocks loaded", 60, () -> canvas.registry().find("train.train")
-        .isPresent());
+    Gui.waitUntil(
+        "real blocks loaded", 60, () -> canvas.registry().find("train.train").isPresent());
   }
 
   @AfterAll
   static void closeEditor() throws Exception {
     if (w != null) {
-      Gui.run(() -> {
-        w.runs().shutdown();
-        w.frame().dispose();
-      });
+      Gui.run(
+          () -> {
+            w.runs().shutdown();
+            w.frame().dispose();
+          });
     }
   }
 
@@ -75,23 +76,26 @@ class RealEngineGuiTest {
     Gui.run(() -> w.controller().newPipeline());
     Robot robot = new Robot();
     robot.setAutoDelay(10);
-    for (String type : List.of("data.sample", "prepare.split", "train.train",
-        "evaluate.evaluate")) {
-      Gui.run(() -> {
-        // Nothing selected: the block is added unwired (wiring by dragging is tested here).
-        canvas.select(null);
-        JTextField search = (JTextField) Gui.findByName(w.frame().getRootPane(),
-            "paletteSearch");
-        search.setText(type);
-        search.requestFocusInWindow();
-      });
+    for (String type :
+        List.of("data.sample", "prepare.split", "train.train", "evaluate.evaluate")) {
+      Gui.run(
+          () -> {
+            // Nothing selected: the block is added unwired (wiring by dragging is tested here).
+            canvas.select(null);
+            JTextField search =
+                (JTextField) Gui.findByName(w.frame().getRootPane(), "paletteSearch");
+            search.setText(type);
+            search.requestFocusInWindow();
+          });
       robot.waitForIdle();
       robot.keyPress(KeyEvent.VK_ENTER);
       robot.keyRelease(KeyEvent.VK_ENTER);
       robot.waitForIdle();
     }
-    Gui.waitUntil("four blocks", 10, () -> w.document().graph().nodes().stream()
-        .map(n -> n.id()).toList().equals(CHAIN));
+    Gui.waitUntil(
+        "four blocks",
+        10,
+        () -> w.document().graph().nodes().stream().map(n -> n.id()).toList().equals(CHAIN));
     Gui.run(canvas::zoomToFit);
     robot.waitForIdle();
 
@@ -109,12 +113,14 @@ class RealEngineGuiTest {
 
     // A small setting through the inspector: few epochs keep the test quick.
     Gui.run(() -> canvas.select("train"));
-    Gui.waitUntil("train form", 5,
-        () -> Gui.findByName(w.frame().getRootPane(), "param:epochs") != null);
-    Gui.run(() -> ((JSpinner) Gui.findByName(w.frame().getRootPane(), "param:epochs"))
-        .setValue(8L));
-    Gui.waitUntil("epochs set", 5, () -> w.document().graph().node("train").orElseThrow()
-        .params().get("epochs").asInt() == 8);
+    Gui.waitUntil(
+        "train form", 5, () -> Gui.findByName(w.frame().getRootPane(), "param:epochs") != null);
+    Gui.run(
+        () -> ((JSpinner) Gui.findByName(w.frame().getRootPane(), "param:epochs")).setValue(8L));
+    Gui.waitUntil(
+        "epochs set",
+        5,
+        () -> w.document().graph().node("train").orElseThrow().params().get("epochs").asInt() == 8);
     Gui.shot(w.frame(), "real-02-inspector");
 
     // Run to here: only Sample data and Split run.
@@ -127,19 +133,31 @@ class RealEngineGuiTest {
     try (EdtWatchdog watchdog = new EdtWatchdog()) {
       Gui.run(() -> canvas.select("train"));
       Gui.run(() -> w.controller().runAll());
-      waitUntil("every block done", 120, () -> CHAIN.stream()
-          .allMatch(id -> status(id) == NodeStatus.DONE || status(id) == NodeStatus.CACHED));
+      waitUntil(
+          "every block done",
+          120,
+          () ->
+              CHAIN.stream()
+                  .allMatch(
+                      id -> status(id) == NodeStatus.DONE || status(id) == NodeStatus.CACHED));
       assertThat(watchdog.probes()).isGreaterThan(10);
-      assertThat(watchdog.worstMillis()).as("longest EDT stall (ms) during the run")
+      assertThat(watchdog.worstMillis())
+          .as("longest EDT stall (ms) during the run")
           .isLessThan(EDT_LIMIT_MS);
     }
     assertThat(Gui.edt(() -> status("train"))).isEqualTo(NodeStatus.DONE);
     assertThat(Gui.edt(() -> canvas.cardText("evaluate"))).contains("accuracy");
-    Gui.waitUntil("live curves", 10, () -> w.runs().resultsView().curves() != null
-        && w.runs().resultsView().curves().points("train loss") > 0);
+    Gui.waitUntil(
+        "live curves",
+        10,
+        () ->
+            w.runs().resultsView().curves() != null
+                && w.runs().resultsView().curves().points("train loss") > 0);
     Gui.shot(w.frame(), "real-03-training-curves");
     Gui.run(() -> canvas.select("evaluate"));
-    waitUntil("confusion matrix", 30,
+    waitUntil(
+        "confusion matrix",
+        30,
         () -> Gui.findByName(w.frame().getRootPane(), "confusionMatrix") != null);
     Gui.shot(w.frame(), "real-04-evaluate-results");
 
@@ -155,14 +173,23 @@ class RealEngineGuiTest {
     Gui.run(() -> w.document().reset(Graph.EMPTY, null, false)); // never a "save?" dialog
     Gui.run(() -> w.controller().openFile(tmp.resolve("my-pipeline.json")));
     Gui.waitUntil("opened", 10, () -> w.document().graph().node("train").isPresent());
-    Gui.run(() -> w.document().edit("Long training", g -> g
-        .withParam("train", "epochs", IntNode.valueOf(1000))
-        .withParam("train", "patience", IntNode.valueOf(0))));
+    Gui.run(
+        () ->
+            w.document()
+                .edit(
+                    "Long training",
+                    g ->
+                        g.withParam("train", "epochs", IntNode.valueOf(1000))
+                            .withParam("train", "patience", IntNode.valueOf(0))));
     try (EdtWatchdog watchdog = new EdtWatchdog()) {
       Gui.run(() -> canvas.select("train"));
       Gui.run(() -> w.controller().runAll());
-      waitUntil("training under way", 120, () -> status("train") == NodeStatus.RUNNING
-          && canvas.cardState("train").progress() > 0.005);
+      waitUntil(
+          "training under way",
+          120,
+          () ->
+              status("train") == NodeStatus.RUNNING
+                  && canvas.cardState("train").progress() > 0.005);
       Gui.shot(w.frame(), "real-05-training-live");
       long pid = ((WorkerClient) w.runs().backend()).pid();
       assertThat(pid).isPositive();
@@ -171,32 +198,37 @@ class RealEngineGuiTest {
       assertThat(watchdog.worstMillis()).as("longest EDT stall (ms)").isLessThan(EDT_LIMIT_MS);
     }
     assertThat(Gui.edt(() -> canvas.cardState("train").problem()))
-        .contains("stopped unexpectedly").contains("press Run to try again");
-    assertThat(Gui.edt(() -> status("evaluate"))).isIn(NodeStatus.FAILED, NodeStatus.QUEUED,
-        NodeStatus.IDLE);
+        .contains("stopped unexpectedly")
+        .contains("press Run to try again");
+    assertThat(Gui.edt(() -> status("evaluate")))
+        .isIn(NodeStatus.FAILED, NodeStatus.QUEUED, NodeStatus.IDLE);
     assertThat(Gui.edt(() -> w.runs().isRunning())).isFalse();
     Gui.shot(w.frame(), "real-06-worker-killed");
 
     // The editor still edits, and the next run starts a fresh worker and succeeds.
-    Gui.run(() -> w.document().edit("Short training", g -> g
-        .withParam("train", "epochs", IntNode.valueOf(3))));
+    Gui.run(
+        () ->
+            w.document()
+                .edit("Short training", g -> g.withParam("train", "epochs", IntNode.valueOf(3))));
     Gui.run(() -> w.controller().runAll());
-    waitUntil("every block done again", 180, () -> CHAIN.stream()
-        .allMatch(id -> status(id) == NodeStatus.DONE));
+    waitUntil(
+        "every block done again",
+        180,
+        () -> CHAIN.stream().allMatch(id -> status(id) == NodeStatus.DONE));
     assertThat(Gui.edt(() -> canvas.cardText("evaluate"))).contains("accuracy");
     Gui.shot(w.frame(), "real-07-next-run-after-kill");
   }
 
   /** Waits like {@link Gui#waitUntil}, and on time-out saves a screenshot and the run log. */
-  private static void waitUntil(String what, double seconds,
-      java.util.function.BooleanSupplier cond) throws Exception {
+  private static void waitUntil(
+      String what, double seconds, java.util.function.BooleanSupplier cond) throws Exception {
     try {
       Gui.waitUntil(what, seconds, cond);
     } catch (AssertionError e) {
       Gui.shot(w.frame(), "real-timeout");
       String cards = Gui.edt(() -> CHAIN.stream().map(canvas::cardText).toList().toString());
-      throw new AssertionError(e.getMessage() + "; cards " + cards + "; log:\n" + Gui.edt(
-          () -> w.runs().logText()), e);
+      throw new AssertionError(
+          e.getMessage() + "; cards " + cards + "; log:\n" + Gui.edt(() -> w.runs().logText()), e);
     }
   }
 

@@ -22,26 +22,29 @@ public final class WindowStartupBench {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     CompletableFuture<Long> opened = new CompletableFuture<>();
     CompletableFuture<Long> blocks = new CompletableFuture<>();
-    EditorLauncher.launch(w -> {
-      JFrame f = w.frame();
-      if (f.isShowing()) {
-        opened.complete(System.currentTimeMillis());
-      }
-      f.addWindowListener(new WindowAdapter() {
-        @Override
-        public void windowOpened(WindowEvent e) {
-          opened.complete(System.currentTimeMillis());
-        }
-      });
-      javax.swing.Timer poll = new javax.swing.Timer(5, null);
-      poll.addActionListener(e -> {
-        if (w.canvas().registry().find("train.train").isPresent()) {
-          poll.stop();
-          blocks.complete(System.currentTimeMillis());
-        }
-      });
-      poll.start();
-    });
+    EditorLauncher.launch(
+        w -> {
+          JFrame f = w.frame();
+          if (f.isShowing()) {
+            opened.complete(System.currentTimeMillis());
+          }
+          f.addWindowListener(
+              new WindowAdapter() {
+                @Override
+                public void windowOpened(WindowEvent e) {
+                  opened.complete(System.currentTimeMillis());
+                }
+              });
+          javax.swing.Timer poll = new javax.swing.Timer(5, null);
+          poll.addActionListener(
+              e -> {
+                if (w.canvas().registry().find("train.train").isPresent()) {
+                  poll.stop();
+                  blocks.complete(System.currentTimeMillis());
+                }
+              });
+          poll.start();
+        });
     long window = opened.get(60, TimeUnit.SECONDS) - jvmStart;
     long ready = blocks.get(60, TimeUnit.SECONDS) - jvmStart;
     boolean engine = isLoaded("ai.djl.engine.Engine") || isLoaded("ai.djl.pytorch.engine.PtEngine");

@@ -9,8 +9,7 @@ class GraphPathsTest {
   @Test
   void aPathBesideTheGraphIsStoredRelativeToIt() {
     Path dir = Path.of("/home/ann/pipelines");
-    assertThat(GraphPaths.forGraph(dir.resolve("data/sales.csv"), dir))
-        .isEqualTo("data/sales.csv");
+    assertThat(GraphPaths.forGraph(dir.resolve("data/sales.csv"), dir)).isEqualTo("data/sales.csv");
     assertThat(GraphPaths.forGraph(dir.resolve("pics"), dir)).isEqualTo("pics");
   }
 

@@ -22,13 +22,23 @@ class RunSettingsTest {
   @Test
   void readsDeviceAndSeed() throws Exception {
     var run = new ObjectMapper().readTree("{\"device\": \"cpu\", \"seed\": 7}");
-    Graph g = new Graph("g", "", Graph.EMPTY.nodes(), Graph.EMPTY.edges(), null,
-        Map.of("run", run));
+    Graph g =
+        new Graph("g", "", Graph.EMPTY.nodes(), Graph.EMPTY.edges(), null, Map.of("run", run));
     RunOptions o = RunSettings.of(g, Set.of());
     assertThat(o.device()).isEqualTo("cpu");
     assertThat(o.seed()).isEqualTo(7L);
     var auto = new ObjectMapper().readTree("{\"device\": \"auto\"}");
-    assertThat(RunSettings.of(new Graph("g", "", Graph.EMPTY.nodes(), Graph.EMPTY.edges(), null,
-        Map.of("run", auto)), Set.of()).device()).isNull();
+    assertThat(
+            RunSettings.of(
+                    new Graph(
+                        "g",
+                        "",
+                        Graph.EMPTY.nodes(),
+                        Graph.EMPTY.edges(),
+                        null,
+                        Map.of("run", auto)),
+                    Set.of())
+                .device())
+        .isNull();
   }
 }

@@ -27,8 +27,8 @@ public final class WorkerCacheBench {
     try (WorkerRuns w = new WorkerRuns().start()) {
       long up = (System.nanoTime() - start1) / 1_000_000;
       first = w.run(g, file.getParent(), opts);
-      System.out.println("worker 1: up in " + up + " ms, run " + first.millis() + " ms, "
-          + first.statuses());
+      System.out.println(
+          "worker 1: up in " + up + " ms, run " + first.millis() + " ms, " + first.statuses());
     }
     Thread.sleep(3_500); // the first worker has exited (shutdown waits at most 3 s)
     Graph changed = g.withParam(evaluate, "batchSize", IntNode.valueOf(128));
@@ -36,10 +36,16 @@ public final class WorkerCacheBench {
     try (WorkerRuns w = new WorkerRuns().start()) {
       long up = (System.nanoTime() - start2) / 1_000_000;
       WorkerRuns.Outcome second = w.run(changed, file.getParent(), opts);
-      System.out.println("worker 2 (restarted): up in " + up + " ms, run " + second.millis()
-          + " ms, " + second.statuses());
-      System.out.printf("worker first_ms=%d second_ms=%d ratio=%.1f%n", first.millis(),
-          second.millis(), first.millis() / (double) Math.max(1, second.millis()));
+      System.out.println(
+          "worker 2 (restarted): up in "
+              + up
+              + " ms, run "
+              + second.millis()
+              + " ms, "
+              + second.statuses());
+      System.out.printf(
+          "worker first_ms=%d second_ms=%d ratio=%.1f%n",
+          first.millis(), second.millis(), first.millis() / (double) Math.max(1, second.millis()));
       if (!first.success() || !second.success()) {
         System.exit(1);
       }

@@ -27,7 +27,8 @@ class WorkerMemoryTest {
 
   static Graph smallGraph() throws Exception {
     Path file = Home.graphsDir().resolve("first-model.json");
-    return GraphJson.read(file).withParam("sample", "size", IntNode.valueOf(200))
+    return GraphJson.read(file)
+        .withParam("sample", "size", IntNode.valueOf(200))
         .withParam("train", "epochs", IntNode.valueOf(2));
   }
 
@@ -60,8 +61,13 @@ class WorkerMemoryTest {
     List<Long> rss = rssOverRuns(2);
     long first = rss.get(0);
     long max = rss.stream().mapToLong(Long::longValue).max().orElseThrow();
-    System.out.println("worker RSS kB over " + RUNS + " runs: " + rss + "; max/first = "
-        + String.format("%.3f", max / (double) first));
+    System.out.println(
+        "worker RSS kB over "
+            + RUNS
+            + " runs: "
+            + rss
+            + "; max/first = "
+            + String.format("%.3f", max / (double) first));
     assertThat(max).as("RSS kB after each run: %s", rss).isLessThanOrEqualTo(first * 110 / 100);
   }
 }

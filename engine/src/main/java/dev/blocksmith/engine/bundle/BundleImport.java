@@ -45,11 +45,10 @@ public final class BundleImport {
    * @param maxEntryBytes largest file once extracted
    * @param maxTotalBytes most bytes extracted in all
    */
-  public record Limits(long maxBundleBytes, int maxEntries, long maxEntryBytes,
-      long maxTotalBytes) {
+  public record Limits(
+      long maxBundleBytes, int maxEntries, long maxEntryBytes, long maxTotalBytes) {
     /** 2 GB bundles, 10,000 entries, 1 GB per file, 4 GB in all. */
-    public static final Limits DEFAULTS =
-        new Limits(2L << 30, 10_000, 1L << 30, 4L << 30);
+    public static final Limits DEFAULTS = new Limits(2L << 30, 10_000, 1L << 30, 4L << 30);
   }
 
   /**
@@ -68,7 +67,8 @@ public final class BundleImport {
    */
   public static Path defaultParent(Path bundle) {
     Path parent = bundle.toAbsolutePath().getParent();
-    return parent != null && Files.isWritable(parent) ? parent
+    return parent != null && Files.isWritable(parent)
+        ? parent
         : Path.of(System.getProperty("user.home"), ".blocksmith", "bundles");
   }
 
@@ -86,8 +86,13 @@ public final class BundleImport {
       throw new BundleRefusedException("There is no bundle file at " + bundle + ".");
     }
     if (Files.size(bundle) > limits.maxBundleBytes()) {
-      throw refuse(file, String.format(Locale.ROOT, "it is %,d bytes, more than the %,d a bundle "
-          + "may have", Files.size(bundle), limits.maxBundleBytes()));
+      throw refuse(
+          file,
+          String.format(
+              Locale.ROOT,
+              "it is %,d bytes, more than the %,d a bundle " + "may have",
+              Files.size(bundle),
+              limits.maxBundleBytes()));
     }
     String hash = sha256(bundle);
     String stem = file.replaceFirst("\\.blocksmith$", "").replaceAll("[^A-Za-z0-9._-]", "_");
@@ -101,9 +106,14 @@ public final class BundleImport {
       throw refuse(file, "it could not be read as a zip file (" + e.getMessage() + ")");
     }
     if (count > limits.maxEntries()) {
-      throw refuse(file, String.format(Locale.ROOT, "it holds more than %,d entries (%,d); a "
-          + "real pipeline bundle has far fewer, so this looks like a zip bomb",
-          limits.maxEntries(), count));
+      throw refuse(
+          file,
+          String.format(
+              Locale.ROOT,
+              "it holds more than %,d entries (%,d); a "
+                  + "real pipeline bundle has far fewer, so this looks like a zip bomb",
+              limits.maxEntries(),
+              count));
     }
     Files.createDirectories(parent);
     try (ZipFile zip = ZipFile.builder().setPath(bundle).get()) {
@@ -112,8 +122,9 @@ public final class BundleImport {
       String graphName = manifest.path("graph").asText("");
       if (entries.stream().noneMatch(e -> e.getName().equals(graphName))
           || !graphName.endsWith(".json")) {
-        throw refuse(file, "its bundle.json names no pipeline file (\"" + graphName + "\") that it "
-            + "holds");
+        throw refuse(
+            file,
+            "its bundle.json names no pipeline file (\"" + graphName + "\") that it " + "holds");
       }
       List<String> notes = new ArrayList<>();
       manifest.path("references").forEach(r -> notes.add(r.path("note").asText()));
@@ -136,8 +147,8 @@ public final class BundleImport {
       if (e.getCause() instanceof BundleRefusedException r) {
         throw r;
       }
-      throw refuse(file, "it could not be read as a zip file or extracted (" + e.getMessage()
-          + ")");
+      throw refuse(
+          file, "it could not be read as a zip file or extracted (" + e.getMessage() + ")");
     }
   }
 
@@ -150,9 +161,14 @@ public final class BundleImport {
     int count = 0;
     for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
       if (++count > limits.maxEntries()) {
-        throw refuse(file, String.format(Locale.ROOT, "it holds more than %,d entries (%,d); "
-            + "a real pipeline bundle has far fewer, so this looks like a zip bomb",
-            limits.maxEntries(), Collections.list(zip.getEntries()).size()));
+        throw refuse(
+            file,
+            String.format(
+                Locale.ROOT,
+                "it holds more than %,d entries (%,d); "
+                    + "a real pipeline bundle has far fewer, so this looks like a zip bomb",
+                limits.maxEntries(),
+                Collections.list(zip.getEntries()).size()));
       }
       String name = e.getName();
       String problem = nameProblem(name);
@@ -160,8 +176,12 @@ public final class BundleImport {
         throw refuse(file, "the entry \"" + printable(name) + "\" " + problem);
       }
       if (e.isUnixSymlink()) {
-        throw refuse(file, "the entry \"" + name + "\" is a symbolic link, which could point "
-            + "outside the bundle's folder");
+        throw refuse(
+            file,
+            "the entry \""
+                + name
+                + "\" is a symbolic link, which could point "
+                + "outside the bundle's folder");
       }
       if (!seen.add(name.toLowerCase(Locale.ROOT))) {
         throw refuse(file, "it holds the entry \"" + name + "\" twice");
@@ -170,14 +190,24 @@ public final class BundleImport {
         continue;
       }
       if (e.getSize() > limits.maxEntryBytes()) {
-        throw refuse(file, String.format(Locale.ROOT, "the entry \"%s\" would be %,d bytes once "
-            + "extracted, more than the %,d one file may have", name, e.getSize(),
-            limits.maxEntryBytes()));
+        throw refuse(
+            file,
+            String.format(
+                Locale.ROOT,
+                "the entry \"%s\" would be %,d bytes once "
+                    + "extracted, more than the %,d one file may have",
+                name,
+                e.getSize(),
+                limits.maxEntryBytes()));
       }
       declared += Math.max(0, e.getSize());
       if (declared > limits.maxTotalBytes()) {
-        throw refuse(file, String.format(Locale.ROOT, "its files would take more than %,d bytes "
-            + "once extracted", limits.maxTotalBytes()));
+        throw refuse(
+            file,
+            String.format(
+                Locale.ROOT,
+                "its files would take more than %,d bytes " + "once extracted",
+                limits.maxTotalBytes()));
       }
       files.add(e);
     }
@@ -215,9 +245,16 @@ public final class BundleImport {
 
   private static JsonNode manifest(String file, ZipFile zip, List<ZipArchiveEntry> entries)
       throws BundleRefusedException, IOException {
-    ZipArchiveEntry m = entries.stream().filter(e -> e.getName().equals(PipelineBundle.MANIFEST))
-        .findFirst().orElseThrow(() -> refuse(file, "it has no bundle.json, so it was not made "
-            + "by Blocksmith's Share as bundle"));
+    ZipArchiveEntry m =
+        entries.stream()
+            .filter(e -> e.getName().equals(PipelineBundle.MANIFEST))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    refuse(
+                        file,
+                        "it has no bundle.json, so it was not made "
+                            + "by Blocksmith's Share as bundle"));
     try (InputStream in = zip.getInputStream(m)) {
       byte[] bytes = in.readNBytes(1 << 20);
       JsonNode json = JsonMapper.builder().build().readTree(bytes);
@@ -233,8 +270,9 @@ public final class BundleImport {
     }
   }
 
-  private static void extract(String file, ZipFile zip, List<ZipArchiveEntry> entries,
-      Path folder, Limits limits) throws BundleRefusedException, IOException {
+  private static void extract(
+      String file, ZipFile zip, List<ZipArchiveEntry> entries, Path folder, Limits limits)
+      throws BundleRefusedException, IOException {
     Path root = folder.toAbsolutePath().normalize();
     long[] total = {0};
     try {
@@ -245,8 +283,12 @@ public final class BundleImport {
         }
         Files.createDirectories(target.getParent());
         try (InputStream in = zip.getInputStream(e);
-            OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            OutputStream out =
+                Files.newOutputStream(
+                    target,
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
           copy(file, e.getName(), in, out, limits, total);
         }
       }
@@ -256,20 +298,31 @@ public final class BundleImport {
     }
   }
 
-  private static void copy(String file, String name, InputStream in, OutputStream out,
-      Limits limits, long[] total) throws IOException, BundleRefusedException {
+  private static void copy(
+      String file, String name, InputStream in, OutputStream out, Limits limits, long[] total)
+      throws IOException, BundleRefusedException {
     byte[] buf = new byte[64 * 1024];
     long written = 0;
     for (int n; (n = in.read(buf)) > 0; ) {
       written += n;
       total[0] += n;
       if (written > limits.maxEntryBytes()) {
-        throw refuse(file, String.format(Locale.ROOT, "the entry \"%s\" inflates to more than "
-            + "%,d bytes (its header said less): a zip bomb", name, limits.maxEntryBytes()));
+        throw refuse(
+            file,
+            String.format(
+                Locale.ROOT,
+                "the entry \"%s\" inflates to more than "
+                    + "%,d bytes (its header said less): a zip bomb",
+                name,
+                limits.maxEntryBytes()));
       }
       if (total[0] > limits.maxTotalBytes()) {
-        throw refuse(file, String.format(Locale.ROOT, "its files inflate to more than %,d bytes"
-            + " in all: a zip bomb", limits.maxTotalBytes()));
+        throw refuse(
+            file,
+            String.format(
+                Locale.ROOT,
+                "its files inflate to more than %,d bytes" + " in all: a zip bomb",
+                limits.maxTotalBytes()));
       }
       out.write(buf, 0, n);
     }
@@ -312,7 +365,11 @@ public final class BundleImport {
   }
 
   private static BundleRefusedException refuse(String file, String why) {
-    return new BundleRefusedException("Blocksmith did not open the bundle " + file + " because "
-        + why + ". Nothing was extracted. Ask the sender for a bundle made with Share as bundle.");
+    return new BundleRefusedException(
+        "Blocksmith did not open the bundle "
+            + file
+            + " because "
+            + why
+            + ". Nothing was extracted. Ask the sender for a bundle made with Share as bundle.");
   }
 }

@@ -37,19 +37,22 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes a pipeline bundle ({@code .blocksmith}): a zip holding {@code bundle.json} (what is
- * inside and which large files stayed behind, with a note each), the graph, and the files and
- * folders its blocks read, when together they stay under a size limit. Files inside the graph's
- * folder keep their relative paths; others go under {@code files/} and the graph is changed to
- * point there. Files written by output blocks are left out, except saved models when asked.
+ * Writes a pipeline bundle ({@code .blocksmith}): a zip holding {@code bundle.json} (what is inside
+ * and which large files stayed behind, with a note each), the graph, and the files and folders its
+ * blocks read, when together they stay under a size limit. Files inside the graph's folder keep
+ * their relative paths; others go under {@code files/} and the graph is changed to point there.
+ * Files written by output blocks are left out, except saved models when asked.
  */
 public final class PipelineBundle {
   /** The file name ending. */
   public static final String EXTENSION = ".blocksmith";
+
   /** The name of the manifest entry. */
   public static final String MANIFEST = "bundle.json";
+
   /** The manifest format version this build writes. */
   public static final int FORMAT_VERSION = 1;
+
   /** Default limit for the data a bundle takes in: 50 MB. */
   public static final long DEFAULT_DATA_LIMIT = 50L * 1024 * 1024;
 
@@ -82,8 +85,9 @@ public final class PipelineBundle {
    * Writes the bundle for {@code graph} (saved as {@code graphName}, relative paths taken from
    * {@code baseDir}) to {@code out}, replacing it atomically.
    */
-  public static Result write(Graph graph, String graphName, Path baseDir, NodeRegistry registry,
-      Options options, Path out) throws IOException {
+  public static Result write(
+      Graph graph, String graphName, Path baseDir, NodeRegistry registry, Options options, Path out)
+      throws IOException {
     Path base = baseDir.toAbsolutePath().normalize();
     Map<String, Path> files = new LinkedHashMap<>();
     Map<String, Long> included = new LinkedHashMap<>();
@@ -113,22 +117,32 @@ public final class PipelineBundle {
         String where = "'" + node.id() + "' " + p.name() + " " + params.get(key);
         String root = placed.get(path);
         if (root == null) {
-          root = path.startsWith(base) && !path.equals(base)
-              ? base.relativize(path).toString().replace('\\', '/')
-              : fresh("files/" + path.getFileName(), names);
+          root =
+              path.startsWith(base) && !path.equals(base)
+                  ? base.relativize(path).toString().replace('\\', '/')
+                  : fresh("files/" + path.getFileName(), names);
           Map<String, Path> parts = parts(path, root);
           long size = 0;
           for (Path f : parts.values()) {
             size += Files.size(f);
           }
           if (total + size > options.dataLimitBytes()) {
-            String note = String.format(Locale.ROOT, "%s (%,d bytes) was not included: the "
-                + "bundle's data limit is %,d bytes. Give the receiver this file separately and "
-                + "point the block at it.", where, size, options.dataLimitBytes());
+            String note =
+                String.format(
+                    Locale.ROOT,
+                    "%s (%,d bytes) was not included: the "
+                        + "bundle's data limit is %,d bytes. Give the receiver this file separately and "
+                        + "point the block at it.",
+                    where,
+                    size,
+                    options.dataLimitBytes());
             references.add(note);
             ObjectNode r = refs.addObject();
-            r.put("node", node.id()).put("param", p.name())
-                .put("path", params.get(key)).put("bytes", size).put("note", note);
+            r.put("node", node.id())
+                .put("param", p.name())
+                .put("path", params.get(key))
+                .put("bytes", size)
+                .put("note", note);
             continue;
           }
           total += size;
@@ -146,12 +160,21 @@ public final class PipelineBundle {
     if (!options.includeLesson() && graph.extras().containsKey("lesson")) {
       Map<String, JsonNode> extras = new LinkedHashMap<>(graph.extras());
       extras.remove("lesson");
-      graph = new Graph(graph.name(), graph.description(), graph.nodes(), graph.edges(),
-          graph.layout(), extras);
+      graph =
+          new Graph(
+              graph.name(),
+              graph.description(),
+              graph.nodes(),
+              graph.edges(),
+              graph.layout(),
+              extras);
     }
     ObjectNode manifest = JSON.createObjectNode();
-    manifest.put("format", "blocksmith-bundle").put("version", FORMAT_VERSION)
-        .put("blocksmithVersion", ModelBundle.blocksmithVersion()).put("graph", graphName)
+    manifest
+        .put("format", "blocksmith-bundle")
+        .put("version", FORMAT_VERSION)
+        .put("blocksmithVersion", ModelBundle.blocksmithVersion())
+        .put("graph", graphName)
         .put("dataLimitBytes", options.dataLimitBytes());
     manifest.set("included", JSON.valueToTree(included));
     manifest.set("references", refs);
@@ -196,8 +219,9 @@ public final class PipelineBundle {
     return n;
   }
 
-  private static void zip(Path out, ObjectNode manifest, String graphName, String graphJson,
-      Map<String, Path> files) throws IOException {
+  private static void zip(
+      Path out, ObjectNode manifest, String graphName, String graphJson, Map<String, Path> files)
+      throws IOException {
     Path parent = out.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, ".bundle-", ".tmp");

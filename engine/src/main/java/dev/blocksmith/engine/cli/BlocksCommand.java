@@ -20,8 +20,8 @@ final class BlocksCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    env.out().print(markdown ? BlocksText.markdown(env.registry())
-        : BlocksText.list(env.registry()));
+    env.out()
+        .print(markdown ? BlocksText.markdown(env.registry()) : BlocksText.list(env.registry()));
     return 0;
   }
 }

@@ -29,8 +29,14 @@ public final class BlocksText {
       sb.append(c.label()).append('\n');
       int w = specs.stream().mapToInt(s -> s.id().length()).max().orElse(0);
       for (NodeSpec s : specs) {
-        sb.append("  ").append(s.id()).append(" ".repeat(w - s.id().length())).append("  ")
-            .append(s.displayName()).append(" - ").append(s.summary()).append('\n');
+        sb.append("  ")
+            .append(s.id())
+            .append(" ".repeat(w - s.id().length()))
+            .append("  ")
+            .append(s.displayName())
+            .append(" - ")
+            .append(s.summary())
+            .append('\n');
       }
     }
     if (sb.length() == 0) {
@@ -43,9 +49,14 @@ public final class BlocksText {
   /** Returns everything a learner needs to know about one block. */
   public static String explain(NodeSpec s) {
     StringBuilder sb = new StringBuilder();
-    sb.append(s.displayName()).append(" (").append(s.id()).append(") - ")
-        .append(s.category().label()).append(" block")
-        .append(s.heavy() ? "; trains a model (one training runs at a time)" : "").append("\n");
+    sb.append(s.displayName())
+        .append(" (")
+        .append(s.id())
+        .append(") - ")
+        .append(s.category().label())
+        .append(" block")
+        .append(s.heavy() ? "; trains a model (one training runs at a time)" : "")
+        .append("\n");
     sb.append(s.summary()).append("\n\n");
     section(sb, "What this does", s.whatItDoes());
     section(sb, "Why it matters", s.whyItMatters());
@@ -55,11 +66,17 @@ public final class BlocksText {
     if (!s.params().isEmpty()) {
       sb.append("Settings:\n");
       for (ParamSpec p : s.params()) {
-        sb.append("  ").append(p.name()).append(" - ").append(p.label()).append(" (")
-            .append(p.type().name().toLowerCase(Locale.ROOT)).append(", default ")
+        sb.append("  ")
+            .append(p.name())
+            .append(" - ")
+            .append(p.label())
+            .append(" (")
+            .append(p.type().name().toLowerCase(Locale.ROOT))
+            .append(", default ")
             .append(p.defaultValue().isNull() ? "none" : p.defaultValue().toString())
             .append(range(p).isEmpty() ? "" : ", " + range(p))
-            .append(p.advanced() ? ", advanced" : "").append(")\n");
+            .append(p.advanced() ? ", advanced" : "")
+            .append(")\n");
         sb.append("      ").append(p.help()).append('\n');
       }
     }
@@ -87,11 +104,19 @@ public final class BlocksText {
         if (!s.params().isEmpty()) {
           sb.append("| Setting | Type | Default | Range | Help |\n|---|---|---|---|---|\n");
           for (ParamSpec p : s.params()) {
-            sb.append("| `").append(p.name()).append("` ").append(cell(p.label()))
-                .append(p.advanced() ? " (advanced)" : "").append(" | ")
-                .append(p.type().name().toLowerCase(Locale.ROOT)).append(" | ")
+            sb.append("| `")
+                .append(p.name())
+                .append("` ")
+                .append(cell(p.label()))
+                .append(p.advanced() ? " (advanced)" : "")
+                .append(" | ")
+                .append(p.type().name().toLowerCase(Locale.ROOT))
+                .append(" | ")
                 .append(p.defaultValue().isNull() ? "" : "`" + p.defaultValue() + "`")
-                .append(" | ").append(cell(range(p))).append(" | ").append(cell(p.help()))
+                .append(" | ")
+                .append(cell(range(p)))
+                .append(" | ")
+                .append(cell(p.help()))
                 .append(" |\n");
           }
           sb.append('\n');
@@ -130,8 +155,13 @@ public final class BlocksText {
     }
     sb.append(title).append(":\n");
     for (PortSpec p : ports) {
-      sb.append("  ").append(p.name()).append(" (").append(p.type().label())
-          .append(p.optional() ? ", optional" : "").append(") - ").append(p.description())
+      sb.append("  ")
+          .append(p.name())
+          .append(" (")
+          .append(p.type().label())
+          .append(p.optional() ? ", optional" : "")
+          .append(") - ")
+          .append(p.description())
           .append('\n');
     }
     sb.append('\n');
@@ -149,8 +179,14 @@ public final class BlocksText {
     }
     sb.append("| ").append(title).append(" | Type | Description |\n|---|---|---|\n");
     for (PortSpec p : ports) {
-      sb.append("| `").append(p.name()).append("`").append(p.optional() ? " (optional)" : "")
-          .append(" | ").append(p.type().label()).append(" | ").append(cell(p.description()))
+      sb.append("| `")
+          .append(p.name())
+          .append("`")
+          .append(p.optional() ? " (optional)" : "")
+          .append(" | ")
+          .append(p.type().label())
+          .append(" | ")
+          .append(cell(p.description()))
           .append(" |\n");
     }
     sb.append('\n');

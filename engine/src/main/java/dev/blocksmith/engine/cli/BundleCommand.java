@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * {@code bundle GRAPH OUT.blocksmith}: packs a pipeline with the data files it reads (up to a
  * limit) and its saved models into one file to share; {@code run OUT.blocksmith} runs it.
  */
-@Command(name = "bundle",
+@Command(
+    name = "bundle",
     description = "Pack a pipeline, its data files and saved models into one .blocksmith file.")
 final class BundleCommand implements Callable<Integer> {
   private final Cli.Env env;
@@ -26,7 +27,10 @@ final class BundleCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "OUT.blocksmith", description = "The bundle to write.")
   Path out;
 
-  @Option(names = "--data-limit-mb", paramLabel = "MB", defaultValue = "50",
+  @Option(
+      names = "--data-limit-mb",
+      paramLabel = "MB",
+      defaultValue = "50",
       description = "Include data files while together they stay under this size (default 50).")
   long limitMb;
 
@@ -58,13 +62,24 @@ final class BundleCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      PipelineBundle.Result r = PipelineBundle.write(g, graph.getFileName().toString(),
-          GraphLoader.baseDir(graph), env.registry(), new PipelineBundle.Options(
-              limitMb * 1024 * 1024, !noModels, !noLesson), out);
-      env.out().printf(Locale.ROOT, "Wrote %s (%,d bytes): the pipeline and %d file(s); data "
-          + "limit %,d MB.%n", out, Files.size(out), r.included().size(), limitMb);
-      r.included().forEach((name, size) -> env.out().printf(Locale.ROOT, "  %s (%,d bytes)%n",
-          name, size));
+      PipelineBundle.Result r =
+          PipelineBundle.write(
+              g,
+              graph.getFileName().toString(),
+              GraphLoader.baseDir(graph),
+              env.registry(),
+              new PipelineBundle.Options(limitMb * 1024 * 1024, !noModels, !noLesson),
+              out);
+      env.out()
+          .printf(
+              Locale.ROOT,
+              "Wrote %s (%,d bytes): the pipeline and %d file(s); data " + "limit %,d MB.%n",
+              out,
+              Files.size(out),
+              r.included().size(),
+              limitMb);
+      r.included()
+          .forEach((name, size) -> env.out().printf(Locale.ROOT, "  %s (%,d bytes)%n", name, size));
       r.references().forEach(n -> env.out().println("Note: " + n));
       return 0;
     } catch (IOException e) {

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cache}: where saved block results are kept, how much they take; {@code --clear}. */
-@Command(name = "cache", description = "Show the saved block results (size, entries) or clear them.")
+@Command(
+    name = "cache",
+    description = "Show the saved block results (size, entries) or clear them.")
 final class CacheCommand implements Callable<Integer> {
   private final Cli.Env env;
 
@@ -48,13 +50,19 @@ final class CacheCommand implements Callable<Integer> {
     DiskCache.Stats s = d.stats();
     env.out().println("Cache folder: " + d.folder());
     env.out().println("Entries: " + String.format(Locale.ROOT, "%,d", s.entries()));
-    env.out().println("Size: " + mb(s.bytes()) + " of at most " + mb(d.maxBytes())
-        + " (set with -Dblocksmith.cacheBytes or BLOCKSMITH_CACHE_BYTES, e.g. 500m)");
+    env.out()
+        .println(
+            "Size: "
+                + mb(s.bytes())
+                + " of at most "
+                + mb(d.maxBytes())
+                + " (set with -Dblocksmith.cacheBytes or BLOCKSMITH_CACHE_BYTES, e.g. 500m)");
     return 0;
   }
 
   private static String mb(long bytes) {
-    return bytes < 1_000_000 ? String.format(Locale.ROOT, "%,.1f KB", bytes / 1e3)
+    return bytes < 1_000_000
+        ? String.format(Locale.ROOT, "%,.1f KB", bytes / 1e3)
         : String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
   }
 }

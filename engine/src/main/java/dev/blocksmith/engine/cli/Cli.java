@@ -39,39 +39,45 @@ public final class Cli {
   }
 
   /** Runs the command line with the given blocks and streams; returns the exit code. */
-  public static int execute(NodeRegistry registry, PrintStream rawOut, PrintStream rawErr,
-      String... args) {
+  public static int execute(
+      NodeRegistry registry, PrintStream rawOut, PrintStream rawErr, String... args) {
     // Text from files (column names, labels, messages) must never reach a terminal as escapes.
     PrintStream out = Terminal.filtering(rawOut);
     PrintStream err = Terminal.filtering(rawErr);
     // Before anything can load PyTorch (reading a model file does): the thread default.
     dev.blocksmith.engine.djl.Devices.applyThreadDefaults();
     Env env = new Env(registry, out, err);
-    CommandLine cl = new CommandLine(new Top())
-        .addSubcommand("run", new RunCommand(env))
-        .addSubcommand("validate", new ValidateCommand(env))
-        .addSubcommand("blocks", new BlocksCommand(env))
-        .addSubcommand("explain", new ExplainCommand(env))
-        .addSubcommand("predict", new PredictCommand(env))
-        .addSubcommand("runs", new RunsCommand(env))
-        .addSubcommand("export", new ExportCommand(env))
-        .addSubcommand("bundle", new BundleCommand(env))
-        .addSubcommand("glossary", new GlossaryCommand(env))
-        .addSubcommand("plugins", new PluginsCommand(env))
-        .addSubcommand("cache", new CacheCommand(env));
+    CommandLine cl =
+        new CommandLine(new Top())
+            .addSubcommand("run", new RunCommand(env))
+            .addSubcommand("validate", new ValidateCommand(env))
+            .addSubcommand("blocks", new BlocksCommand(env))
+            .addSubcommand("explain", new ExplainCommand(env))
+            .addSubcommand("predict", new PredictCommand(env))
+            .addSubcommand("runs", new RunsCommand(env))
+            .addSubcommand("export", new ExportCommand(env))
+            .addSubcommand("bundle", new BundleCommand(env))
+            .addSubcommand("glossary", new GlossaryCommand(env))
+            .addSubcommand("plugins", new PluginsCommand(env))
+            .addSubcommand("cache", new CacheCommand(env));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      err.println("Error: " + Terminal.clean(String.valueOf(ex.getMessage() == null
-          ? ex.toString() : ex.getMessage())));
-      return 1;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, line, parsed) -> {
+          err.println(
+              "Error: "
+                  + Terminal.clean(
+                      String.valueOf(ex.getMessage() == null ? ex.toString() : ex.getMessage())));
+          return 1;
+        });
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError e) {
-      err.println("Blocksmith ran out of memory (it may use " + Runtime.getRuntime().maxMemory()
-          / (1024 * 1024) + " MB). The data or model file is too large for this computer, or "
-          + "damaged; try a smaller file.");
+      err.println(
+          "Blocksmith ran out of memory (it may use "
+              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MB). The data or model file is too large for this computer, or "
+              + "damaged; try a smaller file.");
       return 2;
     } finally {
       out.flush();

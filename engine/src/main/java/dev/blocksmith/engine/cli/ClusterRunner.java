@@ -22,22 +22,27 @@ public interface ClusterRunner {
    * @param graph the pipeline, with the command line's overrides applied
    * @param file the pipeline file
    * @param baseDir the folder relative paths start from
-   * @param master where to run (for Spark: {@code local[2]}, {@code spark://host:7077}, or
-   *     {@code submit} for the master chosen by spark-submit)
+   * @param master where to run (for Spark: {@code local[2]}, {@code spark://host:7077}, or {@code
+   *     submit} for the master chosen by spark-submit)
    * @param options targets, device, seed, reproducibility
    * @param runsRoot where run folders go
    * @param overrides the --set arguments as given, recorded in the run history
    * @param json whether to print a machine-readable summary
    */
-  record Request(Graph graph, Path file, Path baseDir, String master, RunOptions options,
-      Path runsRoot, List<String> overrides, boolean json) {}
+  record Request(
+      Graph graph,
+      Path file,
+      Path baseDir,
+      String master,
+      RunOptions options,
+      Path runsRoot,
+      List<String> overrides,
+      boolean json) {}
 
   /** Returns the engine's name, such as "spark". */
   String name();
 
-  /**
-   * Runs the pipeline and returns the exit code (0 success, 1 a block failed, 2 bad input).
-   */
+  /** Runs the pipeline and returns the exit code (0 success, 1 a block failed, 2 bad input). */
   int run(Request request, NodeRegistry registry, PrintStream out, PrintStream err);
 
   /** Returns the installed runner of that name, if its module is on the class path. */

@@ -51,8 +51,16 @@ final class ConsoleProgress implements RunListener {
     String msg = p.message() == null ? "" : "  " + p.message();
     if (redraw) {
       int filled = (int) Math.round(p.fraction() * BAR);
-      out.print("\r  " + p.nodeId() + " [" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] "
-          + String.format(Locale.ROOT, "%3d%%", pct) + msg + "\u001b[K");
+      out.print(
+          "\r  "
+              + p.nodeId()
+              + " ["
+              + "#".repeat(filled)
+              + ".".repeat(BAR - filled)
+              + "] "
+              + String.format(Locale.ROOT, "%3d%%", pct)
+              + msg
+              + "\u001b[K");
       out.flush();
       barShown = true;
       return;

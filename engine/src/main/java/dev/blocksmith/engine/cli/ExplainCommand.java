@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
  * {@code explain BLOCK}: explains one block by id ("train.train") or name ("Train"), or else a term
  * of the glossary ("epoch", "overfitting").
  */
-@Command(name = "explain",
+@Command(
+    name = "explain",
     description = "Explain what a block does, its ports and settings, or a word such as 'epoch'.")
 final class ExplainCommand implements Callable<Integer> {
   private final Cli.Env env;
@@ -26,17 +27,27 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<NodeSpec> spec = env.registry().find(block).map(NodeType::spec)
-        .or(() -> env.registry().all().stream().map(NodeType::spec)
-            .filter(s -> s.displayName().equalsIgnoreCase(block)).findFirst());
+    Optional<NodeSpec> spec =
+        env.registry()
+            .find(block)
+            .map(NodeType::spec)
+            .or(
+                () ->
+                    env.registry().all().stream()
+                        .map(NodeType::spec)
+                        .filter(s -> s.displayName().equalsIgnoreCase(block))
+                        .findFirst());
     if (spec.isEmpty()) {
       Optional<String> term = Glossary.explain(block);
       if (term.isPresent()) {
         env.out().println(block + "\n  " + term.get());
         return 0;
       }
-      env.err().println("There is no block or glossary word called \"" + block
-          + "\". Run 'blocks' to see the installed blocks, or 'glossary' for the words.");
+      env.err()
+          .println(
+              "There is no block or glossary word called \""
+                  + block
+                  + "\". Run 'blocks' to see the installed blocks, or 'glossary' for the words.");
       return 2;
     }
     env.out().print(BlocksText.explain(spec.get()));

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
  * with its preprocessing inside, for ONNX Runtime on phones, in browsers and on servers. Without a
  * precision flag the weights stay as the model stores them (int8 for a quantized model).
  */
-@Command(name = "export",
+@Command(
+    name = "export",
     description = "Export a saved model as an ONNX file (docs/deploy.md shows how to run it).")
 final class ExportCommand implements Callable<Integer> {
   private final Cli.Env env;
@@ -27,7 +28,10 @@ final class ExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The model file (.bsmodel).")
   Path model;
 
-  @Option(names = "--onnx", paramLabel = "OUT.onnx", required = true,
+  @Option(
+      names = "--onnx",
+      paramLabel = "OUT.onnx",
+      required = true,
       description = "The ONNX file to write.")
   Path onnx;
 
@@ -61,15 +65,26 @@ final class ExportCommand implements Callable<Integer> {
     Precision p = int8 ? Precision.INT8 : float32 ? Precision.FLOAT32 : Precision.of(trained);
     try {
       OnnxExport.write(trained, p, onnx);
-      env.out().printf(Locale.ROOT, "Wrote %s (%s, weights %s, %,d bytes).%n", onnx,
-          trained.arch().describe(), p.name().toLowerCase(Locale.ROOT), Files.size(onnx));
+      env.out()
+          .printf(
+              Locale.ROOT,
+              "Wrote %s (%s, weights %s, %,d bytes).%n",
+              onnx,
+              trained.arch().describe(),
+              p.name().toLowerCase(Locale.ROOT),
+              Files.size(onnx));
       return 0;
     } catch (IncompatibleModelException e) {
       env.err().println(e.getMessage());
       return 2;
     } catch (IOException e) {
-      env.err().println("Could not write " + onnx + ": " + e.getMessage()
-          + ". Choose a folder you can write to.");
+      env.err()
+          .println(
+              "Could not write "
+                  + onnx
+                  + ": "
+                  + e.getMessage()
+                  + ". Choose a folder you can write to.");
       return 2;
     }
   }

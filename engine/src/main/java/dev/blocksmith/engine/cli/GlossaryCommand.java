@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code glossary}: every term the app uses, explained in plain words. */
-@Command(name = "glossary", description = "Explain the words Blocksmith uses (epoch, overfitting…).")
+@Command(
+    name = "glossary",
+    description = "Explain the words Blocksmith uses (epoch, overfitting…).")
 final class GlossaryCommand implements Callable<Integer> {
   private final Cli.Env env;
 

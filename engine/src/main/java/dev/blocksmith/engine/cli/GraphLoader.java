@@ -53,8 +53,11 @@ final class GraphLoader {
       Provenance provenance = ModelBundle.readProvenance(file);
       String json = provenance == null ? null : provenance.graphJson();
       if (json == null) {
-        throw new LoadFailure("The model " + file.getFileName() + " does not record the pipeline"
-            + " that made it (it was made outside a pipeline run), so there is no recipe to run.");
+        throw new LoadFailure(
+            "The model "
+                + file.getFileName()
+                + " does not record the pipeline"
+                + " that made it (it was made outside a pipeline run), so there is no recipe to run.");
       }
       return GraphJson.read(json);
     } catch (IOException | GraphFormatException e) {
@@ -72,10 +75,10 @@ final class GraphLoader {
       return file;
     }
     try {
-      BundleImport.Opened o = BundleImport.open(file, BundleImport.defaultParent(file),
-          BundleImport.Limits.DEFAULTS);
-      err.println((o.reused() ? "Using the bundle's folder " : "Opened the bundle into ")
-          + o.folder());
+      BundleImport.Opened o =
+          BundleImport.open(file, BundleImport.defaultParent(file), BundleImport.Limits.DEFAULTS);
+      err.println(
+          (o.reused() ? "Using the bundle's folder " : "Opened the bundle into ") + o.folder());
       o.notes().forEach(n -> err.println("Note: " + n));
       return o.graph();
     } catch (BundleRefusedException e) {

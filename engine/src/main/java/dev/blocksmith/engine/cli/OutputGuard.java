@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Decides whether a command may write its output file: never over one of its inputs (also
- * through a link or another spelling of the same path), and over an existing file only when it
- * is an earlier output of the same command or the user said so.
+ * Decides whether a command may write its output file: never over one of its inputs (also through a
+ * link or another spelling of the same path), and over an existing file only when it is an earlier
+ * output of the same command or the user said so.
  */
 final class OutputGuard {
   private OutputGuard() {}
@@ -27,11 +27,18 @@ final class OutputGuard {
   static String refusal(Path out, List<Path> inputs, boolean overwrite, String what, String flag) {
     for (Path in : inputs) {
       if (same(out, in)) {
-        return "Refusing to write the " + what + " to " + out + ": that is an input of this "
+        return "Refusing to write the "
+            + what
+            + " to "
+            + out
+            + ": that is an input of this "
             + "command, and writing would replace it. Choose another --out file.";
       }
       if (Files.isDirectory(in) && inside(out, in)) {
-        return "Refusing to write the " + what + " into the input folder " + in
+        return "Refusing to write the "
+            + what
+            + " into the input folder "
+            + in
             + ": the next run would read the output as input. Choose a file elsewhere.";
       }
     }
@@ -42,8 +49,11 @@ final class OutputGuard {
       return "Refusing to write the " + what + " to " + out + ": it is not a plain file.";
     }
     if (Files.exists(out) && !overwrite && !writtenByBlocksmith(out)) {
-      return "Refusing to replace " + out + ": it exists and Blocksmith did not write it. Add "
-          + flag + " to replace it, or choose another file.";
+      return "Refusing to replace "
+          + out
+          + ": it exists and Blocksmith did not write it. Add "
+          + flag
+          + " to replace it, or choose another file.";
     }
     return null;
   }
@@ -69,7 +79,9 @@ final class OutputGuard {
     }
   }
 
-  /** Returns whether the file's header is that of a predictions file (ends with the two columns). */
+  /**
+   * Returns whether the file's header is that of a predictions file (ends with the two columns).
+   */
   private static boolean writtenByBlocksmith(Path file) {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       char[] buf = new char[64 * 1024];

@@ -11,12 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code plugins [--trust JAR]}: lists plugin jars with their SHA-256, and trusts one. */
-@Command(name = "plugins",
+@Command(
+    name = "plugins",
     description = "List plugin jars with their SHA-256 and whether they are trusted; trust one.")
 final class PluginsCommand implements Callable<Integer> {
   private final Cli.Env env;
 
-  @Option(names = "--trust", paramLabel = "JAR",
+  @Option(
+      names = "--trust",
+      paramLabel = "JAR",
       description = "Trust this jar (its file name in the plugins folder) after checking it.")
   String trust;
 
@@ -31,8 +34,8 @@ final class PluginsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<PluginJars.Jar> jars = PluginJars.find(dir);
     if (trust != null) {
-      var jar = jars.stream().filter(j -> j.path().getFileName().toString().equals(trust))
-          .findFirst();
+      var jar =
+          jars.stream().filter(j -> j.path().getFileName().toString().equals(trust)).findFirst();
       if (jar.isEmpty()) {
         env.err().println("There is no plugin called " + trust + " in " + dir + ".");
         return 2;
@@ -47,9 +50,14 @@ final class PluginsCommand implements Callable<Integer> {
     }
     env.out().println("Plugins in " + dir + ":");
     for (PluginJars.Jar j : jars) {
-      env.out().println("  " + j.path().getFileName() + "  "
-          + (PluginTrust.isTrusted(dir, j) ? "trusted" : "NOT trusted") + "  SHA-256 "
-          + j.sha256());
+      env.out()
+          .println(
+              "  "
+                  + j.path().getFileName()
+                  + "  "
+                  + (PluginTrust.isTrusted(dir, j) ? "trusted" : "NOT trusted")
+                  + "  SHA-256 "
+                  + j.sha256());
     }
     return 0;
   }

@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
  * {@code predicted} and {@code confidence}. It runs the pipeline Pretrained model → Load CSV / Load
  * images → Predict through the engine, so the result is exactly what the Predict block gives.
  */
-@Command(name = "predict",
+@Command(
+    name = "predict",
     description = "Let a saved model answer for a CSV file or a folder of images.")
 final class PredictCommand implements Callable<Integer> {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -48,15 +49,20 @@ final class PredictCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The model file (.bsmodel).")
   Path model;
 
-  @Parameters(index = "1", paramLabel = "DATA",
+  @Parameters(
+      index = "1",
+      paramLabel = "DATA",
       description = "A CSV file, or a folder of images (sorted into class sub-folders or not).")
   Path data;
 
-  @Option(names = "--out", paramLabel = "FILE",
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
       description = "Write the predictions to this CSV file instead of printing them.")
   Path out;
 
-  @Option(names = "--overwrite",
+  @Option(
+      names = "--overwrite",
       description = "Replace the --out file even when Blocksmith did not write it.")
   boolean overwrite;
 
@@ -83,14 +89,21 @@ final class PredictCommand implements Callable<Integer> {
       return 2;
     }
     if (images != Files.isDirectory(data)) {
-      env.err().println(images
-          ? "This model reads images: give a folder of pictures "
-              + "(sorted into class sub-folders or not), not " + data.getFileName() + "."
-          : "This model reads table rows: give a CSV file, not the folder " + data + ".");
+      env.err()
+          .println(
+              images
+                  ? "This model reads images: give a folder of pictures "
+                      + "(sorted into class sub-folders or not), not "
+                      + data.getFileName()
+                      + "."
+                  : "This model reads table rows: give a CSV file, not the folder " + data + ".");
       return 2;
     }
-    String refusal = out == null ? null : OutputGuard.refusal(out, List.of(model, data), overwrite,
-        "predictions", "--overwrite");
+    String refusal =
+        out == null
+            ? null
+            : OutputGuard.refusal(
+                out, List.of(model, data), overwrite, "predictions", "--overwrite");
     if (refusal != null) {
       env.err().println(refusal);
       return 2;
@@ -105,8 +118,15 @@ final class PredictCommand implements Callable<Integer> {
       }
       RunResult r;
       try {
-        r = session.start(g, data.toAbsolutePath().getParent(),
-            new RunOptions(Set.of(), device, null, false), e -> { }).result().get();
+        r =
+            session
+                .start(
+                    g,
+                    data.toAbsolutePath().getParent(),
+                    new RunOptions(Set.of(), device, null, false),
+                    e -> {})
+                .result()
+                .get();
       } catch (ExecutionException e) {
         env.err().println("Prediction stopped unexpectedly: " + e.getCause());
         return 1;
@@ -143,13 +163,15 @@ final class PredictCommand implements Callable<Integer> {
     } else {
       load.put("file", F.textNode(data.toAbsolutePath().toString()));
     }
-    List<Node> nodes = List.of(
-        new Node("model", "model.pretrained", 1, null, source),
-        new Node("data", images ? "data.load-images" : "data.load-csv", 1, null, load),
-        Node.of("predict", "output.predict"));
-    List<Edge> edges = List.of(
-        Edge.of("model.model", "predict.model"),
-        Edge.of(images ? "data.images" : "data.table", "predict.data"));
+    List<Node> nodes =
+        List.of(
+            new Node("model", "model.pretrained", 1, null, source),
+            new Node("data", images ? "data.load-images" : "data.load-csv", 1, null, load),
+            Node.of("predict", "output.predict"));
+    List<Edge> edges =
+        List.of(
+            Edge.of("model.model", "predict.model"),
+            Edge.of(images ? "data.images" : "data.table", "predict.data"));
     return new Graph("Predict", "", nodes, edges, Layout.EMPTY, Map.of());
   }
 

@@ -2,9 +2,10 @@ package dev.blocksmith.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.blocksmith.engine.exec.EnergyMeter;
+import dev.blocksmith.engine.coach.Fixes;
 import dev.blocksmith.engine.djl.Devices;
 import dev.blocksmith.engine.djl.TrainingLoop;
+import dev.blocksmith.engine.exec.EnergyMeter;
 import dev.blocksmith.engine.exec.NodeStatus;
 import dev.blocksmith.engine.exec.OutputCache;
 import dev.blocksmith.engine.exec.RunListener;
@@ -15,7 +16,6 @@ import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.graph.Node;
 import dev.blocksmith.engine.session.EngineSession;
 import dev.blocksmith.engine.spi.Value;
-import dev.blocksmith.engine.coach.Fixes;
 import dev.blocksmith.engine.text.ReportText;
 import dev.blocksmith.engine.text.TableText;
 import dev.blocksmith.engine.validate.Problem;
@@ -37,14 +37,18 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
   private final Cli.Env env;
 
-  @Parameters(index = "0", paramLabel = "FILE",
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
       description = "The pipeline file (.json), a bundle (.blocksmith) or a model (.bsmodel).")
   Path file;
 
   @Option(names = "--json", description = "Print a machine-readable summary instead of text.")
   boolean json;
 
-  @Option(names = "--set", paramLabel = "NODE.PARAM=VALUE",
+  @Option(
+      names = "--set",
+      paramLabel = "NODE.PARAM=VALUE",
       description = "Change a setting for this run, e.g. --set train.epochs=5.")
   List<String> sets = new ArrayList<>();
 
@@ -66,25 +70,35 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "DIR", description = "Where to write run folders.")
   Path runs;
 
-  @Option(names = "--no-cache",
-      description = "Run every block again instead of reusing saved results (new results are"
-          + " still saved).")
+  @Option(
+      names = "--no-cache",
+      description =
+          "Run every block again instead of reusing saved results (new results are"
+              + " still saved).")
   boolean noCache;
 
-  @Option(names = "--spark", paramLabel = "MASTER",
+  @Option(
+      names = "--spark",
+      paramLabel = "MASTER",
       description = "Run on Apache Spark (local[2], spark://host:7077); needs the spark module.")
   String spark;
 
-  @Option(names = "--report", paramLabel = "FILE.html",
-      description = "Also write a self-contained HTML report of the run (pipeline, data, "
-          + "metrics, charts, mistakes, findings).")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description =
+          "Also write a self-contained HTML report of the run (pipeline, data, "
+              + "metrics, charts, mistakes, findings).")
   Path report;
 
-  @Option(names = "--csv", paramLabel = "NODE.PORT=FILE",
+  @Option(
+      names = "--csv",
+      paramLabel = "NODE.PORT=FILE",
       description = "Save a table output as CSV, such as evaluate.mistakes=mistakes.csv.")
   List<String> csv = new ArrayList<>();
 
-  @Option(names = "--timings",
+  @Option(
+      names = "--timings",
       description = "Print how long after the JVM started the first training step ended.")
   boolean timings;
 
@@ -130,12 +144,18 @@ final class RunCommand implements Callable<Integer> {
         printProblems(problems);
         return 2;
       }
-      RunListener listener = json ? e -> { } : new ConsoleProgress(env.out(),
-          System.console() != null, hasHeavy(g) ? "Training" : "Running");
+      RunListener listener =
+          json
+              ? e -> {}
+              : new ConsoleProgress(
+                  env.out(), System.console() != null, hasHeavy(g) ? "Training" : "Running");
       RunResult r;
       try {
-        r = session.start(g, base, new RunOptions(Set.of(), device, seed, reproducible), listener)
-            .result().get();
+        r =
+            session
+                .start(g, base, new RunOptions(Set.of(), device, seed, reproducible), listener)
+                .result()
+                .get();
       } catch (ExecutionException e) {
         env.err().println("The run stopped unexpectedly: " + e.getCause());
         return 1;
@@ -160,16 +180,33 @@ final class RunCommand implements Callable<Integer> {
   private int runOnSpark(Graph g, Path base, Path root) {
     var runner = ClusterRunner.find("spark");
     if (runner.isEmpty()) {
-      env.err().println("The Spark runner is not built. Build it once with\n"
-          + "  mvn -B -pl spark -am package -DskipTests\n"
-          + "then run again: ./blocksmith run " + file + " --spark " + spark
-          + "\n(the launcher adds spark/target/blocksmith-spark.jar and Spark's jars when they"
-          + " exist; or use spark-submit with blocksmith-spark.jar).");
+      env.err()
+          .println(
+              "The Spark runner is not built. Build it once with\n"
+                  + "  mvn -B -pl spark -am package -DskipTests\n"
+                  + "then run again: ./blocksmith run "
+                  + file
+                  + " --spark "
+                  + spark
+                  + "\n(the launcher adds spark/target/blocksmith-spark.jar and Spark's jars when they"
+                  + " exist; or use spark-submit with blocksmith-spark.jar).");
       return 2;
     }
-    return runner.get().run(new ClusterRunner.Request(g, file, base, spark,
-        new RunOptions(Set.of(), device, seed, reproducible), root, List.copyOf(sets), json),
-        env.registry(), env.out(), env.err());
+    return runner
+        .get()
+        .run(
+            new ClusterRunner.Request(
+                g,
+                file,
+                base,
+                spark,
+                new RunOptions(Set.of(), device, seed, reproducible),
+                root,
+                List.copyOf(sets),
+                json),
+            env.registry(),
+            env.out(),
+            env.err());
   }
 
   /** Adds the --set arguments to the run's run.json; returns its energy record (or null). */
@@ -196,14 +233,19 @@ final class RunCommand implements Callable<Integer> {
     if (first == 0) {
       env.err().println("timings: no training step ran");
     } else {
-      env.err().println("timings: first trained batch " + (first - jvmStart)
-          + " ms after JVM start (at " + first + " ms since the epoch)");
+      env.err()
+          .println(
+              "timings: first trained batch "
+                  + (first - jvmStart)
+                  + " ms after JVM start (at "
+                  + first
+                  + " ms since the epoch)");
     }
   }
 
   private boolean hasHeavy(Graph g) {
-    return g.nodes().stream().anyMatch(n -> env.registry().find(n.type())
-        .map(t -> t.spec().heavy()).orElse(false));
+    return g.nodes().stream()
+        .anyMatch(n -> env.registry().find(n.type()).map(t -> t.spec().heavy()).orElse(false));
   }
 
   private void printProblems(List<Problem> problems) {
@@ -228,11 +270,20 @@ final class RunCommand implements Callable<Integer> {
         continue;
       }
       Map<String, Object> outs = r.outputs().getOrDefault(n.id(), Map.of());
-      String head = String.join("; ", outs.values().stream()
-          .map(v -> v instanceof Value val ? val.headline() : String.valueOf(v)).toList());
+      String head =
+          String.join(
+              "; ",
+              outs.values().stream()
+                  .map(v -> v instanceof Value val ? val.headline() : String.valueOf(v))
+                  .toList());
       String msg = r.messages().get(n.id());
-      out.println("  " + n.id() + "  " + ConsoleProgress.word(s)
-          + (head.isEmpty() ? "" : "  " + head) + (msg == null ? "" : "  " + msg));
+      out.println(
+          "  "
+              + n.id()
+              + "  "
+              + ConsoleProgress.word(s)
+              + (head.isEmpty() ? "" : "  " + head)
+              + (msg == null ? "" : "  " + msg));
     }
     if (r.messages().containsKey("run")) {
       out.println("  " + r.messages().get("run"));
@@ -242,8 +293,7 @@ final class RunCommand implements Callable<Integer> {
         if (v instanceof Report rep) {
           out.println();
           out.println("== " + n.id() + " ==");
-          out.print(ReportText.render(rep,
-              fix -> Fixes.cliLine(g, env.registry(), n.id(), fix)));
+          out.print(ReportText.render(rep, fix -> Fixes.cliLine(g, env.registry(), n.id(), fix)));
         }
       }
     }
@@ -252,14 +302,17 @@ final class RunCommand implements Callable<Integer> {
       out.println("== Output of " + id + " ==");
       Map<String, Object> outs = r.outputs().get(id);
       if (outs == null) {
-        out.println("(no output: the block ended " + ConsoleProgress.word(
-            r.statuses().getOrDefault(id, NodeStatus.SKIPPED)) + ")");
+        out.println(
+            "(no output: the block ended "
+                + ConsoleProgress.word(r.statuses().getOrDefault(id, NodeStatus.SKIPPED))
+                + ")");
         continue;
       }
-      outs.forEach((port, v) -> {
-        out.println("-- " + port + " --");
-        out.print(TableText.preview(v));
-      });
+      outs.forEach(
+          (port, v) -> {
+            out.println("-- " + port + " --");
+            out.print(TableText.preview(v));
+          });
     }
     if (r.runDir() != null) {
       out.println();
@@ -284,14 +337,19 @@ final class RunCommand implements Callable<Integer> {
       ObjectNode o = nodes.putObject(n.id());
       o.put("status", s.name());
       ObjectNode heads = o.putObject("headlines");
-      r.outputs().getOrDefault(n.id(), Map.of()).forEach((port, v) -> {
-        heads.put(port, v instanceof Value val ? val.headline() : String.valueOf(v));
-        if (v instanceof Report rep && !rep.metrics().isEmpty()) {
-          ObjectNode m = metrics.has(n.id()) ? (ObjectNode) metrics.get(n.id())
-              : metrics.putObject(n.id());
-          rep.metrics().forEach(m::put);
-        }
-      });
+      r.outputs()
+          .getOrDefault(n.id(), Map.of())
+          .forEach(
+              (port, v) -> {
+                heads.put(port, v instanceof Value val ? val.headline() : String.valueOf(v));
+                if (v instanceof Report rep && !rep.metrics().isEmpty()) {
+                  ObjectNode m =
+                      metrics.has(n.id())
+                          ? (ObjectNode) metrics.get(n.id())
+                          : metrics.putObject(n.id());
+                  rep.metrics().forEach(m::put);
+                }
+              });
       if (r.messages().containsKey(n.id())) {
         o.put("message", r.messages().get(n.id()));
       }

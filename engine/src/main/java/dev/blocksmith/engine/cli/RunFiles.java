@@ -21,8 +21,12 @@ final class RunFiles {
       int eq = spec.indexOf('=');
       int dot = spec.indexOf('.');
       if (eq < 0 || dot < 0 || dot > eq) {
-        env.err().println("--csv " + spec + ": write it as NODE.PORT=FILE, such as "
-            + "evaluate.mistakes=mistakes.csv.");
+        env.err()
+            .println(
+                "--csv "
+                    + spec
+                    + ": write it as NODE.PORT=FILE, such as "
+                    + "evaluate.mistakes=mistakes.csv.");
         status = 2;
         continue;
       }
@@ -30,8 +34,16 @@ final class RunFiles {
       String port = spec.substring(dot + 1, eq);
       Object v = r.output(node, port);
       if (!(v instanceof Table t)) {
-        env.err().println("--csv " + spec + ": '" + node + "." + port + "' "
-            + (v == null ? "produced nothing in this run." : "is not a table."));
+        env.err()
+            .println(
+                "--csv "
+                    + spec
+                    + ": '"
+                    + node
+                    + "."
+                    + port
+                    + "' "
+                    + (v == null ? "produced nothing in this run." : "is not a table."));
         status = 2;
         continue;
       }
@@ -39,13 +51,13 @@ final class RunFiles {
       try {
         StringWriter w = new StringWriter();
         TableCsv.write(t, w);
-        dev.blocksmith.engine.graph.GraphFiles.writeAtomically(file,
-            w.toString().getBytes(StandardCharsets.UTF_8), false);
-        env.out().println("Saved " + t.rowCount() + " rows of " + node + "." + port + " to "
-            + file);
+        dev.blocksmith.engine.graph.GraphFiles.writeAtomically(
+            file, w.toString().getBytes(StandardCharsets.UTF_8), false);
+        env.out()
+            .println("Saved " + t.rowCount() + " rows of " + node + "." + port + " to " + file);
       } catch (IOException e) {
-        env.err().println("--csv " + spec + ": could not write " + file + " (" + e.getMessage()
-            + ").");
+        env.err()
+            .println("--csv " + spec + ": could not write " + file + " (" + e.getMessage() + ").");
         status = 2;
       }
     }

@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code runs}: the run history. {@code runs} lists the runs, newest first; {@code runs compare A
- * B [C…]} shows their metrics, curves and the settings that differ side by side; {@code runs open
- * ID} writes the pipeline exactly as that run ran it, to open in the editor or run again. A run is
+ * {@code runs}: the run history. {@code runs} lists the runs, newest first; {@code runs compare A B
+ * [C…]} shows their metrics, curves and the settings that differ side by side; {@code runs open ID}
+ * writes the pipeline exactly as that run ran it, to open in the editor or run again. A run is
  * named by its folder name, a unique part of it, {@code last} or {@code last-N}.
  */
 @Command(name = "runs", description = "List, compare and reopen past runs.")
@@ -32,7 +32,9 @@ final class RunsCommand implements Callable<Integer> {
   private static final String BARS = "▁▂▃▄▅▆▇█";
   private final Cli.Env env;
 
-  @Parameters(paramLabel = "ACTION", arity = "0..*",
+  @Parameters(
+      paramLabel = "ACTION",
+      arity = "0..*",
       description = "Nothing (list), 'compare ID ID…' or 'open ID'.")
   List<String> args = new ArrayList<>();
 
@@ -64,8 +66,12 @@ final class RunsCommand implements Callable<Integer> {
         case "compare" -> compare(all, args.subList(1, args.size()));
         case "open" -> open(all, args.subList(1, args.size()));
         default -> {
-          env.err().println("Unknown action '" + args.get(0) + "': use 'blocksmith runs', "
-              + "'blocksmith runs compare ID ID' or 'blocksmith runs open ID'.");
+          env.err()
+              .println(
+                  "Unknown action '"
+                      + args.get(0)
+                      + "': use 'blocksmith runs', "
+                      + "'blocksmith runs compare ID ID' or 'blocksmith runs open ID'.");
           yield 2;
         }
       };
@@ -85,8 +91,9 @@ final class RunsCommand implements Callable<Integer> {
         Path f = d.resolve("run.json");
         if (Files.isRegularFile(f) && Files.size(f) < 64L * 1024 * 1024) {
           try {
-            out.add(new RunInfo(d.getFileName().toString(), d,
-                GraphJson.mapper().readTree(f.toFile())));
+            out.add(
+                new RunInfo(
+                    d.getFileName().toString(), d, GraphJson.mapper().readTree(f.toFile())));
           } catch (IOException e) {
             // A damaged run.json is skipped, not fatal.
           }
@@ -105,12 +112,21 @@ final class RunsCommand implements Callable<Integer> {
     }
     env.out().printf("%-24s %-26s %-8s %9s  %s%n", "RUN", "PIPELINE", "RESULT", "TIME", "SCORES");
     for (RunInfo r : all.subList(0, Math.min(limit, all.size()))) {
-      env.out().printf("%-24s %-26s %-8s %8.1fs  %s%n", r.id(), cut(name(r), 26),
-          r.json().path("success").asBoolean() ? "ok" : "failed",
-          r.json().path("millis").asLong() / 1000.0, cut(scores(r), 60));
+      env.out()
+          .printf(
+              "%-24s %-26s %-8s %8.1fs  %s%n",
+              r.id(),
+              cut(name(r), 26),
+              r.json().path("success").asBoolean() ? "ok" : "failed",
+              r.json().path("millis").asLong() / 1000.0,
+              cut(scores(r), 60));
     }
-    env.out().println("Compare: blocksmith runs compare " + all.get(0).id()
-        + (all.size() > 1 ? " " + all.get(1).id() : "") + "   Reopen: blocksmith runs open ID");
+    env.out()
+        .println(
+            "Compare: blocksmith runs compare "
+                + all.get(0).id()
+                + (all.size() > 1 ? " " + all.get(1).id() : "")
+                + "   Reopen: blocksmith runs open ID");
     return 0;
   }
 
@@ -121,11 +137,16 @@ final class RunsCommand implements Callable<Integer> {
 
   private static String scores(RunInfo r) {
     List<String> parts = new ArrayList<>();
-    metrics(r).forEach((k, v) -> {
-      if (k.endsWith("accuracy") || k.endsWith("r2") || k.endsWith("R²") || k.endsWith("mae")) {
-        parts.add(k + " " + fmt(v));
-      }
-    });
+    metrics(r)
+        .forEach(
+            (k, v) -> {
+              if (k.endsWith("accuracy")
+                  || k.endsWith("r2")
+                  || k.endsWith("R²")
+                  || k.endsWith("mae")) {
+                parts.add(k + " " + fmt(v));
+              }
+            });
     return String.join(", ", parts);
   }
 
@@ -143,9 +164,10 @@ final class RunsCommand implements Callable<Integer> {
     }
     List<RunInfo> hits = all.stream().filter(r -> r.id().contains(key)).toList();
     if (hits.size() != 1) {
-      throw new IllegalArgumentException(hits.isEmpty()
-          ? "No run matches '" + key + "'. See the list with: blocksmith runs"
-          : "'" + key + "' matches " + hits.size() + " runs; give more of the name.");
+      throw new IllegalArgumentException(
+          hits.isEmpty()
+              ? "No run matches '" + key + "'. See the list with: blocksmith runs"
+              : "'" + key + "' matches " + hits.size() + " runs; give more of the name.");
     }
     return hits.get(0);
   }
@@ -157,19 +179,27 @@ final class RunsCommand implements Callable<Integer> {
     RunInfo r = find(all, ids.get(0));
     JsonNode p = r.json().path("pipeline");
     if (!p.isObject()) {
-      throw new IllegalArgumentException("Run " + r.id() + " was recorded without its pipeline"
-          + " (an older version).");
+      throw new IllegalArgumentException(
+          "Run " + r.id() + " was recorded without its pipeline" + " (an older version).");
     }
     Path target = out != null ? out : r.dir().resolve("pipeline.json");
     try {
-      GraphFiles.writeAtomically(target, GraphJson.write(GraphJson.read(p.toString()))
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+      GraphFiles.writeAtomically(
+          target,
+          GraphJson.write(GraphJson.read(p.toString()))
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          false);
     } catch (IOException | dev.blocksmith.engine.graph.GraphFormatException e) {
       throw new IllegalArgumentException("Could not write " + target + ": " + e.getMessage());
     }
     env.out().println("Wrote the pipeline of run " + r.id() + " to " + target);
-    env.out().println("Open it with: ./blocksmith " + target + "   or run it again: ./blocksmith"
-        + " run " + target);
+    env.out()
+        .println(
+            "Open it with: ./blocksmith "
+                + target
+                + "   or run it again: ./blocksmith"
+                + " run "
+                + target);
     return 0;
   }
 
@@ -184,25 +214,33 @@ final class RunsCommand implements Callable<Integer> {
     var o = env.out();
     for (int i = 0; i < rs.size(); i++) {
       RunInfo r = rs.get(i);
-      o.printf("%s = %s  %s, %s, %.1f s%n", letter(i), r.id(), name(r),
+      o.printf(
+          "%s = %s  %s, %s, %.1f s%n",
+          letter(i),
+          r.id(),
+          name(r),
           r.json().path("success").asBoolean() ? "ok" : "failed",
           r.json().path("millis").asLong() / 1000.0);
     }
     List<Map<String, String>> settings = rs.stream().map(RunsCommand::settings).toList();
     table("Settings that differ", settings, true);
-    List<Map<String, String>> metrics = rs.stream().map(r -> {
-      Map<String, String> m = new TreeMap<>();
-      metrics(r).forEach((k, v) -> m.put(k, fmt(v)));
-      return m;
-    }).toList();
+    List<Map<String, String>> metrics =
+        rs.stream()
+            .map(
+                r -> {
+                  Map<String, String> m = new TreeMap<>();
+                  metrics(r).forEach((k, v) -> m.put(k, fmt(v)));
+                  return m;
+                })
+            .toList();
     table("Metrics", metrics, false);
     curves(rs);
     o.println();
     o.println("Energy and CPU time:");
     for (int i = 0; i < rs.size(); i++) {
       JsonNode e = rs.get(i).json().path("energy");
-      o.println("  " + letter(i) + ": " + (e.isObject() ? EnergyMeter.describe(e)
-          : "not recorded"));
+      o.println(
+          "  " + letter(i) + ": " + (e.isObject() ? EnergyMeter.describe(e) : "not recorded"));
     }
     return 0;
   }
@@ -219,22 +257,35 @@ final class RunsCommand implements Callable<Integer> {
     s.put("run.device", j.path("device").asText());
     s.put("run.reproducible", j.path("reproducible").asText());
     s.put("run.engine", j.path("engine").asText("local"));
-    j.path("versions").properties().forEach(e -> s.put("version." + e.getKey(),
-        e.getValue().asText()));
+    j.path("versions")
+        .properties()
+        .forEach(e -> s.put("version." + e.getKey(), e.getValue().asText()));
     s.put("run.overrides", j.path("overrides").toString());
     for (JsonNode n : j.path("pipeline").path("nodes")) {
       String id = n.path("id").asText();
       s.put(id + ".type", n.path("type").asText());
-      n.path("params").properties().forEach(e -> s.put(id + "." + e.getKey(),
-          e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+      n.path("params")
+          .properties()
+          .forEach(
+              e ->
+                  s.put(
+                      id + "." + e.getKey(),
+                      e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
     }
     return s;
   }
 
   private static Map<String, Double> metrics(RunInfo r) {
     Map<String, Double> m = new TreeMap<>();
-    r.json().path("nodes").properties().forEach(n -> n.getValue().path("metrics").properties()
-        .forEach(e -> m.put(n.getKey() + "." + e.getKey(), e.getValue().asDouble())));
+    r.json()
+        .path("nodes")
+        .properties()
+        .forEach(
+            n ->
+                n.getValue()
+                    .path("metrics")
+                    .properties()
+                    .forEach(e -> m.put(n.getKey() + "." + e.getKey(), e.getValue().asDouble())));
     return m;
   }
 
@@ -256,12 +307,21 @@ final class RunsCommand implements Callable<Integer> {
     rows.forEach(env.out()::println);
   }
 
-  /** Prints each curve of each run as a small bar chart on one shared scale, with its last value. */
+  /**
+   * Prints each curve of each run as a small bar chart on one shared scale, with its last value.
+   */
   private void curves(List<RunInfo> rs) {
     TreeSet<String> names = new TreeSet<>();
     for (RunInfo r : rs) {
-      r.json().path("nodes").properties().forEach(n -> n.getValue().path("curves").properties()
-          .forEach(c -> names.add(n.getKey() + "." + c.getKey())));
+      r.json()
+          .path("nodes")
+          .properties()
+          .forEach(
+              n ->
+                  n.getValue()
+                      .path("curves")
+                      .properties()
+                      .forEach(c -> names.add(n.getKey() + "." + c.getKey())));
     }
     if (names.isEmpty()) {
       return;
@@ -273,19 +333,33 @@ final class RunsCommand implements Callable<Integer> {
       List<List<Double>> series = new ArrayList<>();
       for (RunInfo r : rs) {
         List<Double> v = new ArrayList<>();
-        r.json().path("nodes").path(name.substring(0, dot)).path("curves")
-            .path(name.substring(dot + 1)).forEach(x -> v.add(x.asDouble()));
+        r.json()
+            .path("nodes")
+            .path(name.substring(0, dot))
+            .path("curves")
+            .path(name.substring(dot + 1))
+            .forEach(x -> v.add(x.asDouble()));
         series.add(v);
       }
-      double lo = series.stream().flatMap(List::stream).filter(Objects::nonNull)
-          .mapToDouble(Double::doubleValue).min().orElse(0);
-      double hi = series.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max()
-          .orElse(1);
+      double lo =
+          series.stream()
+              .flatMap(List::stream)
+              .filter(Objects::nonNull)
+              .mapToDouble(Double::doubleValue)
+              .min()
+              .orElse(0);
+      double hi =
+          series.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(1);
       env.out().println("  " + name);
       for (int i = 0; i < rs.size(); i++) {
         List<Double> v = series.get(i);
-        env.out().println("    " + letter(i) + " " + spark(v, lo, hi) + (v.isEmpty() ? "—"
-            : "  " + fmt(v.get(v.size() - 1)) + " after " + v.size()));
+        env.out()
+            .println(
+                "    "
+                    + letter(i)
+                    + " "
+                    + spark(v, lo, hi)
+                    + (v.isEmpty() ? "—" : "  " + fmt(v.get(v.size() - 1)) + " after " + v.size()));
       }
     }
   }
@@ -301,7 +375,8 @@ final class RunsCommand implements Callable<Integer> {
   }
 
   private static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v)
+    return v == Math.rint(v) && Math.abs(v) < 1e9
+        ? String.valueOf((long) v)
         : String.format(Locale.ROOT, "%.4g", v);
   }
 }

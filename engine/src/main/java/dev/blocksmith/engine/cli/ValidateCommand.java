@@ -47,8 +47,13 @@ final class ValidateCommand implements Callable<Integer> {
     } else if (problems.isEmpty()) {
       env.out().println(file.getFileName() + ": no problems found.");
     } else {
-      env.out().println(file.getFileName() + ": " + problems.size()
-          + (problems.size() == 1 ? " problem" : " problems") + ":");
+      env.out()
+          .println(
+              file.getFileName()
+                  + ": "
+                  + problems.size()
+                  + (problems.size() == 1 ? " problem" : " problems")
+                  + ":");
       problems.forEach(p -> env.out().println((p.isWarning() ? "warning " : "") + p.describe()));
     }
     return blocking ? 2 : 0;

@@ -21,10 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies a {@link Fix} to a graph. A fix names a block type and a param; it applies to the
- * nearest block of that type upstream of the block that reported it (or, when there is none, to
- * the nearest upstream block that has that param). An inserting fix puts a new block in front of
- * that block's first connected input.
+ * Applies a {@link Fix} to a graph. A fix names a block type and a param; it applies to the nearest
+ * block of that type upstream of the block that reported it (or, when there is none, to the nearest
+ * upstream block that has that param). An inserting fix puts a new block in front of that block's
+ * first connected input.
  */
 public final class Fixes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,13 +40,21 @@ public final class Fixes {
     if (byType.isPresent() || fix.insert() != null || fix.param() == null) {
       return byType;
     }
-    return upstream(g, from, n -> registry.find(n.type()).map(NodeType::spec)
-        .flatMap(s -> s.param(fix.param())).isPresent());
+    return upstream(
+        g,
+        from,
+        n ->
+            registry
+                .find(n.type())
+                .map(NodeType::spec)
+                .flatMap(s -> s.param(fix.param()))
+                .isPresent());
   }
 
   /** Returns whether the fix can be applied to this graph with one click. */
   public static boolean applicable(Graph g, NodeRegistry registry, String from, Fix fix) {
-    return fix != null && (fix.setsParam() || fix.insert() != null)
+    return fix != null
+        && (fix.setsParam() || fix.insert() != null)
         && target(g, registry, from, fix).isPresent()
         && (fix.insert() == null || registry.find(fix.insert()).isPresent());
   }
@@ -55,13 +63,26 @@ public final class Fixes {
   public static String cliLine(Graph g, NodeRegistry registry, String from, Fix fix) {
     Optional<String> node = target(g, registry, from, fix);
     if (fix.insert() == null && fix.setsParam() && node.isPresent()) {
-      return "--set " + node.get() + "." + fix.param() + "=" + cliValue(fix.value())
-          + "   (" + fix.instruction() + ")";
+      return "--set "
+          + node.get()
+          + "."
+          + fix.param()
+          + "="
+          + cliValue(fix.value())
+          + "   ("
+          + fix.instruction()
+          + ")";
     }
     if (fix.insert() != null && node.isPresent()) {
-      return "insert a " + displayName(registry, fix.insert()) + " block before '" + node.get()
-          + "'" + (fix.setsParam() ? " with " + fix.param() + " = " + fix.value() : "")
-          + "   (" + fix.instruction() + ")";
+      return "insert a "
+          + displayName(registry, fix.insert())
+          + " block before '"
+          + node.get()
+          + "'"
+          + (fix.setsParam() ? " with " + fix.param() + " = " + fix.value() : "")
+          + "   ("
+          + fix.instruction()
+          + ")";
     }
     return fix.instruction();
   }
@@ -73,25 +94,30 @@ public final class Fixes {
    */
   public static Graph apply(Graph g, NodeRegistry registry, String from, Fix fix) {
     if (!applicable(g, registry, from, fix)) {
-      throw new IllegalArgumentException("This change does not fit the pipeline: "
-          + fix.instruction());
+      throw new IllegalArgumentException(
+          "This change does not fit the pipeline: " + fix.instruction());
     }
     String target = target(g, registry, from, fix).orElseThrow();
     if (fix.insert() == null) {
       return g.withParam(target, fix.param(), value(fix.value()));
     }
     NodeSpec spec = registry.find(fix.insert()).orElseThrow().spec();
-    Edge into = g.edgesInto(target).stream().findFirst().orElseThrow(
-        () -> new IllegalArgumentException("'" + target + "' has no input to insert before"));
+    Edge into =
+        g.edgesInto(target).stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("'" + target + "' has no input to insert before"));
     String id = g.freshId(fix.insert().substring(fix.insert().lastIndexOf('.') + 1));
     Map<String, JsonNode> params = new LinkedHashMap<>();
     if (fix.setsParam()) {
       params.put(fix.param(), value(fix.value()));
     }
-    Graph out = g.withNode(new Node(id, fix.insert(), spec.version(), null, params))
-        .withoutEdge(into)
-        .withEdge(new Edge(into.from(), new PortRef(id, spec.inputs().get(0).name())))
-        .withEdge(new Edge(new PortRef(id, spec.outputs().get(0).name()), into.to()));
+    Graph out =
+        g.withNode(new Node(id, fix.insert(), spec.version(), null, params))
+            .withoutEdge(into)
+            .withEdge(new Edge(into.from(), new PortRef(id, spec.inputs().get(0).name())))
+            .withEdge(new Edge(new PortRef(id, spec.outputs().get(0).name()), into.to()));
     Position at = g.layout().positions().get(target);
     if (at != null) {
       out = out.withLayout(out.layout().withPosition(id, new Position(at.x() - 40, at.y() + 120)));
@@ -99,8 +125,8 @@ public final class Fixes {
     return out;
   }
 
-  private static Optional<String> upstream(Graph g, String from,
-      java.util.function.Predicate<Node> wanted) {
+  private static Optional<String> upstream(
+      Graph g, String from, java.util.function.Predicate<Node> wanted) {
     Deque<String> queue = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
     queue.add(from);

@@ -26,7 +26,8 @@ public final class Devices {
    */
   public static void applyThreadDefaults() {
     if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-      System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("blocksmith.threads", "1"));
+      System.setProperty(
+          "ai.djl.pytorch.num_threads", System.getProperty("blocksmith.threads", "1"));
     }
     if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
@@ -58,8 +59,14 @@ public final class Devices {
                 + " automatic.");
       }
       if (id >= count) {
-        throw new IllegalArgumentException("GPU " + id + " was asked for, but this computer has "
-            + count + " GPU" + (count == 1 ? "" : "s") + " (numbered from 0).");
+        throw new IllegalArgumentException(
+            "GPU "
+                + id
+                + " was asked for, but this computer has "
+                + count
+                + " GPU"
+                + (count == 1 ? "" : "s")
+                + " (numbered from 0).");
       }
       return Device.gpu(id);
     }
@@ -105,7 +112,8 @@ public final class Devices {
       int cores = Runtime.getRuntime().availableProcessors();
       String cpu = "CPU (" + cores + (cores == 1 ? " core)" : " cores)");
       return gpuNativesPresent() && isEngineLoaded() && gpuCount() == 0
-          ? cpu + ". " + NO_USABLE_GPU : cpu;
+          ? cpu + ". " + NO_USABLE_GPU
+          : cpu;
     }
     StringBuilder sb = new StringBuilder("GPU ").append(device.getDeviceId());
     try {
@@ -139,8 +147,8 @@ public final class Devices {
   }
 
   /**
-   * Starts loading the engine on a daemon thread, so that its ≈0.5 s of native loading overlaps
-   * the rest of start-up (reading and checking the graph, the first blocks). Thread defaults are
+   * Starts loading the engine on a daemon thread, so that its ≈0.5 s of native loading overlaps the
+   * rest of start-up (reading and checking the graph, the first blocks). Thread defaults are
    * applied first; a failure is left for the run to report when it needs the engine. {@code
    * -Dblocksmith.preloadEngine=false} turns this off (to measure it).
    */
@@ -149,13 +157,16 @@ public final class Devices {
         || !Boolean.parseBoolean(System.getProperty("blocksmith.preloadEngine", "true"))) {
       return;
     }
-    Thread t = new Thread(() -> {
-      try {
-        engine();
-      } catch (RuntimeException | LinkageError e) {
-        // The run loads the engine again when it needs it and reports the problem there.
-      }
-    }, "engine-preload");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                engine();
+              } catch (RuntimeException | LinkageError e) {
+                // The run loads the engine again when it needs it and reports the problem there.
+              }
+            },
+            "engine-preload");
     t.setDaemon(true);
     t.start();
   }

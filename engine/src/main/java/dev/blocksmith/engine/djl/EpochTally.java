@@ -10,12 +10,12 @@ import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 
 /**
- * Sums the loss and counts correct predictions over one epoch without reading a value back from
- * the engine after every batch. Each batch's loss and class scores stay on the device; every
- * {@link #FLUSH_BATCHES} batches (and at the end of the epoch) they are read back in one go, the
- * losses are checked for NaN/infinity (naming the first bad batch) and added up. Reading back per
- * batch cost a host sync and four extra engine calls per step, which on small models was a large
- * share of the step.
+ * Sums the loss and counts correct predictions over one epoch without reading a value back from the
+ * engine after every batch. Each batch's loss and class scores stay on the device; every {@link
+ * #FLUSH_BATCHES} batches (and at the end of the epoch) they are read back in one go, the losses
+ * are checked for NaN/infinity (naming the first bad batch) and added up. Reading back per batch
+ * cost a host sync and four extra engine calls per step, which on small models was a large share of
+ * the step.
  */
 final class EpochTally {
 
@@ -80,8 +80,8 @@ final class EpochTally {
     if (count == 0) {
       return;
     }
-    float[] values = NDArrays.stack(new NDList(java.util.Arrays.copyOf(losses, count)))
-        .toFloatArray();
+    float[] values =
+        NDArrays.stack(new NDList(java.util.Arrays.copyOf(losses, count))).toFloatArray();
     long rows = 0;
     for (int i = 0; i < count; i++) {
       if (!Float.isFinite(values[i])) {
@@ -91,8 +91,10 @@ final class EpochTally {
       rows += sizes[i];
     }
     if (classify) {
-      NDArray scores = count == 1 ? predictions[0]
-          : NDArrays.concat(new NDList(java.util.Arrays.copyOf(predictions, count)));
+      NDArray scores =
+          count == 1
+              ? predictions[0]
+              : NDArrays.concat(new NDList(java.util.Arrays.copyOf(predictions, count)));
       NDArray guessed = scores.argMax(1);
       NDArray truth = labels.get(new NDIndex().addSliceDim(rowsDone, rowsDone + rows));
       truth.attach(pending);

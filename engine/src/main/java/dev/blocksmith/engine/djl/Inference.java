@@ -24,8 +24,8 @@ public final class Inference {
    * @throws IncompatibleModelException when the model's weights do not fit its architecture
    * @throws NodeException when the user cancels
    */
-  public static float[] outputs(TrainedModel trained, Encoded data, NodeContext ctx,
-      int batchSize) throws IncompatibleModelException, NodeException {
+  public static float[] outputs(TrainedModel trained, Encoded data, NodeContext ctx, int batchSize)
+      throws IncompatibleModelException, NodeException {
     Device device = ctx.device();
     int outputs = trained.arch().outputs();
     float[] out = new float[data.rows() * outputs];

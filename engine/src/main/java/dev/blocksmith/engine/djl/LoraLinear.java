@@ -42,11 +42,19 @@ public final class LoraLinear extends AbstractBlock {
     this.rank = rank;
     this.scale = alpha / rank;
     this.down =
-        addParameter(Parameter.builder().setName("loraA").setType(Parameter.Type.WEIGHT)
-            .optInitializer(new NormalInitializer(0.01f)).build());
+        addParameter(
+            Parameter.builder()
+                .setName("loraA")
+                .setType(Parameter.Type.WEIGHT)
+                .optInitializer(new NormalInitializer(0.01f))
+                .build());
     this.up =
-        addParameter(Parameter.builder().setName("loraB").setType(Parameter.Type.WEIGHT)
-            .optInitializer(Initializer.ZEROS).build());
+        addParameter(
+            Parameter.builder()
+                .setName("loraB")
+                .setType(Parameter.Type.WEIGHT)
+                .optInitializer(Initializer.ZEROS)
+                .build());
     base.freezeParameters(true);
   }
 
@@ -61,8 +69,8 @@ public final class LoraLinear extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
-      PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.head();
     NDArray y = base.forward(store, inputs, training, params).head();
     NDArray a = store.getValue(down, x.getDevice(), training);
@@ -76,8 +84,7 @@ public final class LoraLinear extends AbstractBlock {
   }
 
   @Override
-  protected void initializeChildBlocks(NDManager manager, DataType dataType,
-      Shape... inputShapes) {
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     base.initialize(manager, dataType, inputShapes);
   }
 

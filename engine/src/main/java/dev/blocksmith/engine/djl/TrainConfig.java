@@ -36,9 +36,23 @@ public record TrainConfig(
   public static final int DEFAULT_MIN_PATIENCE_STEPS = 200;
 
   /** Settings without weight decay and with the default minimum patience in steps. */
-  public TrainConfig(int epochs, int batchSize, double learningRate, Optimizer optimizer,
-      Loss loss, int patience, long seed) {
-    this(epochs, batchSize, learningRate, optimizer, loss, patience, seed, 0,
+  public TrainConfig(
+      int epochs,
+      int batchSize,
+      double learningRate,
+      Optimizer optimizer,
+      Loss loss,
+      int patience,
+      long seed) {
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        optimizer,
+        loss,
+        patience,
+        seed,
+        0,
         DEFAULT_MIN_PATIENCE_STEPS);
   }
 

@@ -33,9 +33,9 @@ import java.util.Random;
  * Trains a DJL model on encoded examples held resident as NDArrays, slicing shuffled batches from
  * them. Checks for cancellation before every batch, stops with {@link NodeException.Kind#DIVERGED}
  * when the loss becomes NaN or infinite, validates after every epoch, stops early and restores the
- * best weights, and streams metrics ("train loss", "validation loss", "train accuracy",
- * "validation accuracy") through the {@link NodeContext}. Every batch lives in its own sub-manager
- * that is closed before the next one; no NDArray outlives {@link #run}.
+ * best weights, and streams metrics ("train loss", "validation loss", "train accuracy", "validation
+ * accuracy") through the {@link NodeContext}. Every batch lives in its own sub-manager that is
+ * closed before the next one; no NDArray outlives {@link #run}.
  */
 public final class TrainingLoop {
 
@@ -43,9 +43,8 @@ public final class TrainingLoop {
   public static final String LEARNING_RATE_PARAM = "learningRate";
 
   /**
-   * At most one progress event per this many nanoseconds (and one at the end of every epoch):
-   * small models run thousands of batches a second, and an event per batch cost more than the
-   * batch.
+   * At most one progress event per this many nanoseconds (and one at the end of every epoch): small
+   * models run thousands of batches a second, and an event per batch cost more than the batch.
    */
   private static final long PROGRESS_NANOS = 100_000_000L;
 
@@ -83,8 +82,9 @@ public final class TrainingLoop {
    * @throws NodeException of kind DIVERGED when the loss becomes NaN or infinite, CANCELLED when
    *     the user cancels
    */
-  public static Result run(Model model, Encoded train, Encoded validation, TrainConfig config,
-      NodeContext ctx) throws NodeException {
+  public static Result run(
+      Model model, Encoded train, Encoded validation, TrainConfig config, NodeContext ctx)
+      throws NodeException {
     Engine.getInstance().setRandomSeed((int) config.seed());
     boolean classify = config.loss() == TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY;
     Optimizer optimizer = optimizer(config);
@@ -101,7 +101,9 @@ public final class TrainingLoop {
       NDArray vx = null;
       NDArray vy = null;
       if (validation != null && validation.rows() > 0) {
-        vx = data.create(validation.features(), new Shape(batchShape(validation.rows(), validation)));
+        vx =
+            data.create(
+                validation.features(), new Shape(batchShape(validation.rows(), validation)));
         vy = data.create(validation.labels());
       }
       Random shuffle = new Random(config.seed());
@@ -114,8 +116,8 @@ public final class TrainingLoop {
       int patience = config.patienceEpochs(batches);
       while (epoch < config.epochs()) {
         epoch++;
-        double[] sums = trainEpoch(trainer, optimizer, x, y, shuffle, config, batches, epoch,
-            classify, ctx);
+        double[] sums =
+            trainEpoch(trainer, optimizer, x, y, shuffle, config, batches, epoch, classify, ctx);
         double trainLoss = sums[0] / train.rows();
         curves.add("train loss", epoch, trainLoss, ctx);
         if (classify) {
@@ -135,9 +137,16 @@ public final class TrainingLoop {
           bestEpoch = epoch;
           bestWeights = config.patience() > 0 ? save(model) : null;
         } else if (patience > 0 && epoch - bestEpoch >= patience) {
-          ctx.log("Stopped early after epoch " + epoch + ": no improvement for " + patience
-              + " epochs (" + patience * batches + " steps). Keeping the weights of epoch "
-              + bestEpoch + ".");
+          ctx.log(
+              "Stopped early after epoch "
+                  + epoch
+                  + ": no improvement for "
+                  + patience
+                  + " epochs ("
+                  + patience * batches
+                  + " steps). Keeping the weights of epoch "
+                  + bestEpoch
+                  + ".");
           stoppedEarly = true;
           break;
         }
@@ -151,9 +160,18 @@ public final class TrainingLoop {
     }
   }
 
-  private static double[] trainEpoch(Trainer trainer, Optimizer optimizer, NDArray x, NDArray y,
-      Random shuffle, TrainConfig config, int batches, int epoch, boolean classify,
-      NodeContext ctx) throws NodeException {
+  private static double[] trainEpoch(
+      Trainer trainer,
+      Optimizer optimizer,
+      NDArray x,
+      NDArray y,
+      Random shuffle,
+      TrainConfig config,
+      int batches,
+      int epoch,
+      boolean classify,
+      NodeContext ctx)
+      throws NodeException {
     long n = x.getShape().get(0);
     long[] order = permutation(n, shuffle);
     EpochTally tally = new EpochTally(ctx, epoch, config.learningRate(), classify);
@@ -190,7 +208,8 @@ public final class TrainingLoop {
         long now = System.nanoTime();
         if (b + 1 == batches || now - lastProgress >= PROGRESS_NANOS) {
           lastProgress = now;
-          ctx.progress(((epoch - 1) + (b + 1.0) / batches) / config.epochs(),
+          ctx.progress(
+              ((epoch - 1) + (b + 1.0) / batches) / config.epochs(),
               "Epoch " + epoch + " of " + config.epochs());
         }
       }
@@ -231,8 +250,8 @@ public final class TrainingLoop {
    * Returns the summed loss and the number of correct predictions over a resident set. Losses and
    * scores stay on the device until the end and are read back once, not once per batch.
    */
-  private static double[] evaluate(Trainer trainer, NDArray x, NDArray y, int batchSize,
-      boolean classify) {
+  private static double[] evaluate(
+      Trainer trainer, NDArray x, NDArray y, int batchSize, boolean classify) {
     long n = x.getShape().get(0);
     try (NDManager held = x.getManager().newSubManager()) {
       NDList losses = new NDList();
@@ -276,11 +295,16 @@ public final class TrainingLoop {
 
   static NodeException diverged(NodeContext ctx, int epoch, int batch, double lr) {
     return new NodeException(
-        NodeException.Kind.DIVERGED, ctx.nodeId(), null, LEARNING_RATE_PARAM,
-        "Training became unstable in epoch " + epoch + ", batch " + batch
+        NodeException.Kind.DIVERGED,
+        ctx.nodeId(),
+        null,
+        LEARNING_RATE_PARAM,
+        "Training became unstable in epoch "
+            + epoch
+            + ", batch "
+            + batch
             + ": the loss is no longer a number (NaN or infinite).",
-        "The learning rate (" + lr + ") is probably too high; try 10× smaller ("
-            + lr / 10 + ").",
+        "The learning rate (" + lr + ") is probably too high; try 10× smaller (" + lr / 10 + ").",
         null);
   }
 

@@ -18,12 +18,12 @@ import java.util.Optional;
 
 /**
  * Vectors of texts already embedded, kept in one append-only file per model so that a re-run (or
- * another graph with the same sentences) costs nothing. A record is the SHA-256 of {@code model id +
- * NUL + text} followed by the vector as little-endian floats; only the file offsets stay in memory.
- * A truncated last record (a crash while writing) is ignored; a file with a foreign header is set
- * aside as {@code .bad} and a fresh one started. Several processes may append (a file lock guards
- * each write); a vector another process wrote after this one opened the file is simply computed
- * again. Thread-safe.
+ * another graph with the same sentences) costs nothing. A record is the SHA-256 of {@code model id
+ * + NUL + text} followed by the vector as little-endian floats; only the file offsets stay in
+ * memory. A truncated last record (a crash while writing) is ignored; a file with a foreign header
+ * is set aside as {@code .bad} and a fresh one started. Several processes may append (a file lock
+ * guards each write); a vector another process wrote after this one opened the file is simply
+ * computed again. Thread-safe.
  */
 public final class EmbeddingCache implements AutoCloseable {
   private static final byte[] MAGIC = "BSEMB001".getBytes(StandardCharsets.US_ASCII);
@@ -72,9 +72,10 @@ public final class EmbeddingCache implements AutoCloseable {
       return Path.of(own).resolve("embeddings");
     }
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank()
-        ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("blocksmith").resolve("embeddings");
   }
 
@@ -120,13 +121,15 @@ public final class EmbeddingCache implements AutoCloseable {
       return;
     }
     if (channel == null) {
-      vectors.forEach((t, v) -> {
-        memory.put(key(t), v.clone());
-        offsets.put(key(t), 0L);
-      });
+      vectors.forEach(
+          (t, v) -> {
+            memory.put(key(t), v.clone());
+            offsets.put(key(t), 0L);
+          });
       return;
     }
-    ByteBuffer buf = ByteBuffer.allocate(recordSize * vectors.size()).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buf =
+        ByteBuffer.allocate(recordSize * vectors.size()).order(ByteOrder.LITTLE_ENDIAN);
     Map<Key, Integer> order = new HashMap<>();
     int i = 0;
     for (Map.Entry<String, float[]> e : vectors.entrySet()) {
@@ -185,8 +188,9 @@ public final class EmbeddingCache implements AutoCloseable {
   }
 
   private static FileChannel openChecked(Path file, int dimensions) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try (FileLock lock = ch.lock()) {
       assert lock.isValid();
       ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -208,7 +212,9 @@ public final class EmbeddingCache implements AutoCloseable {
       }
     }
     ch.close();
-    Files.move(file, file.resolveSibling(file.getFileName() + ".bad"),
+    Files.move(
+        file,
+        file.resolveSibling(file.getFileName() + ".bad"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return openChecked(file, dimensions);
   }

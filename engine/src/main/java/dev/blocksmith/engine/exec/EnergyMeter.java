@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measures a run's CPU time and estimates its energy: from the RAPL counters under
- * {@code /sys/class/powercap} where they are readable (the whole CPU package, so other programs'
- * work counts too), otherwise as the process's CPU time × {@value #WATTS_PER_CORE} W per busy core
- * (a typical figure for one core of a laptop or server CPU under load). The method is recorded
- * with the number. GPU energy (NVML) is not measured.
+ * Measures a run's CPU time and estimates its energy: from the RAPL counters under {@code
+ * /sys/class/powercap} where they are readable (the whole CPU package, so other programs' work
+ * counts too), otherwise as the process's CPU time × {@value #WATTS_PER_CORE} W per busy core (a
+ * typical figure for one core of a laptop or server CPU under load). The method is recorded with
+ * the number. GPU energy (NVML) is not measured.
  */
 public final class EnergyMeter {
   /** The stated power of one busy core, in watts, for the estimate without RAPL. */
@@ -84,8 +84,11 @@ public final class EnergyMeter {
       o.put("method", "measured: RAPL package counters (/sys/class/powercap), whole CPU");
     } else {
       o.put("joules", round(cpuSeconds * WATTS_PER_CORE));
-      o.put("method", "estimated: CPU time × " + WATTS_PER_CORE
-          + " W per busy core (RAPL counters not readable here)");
+      o.put(
+          "method",
+          "estimated: CPU time × "
+              + WATTS_PER_CORE
+              + " W per busy core (RAPL counters not readable here)");
     }
     o.put("gpu", "not measured (NVML not used)");
     return o;
@@ -97,8 +100,12 @@ public final class EnergyMeter {
 
   /** Returns "CPU time 12.3 s, energy ≈ 123 J (estimated: …)". */
   public static String describe(com.fasterxml.jackson.databind.JsonNode energy) {
-    return String.format(java.util.Locale.ROOT, "CPU time %.1f s, energy %s%.0f J (%s)",
-        energy.path("cpuSeconds").asDouble(), energy.path("method").asText().startsWith("measured")
-            ? "" : "≈ ", energy.path("joules").asDouble(), energy.path("method").asText());
+    return String.format(
+        java.util.Locale.ROOT,
+        "CPU time %.1f s, energy %s%.0f J (%s)",
+        energy.path("cpuSeconds").asDouble(),
+        energy.path("method").asText().startsWith("measured") ? "" : "≈ ",
+        energy.path("joules").asDouble(),
+        energy.path("method").asText());
   }
 }

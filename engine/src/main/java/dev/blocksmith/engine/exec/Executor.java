@@ -28,11 +28,12 @@ public final class Executor implements AutoCloseable {
   /** Creates an executor with a pool of {@code threads} daemon threads. */
   public Executor(int threads) {
     AtomicInteger n = new AtomicInteger();
-    ThreadFactory tf = r -> {
-      Thread t = new Thread(r, "blocksmith-node-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    ThreadFactory tf =
+        r -> {
+          Thread t = new Thread(r, "blocksmith-node-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
     this.pool = Executors.newFixedThreadPool(Math.max(2, threads), tf);
   }
 
@@ -56,8 +57,15 @@ public final class Executor implements AutoCloseable {
     } catch (IOException e) {
       try {
         folder = RunFolder.create(Files.createTempDirectory("blocksmith-runs"));
-        folder.log("run", "Could not create a run folder under " + setup.runsRoot() + " ("
-            + e.getMessage() + "); using " + folder.dir() + " instead.");
+        folder.log(
+            "run",
+            "Could not create a run folder under "
+                + setup.runsRoot()
+                + " ("
+                + e.getMessage()
+                + "); using "
+                + folder.dir()
+                + " instead.");
       } catch (IOException e2) {
         throw new UncheckedIOException("Could not create a run folder anywhere", e2);
       }

@@ -22,10 +22,18 @@ final class Failures {
   static Outcome checkOutputs(PlanStep step, Map<String, Object> out) {
     for (PortSpec p : step.type().spec().outputs()) {
       if (out == null || out.get(p.name()) == null) {
-        return new Outcome(NodeStatus.FAILED,
-            "'" + step.displayName() + "' (" + step.id() + ") finished without producing its '"
-                + p.label() + "' output.",
-            "This is a bug in the block '" + step.type().spec().id() + "'; report it with the"
+        return new Outcome(
+            NodeStatus.FAILED,
+            "'"
+                + step.displayName()
+                + "' ("
+                + step.id()
+                + ") finished without producing its '"
+                + p.label()
+                + "' output.",
+            "This is a bug in the block '"
+                + step.type().spec().id()
+                + "'; report it with the"
                 + " graph file.");
       }
     }
@@ -39,11 +47,12 @@ final class Failures {
       if (ne.getCause() != null) {
         folder.logError(step.id(), ne);
       }
-      NodeStatus s = switch (ne.kind()) {
-        case DIVERGED -> NodeStatus.DIVERGED;
-        case CANCELLED -> NodeStatus.CANCELLED;
-        default -> NodeStatus.FAILED;
-      };
+      NodeStatus s =
+          switch (ne.kind()) {
+            case DIVERGED -> NodeStatus.DIVERGED;
+            case CANCELLED -> NodeStatus.CANCELLED;
+            default -> NodeStatus.FAILED;
+          };
       String msg = ne.getMessage() == null ? name + " failed." : ne.getMessage();
       return new Outcome(s, msg, ne.fix() == null ? "" : ne.fix());
     }
@@ -53,13 +62,15 @@ final class Failures {
       return new Outcome(NodeStatus.CANCELLED, "Cancelled.", "");
     }
     if (t instanceof OutOfMemoryError) {
-      return new Outcome(NodeStatus.FAILED, name + " ran out of memory.",
+      return new Outcome(
+          NodeStatus.FAILED,
+          name + " ran out of memory.",
           "Use fewer rows, smaller images, a smaller batch size or a smaller model.");
     }
     String detail = t.getMessage() == null ? "" : ": " + t.getMessage();
-    return new Outcome(NodeStatus.FAILED,
-        name + " stopped with an unexpected error (" + t.getClass().getSimpleName() + detail
-            + ").",
+    return new Outcome(
+        NodeStatus.FAILED,
+        name + " stopped with an unexpected error (" + t.getClass().getSimpleName() + detail + ").",
         "The full details are in log.txt in the run folder. Check the block's input and"
             + " settings; if they look right, report the bug with that file.");
   }

@@ -30,9 +30,16 @@ final class NodeRunContext implements NodeContext, AutoCloseable {
   private boolean closed;
 
   NodeRunContext(
-      String runId, String nodeId, Consumer<RunEvent> emit, RunFolder folder,
-      AtomicBoolean runCancelled, AtomicBoolean nodeCancelled, Supplier<Device> device,
-      Runnable beforeEngineUse, long seed, Path baseDir) {
+      String runId,
+      String nodeId,
+      Consumer<RunEvent> emit,
+      RunFolder folder,
+      AtomicBoolean runCancelled,
+      AtomicBoolean nodeCancelled,
+      Supplier<Device> device,
+      Runnable beforeEngineUse,
+      long seed,
+      Path baseDir) {
     this.runId = runId;
     this.nodeId = nodeId;
     this.emit = emit;

@@ -45,8 +45,8 @@ public final class OutputCache {
    *
    * @param maxMemoryBytes most (estimated) bytes kept in memory
    * @param disk where outputs are also stored, or null for memory only
-   * @param readDisk false to store fresh outputs on disk without reusing what is there ({@code
-   *     run --no-cache})
+   * @param readDisk false to store fresh outputs on disk without reusing what is there ({@code run
+   *     --no-cache})
    */
   public OutputCache(long maxMemoryBytes, DiskCache disk, boolean readDisk) {
     this.maxMemoryBytes = maxMemoryBytes;

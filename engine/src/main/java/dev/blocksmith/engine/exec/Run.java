@@ -2,7 +2,6 @@ package dev.blocksmith.engine.exec;
 
 import ai.djl.Device;
 import dev.blocksmith.engine.djl.Devices;
-import dev.blocksmith.engine.model.TrainedModel;
 import dev.blocksmith.engine.exec.RunEvent.NodeCached;
 import dev.blocksmith.engine.exec.RunEvent.NodeFailed;
 import dev.blocksmith.engine.exec.RunEvent.NodeFinished;
@@ -10,6 +9,7 @@ import dev.blocksmith.engine.exec.RunEvent.NodeQueued;
 import dev.blocksmith.engine.exec.RunEvent.NodeStarted;
 import dev.blocksmith.engine.exec.RunEvent.RunFinished;
 import dev.blocksmith.engine.exec.RunEvent.RunStarted;
+import dev.blocksmith.engine.model.TrainedModel;
 import dev.blocksmith.engine.plan.Plan;
 import dev.blocksmith.engine.plan.PlanStep;
 import dev.blocksmith.engine.spi.Inputs;
@@ -34,8 +34,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * this object's lock, and the events of a node are emitted in order under it.
  */
 final class Run implements RunHandle {
-  private static final Set<NodeStatus> ENDED = EnumSet.of(NodeStatus.DONE, NodeStatus.CACHED,
-      NodeStatus.FAILED, NodeStatus.DIVERGED, NodeStatus.CANCELLED, NodeStatus.SKIPPED);
+  private static final Set<NodeStatus> ENDED =
+      EnumSet.of(
+          NodeStatus.DONE,
+          NodeStatus.CACHED,
+          NodeStatus.FAILED,
+          NodeStatus.DIVERGED,
+          NodeStatus.CANCELLED,
+          NodeStatus.SKIPPED);
 
   private final Plan plan;
   private final RunSetup setup;
@@ -66,8 +72,14 @@ final class Run implements RunHandle {
   private boolean seeded;
   private boolean finished;
 
-  Run(Plan plan, RunSetup setup, OutputCache cache, WrittenFiles written, RunListener listener,
-      RunFolder folder, ExecutorService pool) {
+  Run(
+      Plan plan,
+      RunSetup setup,
+      OutputCache cache,
+      WrittenFiles written,
+      RunListener listener,
+      RunFolder folder,
+      ExecutorService pool) {
     this.plan = plan;
     this.setup = setup;
     this.cache = cache;
@@ -98,8 +110,10 @@ final class Run implements RunHandle {
   void begin() {
     try {
       if (setup.reproducible() && !Devices.prepareReproducible()) {
-        folder.log("run", "Reproducible mode was asked for after the engine had started with"
-            + " other thread settings; restart Blocksmith for bit-identical results.");
+        folder.log(
+            "run",
+            "Reproducible mode was asked for after the engine had started with"
+                + " other thread settings; restart Blocksmith for bit-identical results.");
       }
       device = Devices.choose(setup.device());
       deviceText = Devices.describe(device);
@@ -170,11 +184,13 @@ final class Run implements RunHandle {
       if (read == null) {
         pool.execute(() -> execute(step));
       } else {
-        read.whenCompleteAsync((fromDisk, err) -> {
-          if (err != null || !serveFromDisk(step, fromDisk)) {
-            execute(step);
-          }
-        }, pool);
+        read.whenCompleteAsync(
+            (fromDisk, err) -> {
+              if (err != null || !serveFromDisk(step, fromDisk)) {
+                execute(step);
+              }
+            },
+            pool);
       }
     } catch (RejectedExecutionException e) {
       end(id, NodeStatus.CANCELLED, "The engine was shut down before this block could run.", "");
@@ -200,8 +216,8 @@ final class Run implements RunHandle {
     for (PlanStep s : plan.steps()) {
       if (cache.memoryGet(s.signature()).isEmpty() && cache.contains(s.signature())) {
         try {
-          prefetched.put(s.id(), CompletableFuture.supplyAsync(() -> cache.get(s.signature()),
-              pool));
+          prefetched.put(
+              s.id(), CompletableFuture.supplyAsync(() -> cache.get(s.signature()), pool));
         } catch (RejectedExecutionException e) {
           return; // shutting down: the nodes end cancelled when dispatched
         }
@@ -267,12 +283,14 @@ final class Run implements RunHandle {
         return;
       }
       statuses.put(id, NodeStatus.RUNNING);
-      step.inputs().forEach((port, from) -> {
-        Object v = outputs.getOrDefault(from.node(), Map.of()).get(from.port());
-        if (v != null) {
-          in.put(port, v);
-        }
-      });
+      step.inputs()
+          .forEach(
+              (port, from) -> {
+                Object v = outputs.getOrDefault(from.node(), Map.of()).get(from.port());
+                if (v != null) {
+                  in.put(port, v);
+                }
+              });
       emit(new NodeStarted(runId(), id));
     }
     folder.log(id, "Started (" + step.type().spec().id() + ").");
@@ -320,7 +338,10 @@ final class Run implements RunHandle {
       while (!Executor.HEAVY.tryAcquire(50, TimeUnit.MILLISECONDS)) {
         if (cancelledAny(id)) {
           synchronized (this) {
-            end(id, NodeStatus.CANCELLED, "Cancelled while waiting for another training to end.",
+            end(
+                id,
+                NodeStatus.CANCELLED,
+                "Cancelled while waiting for another training to end.",
                 "");
             finishIfDone();
           }
@@ -330,8 +351,7 @@ final class Run implements RunHandle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       synchronized (this) {
-        end(id, NodeStatus.CANCELLED, "The engine was shut down before this block could run.",
-            "");
+        end(id, NodeStatus.CANCELLED, "The engine was shut down before this block could run.", "");
         finishIfDone();
       }
       return false;
@@ -340,8 +360,17 @@ final class Run implements RunHandle {
   }
 
   private NodeRunContext context(String id) {
-    return new NodeRunContext(runId(), id, this::emit, folder, cancelled, nodeCancelled.get(id),
-        () -> device, this::seedOnce, setup.seed(), setup.baseDir());
+    return new NodeRunContext(
+        runId(),
+        id,
+        this::emit,
+        folder,
+        cancelled,
+        nodeCancelled.get(id),
+        () -> device,
+        this::seedOnce,
+        setup.seed(),
+        setup.baseDir());
   }
 
   private synchronized void seedOnce() {
@@ -360,8 +389,10 @@ final class Run implements RunHandle {
    * recipe); other values unchanged. A model that already names its graph keeps it.
    */
   private Object withRecipe(Object value) {
-    if (value instanceof TrainedModel m && setup.graphJson() != null
-        && m.provenance() != null && m.provenance().graphJson() == null) {
+    if (value instanceof TrainedModel m
+        && setup.graphJson() != null
+        && m.provenance() != null
+        && m.provenance().graphJson() == null) {
       return m.withProvenance(m.provenance().withGraphJson(setup.graphJson()));
     }
     return value;
@@ -438,31 +469,39 @@ final class Run implements RunHandle {
   private void finish() {
     finished = true;
     long ms = System.currentTimeMillis() - started;
-    boolean ok = messages.isEmpty() && statuses.values().stream()
-        .allMatch(s -> s == NodeStatus.DONE || s == NodeStatus.CACHED);
+    boolean ok =
+        messages.isEmpty()
+            && statuses.values().stream()
+                .allMatch(s -> s == NodeStatus.DONE || s == NodeStatus.CACHED);
     folder.writeRunJson(RunJson.of(this, setup, deviceText, ok, ms, energy.finish()));
     folder.log("run", (ok ? "Finished" : "Ended with problems") + " after " + ms + " ms.");
-    RunResult r = new RunResult(runId(), ok, statuses, outputs, messages, folder.dir(), ms,
-        deviceText);
+    RunResult r =
+        new RunResult(runId(), ok, statuses, outputs, messages, folder.dir(), ms, deviceText);
     emit(new RunFinished(runId(), ok, ms, folder.dir()));
     folder.close();
     result.complete(r);
   }
 
   private void writeReports(String id, Map<String, Object> outs) {
-    long reports = outs.values().stream().filter(v -> v instanceof dev.blocksmith.engine.value
-        .Report).count();
-    outs.forEach((port, v) -> {
-      if (v instanceof dev.blocksmith.engine.value.Report r) {
-        folder.writeReport(id, port, reports == 1, r);
-      }
-    });
+    long reports =
+        outs.values().stream().filter(v -> v instanceof dev.blocksmith.engine.value.Report).count();
+    outs.forEach(
+        (port, v) -> {
+          if (v instanceof dev.blocksmith.engine.value.Report r) {
+            folder.writeReport(id, port, reports == 1, r);
+          }
+        });
   }
 
   static Map<String, String> headlines(Map<String, Object> outs) {
     Map<String, String> m = new LinkedHashMap<>();
-    outs.forEach((port, v) -> m.put(port, v instanceof Value val ? val.headline()
-        : v == null ? "" : v.getClass().getSimpleName()));
+    outs.forEach(
+        (port, v) ->
+            m.put(
+                port,
+                v instanceof Value val
+                    ? val.headline()
+                    : v == null ? "" : v.getClass().getSimpleName()));
     return m;
   }
 

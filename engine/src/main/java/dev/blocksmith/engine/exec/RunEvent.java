@@ -45,6 +45,5 @@ public sealed interface RunEvent {
       implements RunEvent {}
 
   /** The run ended. */
-  record RunFinished(String runId, boolean success, long millis, Path runDir)
-      implements RunEvent {}
+  record RunFinished(String runId, boolean success, long millis, Path runDir) implements RunEvent {}
 }

@@ -39,12 +39,16 @@ public final class RunFolder implements AutoCloseable {
 
   /** Creates a fresh run folder under {@code runsRoot}. */
   public static RunFolder create(Path runsRoot) throws IOException {
-    String id = LocalDateTime.now().format(STAMP) + "-"
-        + UUID.randomUUID().toString().substring(0, 6);
+    String id =
+        LocalDateTime.now().format(STAMP) + "-" + UUID.randomUUID().toString().substring(0, 6);
     Path dir = runsRoot.resolve(id);
     Files.createDirectories(dir);
-    BufferedWriter w = Files.newBufferedWriter(dir.resolve("log.txt"), StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    BufferedWriter w =
+        Files.newBufferedWriter(
+            dir.resolve("log.txt"),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
     return new RunFolder(dir, id, w);
   }
 
@@ -98,8 +102,8 @@ public final class RunFolder implements AutoCloseable {
   public void writeRunJson(ObjectNode json) {
     try {
       String text = GraphJson.mapper().writeValueAsString(json) + "\n";
-      GraphFiles.writeAtomically(dir.resolve("run.json"), text.getBytes(StandardCharsets.UTF_8),
-          false);
+      GraphFiles.writeAtomically(
+          dir.resolve("run.json"), text.getBytes(StandardCharsets.UTF_8), false);
     } catch (IOException e) {
       log("run", "Could not write run.json: " + e.getMessage());
     }

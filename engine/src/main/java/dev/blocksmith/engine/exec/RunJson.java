@@ -10,8 +10,8 @@ import java.util.Map;
 final class RunJson {
   private RunJson() {}
 
-  static ObjectNode of(Run run, RunSetup setup, String device, boolean success, long millis,
-      ObjectNode energy) {
+  static ObjectNode of(
+      Run run, RunSetup setup, String device, boolean success, long millis, ObjectNode energy) {
     ObjectNode root = GraphJson.mapper().createObjectNode();
     root.put("runId", run.runId());
     root.put("graph", setup.graphName());
@@ -61,7 +61,8 @@ final class RunJson {
         ObjectNode curves = null;
         for (Object v : outs.values()) {
           java.util.List<dev.blocksmith.engine.value.Curve> cs =
-              v instanceof dev.blocksmith.engine.model.TrainedModel m ? m.history()
+              v instanceof dev.blocksmith.engine.model.TrainedModel m
+                  ? m.history()
                   : v instanceof Report r ? r.curves() : java.util.List.of();
           for (dev.blocksmith.engine.value.Curve c : cs) {
             if (curves == null) {

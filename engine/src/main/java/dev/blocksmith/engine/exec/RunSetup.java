@@ -16,12 +16,23 @@ import java.nio.file.Path;
  * @param graphJson the graph as saved, recorded in the models it produces (may be null)
  */
 public record RunSetup(
-    String graphName, Path runsRoot, Path baseDir, String device, long seed,
-    boolean reproducible, String graphJson) {
+    String graphName,
+    Path runsRoot,
+    Path baseDir,
+    String device,
+    long seed,
+    boolean reproducible,
+    String graphJson) {
 
   /** Returns the setup for running a graph with the given options. */
   public static RunSetup of(Graph graph, Path runsRoot, Path baseDir, RunOptions options) {
-    return new RunSetup(graph.name(), runsRoot, baseDir, options.device(),
-        options.effectiveSeed(), options.reproducible(), GraphJson.write(graph));
+    return new RunSetup(
+        graph.name(),
+        runsRoot,
+        baseDir,
+        options.device(),
+        options.effectiveSeed(),
+        options.reproducible(),
+        GraphJson.write(graph));
   }
 }

@@ -5,7 +5,6 @@ import dev.blocksmith.engine.plan.PlanStep;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.ParamSpec;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -35,7 +34,9 @@ final class WrittenFiles {
     StringBuilder sb = new StringBuilder();
     for (String name : spec.writes()) {
       ParamSpec p = spec.param(name).orElseThrow();
-      sb.append(name).append('=').append(Fingerprints.of(spec, p, step.params(), baseDir))
+      sb.append(name)
+          .append('=')
+          .append(Fingerprints.of(spec, p, step.params(), baseDir))
           .append(';');
     }
     return sb.toString();

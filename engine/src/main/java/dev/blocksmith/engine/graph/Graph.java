@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A pipeline: nodes, edges between named ports, and the canvas layout. Immutable; every edit returns
- * a new graph, which makes undo and caching simple.
+ * A pipeline: nodes, edges between named ports, and the canvas layout. Immutable; every edit
+ * returns a new graph, which makes undo and caching simple.
  *
  * @param name short title
  * @param description what the pipeline does, in plain words
@@ -30,8 +30,8 @@ public record Graph(
     Map<String, JsonNode> extras) {
 
   /** An empty graph. */
-  public static final Graph EMPTY = new Graph("Untitled", "", List.of(), List.of(), Layout.EMPTY,
-      Map.of());
+  public static final Graph EMPTY =
+      new Graph("Untitled", "", List.of(), List.of(), Layout.EMPTY, Map.of());
 
   /** Copies the collections and checks that node ids are unique. */
   public Graph {

@@ -53,8 +53,8 @@ public final class GraphFiles {
     Files.createDirectories(dir);
     boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
     if (exists && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-      throw new IOException("Cannot save to " + file + ": it is not a plain file (a folder, "
-          + "pipe or device).");
+      throw new IOException(
+          "Cannot save to " + file + ": it is not a plain file (a folder, " + "pipe or device).");
     }
     String name = target.getFileName().toString();
     removeLeftovers(dir, name);
@@ -94,8 +94,9 @@ public final class GraphFiles {
 
   private static void backup(Path target, Path dir, String name) throws IOException {
     Path bak = dir.resolve(name + ".bak");
-    Path tmp = dir.resolve("." + name + ".bak." + ProcessHandle.current().pid() + "."
-        + System.nanoTime() + TMP);
+    Path tmp =
+        dir.resolve(
+            "." + name + ".bak." + ProcessHandle.current().pid() + "." + System.nanoTime() + TMP);
     try {
       try {
         Files.createLink(tmp, target); // the old content itself, already on disk
@@ -142,14 +143,13 @@ public final class GraphFiles {
 
   /** Gives the temp file the old file's mode and owner, or the usual rw-r--r-- for a new one. */
   private static void keepMode(Path tmp, PosixFileAttributes before) {
-    PosixFileAttributeView view =
-        Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+    PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
     if (view == null) {
       return;
     }
     try {
-      view.setPermissions(before != null ? before.permissions()
-          : PosixFilePermissions.fromString("rw-r--r--"));
+      view.setPermissions(
+          before != null ? before.permissions() : PosixFilePermissions.fromString("rw-r--r--"));
     } catch (IOException e) {
       // Keep the temp file's own mode.
     }

@@ -83,14 +83,20 @@ public final class GraphJson {
   /** Returns the graph in a file, upgrading older formats. */
   public static Graph read(Path file) throws IOException, GraphFormatException {
     if (Files.exists(file) && !Files.isRegularFile(file)) {
-      throw new GraphFormatException(file.getFileName() + " is not a plain file (it is a folder, "
-          + "a pipe or a device), so it cannot be a Blocksmith pipeline.");
+      throw new GraphFormatException(
+          file.getFileName()
+              + " is not a plain file (it is a folder, "
+              + "a pipe or a device), so it cannot be a Blocksmith pipeline.");
     }
     long size = Files.size(file);
     if (size > MAX_FILE_BYTES) {
       throw new GraphFormatException(
-          file.getFileName() + " is " + size / (1024 * 1024) + " MB; graph files are at most "
-              + MAX_FILE_BYTES / (1024 * 1024) + " MB. Is this really a Blocksmith pipeline?");
+          file.getFileName()
+              + " is "
+              + size / (1024 * 1024)
+              + " MB; graph files are at most "
+              + MAX_FILE_BYTES / (1024 * 1024)
+              + " MB. Is this really a Blocksmith pipeline?");
     }
     try (InputStream in = Files.newInputStream(file)) {
       return read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -111,8 +117,11 @@ public final class GraphJson {
       String where =
           e.getLocation() == null
               ? ""
-              : " (line " + e.getLocation().getLineNr() + ", column "
-                  + e.getLocation().getColumnNr() + ")";
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
       throw new GraphFormatException(
           "This is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
@@ -130,8 +139,8 @@ public final class GraphJson {
       throw new GraphFormatException("\"nodes\" must be a list.");
     }
     if (ns.size() > MAX_NODES) {
-      throw new GraphFormatException("The graph has " + ns.size() + " nodes; at most " + MAX_NODES
-          + " are allowed.");
+      throw new GraphFormatException(
+          "The graph has " + ns.size() + " nodes; at most " + MAX_NODES + " are allowed.");
     }
     for (JsonNode n : ns) {
       nodes.add(node(n, nodes.size()));
@@ -141,8 +150,11 @@ public final class GraphJson {
       String from = e.path("from").asText(null);
       String to = e.path("to").asText(null);
       if (from == null || to == null) {
-        throw new GraphFormatException("Every edge needs \"from\" and \"to\", like "
-            + "{\"from\": \"split.train\", \"to\": \"train.train\"}; found " + e + ".");
+        throw new GraphFormatException(
+            "Every edge needs \"from\" and \"to\", like "
+                + "{\"from\": \"split.train\", \"to\": \"train.train\"}; found "
+                + e
+                + ".");
       }
       edges.add(new Edge(PortRef.parse(from), PortRef.parse(to)));
     }
@@ -183,9 +195,12 @@ public final class GraphJson {
     JsonNode label = n.get("label");
     try {
       return new Node(
-          id, type, StrictJson.intValue(n.get("typeVersion"), "The \"typeVersion\" of node \""
-              + id + "\"", 1),
-          label == null || label.isNull() ? null : label.asText(), params);
+          id,
+          type,
+          StrictJson.intValue(
+              n.get("typeVersion"), "The \"typeVersion\" of node \"" + id + "\"", 1),
+          label == null || label.isNull() ? null : label.asText(),
+          params);
     } catch (IllegalArgumentException e) {
       throw new GraphFormatException(e.getMessage(), e);
     }
@@ -196,8 +211,11 @@ public final class GraphJson {
     l.path("positions")
         .fields()
         .forEachRemaining(
-            f -> pos.put(f.getKey(),
-                new Position(f.getValue().path("x").asDouble(), f.getValue().path("y").asDouble())));
+            f ->
+                pos.put(
+                    f.getKey(),
+                    new Position(
+                        f.getValue().path("x").asDouble(), f.getValue().path("y").asDouble())));
     List<Note> notes = new ArrayList<>();
     for (JsonNode n : l.path("notes")) {
       notes.add(
@@ -241,8 +259,14 @@ public final class GraphJson {
     g.layout().positions().forEach((id, p) -> pos.putObject(id).put("x", p.x()).put("y", p.y()));
     ArrayNode notes = lay.putArray("notes");
     for (Note n : g.layout().notes()) {
-      notes.addObject().put("id", n.id()).put("text", n.text()).put("x", n.x()).put("y", n.y())
-          .put("width", n.width()).put("height", n.height());
+      notes
+          .addObject()
+          .put("id", n.id())
+          .put("text", n.text())
+          .put("x", n.x())
+          .put("y", n.y())
+          .put("width", n.width())
+          .put("height", n.height());
     }
     g.extras().forEach(root::set);
     return root;

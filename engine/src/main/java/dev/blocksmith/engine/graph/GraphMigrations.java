@@ -31,18 +31,26 @@ public final class GraphMigrations {
     if (v == null || !v.isIntegralNumber()) {
       throw new GraphFormatException(
           "This file has no \"formatVersion\", so it is not a Blocksmith pipeline (or it was"
-              + " edited by hand and lost that line). Add \"formatVersion\": " + CURRENT
+              + " edited by hand and lost that line). Add \"formatVersion\": "
+              + CURRENT
               + " at the top if it is one.");
     }
     if (!v.canConvertToInt()) {
-      throw new GraphFormatException("The \"formatVersion\" " + v + " is not a file format "
-          + "Blocksmith knows (this version reads formats 1 to " + CURRENT + ").");
+      throw new GraphFormatException(
+          "The \"formatVersion\" "
+              + v
+              + " is not a file format "
+              + "Blocksmith knows (this version reads formats 1 to "
+              + CURRENT
+              + ").");
     }
     int version = v.intValue();
     if (version > CURRENT) {
       throw new GraphFormatException(
-          "This pipeline was saved by a newer Blocksmith (file format " + version
-              + "); this version reads formats up to " + CURRENT
+          "This pipeline was saved by a newer Blocksmith (file format "
+              + version
+              + "); this version reads formats up to "
+              + CURRENT
               + ". Update Blocksmith to open it; the file was not changed.");
     }
     if (version < 1) {
@@ -60,8 +68,8 @@ public final class GraphMigrations {
 
   /**
    * Format 1 kept canvas positions inside each node ({@code "x"}, {@code "y"}) and called edges
-   * {@code "links"} with object ends; format 2 separates layout from meaning and writes edge ends as
-   * {@code "node.port"} strings.
+   * {@code "links"} with object ends; format 2 separates layout from meaning and writes edge ends
+   * as {@code "node.port"} strings.
    */
   static final class V1ToV2 implements Step {
     @Override
@@ -76,7 +84,9 @@ public final class GraphMigrations {
           layout.get("positions") instanceof ObjectNode o ? o : layout.putObject("positions");
       for (JsonNode n : root.path("nodes")) {
         if (n instanceof ObjectNode o && o.has("x") && o.has("y")) {
-          positions.putObject(o.path("id").asText()).put("x", o.get("x").asDouble())
+          positions
+              .putObject(o.path("id").asText())
+              .put("x", o.get("x").asDouble())
               .put("y", o.get("y").asDouble());
           o.remove("x");
           o.remove("y");
@@ -88,10 +98,11 @@ public final class GraphMigrations {
           JsonNode from = link.path("from");
           JsonNode to = link.path("to");
           if (!from.has("node") || !from.has("port") || !to.has("node") || !to.has("port")) {
-            throw new GraphFormatException("A link in this format-1 file lacks a node or port: "
-                + link);
+            throw new GraphFormatException(
+                "A link in this format-1 file lacks a node or port: " + link);
           }
-          edges.addObject()
+          edges
+              .addObject()
               .put("from", from.get("node").asText() + "." + from.get("port").asText())
               .put("to", to.get("node").asText() + "." + to.get("port").asText());
         }

@@ -14,7 +14,8 @@ public record PortRef(String node, String port) {
     if (dot <= 0 || dot == text.length() - 1) {
       throw new GraphFormatException(
           "An edge end must look like \"node.port\" (for example \"split.train\"), but is \""
-              + text + "\".");
+              + text
+              + "\".");
     }
     return new PortRef(text.substring(0, dot), text.substring(dot + 1));
   }

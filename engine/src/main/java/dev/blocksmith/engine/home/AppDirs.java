@@ -10,13 +10,13 @@ import java.util.Properties;
  * Where Blocksmith keeps the user's files: the runs, plugins, autosave and cache folders.
  *
  * <p>Resolved once from, in order: a system property naming the folder itself ({@code
- * -Dblocksmith.runs}, {@code -Dblocksmith.plugins}, {@code -Dblocksmith.cache}, {@code -Dblocksmith.config}); {@code
- * BLOCKSMITH_HOME} (or {@code -Dblocksmith.userdir}), which holds every folder; the XDG variables
- * ({@code XDG_DATA_HOME/blocksmith} for runs, plugins and autosaves, {@code XDG_CACHE_HOME/blocksmith}
- * for the cache, {@code XDG_CONFIG_HOME/blocksmith} for settings); and otherwise {@code
- * $HOME/.blocksmith} (the {@code HOME} variable first, {@code user.home} only when it is unset).
- * Relative values are taken from the working folder and made absolute, so a worker process sees
- * the same folders.
+ * -Dblocksmith.runs}, {@code -Dblocksmith.plugins}, {@code -Dblocksmith.cache}, {@code
+ * -Dblocksmith.config}); {@code BLOCKSMITH_HOME} (or {@code -Dblocksmith.userdir}), which holds
+ * every folder; the XDG variables ({@code XDG_DATA_HOME/blocksmith} for runs, plugins and
+ * autosaves, {@code XDG_CACHE_HOME/blocksmith} for the cache, {@code XDG_CONFIG_HOME/blocksmith}
+ * for settings); and otherwise {@code $HOME/.blocksmith} (the {@code HOME} variable first, {@code
+ * user.home} only when it is unset). Relative values are taken from the working folder and made
+ * absolute, so a worker process sees the same folders.
  *
  * @param data the folder of runs, plugins and autosaves
  * @param cache the folder of cached block outputs
@@ -65,8 +65,7 @@ public record AppDirs(Path data, Path cache, Path config, Path runs, Path plugin
       config = xdg(env, "XDG_CONFIG_HOME", legacy);
     }
     Path runs = orElse(pathOf(props.getProperty("blocksmith.runs")), data.resolve("runs"));
-    Path plugins = orElse(pathOf(props.getProperty("blocksmith.plugins")),
-        data.resolve("plugins"));
+    Path plugins = orElse(pathOf(props.getProperty("blocksmith.plugins")), data.resolve("plugins"));
     cache = orElse(pathOf(props.getProperty("blocksmith.cache")), cache);
     config = orElse(pathOf(props.getProperty("blocksmith.config")), config);
     return new AppDirs(data, cache, config, runs, plugins);

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * Builds JSON mappers that read files from other people strictly, and reads whole numbers without
  * wrapping. Jackson's defaults accept a key twice (the last one wins), turn {@code 1.5} into the
  * int {@code 1} and {@code "5"} into {@code 5}, and {@link JsonNode#asInt()} turns {@code
- * 4294967298} into {@code 2}; each of these lets a damaged or hostile file say something other
- * than what it seems to say.
+ * 4294967298} into {@code 2}; each of these lets a damaged or hostile file say something other than
+ * what it seems to say.
  */
 public final class StrictJson {
   private StrictJson() {}
@@ -52,12 +52,15 @@ public final class StrictJson {
    */
   public static int intValue(JsonNode v, String what) {
     if (v == null || !v.isIntegralNumber()) {
-      throw new IllegalArgumentException(what + " must be a whole number, but is "
-          + (v == null || v.isMissingNode() ? "missing" : clip(v.toString())) + ".");
+      throw new IllegalArgumentException(
+          what
+              + " must be a whole number, but is "
+              + (v == null || v.isMissingNode() ? "missing" : clip(v.toString()))
+              + ".");
     }
     if (!v.canConvertToInt()) {
-      throw new IllegalArgumentException(what + " is " + clip(v.toString())
-          + ", which is far outside the allowed range.");
+      throw new IllegalArgumentException(
+          what + " is " + clip(v.toString()) + ", which is far outside the allowed range.");
     }
     return v.intValue();
   }
@@ -74,12 +77,15 @@ public final class StrictJson {
    */
   public static long longValue(JsonNode v, String what) {
     if (v == null || !v.isIntegralNumber()) {
-      throw new IllegalArgumentException(what + " must be a whole number, but is "
-          + (v == null || v.isMissingNode() ? "missing" : clip(v.toString())) + ".");
+      throw new IllegalArgumentException(
+          what
+              + " must be a whole number, but is "
+              + (v == null || v.isMissingNode() ? "missing" : clip(v.toString()))
+              + ".");
     }
     if (!v.canConvertToLong()) {
-      throw new IllegalArgumentException(what + " is " + clip(v.toString())
-          + ", which is far outside the allowed range.");
+      throw new IllegalArgumentException(
+          what + " is " + clip(v.toString()) + ", which is far outside the allowed range.");
     }
     return v.longValue();
   }

@@ -100,19 +100,31 @@ public record ArchSpec(
       throw new IllegalArgumentException("bad number of outputs " + outputs + " for " + task);
     }
     if (inputShape.size() > 3 || hidden.size() > MAX_LAYERS || convChannels.size() > MAX_LAYERS) {
-      throw new IllegalArgumentException("too many layers: " + hidden.size() + " hidden, "
-          + convChannels.size() + " convolution stages (at most " + MAX_LAYERS + " each)");
+      throw new IllegalArgumentException(
+          "too many layers: "
+              + hidden.size()
+              + " hidden, "
+              + convChannels.size()
+              + " convolution stages (at most "
+              + MAX_LAYERS
+              + " each)");
     }
-    if (outputs > MAX_SIZE || inputShape.stream().anyMatch(d -> d > MAX_SIZE)
+    if (outputs > MAX_SIZE
+        || inputShape.stream().anyMatch(d -> d > MAX_SIZE)
         || hidden.stream().anyMatch(d -> d > MAX_SIZE)
         || convChannels.stream().anyMatch(d -> d > MAX_SIZE)) {
       throw new IllegalArgumentException("a layer or the input is larger than " + MAX_SIZE);
     }
     double count = estimateParameters(kind, inputShape, hidden, convChannels, outputs);
     if (count > MAX_PARAMETERS) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-          "this network would have about %,.0f numbers to learn (%,.0f MB); Blocksmith allows at "
-              + "most %,d. Use fewer or smaller layers", count, count * 4 / 1e6, MAX_PARAMETERS));
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "this network would have about %,.0f numbers to learn (%,.0f MB); Blocksmith allows at "
+                  + "most %,d. Use fewer or smaller layers",
+              count,
+              count * 4 / 1e6,
+              MAX_PARAMETERS));
     }
   }
 
@@ -125,8 +137,12 @@ public record ArchSpec(
    * Returns the number of weights and biases a network of this shape has, computed in floating
    * point so that absurd sizes give a large number instead of overflowing.
    */
-  public static double estimateParameters(Kind kind, List<Integer> inputShape,
-      List<Integer> hidden, List<Integer> convChannels, int outputs) {
+  public static double estimateParameters(
+      Kind kind,
+      List<Integer> inputShape,
+      List<Integer> hidden,
+      List<Integer> convChannels,
+      int outputs) {
     double count = 0;
     double width;
     if (kind == Kind.CNN) {
@@ -156,7 +172,8 @@ public record ArchSpec(
   }
 
   /** Returns a multi-layer perceptron (no hidden sizes gives a linear model). */
-  public static ArchSpec mlp(List<Integer> inputShape, List<Integer> hidden, int outputs, Task task) {
+  public static ArchSpec mlp(
+      List<Integer> inputShape, List<Integer> hidden, int outputs, Task task) {
     Kind kind = hidden.isEmpty() ? Kind.LINEAR : Kind.MLP;
     return new ArchSpec(CURRENT_VERSION, kind, inputShape, hidden, List.of(), 0, outputs, task);
   }
@@ -164,8 +181,14 @@ public record ArchSpec(
   /** Returns the default small CNN: two conv stages (16, 32 filters) and one dense layer of 64. */
   public static ArchSpec cnn(int channels, int height, int width, int outputs, Task task) {
     return new ArchSpec(
-        CURRENT_VERSION, Kind.CNN, List.of(channels, height, width), List.of(64), List.of(16, 32),
-        0, outputs, task);
+        CURRENT_VERSION,
+        Kind.CNN,
+        List.of(channels, height, width),
+        List.of(64),
+        List.of(16, 32),
+        0,
+        outputs,
+        task);
   }
 
   /** Returns a copy with another dropout rate. */

@@ -12,8 +12,8 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Reads and writes the zip container of a model file safely: only known part names are accepted
- * (so no path can escape anywhere; nothing is ever extracted to disk), each part and the whole are
+ * Reads and writes the zip container of a model file safely: only known part names are accepted (so
+ * no path can escape anywhere; nothing is ever extracted to disk), each part and the whole are
  * size-limited while inflating (zip bombs stop early), and duplicates are refused. Writing is
  * deterministic: fixed timestamps, weights stored uncompressed so their size is what it seems.
  */
@@ -28,10 +28,10 @@ final class BundleZip {
   static final long MAX_TOTAL = 1024L * 1024 * 1024;
 
   /**
-   * Returns the most bytes the part {@code name} may unpack to: well under the free heap, so that
-   * a zip bomb or an absurd labels list ends in a plain message instead of OutOfMemoryError. JSON
-   * parts become many small objects when parsed (about ten times their size), weights become
-   * float arrays and native tensors (about three times).
+   * Returns the most bytes the part {@code name} may unpack to: well under the free heap, so that a
+   * zip bomb or an absurd labels list ends in a plain message instead of OutOfMemoryError. JSON
+   * parts become many small objects when parsed (about ten times their size), weights become float
+   * arrays and native tensors (about three times).
    */
   static long partLimit(String name) {
     long heap = Runtime.getRuntime().maxMemory();
@@ -54,26 +54,37 @@ final class BundleZip {
       while ((entry = zip.getNextEntry()) != null) {
         String name = entry.getName();
         if (!allowed.contains(name)) {
-          throw new ModelFileException(fileName + " is not a Blocksmith model file: it holds an "
-              + "unexpected part \"" + abbreviate(name) + "\".", null);
+          throw new ModelFileException(
+              fileName
+                  + " is not a Blocksmith model file: it holds an "
+                  + "unexpected part \""
+                  + abbreviate(name)
+                  + "\".",
+              null);
         }
         if (parts.containsKey(name)) {
           throw new ModelFileException(
               fileName + " is damaged: the part \"" + name + "\" appears twice.", null);
         }
         long totalLimit = Math.min(MAX_TOTAL, Runtime.getRuntime().maxMemory() / 4);
-        byte[] data = readLimited(zip, Math.min(partLimit(name), totalLimit - total), fileName,
-            name);
+        byte[] data =
+            readLimited(zip, Math.min(partLimit(name), totalLimit - total), fileName, name);
         total += data.length;
         parts.put(name, data);
       }
     } catch (java.util.zip.ZipException e) {
-      throw new ModelFileException(fileName + " is not a Blocksmith model file (not a readable "
-          + "zip archive: " + e.getMessage() + ").", e);
+      throw new ModelFileException(
+          fileName
+              + " is not a Blocksmith model file (not a readable "
+              + "zip archive: "
+              + e.getMessage()
+              + ").",
+          e);
     }
     if (parts.isEmpty()) {
-      throw new ModelFileException(fileName + " is not a Blocksmith model file (it is empty or "
-          + "not a zip archive).", null);
+      throw new ModelFileException(
+          fileName + " is not a Blocksmith model file (it is empty or " + "not a zip archive).",
+          null);
     }
     return parts;
   }
@@ -87,10 +98,17 @@ final class BundleZip {
     while ((r = in.read(buf)) > 0) {
       n += r;
       if (n > limit) {
-        throw new ModelFileException(fileName + " is too large to be a Blocksmith model: its "
-            + "part \"" + part + "\" unpacks to more than " + String.format(java.util.Locale.ROOT,
-                "%,d", limit / 1024) + " KB (the most this Blocksmith accepts with "
-            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB of memory).", null);
+        throw new ModelFileException(
+            fileName
+                + " is too large to be a Blocksmith model: its "
+                + "part \""
+                + part
+                + "\" unpacks to more than "
+                + String.format(java.util.Locale.ROOT, "%,d", limit / 1024)
+                + " KB (the most this Blocksmith accepts with "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB of memory).",
+            null);
       }
       out.write(buf, 0, r);
     }

@@ -10,9 +10,9 @@ import java.util.Locale;
 
 /**
  * Looks at a training table for data that would train "successfully" into a useless model: a
- * feature with no values, numbers so large that their squares overflow, text mixed into a column
- * of numbers, and a label with more classes than the rows can teach. Each finding names the
- * column (and a row where one helps), so the user can fix the data before minutes of training.
+ * feature with no values, numbers so large that their squares overflow, text mixed into a column of
+ * numbers, and a label with more classes than the rows can teach. Each finding names the column
+ * (and a row where one helps), so the user can fix the data before minutes of training.
  */
 public final class DataChecks {
   /** Numbers at or beyond this size are refused: their squares overflow a double. */
@@ -36,26 +36,45 @@ public final class DataChecks {
   public static List<Finding> check(Table table, String label, int classes, boolean regression) {
     List<Finding> out = new ArrayList<>();
     int rows = table.rowCount();
-    List<Column> columns = new ArrayList<>(
-        table.featureColumns().stream().filter(c -> !c.name().equals(label)).toList());
+    List<Column> columns =
+        new ArrayList<>(
+            table.featureColumns().stream().filter(c -> !c.name().equals(label)).toList());
     if (regression) {
       table.column(label).ifPresent(columns::add);
     }
     for (Column c : columns) {
       boolean isLabel = c.name().equals(label);
       if (!isLabel && c.type() != ColumnType.TEXT && missing(c) == rows && rows > 0) {
-        out.add(new Finding(c.name(), true, "Column \"" + c.name() + "\" has no values at all in "
-            + "the " + rows + " training rows, so there is nothing to learn from it. Remove it "
-            + "(mark it as ignored) or fill it."));
+        out.add(
+            new Finding(
+                c.name(),
+                true,
+                "Column \""
+                    + c.name()
+                    + "\" has no values at all in "
+                    + "the "
+                    + rows
+                    + " training rows, so there is nothing to learn from it. Remove it "
+                    + "(mark it as ignored) or fill it."));
         continue;
       }
       if (c instanceof NumberColumn n) {
         for (int r = 0; r < n.size(); r++) {
           double v = n.get(r);
           if (Double.isInfinite(v) || Math.abs(v) >= MAX_MAGNITUDE) {
-            out.add(new Finding(c.name(), true, "Column \"" + c.name() + "\" holds the extreme "
-                + "value " + n.format(r) + " (row " + (r + 1) + "); numbers this large make "
-                + "training meaningless. Fix or remove that row, or rescale the column."));
+            out.add(
+                new Finding(
+                    c.name(),
+                    true,
+                    "Column \""
+                        + c.name()
+                        + "\" holds the extreme "
+                        + "value "
+                        + n.format(r)
+                        + " (row "
+                        + (r + 1)
+                        + "); numbers this large make "
+                        + "training meaningless. Fix or remove that row, or rescale the column."));
             break;
           }
         }
@@ -63,12 +82,22 @@ public final class DataChecks {
         mixedNumbers(c).ifPresent(out::add);
       }
     }
-    if (!regression && classes > 2
+    if (!regression
+        && classes > 2
         && (classes > MAX_CLASSES || (classes > 10 && classes * 2L > rows))) {
-      out.add(new Finding(label, true, String.format(Locale.ROOT, "Column \"%s\" has %,d "
-          + "different values in %,d rows; a model cannot learn that many classes from so few "
-          + "examples (each class needs several). Is it an id or a free-text column? Predict "
-          + "another column, or group the values into fewer classes.", label, classes, rows)));
+      out.add(
+          new Finding(
+              label,
+              true,
+              String.format(
+                  Locale.ROOT,
+                  "Column \"%s\" has %,d "
+                      + "different values in %,d rows; a model cannot learn that many classes from so few "
+                      + "examples (each class needs several). Is it an id or a free-text column? Predict "
+                      + "another column, or group the values into fewer classes.",
+                  label,
+                  classes,
+                  rows)));
     }
     return out;
   }
@@ -104,10 +133,20 @@ public final class DataChecks {
     }
     String text = c.format(firstText);
     text = text.length() > 30 ? text.substring(0, 30) + "…" : text;
-    return java.util.Optional.of(new Finding(c.name(), false, String.format(Locale.ROOT,
-        "Column \"%s\" looks like numbers (%,d of %,d values) but also holds text such as \"%s\" "
-            + "(row %d), so it is treated as categories, not numbers. Clean those cells to use it "
-            + "as a number.", c.name(), numbers, present, text, firstText + 1)));
+    return java.util.Optional.of(
+        new Finding(
+            c.name(),
+            false,
+            String.format(
+                Locale.ROOT,
+                "Column \"%s\" looks like numbers (%,d of %,d values) but also holds text such as \"%s\" "
+                    + "(row %d), so it is treated as categories, not numbers. Clean those cells to use it "
+                    + "as a number.",
+                c.name(),
+                numbers,
+                present,
+                text,
+                firstText + 1)));
   }
 
   private static boolean isNumber(String s) {

@@ -21,8 +21,8 @@ import java.util.TreeSet;
 
 /**
  * Fits a {@link Preprocessing} on a training part. Everything it learns (means, ranges, category
- * lists, class names) comes from the data it is given and nothing else, which is what makes training
- * leakage-safe by construction: give it the training part only.
+ * lists, class names) comes from the data it is given and nothing else, which is what makes
+ * training leakage-safe by construction: give it the training part only.
  */
 public final class Featurizer {
 
@@ -31,7 +31,10 @@ public final class Featurizer {
 
   private Featurizer() {}
 
-  /** Returns the preprocessing fitted on {@code train}, using its marked label and guessing the task. */
+  /**
+   * Returns the preprocessing fitted on {@code train}, using its marked label and guessing the
+   * task.
+   */
   public static Preprocessing fit(Dataset train) {
     String label = train instanceof Table t ? t.labelColumn().map(Column::name).orElse(null) : null;
     return fit(train, label, null);
@@ -48,9 +51,16 @@ public final class Featurizer {
   public static Preprocessing fit(Dataset train, String labelColumn, ArchSpec.Task task) {
     if (train instanceof ImageSet images) {
       return new Preprocessing(
-          1, Preprocessing.Input.IMAGES, List.of(),
-          List.of(images.channels(), images.height(), images.width()), null,
-          ArchSpec.Task.CLASSIFICATION, images.classNames(), List.of(), 0, 1);
+          1,
+          Preprocessing.Input.IMAGES,
+          List.of(),
+          List.of(images.channels(), images.height(), images.width()),
+          null,
+          ArchSpec.Task.CLASSIFICATION,
+          images.classNames(),
+          List.of(),
+          0,
+          1);
     }
     Table table = (Table) train;
     Column label =
@@ -62,8 +72,11 @@ public final class Featurizer {
     List<String> classes = t == ArchSpec.Task.CLASSIFICATION ? classNames(label) : List.of();
     if (t == ArchSpec.Task.REGRESSION && !(label instanceof NumberColumn)) {
       throw new IllegalArgumentException(
-          "Predicting a number needs a number column, but \"" + label.name() + "\" is "
-              + label.type().name().toLowerCase() + ".");
+          "Predicting a number needs a number column, but \""
+              + label.name()
+              + "\" is "
+              + label.type().name().toLowerCase()
+              + ".");
     }
     List<ColumnStep> steps = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
@@ -80,7 +93,8 @@ public final class Featurizer {
         case NUMBER -> steps.add(number((NumberColumn) c, recipe.scalingOf(c.name())));
         case BOOLEAN -> steps.add(bool((BooleanColumn) c));
         case CATEGORY ->
-            steps.add(category((CategoryColumn) c, recipe.encodingOf(c.name()), recipe.maxOneHot()));
+            steps.add(
+                category((CategoryColumn) c, recipe.encodingOf(c.name()), recipe.maxOneHot()));
         default -> ignored.add(c.name());
       }
     }
@@ -93,10 +107,19 @@ public final class Featurizer {
       scale = target.scale();
     }
     // Version 1 readers know no text steps; files without them keep version 1 (and their bytes).
-    boolean text = steps.stream().anyMatch(s -> s.op() == Op.TEXT_MEANING || s.op() == Op.TEXT_WORDS);
+    boolean text =
+        steps.stream().anyMatch(s -> s.op() == Op.TEXT_MEANING || s.op() == Op.TEXT_WORDS);
     return new Preprocessing(
-        text ? Preprocessing.CURRENT_VERSION : 1, Preprocessing.Input.TABLE, steps, List.of(),
-        label.name(), t, classes, ignored, center, scale);
+        text ? Preprocessing.CURRENT_VERSION : 1,
+        Preprocessing.Input.TABLE,
+        steps,
+        List.of(),
+        label.name(),
+        t,
+        classes,
+        ignored,
+        center,
+        scale);
   }
 
   /**
@@ -171,10 +194,17 @@ public final class Featurizer {
     }
     double std = n == 0 ? 0 : Math.sqrt(squares / n);
     return switch (scaling) {
-      case STANDARDIZE -> new ColumnStep(c.name(), Op.SCALE, mean, mean, std > 0 ? std : 1,
-          List.of(), false);
-      case MIN_MAX -> new ColumnStep(c.name(), Op.SCALE, mean, n == 0 ? 0 : min,
-          n > 0 && max > min ? max - min : 1, List.of(), false);
+      case STANDARDIZE ->
+          new ColumnStep(c.name(), Op.SCALE, mean, mean, std > 0 ? std : 1, List.of(), false);
+      case MIN_MAX ->
+          new ColumnStep(
+              c.name(),
+              Op.SCALE,
+              mean,
+              n == 0 ? 0 : min,
+              n > 0 && max > min ? max - min : 1,
+              List.of(),
+              false);
       case NONE -> new ColumnStep(c.name(), Op.SCALE, mean, 0, 1, List.of(), false);
     };
   }
@@ -188,8 +218,8 @@ public final class Featurizer {
         n++;
       }
     }
-    return new ColumnStep(c.name(), Op.BOOLEAN, n == 0 ? 0 : (double) yes / n, 0, 1, List.of(),
-        false);
+    return new ColumnStep(
+        c.name(), Op.BOOLEAN, n == 0 ? 0 : (double) yes / n, 0, 1, List.of(), false);
   }
 
   private static ColumnStep category(CategoryColumn c, Recipe.Encoding encoding, int maxOneHot) {

@@ -36,8 +36,8 @@ public final class ModelBundle {
   public static final String EXTENSION = ".bsmodel";
 
   /**
-   * The bundle format version this build writes. Version 2 adds a SHA-256 checksum of every part
-   * to {@code bundle.json}; version 1 files (without them) are still read.
+   * The bundle format version this build writes. Version 2 adds a SHA-256 checksum of every part to
+   * {@code bundle.json}; version 1 files (without them) are still read.
    */
   public static final int FORMAT_VERSION = 2;
 
@@ -47,8 +47,16 @@ public final class ModelBundle {
   static final String DJL_WEIGHTS = "weights.params";
   static final String PACKED_WEIGHTS = "weights.safetensors";
   private static final Set<String> PARTS =
-      Set.of("bundle.json", "arch.json", DJL_WEIGHTS, PACKED_WEIGHTS, "parameters.json",
-          "labels.json", "preprocessing.json", "history.json", "provenance.json");
+      Set.of(
+          "bundle.json",
+          "arch.json",
+          DJL_WEIGHTS,
+          PACKED_WEIGHTS,
+          "parameters.json",
+          "labels.json",
+          "preprocessing.json",
+          "history.json",
+          "provenance.json");
   private static final String SCALE = ".scale";
 
   private static final ObjectMapper JSON =
@@ -95,8 +103,8 @@ public final class ModelBundle {
   }
 
   /**
-   * Returns the weights exactly as a model file stores them: DJL's bytes for float32, a
-   * safetensors file of int8 values with per-channel scales (or of float16 values) otherwise.
+   * Returns the weights exactly as a model file stores them: DJL's bytes for float32, a safetensors
+   * file of int8 values with per-channel scales (or of float16 values) otherwise.
    */
   public static byte[] weightBytes(TrainedModel model) throws IOException {
     if (model.storage() == Storage.FLOAT32) {
@@ -115,8 +123,8 @@ public final class ModelBundle {
       } else if (Quantization.quantizable(t.name(), t.shape())) {
         Quantization.Int8 q = Quantization.quantize(t.data(), t.shape());
         entries.add(new Safetensors.Entry(t.name(), "I8", t.shape(), q.values()));
-        entries.add(Safetensors.Entry.f32(t.name() + SCALE, List.of((long) q.scales().length),
-            q.scales()));
+        entries.add(
+            Safetensors.Entry.f32(t.name() + SCALE, List.of((long) q.scales().length), q.scales()));
       } else {
         entries.add(Safetensors.Entry.f32(t.name(), t.shape(), t.data()));
       }
@@ -137,8 +145,15 @@ public final class ModelBundle {
     }
     long size = Files.size(file);
     if (size > MAX_FILE_BYTES) {
-      throw new ModelFileException(name + " is " + size / (1024 * 1024) + " MB; Blocksmith model "
-          + "files are at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB.", null);
+      throw new ModelFileException(
+          name
+              + " is "
+              + size / (1024 * 1024)
+              + " MB; Blocksmith model "
+              + "files are at most "
+              + MAX_FILE_BYTES / (1024 * 1024)
+              + " MB.",
+          null);
     }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, name);
@@ -151,31 +166,38 @@ public final class ModelBundle {
     Map<String, byte[]> parts = BundleZip.read(in, PARTS, name);
     for (String required : List.of("bundle.json", "arch.json", "preprocessing.json")) {
       if (!parts.containsKey(required)) {
-        throw new ModelFileException(name + " is not a complete Blocksmith model file: the part "
-            + "\"" + required + "\" is missing.", null);
+        throw new ModelFileException(
+            name
+                + " is not a complete Blocksmith model file: the part "
+                + "\""
+                + required
+                + "\" is missing.",
+            null);
       }
     }
     try {
       JsonNode head = head(name, parts);
-      Storage storage = Storage.valueOf(head.path("storage").asText("float32")
-          .toUpperCase(Locale.ROOT));
-      ArchSpec arch = ArchSpec.fromJson(new String(parts.get("arch.json"),
-          java.nio.charset.StandardCharsets.UTF_8));
+      Storage storage =
+          Storage.valueOf(head.path("storage").asText("float32").toUpperCase(Locale.ROOT));
+      ArchSpec arch =
+          ArchSpec.fromJson(
+              new String(parts.get("arch.json"), java.nio.charset.StandardCharsets.UTF_8));
       Preprocessing pre = JSON.readValue(parts.get("preprocessing.json"), Preprocessing.class);
       ModelChecks.checkPreprocessing(name, pre);
       checkConsistent(name, arch, pre, parts);
       List<Tensor> tensors = tensors(name, arch, storage, parts);
       ModelChecks.checkFinite(name, tensors);
-      byte[] djl = storage == Storage.FLOAT32
-          ? parts.get(DJL_WEIGHTS)
-          : Weights.toDjlBytes(arch, tensors);
+      byte[] djl =
+          storage == Storage.FLOAT32 ? parts.get(DJL_WEIGHTS) : Weights.toDjlBytes(arch, tensors);
       List<ParamInfo> infos = paramInfos(tensors, parts.get("parameters.json"));
-      List<Curve> history = parts.containsKey("history.json")
-          ? JSON.readValue(parts.get("history.json"), new TypeReference<List<Curve>>() {})
-          : List.of();
-      Provenance provenance = parts.containsKey("provenance.json")
-          ? JSON.readValue(parts.get("provenance.json"), Provenance.class)
-          : null;
+      List<Curve> history =
+          parts.containsKey("history.json")
+              ? JSON.readValue(parts.get("history.json"), new TypeReference<List<Curve>>() {})
+              : List.of();
+      Provenance provenance =
+          parts.containsKey("provenance.json")
+              ? JSON.readValue(parts.get("provenance.json"), Provenance.class)
+              : null;
       return new TrainedModel(arch, djl, infos, pre, history, provenance, storage);
     } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
       throw new ModelFileException(name + " is damaged or was edited: " + e.getMessage(), e);
@@ -197,8 +219,11 @@ public final class ModelBundle {
     try (InputStream in = Files.newInputStream(file)) {
       Map<String, byte[]> parts = BundleZip.read(in, PARTS, name);
       if (!parts.containsKey("bundle.json")) {
-        throw new ModelFileException(name + " is not a complete Blocksmith model file: the part "
-            + "\"bundle.json\" is missing.", null);
+        throw new ModelFileException(
+            name
+                + " is not a complete Blocksmith model file: the part "
+                + "\"bundle.json\" is missing.",
+            null);
       }
       head(name, parts);
       return parts.containsKey("provenance.json")
@@ -217,13 +242,20 @@ public final class ModelBundle {
     }
     JsonNode v = head.path("formatVersion");
     if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
-      throw new ModelFileException(name + " is damaged or was edited: its format version "
-          + ModelChecks.clip(v.toString()) + " is not one Blocksmith knows.", null);
+      throw new ModelFileException(
+          name
+              + " is damaged or was edited: its format version "
+              + ModelChecks.clip(v.toString())
+              + " is not one Blocksmith knows.",
+          null);
     }
     if (v.intValue() > FORMAT_VERSION) {
-      throw new ModelFileException(name + " was saved by a newer Blocksmith ("
-          + ModelChecks.clip(head.path("blocksmithVersion").asText("unknown"))
-          + "); update Blocksmith to open it.", null);
+      throw new ModelFileException(
+          name
+              + " was saved by a newer Blocksmith ("
+              + ModelChecks.clip(head.path("blocksmithVersion").asText("unknown"))
+              + "); update Blocksmith to open it.",
+          null);
     }
     if (v.intValue() >= 2) {
       ModelChecks.checkSums(name, head.path("checksums"), parts);
@@ -233,35 +265,49 @@ public final class ModelBundle {
 
   static String sha256(byte[] bytes) {
     try {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static void checkConsistent(String name, ArchSpec arch, Preprocessing pre,
-      Map<String, byte[]> parts) throws IOException {
+  private static void checkConsistent(
+      String name, ArchSpec arch, Preprocessing pre, Map<String, byte[]> parts) throws IOException {
     if (parts.containsKey("labels.json")) {
       List<String> labels = JSON.readValue(parts.get("labels.json"), new TypeReference<>() {});
       if (!labels.equals(pre.classNames())) {
-        throw new ModelFileException(name + " is damaged or was edited: its label names "
-            + labels + " differ from those of its preprocessing " + pre.classNames() + ".", null);
+        throw new ModelFileException(
+            name
+                + " is damaged or was edited: its label names "
+                + labels
+                + " differ from those of its preprocessing "
+                + pre.classNames()
+                + ".",
+            null);
       }
     }
     if (arch.outputs() != pre.outputs() || !arch.inputShape().equals(pre.exampleShape())) {
-      throw new ModelFileException(name + " is damaged or was edited: its architecture ("
-          + arch.describe() + ") does not fit its preprocessing (" + pre.exampleShape() + " in, "
-          + pre.outputs() + " out).", null);
+      throw new ModelFileException(
+          name
+              + " is damaged or was edited: its architecture ("
+              + arch.describe()
+              + ") does not fit its preprocessing ("
+              + pre.exampleShape()
+              + " in, "
+              + pre.outputs()
+              + " out).",
+          null);
     }
   }
 
-  private static List<Tensor> tensors(String name, ArchSpec arch, Storage storage,
-      Map<String, byte[]> parts) throws IOException, IncompatibleModelException {
+  private static List<Tensor> tensors(
+      String name, ArchSpec arch, Storage storage, Map<String, byte[]> parts)
+      throws IOException, IncompatibleModelException {
     String part = storage == Storage.FLOAT32 ? DJL_WEIGHTS : PACKED_WEIGHTS;
     if (!parts.containsKey(part)) {
-      throw new ModelFileException(name + " has no weights (the part \"" + part
-          + "\" is missing).", null);
+      throw new ModelFileException(
+          name + " has no weights (the part \"" + part + "\" is missing).", null);
     }
     if (storage == Storage.FLOAT32) {
       return Weights.fromDjlBytes(arch, parts.get(part));
@@ -270,19 +316,27 @@ public final class ModelBundle {
     Safetensors.read(parts.get(part)).forEach(e -> byName.put(e.name(), e));
     List<Tensor> out = new java.util.ArrayList<>();
     for (Safetensors.Entry e : byName.values()) {
-      if (e.name().endsWith(SCALE) && byName.containsKey(
-          e.name().substring(0, e.name().length() - SCALE.length()))) {
+      if (e.name().endsWith(SCALE)
+          && byName.containsKey(e.name().substring(0, e.name().length() - SCALE.length()))) {
         continue;
       }
       if (e.dtype().equals("I8")) {
         Safetensors.Entry scale = byName.get(e.name() + SCALE);
-        if (scale == null || e.shape().isEmpty()
+        if (scale == null
+            || e.shape().isEmpty()
             || !scale.shape().equals(List.of(e.shape().get(0)))) {
-          throw new ModelFileException(name + " is damaged or was edited: the int8 layer '"
-              + e.name() + "' has no matching per-channel scales.", null);
+          throw new ModelFileException(
+              name
+                  + " is damaged or was edited: the int8 layer '"
+                  + e.name()
+                  + "' has no matching per-channel scales.",
+              null);
         }
-        out.add(new Tensor(e.name(), e.shape(),
-            Quantization.dequantize(new Quantization.Int8(e.data(), scale.floats()))));
+        out.add(
+            new Tensor(
+                e.name(),
+                e.shape(),
+                Quantization.dequantize(new Quantization.Int8(e.data(), scale.floats()))));
       } else {
         out.add(new Tensor(e.name(), e.shape(), e.floats()));
       }

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The checks a model file must pass before it may answer anything: every part matches its
- * SHA-256, no weight is NaN or infinite, and the preprocessing has no zero, NaN or infinite
- * scales or centres and no repeated class or category names. Each refusal names the part, layer
- * or column at fault, because a damaged model that predicts the same class for every row looks
- * like a working one.
+ * The checks a model file must pass before it may answer anything: every part matches its SHA-256,
+ * no weight is NaN or infinite, and the preprocessing has no zero, NaN or infinite scales or
+ * centres and no repeated class or category names. Each refusal names the part, layer or column at
+ * fault, because a damaged model that predicts the same class for every row looks like a working
+ * one.
  */
 final class ModelChecks {
   private ModelChecks() {}
@@ -22,8 +22,8 @@ final class ModelChecks {
   static void checkSums(String name, JsonNode sums, Map<String, byte[]> parts)
       throws ModelFileException {
     if (!sums.isObject()) {
-      throw new ModelFileException(name + " is damaged or was edited: it lists no checksums of "
-          + "its parts.", null);
+      throw new ModelFileException(
+          name + " is damaged or was edited: it lists no checksums of " + "its parts.", null);
     }
     for (Map.Entry<String, byte[]> p : parts.entrySet()) {
       if (p.getKey().equals("bundle.json")) {
@@ -31,19 +31,24 @@ final class ModelChecks {
       }
       JsonNode want = sums.get(p.getKey());
       if (want == null || !want.isTextual()) {
-        throw new ModelFileException(name + " is damaged or was edited: its part \"" + p.getKey()
-            + "\" has no checksum.", null);
+        throw new ModelFileException(
+            name + " is damaged or was edited: its part \"" + p.getKey() + "\" has no checksum.",
+            null);
       }
       if (!want.asText().equalsIgnoreCase(ModelBundle.sha256(p.getValue()))) {
-        throw new ModelFileException(name + " is damaged or was edited: its part \"" + p.getKey()
-            + "\" does not match its checksum. Use an undamaged copy of the model.", null);
+        throw new ModelFileException(
+            name
+                + " is damaged or was edited: its part \""
+                + p.getKey()
+                + "\" does not match its checksum. Use an undamaged copy of the model.",
+            null);
       }
     }
     for (var it = sums.fieldNames(); it.hasNext(); ) {
       String part = it.next();
       if (!parts.containsKey(part)) {
-        throw new ModelFileException(name + " is damaged: its part \"" + clip(part)
-            + "\" is missing.", null);
+        throw new ModelFileException(
+            name + " is damaged: its part \"" + clip(part) + "\" is missing.", null);
       }
     }
   }
@@ -53,9 +58,18 @@ final class ModelChecks {
     for (Tensor t : tensors) {
       for (int i = 0; i < t.data().length; i++) {
         if (!Float.isFinite(t.data()[i])) {
-          throw new ModelFileException(name + " is damaged: layer '" + t.name() + "' holds the "
-              + "weight " + t.data()[i] + " (value " + (i + 1) + "); a model with such weights "
-              + "gives meaningless answers.", null);
+          throw new ModelFileException(
+              name
+                  + " is damaged: layer '"
+                  + t.name()
+                  + "' holds the "
+                  + "weight "
+                  + t.data()[i]
+                  + " (value "
+                  + (i + 1)
+                  + "); a model with such weights "
+                  + "gives meaningless answers.",
+              null);
         }
       }
     }
@@ -68,26 +82,43 @@ final class ModelChecks {
         throw bad(name, "a column step has no column or operation");
       }
       if (!Double.isFinite(s.fill()) || !Double.isFinite(s.center())) {
-        throw bad(name, "column \"" + clip(s.column()) + "\" has a missing-value fill or centre "
-            + "that is not a finite number");
+        throw bad(
+            name,
+            "column \""
+                + clip(s.column())
+                + "\" has a missing-value fill or centre "
+                + "that is not a finite number");
       }
       if (s.op() == Preprocessing.Op.SCALE && (!Double.isFinite(s.scale()) || s.scale() == 0)) {
-        throw bad(name, "column \"" + clip(s.column()) + "\" is scaled by " + s.scale()
-            + ", which would make every value of it the same (or not a number)");
+        throw bad(
+            name,
+            "column \""
+                + clip(s.column())
+                + "\" is scaled by "
+                + s.scale()
+                + ", which would make every value of it the same (or not a number)");
       }
       distinct(name, "column \"" + clip(s.column()) + "\"", s.levels());
     }
     if (pre.task() == ArchSpec.Task.REGRESSION
-        && (!Double.isFinite(pre.labelScale()) || pre.labelScale() == 0
+        && (!Double.isFinite(pre.labelScale())
+            || pre.labelScale() == 0
             || !Double.isFinite(pre.labelCenter()))) {
-      throw bad(name, "the answer is scaled by " + pre.labelScale() + " around "
-          + pre.labelCenter() + ", which would make every prediction the same");
+      throw bad(
+          name,
+          "the answer is scaled by "
+              + pre.labelScale()
+              + " around "
+              + pre.labelCenter()
+              + ", which would make every prediction the same");
     }
     if (pre.input() == Preprocessing.Input.IMAGES
-        && (pre.imageShape().size() != 3 || pre.imageShape().stream().anyMatch(d -> d == null
-            || d < 1 || d > 4096) || !List.of(1, 3).contains(pre.imageShape().get(0)))) {
-      throw bad(name, "its image shape " + pre.imageShape() + " is not [1 or 3 channels, height, "
-          + "width]");
+        && (pre.imageShape().size() != 3
+            || pre.imageShape().stream().anyMatch(d -> d == null || d < 1 || d > 4096)
+            || !List.of(1, 3).contains(pre.imageShape().get(0)))) {
+      throw bad(
+          name,
+          "its image shape " + pre.imageShape() + " is not [1 or 3 channels, height, " + "width]");
     }
     distinct(name, "the class list", pre.classNames());
   }

@@ -78,8 +78,15 @@ public record Preprocessing(
    * @param backbone for {@link Op#TEXT_MEANING}, the pretrained model that makes the numbers
    */
   public record ColumnStep(
-      String column, Op op, double fill, double center, double scale, List<String> levels,
-      boolean other, List<Double> weights, Backbone backbone) {
+      String column,
+      Op op,
+      double fill,
+      double center,
+      double scale,
+      List<String> levels,
+      boolean other,
+      List<Double> weights,
+      Backbone backbone) {
 
     /** Copies the lists. */
     public ColumnStep {
@@ -88,8 +95,14 @@ public record Preprocessing(
     }
 
     /** Creates a step for a number, category or yes/no column. */
-    public ColumnStep(String column, Op op, double fill, double center, double scale,
-        List<String> levels, boolean other) {
+    public ColumnStep(
+        String column,
+        Op op,
+        double fill,
+        double center,
+        double scale,
+        List<String> levels,
+        boolean other) {
       this(column, op, fill, center, scale, levels, other, List.of(), null);
     }
 
@@ -178,8 +191,11 @@ public record Preprocessing(
     List<Integer> shape = List.of(images.channels(), images.height(), images.width());
     if (!shape.equals(imageShape)) {
       throw new IllegalArgumentException(
-          "This model was trained on images of " + describeShape(imageShape) + " but got "
-              + describeShape(shape) + ".");
+          "This model was trained on images of "
+              + describeShape(imageShape)
+              + " but got "
+              + describeShape(shape)
+              + ".");
     }
     float[] labels = new float[images.size()];
     for (int i = 0; i < labels.length; i++) {
@@ -204,7 +220,8 @@ public record Preprocessing(
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
-                          "The data has no column \"" + s.column()
+                          "The data has no column \""
+                              + s.column()
                               + "\", which the model was trained with."));
       if (s.op() == Op.TEXT_MEANING || s.op() == Op.TEXT_WORDS) {
         TextSteps.encode(s, c, x, width, offset);

@@ -26,23 +26,52 @@ public record Provenance(
     String settings) {
 
   /** Returns a provenance without recorded settings. */
-  public Provenance(long seed, String device, String djlVersion, String engineVersion,
-      String dataFingerprint, int epochsRun, int bestEpoch, String graphJson) {
-    this(seed, device, djlVersion, engineVersion, dataFingerprint, epochsRun, bestEpoch, graphJson,
+  public Provenance(
+      long seed,
+      String device,
+      String djlVersion,
+      String engineVersion,
+      String dataFingerprint,
+      int epochsRun,
+      int bestEpoch,
+      String graphJson) {
+    this(
+        seed,
+        device,
+        djlVersion,
+        engineVersion,
+        dataFingerprint,
+        epochsRun,
+        bestEpoch,
+        graphJson,
         null);
   }
 
   /** Returns a copy that records the training settings in plain words. */
   public Provenance withSettings(String text) {
     return new Provenance(
-        seed, device, djlVersion, engineVersion, dataFingerprint, epochsRun, bestEpoch, graphJson,
+        seed,
+        device,
+        djlVersion,
+        engineVersion,
+        dataFingerprint,
+        epochsRun,
+        bestEpoch,
+        graphJson,
         text);
   }
 
   /** Returns a copy that records the producing graph. */
   public Provenance withGraphJson(String json) {
     return new Provenance(
-        seed, device, djlVersion, engineVersion, dataFingerprint, epochsRun, bestEpoch, json,
+        seed,
+        device,
+        djlVersion,
+        engineVersion,
+        dataFingerprint,
+        epochsRun,
+        bestEpoch,
+        json,
         settings);
   }
 }

@@ -68,9 +68,10 @@ public final class Quantization {
       float[] once = round(t, storage);
       float[] twice = round(new Tensor(t.name(), t.shape(), once), storage);
       // The scale of a rounded channel can land one float step away; a third pass settles it.
-      float[] settled = java.util.Arrays.equals(once, twice)
-          ? once
-          : round(new Tensor(t.name(), t.shape(), twice), storage);
+      float[] settled =
+          java.util.Arrays.equals(once, twice)
+              ? once
+              : round(new Tensor(t.name(), t.shape(), twice), storage);
       out.add(new Tensor(t.name(), t.shape(), settled));
     }
     return out;
@@ -80,9 +81,10 @@ public final class Quantization {
     return switch (storage) {
       case FLOAT32 -> t.data().clone();
       case FLOAT16 -> Half.round(t.data());
-      case INT8 -> quantizable(t.name(), t.shape())
-          ? dequantize(quantize(t.data(), t.shape()))
-          : t.data().clone();
+      case INT8 ->
+          quantizable(t.name(), t.shape())
+              ? dequantize(quantize(t.data(), t.shape()))
+              : t.data().clone();
     };
   }
 

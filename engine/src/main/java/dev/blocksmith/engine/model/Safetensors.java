@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The safetensors file format, written and read by hand: an 8-byte little-endian header length,
- * a JSON header naming each tensor's dtype, shape and {@code data_offsets} (relative to the end of
- * the header), padded with spaces to a multiple of 8, then the raw little-endian data. Only the dtypes
- * Blocksmith writes are accepted: F32, F16 and I8.
+ * The safetensors file format, written and read by hand: an 8-byte little-endian header length, a
+ * JSON header naming each tensor's dtype, shape and {@code data_offsets} (relative to the end of
+ * the header), padded with spaces to a multiple of 8, then the raw little-endian data. Only the
+ * dtypes Blocksmith writes are accepted: F32, F16 and I8.
  */
 public final class Safetensors {
   private static final ObjectMapper JSON = StrictJson.builder().build();
@@ -70,11 +70,12 @@ public final class Safetensors {
       ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
       float[] out = new float[data.length / width(dtype)];
       for (int i = 0; i < out.length; i++) {
-        out[i] = switch (dtype) {
-          case "F32" -> b.getFloat();
-          case "F16" -> Half.toFloat(b.getShort());
-          default -> b.get();
-        };
+        out[i] =
+            switch (dtype) {
+              case "F32" -> b.getFloat();
+              case "F16" -> Half.toFloat(b.getShort());
+              default -> b.get();
+            };
       }
       return out;
     }
@@ -149,7 +150,9 @@ public final class Safetensors {
       t.path("shape").forEach(d -> shape.add(StrictJson.longValue(d, "a tensor dimension")));
       long begin = StrictJson.longValue(t.path("data_offsets").path(0), "a tensor offset");
       long end = StrictJson.longValue(t.path("data_offsets").path(1), "a tensor offset");
-      if (begin < 0 || end < begin || dataStart + end > file.length
+      if (begin < 0
+          || end < begin
+          || dataStart + end > file.length
           || shape.stream().anyMatch(d -> d < 0)) {
         throw new IllegalArgumentException("tensor " + field.getKey() + " lies outside the file");
       }
@@ -164,8 +167,9 @@ public final class Safetensors {
   public static Map<String, String> metadata(byte[] file) {
     long headerLength = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     try {
-      JsonNode meta = JSON.readTree(new String(file, 8, (int) headerLength, StandardCharsets.UTF_8))
-          .path("__metadata__");
+      JsonNode meta =
+          JSON.readTree(new String(file, 8, (int) headerLength, StandardCharsets.UTF_8))
+              .path("__metadata__");
       Map<String, String> out = new java.util.LinkedHashMap<>();
       meta.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
       return out;

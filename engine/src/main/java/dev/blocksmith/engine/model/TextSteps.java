@@ -20,14 +20,27 @@ final class TextSteps {
   /** Returns the fitted step of a text column: the vocabulary comes from these rows only. */
   static ColumnStep fit(Column c, Recipe.TextMethod method, int maxWords) {
     if (method == Recipe.TextMethod.MEANING) {
-      return new ColumnStep(c.name(), Op.TEXT_MEANING, 0, 0, 1, List.of(), false, List.of(),
+      return new ColumnStep(
+          c.name(),
+          Op.TEXT_MEANING,
+          0,
+          0,
+          1,
+          List.of(),
+          false,
+          List.of(),
           SentenceEmbedder.shared().backbone());
     }
     WordCounts.Vocabulary v = WordCounts.fit(texts(c), maxWords, MIN_TEXTS);
     if (v.words().isEmpty()) {
-      throw new IllegalArgumentException("The text column \"" + c.name() + "\" has no word that "
-          + "appears in at least " + MIN_TEXTS + " training rows, so word counts cannot learn "
-          + "anything; use sentence meaning instead, or give more rows.");
+      throw new IllegalArgumentException(
+          "The text column \""
+              + c.name()
+              + "\" has no word that "
+              + "appears in at least "
+              + MIN_TEXTS
+              + " training rows, so word counts cannot learn "
+              + "anything; use sentence meaning instead, or give more rows.");
     }
     return new ColumnStep(c.name(), Op.TEXT_WORDS, 0, 0, 1, v.words(), false, v.idf(), null);
   }
@@ -45,12 +58,17 @@ final class TextSteps {
     }
     SentenceEmbedder embedder = SentenceEmbedder.shared();
     if (s.backbone() == null || !s.backbone().sha256().equals(embedder.backbone().sha256())) {
-      throw new IllegalArgumentException("This model turned \"" + s.column() + "\" into numbers "
-          + "with " + (s.backbone() == null ? "an unnamed model" : s.backbone().describe())
-          + ", but this Blocksmith ships " + embedder.backbone().describe()
-          + "; its numbers would mean something else. Train the model again here.");
+      throw new IllegalArgumentException(
+          "This model turned \""
+              + s.column()
+              + "\" into numbers "
+              + "with "
+              + (s.backbone() == null ? "an unnamed model" : s.backbone().describe())
+              + ", but this Blocksmith ships "
+              + embedder.backbone().describe()
+              + "; its numbers would mean something else. Train the model again here.");
     }
-    float[][] vectors = embedder.embed(texts, (done, total) -> { });
+    float[][] vectors = embedder.embed(texts, (done, total) -> {});
     for (int r = 0; r < vectors.length; r++) {
       System.arraycopy(vectors[r], 0, x, r * width + offset, vectors[r].length);
     }

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Exports a model for PyTorch: a {@code .safetensors} file of float32 weights named like the keys
- * of an equivalent {@code torch.nn.Sequential} ("3.weight"), and beside it a {@code .json} file with
- * the architecture, the label names and the preprocessing. {@code docs/pytorch.md} shows the few
- * lines of Python that rebuild the network and load the weights.
+ * of an equivalent {@code torch.nn.Sequential} ("3.weight"), and beside it a {@code .json} file
+ * with the architecture, the label names and the preprocessing. {@code docs/pytorch.md} shows the
+ * few lines of Python that rebuild the network and load the weights.
  */
 public final class TorchExport {
   private static final Pattern DJL_NAME = Pattern.compile("(\\d+)[A-Za-z0-9]*_(weight|bias)");
@@ -42,8 +42,15 @@ public final class TorchExport {
     for (Tensor t : Weights.read(model)) {
       entries.add(Safetensors.Entry.f32(torchName(t.name()), t.shape(), t.data()));
     }
-    return Safetensors.write(entries, Map.of("format", "pt", "producer", "Blocksmith "
-        + ModelBundle.blocksmithVersion(), "architecture", model.arch().describe()));
+    return Safetensors.write(
+        entries,
+        Map.of(
+            "format",
+            "pt",
+            "producer",
+            "Blocksmith " + ModelBundle.blocksmithVersion(),
+            "architecture",
+            model.arch().describe()));
   }
 
   /**

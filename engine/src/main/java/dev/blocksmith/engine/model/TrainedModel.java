@@ -80,8 +80,13 @@ public final class TrainedModel implements Value {
    * @param history training curves
    * @param provenance how it was made
    */
-  public TrainedModel(ArchSpec arch, byte[] weights, List<ParamInfo> parameters,
-      Preprocessing preprocessing, List<Curve> history, Provenance provenance) {
+  public TrainedModel(
+      ArchSpec arch,
+      byte[] weights,
+      List<ParamInfo> parameters,
+      Preprocessing preprocessing,
+      List<Curve> history,
+      Provenance provenance) {
     this(arch, weights, parameters, preprocessing, history, provenance, Storage.FLOAT32);
   }
 
@@ -92,8 +97,14 @@ public final class TrainedModel implements Value {
    * @param storage how a model file stores the weights (the weights given must already be rounded
    *     to it)
    */
-  public TrainedModel(ArchSpec arch, byte[] weights, List<ParamInfo> parameters,
-      Preprocessing preprocessing, List<Curve> history, Provenance provenance, Storage storage) {
+  public TrainedModel(
+      ArchSpec arch,
+      byte[] weights,
+      List<ParamInfo> parameters,
+      Preprocessing preprocessing,
+      List<Curve> history,
+      Provenance provenance,
+      Storage storage) {
     this.storage = storage;
     this.arch = arch;
     this.weights = weights.clone();
@@ -112,16 +123,20 @@ public final class TrainedModel implements Value {
    * @param history training curves
    * @param provenance how it was made
    */
-  public static TrainedModel capture(ArchSpec arch, Block block, Preprocessing preprocessing,
-      List<Curve> history, Provenance provenance) {
+  public static TrainedModel capture(
+      ArchSpec arch,
+      Block block,
+      Preprocessing preprocessing,
+      List<Curve> history,
+      Provenance provenance) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       block.saveParameters(out);
     } catch (IOException e) {
       throw new IllegalStateException("could not serialise weights", e);
     }
-    return new TrainedModel(arch, bytes.toByteArray(), describe(block), preprocessing, history,
-        provenance);
+    return new TrainedModel(
+        arch, bytes.toByteArray(), describe(block), preprocessing, history, provenance);
   }
 
   /** Returns the name, shape and trainability of every parameter of an initialised block. */
@@ -217,8 +232,8 @@ public final class TrainedModel implements Value {
 
   /**
    * Loads these weights into {@code block} (built from {@link #arch()}, initialised here when it is
-   * not yet), with its arrays attached to {@code manager}. Checks parameter names and shapes against
-   * the block's, because DJL loads a wrong-architecture file silently.
+   * not yet), with its arrays attached to {@code manager}. Checks parameter names and shapes
+   * against the block's, because DJL loads a wrong-architecture file silently.
    *
    * @throws IncompatibleModelException when the weights do not fit the block
    */
@@ -234,13 +249,19 @@ public final class TrainedModel implements Value {
       block.loadParameters(manager, in);
       if (in.available() > 0) {
         throw new IncompatibleModelException(
-            "The stored weights hold more layers than the architecture " + arch.describe()
-                + ". The model file is damaged or belongs to another model.", null);
+            "The stored weights hold more layers than the architecture "
+                + arch.describe()
+                + ". The model file is damaged or belongs to another model.",
+            null);
       }
     } catch (IOException | MalformedModelException | RuntimeException e) {
       throw new IncompatibleModelException(
-          "The stored weights could not be read into " + arch.describe() + ": " + e.getMessage()
-              + ". The model file is damaged or belongs to another model.", e);
+          "The stored weights could not be read into "
+              + arch.describe()
+              + ": "
+              + e.getMessage()
+              + ". The model file is damaged or belongs to another model.",
+          e);
     }
     if (!sameLayout(describe(block), parameters)) {
       throw new IncompatibleModelException(mismatch(describe(block)), null);
@@ -263,11 +284,17 @@ public final class TrainedModel implements Value {
     for (int i = 0; i < Math.max(actual.size(), parameters.size()); i++) {
       ParamInfo want = i < actual.size() ? actual.get(i) : null;
       ParamInfo have = i < parameters.size() ? parameters.get(i) : null;
-      if (want == null || have == null || !want.equals(have)
-          && (!want.name().equals(have.name()) || !want.shape().equals(have.shape()))) {
-        return "The stored weights do not fit the architecture " + arch.describe() + ": layer "
-            + (want == null ? "(none)" : want.name() + " " + want.shape()) + " needs weights, but "
-            + "the file holds " + (have == null ? "nothing" : have.name() + " " + have.shape())
+      if (want == null
+          || have == null
+          || !want.equals(have)
+              && (!want.name().equals(have.name()) || !want.shape().equals(have.shape()))) {
+        return "The stored weights do not fit the architecture "
+            + arch.describe()
+            + ": layer "
+            + (want == null ? "(none)" : want.name() + " " + want.shape())
+            + " needs weights, but "
+            + "the file holds "
+            + (have == null ? "nothing" : have.name() + " " + have.shape())
             + ". The weights belong to another model; train again or load the matching file.";
       }
     }
@@ -281,9 +308,9 @@ public final class TrainedModel implements Value {
 
   @Override
   public String headline() {
-    String stored = storage == Storage.FLOAT32 ? "" : " · stored as " + storage.name().toLowerCase(
-        Locale.ROOT);
-    return String.format(Locale.ROOT, "%s · %,d parameters%s", arch.describe(), totalParameters(),
-        stored);
+    String stored =
+        storage == Storage.FLOAT32 ? "" : " · stored as " + storage.name().toLowerCase(Locale.ROOT);
+    return String.format(
+        Locale.ROOT, "%s · %,d parameters%s", arch.describe(), totalParameters(), stored);
   }
 }

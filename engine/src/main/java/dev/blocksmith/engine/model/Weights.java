@@ -89,13 +89,17 @@ public final class Weights {
         block.loadParameters(manager, in);
         if (in.available() > 0) {
           throw new IncompatibleModelException(
-              "This model file holds more weights than its architecture " + arch.describe()
-                  + " needs; the file is damaged or was edited.", null);
+              "This model file holds more weights than its architecture "
+                  + arch.describe()
+                  + " needs; the file is damaged or was edited.",
+              null);
         }
       } catch (IOException | MalformedModelException | RuntimeException e) {
         throw new IncompatibleModelException(
-            "This model file's weights could not be read (" + e.getMessage()
-                + "); the file is damaged or was edited.", e);
+            "This model file's weights could not be read ("
+                + e.getMessage()
+                + "); the file is damaged or was edited.",
+            e);
       }
       List<Tensor> tensors = read(block);
       check(expected, tensors);
@@ -142,21 +146,32 @@ public final class Weights {
       Tensor have = i < actual.size() ? actual.get(i) : null;
       String problem = null;
       if (want == null) {
-        problem = "it holds an extra layer '" + have.name()
-            + "' that the architecture does not have";
+        problem =
+            "it holds an extra layer '" + have.name() + "' that the architecture does not have";
       } else if (have == null) {
         problem = "layer '" + want.name() + "' is missing";
       } else if (!want.name().equals(have.name())) {
-        problem = "it holds layer '" + have.name() + "' where the architecture needs '"
-            + want.name() + "'";
+        problem =
+            "it holds layer '"
+                + have.name()
+                + "' where the architecture needs '"
+                + want.name()
+                + "'";
       } else if (!want.shape().equals(have.shape())) {
-        problem = "layer '" + want.name() + "' has shape " + have.shape()
-            + " but the architecture needs " + want.shape();
+        problem =
+            "layer '"
+                + want.name()
+                + "' has shape "
+                + have.shape()
+                + " but the architecture needs "
+                + want.shape();
       }
       if (problem != null) {
         throw new IncompatibleModelException(
-            "This model file's weights do not match its architecture (" + problem
-                + "); the file is damaged or was edited.", null);
+            "This model file's weights do not match its architecture ("
+                + problem
+                + "); the file is damaged or was edited.",
+            null);
       }
     }
   }

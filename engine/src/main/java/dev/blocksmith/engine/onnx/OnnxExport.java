@@ -42,10 +42,13 @@ import java.util.Map;
 public final class OnnxExport {
   /** The file name ending. */
   public static final String EXTENSION = ".onnx";
+
   /** ONNX IR version written (ONNX 1.7 and later read it). */
   static final long IR_VERSION = 7;
+
   /** Default-domain opset (per-axis DequantizeLinear needs 13). */
   static final long OPSET = 13;
+
   /** ai.onnx.ml opset (LabelEncoder with keys/values lists). */
   static final long ML_OPSET = 2;
 
@@ -87,45 +90,64 @@ public final class OnnxExport {
     String features = OnnxPreprocessing.add(g, pre);
     String scores = network(g, arch, Weights.read(model), precision, features);
     int k = arch.outputs();
-    g.output("scores", DataType.FLOAT, "Raw network outputs (before softmax; for a number, the "
-        + "standardized target).", -1, k);
+    g.output(
+        "scores",
+        DataType.FLOAT,
+        "Raw network outputs (before softmax; for a number, the " + "standardized target).",
+        -1,
+        k);
     if (pre.task() == ArchSpec.Task.CLASSIFICATION) {
       g.opNamed("", "Softmax", List.of(scores), "probabilities", i("axis", 1));
       g.output("probabilities", DataType.FLOAT, "Probability of each class.", -1, k);
-      g.opNamed("", "ArgMax", List.of(scores), "predicted_index", i("axis", 1),
-          i("keepdims", 0));
+      g.opNamed("", "ArgMax", List.of(scores), "predicted_index", i("axis", 1), i("keepdims", 0));
       g.output("predicted_index", DataType.INT64, "Index of the predicted class.", -1);
       long[] keys = new long[k];
       for (int c = 0; c < k; c++) {
         keys[c] = c;
       }
-      g.opNamed(OnnxGraph.ML_DOMAIN, "LabelEncoder", List.of("predicted_index"), "predicted",
-          ints("keys_int64s", keys), OnnxGraph.strings("values_strings", pre.classNames()),
+      g.opNamed(
+          OnnxGraph.ML_DOMAIN,
+          "LabelEncoder",
+          List.of("predicted_index"),
+          "predicted",
+          ints("keys_int64s", keys),
+          OnnxGraph.strings("values_strings", pre.classNames()),
           OnnxGraph.s("default_string", ""));
       g.output("predicted", DataType.STRING, "Name of the predicted class.", -1);
     } else {
       String wide = g.op("Cast", List.of(scores), i("to", DataType.DOUBLE.getNumber()));
-      String times = g.op("Mul", List.of(wide, g.doubles(g.fresh("c/label_scale"),
-          new double[] {pre.labelScale()})));
-      g.opNamed("", "Add", List.of(times, g.doubles(g.fresh("c/label_center"),
-          new double[] {pre.labelCenter()})), "predicted");
-      g.output("predicted", DataType.DOUBLE, "The predicted number, in the target's units.",
-          -1, 1);
+      String times =
+          g.op(
+              "Mul",
+              List.of(wide, g.doubles(g.fresh("c/label_scale"), new double[] {pre.labelScale()})));
+      g.opNamed(
+          "",
+          "Add",
+          List.of(times, g.doubles(g.fresh("c/label_center"), new double[] {pre.labelCenter()})),
+          "predicted");
+      g.output("predicted", DataType.DOUBLE, "The predicted number, in the target's units.", -1, 1);
     }
-    ModelProto.Builder m = ModelProto.newBuilder()
-        .setIrVersion(IR_VERSION)
-        .setProducerName("Blocksmith")
-        .setProducerVersion(ModelBundle.blocksmithVersion())
-        .setDomain("dev.blocksmith")
-        .setModelVersion(1)
-        .setDocString(arch.describe() + " trained with Blocksmith; weights "
-            + precision.name().toLowerCase(Locale.ROOT) + ". See metadata 'blocksmith.inputs'.")
-        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(OnnxGraph.ML_DOMAIN)
-            .setVersion(ML_OPSET))
-        .setGraph(g.build());
-    metadata(model, precision).forEach((key, value) ->
-        m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
+    ModelProto.Builder m =
+        ModelProto.newBuilder()
+            .setIrVersion(IR_VERSION)
+            .setProducerName("Blocksmith")
+            .setProducerVersion(ModelBundle.blocksmithVersion())
+            .setDomain("dev.blocksmith")
+            .setModelVersion(1)
+            .setDocString(
+                arch.describe()
+                    + " trained with Blocksmith; weights "
+                    + precision.name().toLowerCase(Locale.ROOT)
+                    + ". See metadata 'blocksmith.inputs'.")
+            .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+            .addOpsetImport(
+                OperatorSetIdProto.newBuilder().setDomain(OnnxGraph.ML_DOMAIN).setVersion(ML_OPSET))
+            .setGraph(g.build());
+    metadata(model, precision)
+        .forEach(
+            (key, value) ->
+                m.addMetadataProps(
+                    StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
     return m.build();
   }
 
@@ -152,14 +174,20 @@ public final class OnnxExport {
   }
 
   /** Adds the layers of {@code arch} reading {@code x}; returns the name of the "scores" output. */
-  private static String network(OnnxGraph g, ArchSpec arch, List<Tensor> tensors,
-      Precision precision, String x) throws IncompatibleModelException {
+  private static String network(
+      OnnxGraph g, ArchSpec arch, List<Tensor> tensors, Precision precision, String x)
+      throws IncompatibleModelException {
     List<Tensor> queue = new ArrayList<>(tensors);
     if (arch.kind() == ArchSpec.Kind.CNN) {
       for (int stage = 0; stage < arch.convChannels().size(); stage++) {
         String[] wb = weightAndBias(g, queue, 4, precision);
-        x = g.op("Conv", List.of(x, wb[0], wb[1]), ints("kernel_shape", 3, 3),
-            ints("pads", 1, 1, 1, 1), ints("strides", 1, 1));
+        x =
+            g.op(
+                "Conv",
+                List.of(x, wb[0], wb[1]),
+                ints("kernel_shape", 3, 3),
+                ints("pads", 1, 1, 1, 1),
+                ints("strides", 1, 1));
         x = g.op("Relu", List.of(x));
         x = g.op("MaxPool", List.of(x), ints("kernel_shape", 2, 2), ints("strides", 2, 2));
       }
@@ -176,19 +204,29 @@ public final class OnnxExport {
     String[] head = weightAndBias(g, queue, 2, precision);
     g.opNamed("", "Gemm", List.of(x, head[0], head[1]), "scores", i("transB", 1));
     if (!queue.isEmpty()) {
-      throw new IncompatibleModelException("The model holds more weights (" + queue.get(0).name()
-          + ") than its architecture " + arch.describe() + " uses.", null);
+      throw new IncompatibleModelException(
+          "The model holds more weights ("
+              + queue.get(0).name()
+              + ") than its architecture "
+              + arch.describe()
+              + " uses.",
+          null);
     }
     return "scores";
   }
 
   /** Takes the next weight (of {@code rank} dimensions) and bias off the queue as initializers. */
-  private static String[] weightAndBias(OnnxGraph g, List<Tensor> queue, int rank,
-      Precision precision) throws IncompatibleModelException {
-    if (queue.size() < 2 || queue.get(0).shape().size() != rank
+  private static String[] weightAndBias(
+      OnnxGraph g, List<Tensor> queue, int rank, Precision precision)
+      throws IncompatibleModelException {
+    if (queue.size() < 2
+        || queue.get(0).shape().size() != rank
         || queue.get(1).shape().size() != 1) {
-      throw new IncompatibleModelException("The model's weights do not fit its architecture "
-          + "(expected a " + rank + "-dimensional weight and a bias next); the model is damaged.",
+      throw new IncompatibleModelException(
+          "The model's weights do not fit its architecture "
+              + "(expected a "
+              + rank
+              + "-dimensional weight and a bias next); the model is damaged.",
           null);
     }
     Tensor w = queue.remove(0);

@@ -25,8 +25,7 @@ public final class OnnxFeeds {
    * Category texts the graph also reads as missing, besides "" (in lower, upper and title case):
    * the CSV reader's missing-value markers, kept equal to them by a test in the nodes module.
    */
-  public static final List<String> MISSING_MARKERS =
-      List.of("na", "n/a", "null", "?", "-", "nan");
+  public static final List<String> MISSING_MARKERS = List.of("na", "n/a", "null", "?", "-", "nan");
 
   private OnnxFeeds() {}
 
@@ -45,8 +44,8 @@ public final class OnnxFeeds {
   /**
    * One input of the exported graph.
    *
-   * @param name the ONNX input name (the column name with characters other than letters, digits
-   *     and _ replaced by _, made unique)
+   * @param name the ONNX input name (the column name with characters other than letters, digits and
+   *     _ replaced by _, made unique)
    * @param column the data column it takes, or "pixels" for images
    * @param kind what values it takes
    * @param shape its shape, -1 for the batch dimension
@@ -79,15 +78,19 @@ public final class OnnxFeeds {
     List<Input> out = new ArrayList<>();
     Set<String> taken = new HashSet<>();
     for (ColumnStep s : pre.steps()) {
-      Kind kind = switch (s.op()) {
-        case SCALE -> Kind.NUMBER;
-        case BOOLEAN -> Kind.BOOLEAN;
-        case ONE_HOT, ORDINAL -> Kind.CATEGORY;
-        case TEXT_MEANING, TEXT_WORDS -> throw new IllegalArgumentException("Column \""
-            + s.column() + "\" is text turned into numbers by a language model or word counts; "
-            + "ONNX export of text features is not supported yet. Export a model trained on "
-            + "numbers, categories or pictures, or use the .bsmodel file with Blocksmith.");
-      };
+      Kind kind =
+          switch (s.op()) {
+            case SCALE -> Kind.NUMBER;
+            case BOOLEAN -> Kind.BOOLEAN;
+            case ONE_HOT, ORDINAL -> Kind.CATEGORY;
+            case TEXT_MEANING, TEXT_WORDS ->
+                throw new IllegalArgumentException(
+                    "Column \""
+                        + s.column()
+                        + "\" is text turned into numbers by a language model or word counts; "
+                        + "ONNX export of text features is not supported yet. Export a model trained on "
+                        + "numbers, categories or pictures, or use the .bsmodel file with Blocksmith.");
+          };
       out.add(new Input(inputName(s.column(), taken), s.column(), kind, List.of(-1L, 1L)));
     }
     return out;
@@ -135,8 +138,15 @@ public final class OnnxFeeds {
     }
     int rows = table.rowCount();
     for (Input in : inputs(pre)) {
-      Column c = table.column(in.column()).orElseThrow(() -> new IllegalArgumentException(
-          "The data has no column \"" + in.column() + "\", which the model was trained with."));
+      Column c =
+          table
+              .column(in.column())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "The data has no column \""
+                              + in.column()
+                              + "\", which the model was trained with."));
       out.add(new Feed(in, values(in.kind(), c, rows), rows));
     }
     return out;

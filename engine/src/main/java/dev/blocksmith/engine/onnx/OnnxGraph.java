@@ -58,10 +58,13 @@ final class OnnxGraph {
   }
 
   /** Adds a node whose one output has the given name (a graph output, for instance). */
-  void opNamed(String domain, String op, List<String> inputs, String output,
-      AttributeProto... attributes) {
+  void opNamed(
+      String domain, String op, List<String> inputs, String output, AttributeProto... attributes) {
     NodeProto.Builder n =
-        NodeProto.newBuilder().setOpType(op).setName(fresh("n_" + op)).addAllInput(inputs)
+        NodeProto.newBuilder()
+            .setOpType(op)
+            .setName(fresh("n_" + op))
+            .addAllInput(inputs)
             .addOutput(output);
     if (!domain.isEmpty()) {
       n.setDomain(domain);
@@ -99,8 +102,11 @@ final class OnnxGraph {
   }
 
   private String raw(String name, TensorProto.DataType type, byte[] bytes, long... dims) {
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(type.getNumber())
-        .setRawData(ByteString.copyFrom(bytes));
+    TensorProto.Builder t =
+        TensorProto.newBuilder()
+            .setName(name)
+            .setDataType(type.getNumber())
+            .setRawData(ByteString.copyFrom(bytes));
     for (long d : dims) {
       t.addDims(d);
     }
@@ -118,42 +124,50 @@ final class OnnxGraph {
     graph.addOutput(valueInfo(name, type, doc, dims));
   }
 
-  private static ValueInfoProto valueInfo(String name, TensorProto.DataType type, String doc,
-      long... dims) {
+  private static ValueInfoProto valueInfo(
+      String name, TensorProto.DataType type, String doc, long... dims) {
     TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
     for (long d : dims) {
-      shape.addDim(d < 0
-          ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
-          : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+      shape.addDim(
+          d < 0
+              ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
+              : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     }
-    TypeProto t = TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape))
-        .build();
+    TypeProto t =
+        TypeProto.newBuilder()
+            .setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape))
+            .build();
     return ValueInfoProto.newBuilder().setName(name).setType(t).setDocString(doc).build();
   }
 
   /** Returns an integer attribute. */
   static AttributeProto i(String name, long value) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeType.INT).setI(value)
-        .build();
+    return AttributeProto.newBuilder().setName(name).setType(AttributeType.INT).setI(value).build();
   }
 
   /** Returns a float attribute. */
   static AttributeProto f(String name, float value) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeType.FLOAT).setF(value)
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeType.FLOAT)
+        .setF(value)
         .build();
   }
 
   /** Returns a string attribute. */
   static AttributeProto s(String name, String value) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeType.STRING)
-        .setS(ByteString.copyFromUtf8(value)).build();
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeType.STRING)
+        .setS(ByteString.copyFromUtf8(value))
+        .build();
   }
 
   /** Returns an integer-list attribute. */
   static AttributeProto ints(String name, long... values) {
-    AttributeProto.Builder a = AttributeProto.newBuilder().setName(name)
-        .setType(AttributeType.INTS);
+    AttributeProto.Builder a =
+        AttributeProto.newBuilder().setName(name).setType(AttributeType.INTS);
     for (long v : values) {
       a.addInts(v);
     }
@@ -162,8 +176,8 @@ final class OnnxGraph {
 
   /** Returns a string-list attribute. */
   static AttributeProto strings(String name, List<String> values) {
-    AttributeProto.Builder a = AttributeProto.newBuilder().setName(name)
-        .setType(AttributeType.STRINGS);
+    AttributeProto.Builder a =
+        AttributeProto.newBuilder().setName(name).setType(AttributeType.STRINGS);
     values.forEach(v -> a.addStrings(ByteString.copyFromUtf8(v)));
     return a.build();
   }

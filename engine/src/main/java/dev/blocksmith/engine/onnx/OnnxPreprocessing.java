@@ -14,10 +14,10 @@ import java.util.Locale;
 
 /**
  * Writes a model's fitted {@link Preprocessing} as ONNX nodes, so that the exported file takes raw
- * values and computes exactly what {@link Preprocessing#transform} computes: numbers as {@code
- * (x - center) / scale} in float64 then float32 (NaN → the training mean), yes/no as 1/0 (NaN →
- * the training share of yes), categories through an {@code ai.onnx.ml} LabelEncoder into one-hot
- * slots or an ordinal index, and pixels as {@code value / 255}.
+ * values and computes exactly what {@link Preprocessing#transform} computes: numbers as {@code (x -
+ * center) / scale} in float64 then float32 (NaN → the training mean), yes/no as 1/0 (NaN → the
+ * training share of yes), categories through an {@code ai.onnx.ml} LabelEncoder into one-hot slots
+ * or an ordinal index, and pixels as {@code value / 255}.
  */
 final class OnnxPreprocessing {
   private static final long FLOAT = DataType.FLOAT.getNumber();
@@ -29,8 +29,12 @@ final class OnnxPreprocessing {
     List<Input> inputs = OnnxFeeds.inputs(pre);
     if (pre.input() == Preprocessing.Input.IMAGES) {
       Input in = inputs.get(0);
-      g.input(in.name(), DataType.UINT8, "Pixels 0–255, channels first ([N, channels, height, "
-          + "width]); the graph divides by 255.", dims(in));
+      g.input(
+          in.name(),
+          DataType.UINT8,
+          "Pixels 0–255, channels first ([N, channels, height, "
+              + "width]); the graph divides by 255.",
+          dims(in));
       String f = g.op("Cast", List.of(in.name()), i("to", FLOAT));
       return g.op("Div", List.of(f, g.floats(g.fresh("c/255"), new float[] {255f})));
     }
@@ -38,27 +42,40 @@ final class OnnxPreprocessing {
     for (int k = 0; k < inputs.size(); k++) {
       Input in = inputs.get(k);
       ColumnStep s = pre.steps().get(k);
-      parts.add(switch (s.op()) {
-        case SCALE -> {
-          g.input(in.name(), DataType.DOUBLE, "Column \"" + s.column() + "\": numbers as float64, "
-              + "NaN when missing.", dims(in));
-          yield number(g, in.name(), s);
-        }
-        case BOOLEAN -> {
-          g.input(in.name(), DataType.DOUBLE, "Column \"" + s.column() + "\": 1 for yes, 0 for no, "
-              + "NaN when missing.", dims(in));
-          String filled = fillNaN(g, in.name(), s.fill());
-          yield g.op("Cast", List.of(filled), i("to", FLOAT));
-        }
-        case ONE_HOT, ORDINAL -> {
-          g.input(in.name(), DataType.STRING, "Column \"" + s.column() + "\": the text of the "
-              + "category, \"\" when missing.", dims(in));
-          yield category(g, in.name(), s);
-        }
-        // OnnxFeeds.inputs refuses text steps before this point.
-        case TEXT_MEANING, TEXT_WORDS -> throw new IllegalArgumentException(
-            "text features cannot be exported to ONNX");
-      });
+      parts.add(
+          switch (s.op()) {
+            case SCALE -> {
+              g.input(
+                  in.name(),
+                  DataType.DOUBLE,
+                  "Column \"" + s.column() + "\": numbers as float64, " + "NaN when missing.",
+                  dims(in));
+              yield number(g, in.name(), s);
+            }
+            case BOOLEAN -> {
+              g.input(
+                  in.name(),
+                  DataType.DOUBLE,
+                  "Column \"" + s.column() + "\": 1 for yes, 0 for no, " + "NaN when missing.",
+                  dims(in));
+              String filled = fillNaN(g, in.name(), s.fill());
+              yield g.op("Cast", List.of(filled), i("to", FLOAT));
+            }
+            case ONE_HOT, ORDINAL -> {
+              g.input(
+                  in.name(),
+                  DataType.STRING,
+                  "Column \""
+                      + s.column()
+                      + "\": the text of the "
+                      + "category, \"\" when missing.",
+                  dims(in));
+              yield category(g, in.name(), s);
+            }
+            // OnnxFeeds.inputs refuses text steps before this point.
+            case TEXT_MEANING, TEXT_WORDS ->
+                throw new IllegalArgumentException("text features cannot be exported to ONNX");
+          });
     }
     return g.op("Concat", parts, i("axis", 1));
   }
@@ -75,10 +92,10 @@ final class OnnxPreprocessing {
 
   private static String number(OnnxGraph g, String x, ColumnStep s) {
     String filled = fillNaN(g, x, s.fill());
-    String centered = g.op("Sub", List.of(filled, g.doubles(g.fresh("c/center"),
-        new double[] {s.center()})));
-    String scaled = g.op("Div", List.of(centered, g.doubles(g.fresh("c/scale"),
-        new double[] {s.scale()})));
+    String centered =
+        g.op("Sub", List.of(filled, g.doubles(g.fresh("c/center"), new double[] {s.center()})));
+    String scaled =
+        g.op("Div", List.of(centered, g.doubles(g.fresh("c/scale"), new double[] {s.scale()})));
     return g.op("Cast", List.of(scaled), i("to", FLOAT));
   }
 
@@ -101,10 +118,14 @@ final class OnnxPreprocessing {
         values.add(missing);
       }
     }
-    String index = g.opInDomain(OnnxGraph.ML_DOMAIN, "LabelEncoder", List.of(x),
-        OnnxGraph.strings("keys_strings", keys),
-        ints("values_int64s", values.stream().mapToLong(Long::longValue).toArray()),
-        i("default_int64", n));
+    String index =
+        g.opInDomain(
+            OnnxGraph.ML_DOMAIN,
+            "LabelEncoder",
+            List.of(x),
+            OnnxGraph.strings("keys_strings", keys),
+            ints("values_int64s", values.stream().mapToLong(Long::longValue).toArray()),
+            i("default_int64", n));
     if (s.op() == Op.ORDINAL) {
       return g.op("Cast", List.of(index), i("to", FLOAT));
     }
@@ -112,8 +133,7 @@ final class OnnxPreprocessing {
     for (int k = 0; k < slots.length; k++) {
       slots[k] = k;
     }
-    String hot = g.op("Equal", List.of(index, g.longs(g.fresh("c/slots"), slots, 1,
-        slots.length)));
+    String hot = g.op("Equal", List.of(index, g.longs(g.fresh("c/slots"), slots, 1, slots.length)));
     return g.op("Cast", List.of(hot), i("to", FLOAT));
   }
 
@@ -121,8 +141,11 @@ final class OnnxPreprocessing {
   static List<String> missingTexts() {
     List<String> out = new ArrayList<>(List.of("", "NaN"));
     for (String m : OnnxFeeds.MISSING_MARKERS) {
-      for (String v : List.of(m, m.toUpperCase(Locale.ROOT),
-          m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1))) {
+      for (String v :
+          List.of(
+              m,
+              m.toUpperCase(Locale.ROOT),
+              m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1))) {
         if (!out.contains(v)) {
           out.add(v);
         }

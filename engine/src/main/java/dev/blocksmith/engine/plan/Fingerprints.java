@@ -32,8 +32,10 @@ import java.util.List;
 public final class Fingerprints {
   /** Files up to this size are also hashed by content (a touch without change keeps nothing). */
   public static final long HASH_LIMIT = 1 << 20;
+
   /** Most entries of a folder listing that are read; a bigger folder adds a marker instead. */
   public static final int MAX_ENTRIES = 200_000;
+
   /** Deepest folder level listed. */
   public static final int MAX_DEPTH = 32;
 
@@ -104,7 +106,10 @@ public final class Fingerprints {
   private static String folder(Path root) throws IOException {
     List<String> entries = new ArrayList<>();
     boolean[] truncated = {false};
-    Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), MAX_DEPTH,
+    Files.walkFileTree(
+        root,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        MAX_DEPTH,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
@@ -112,8 +117,13 @@ public final class Fingerprints {
               truncated[0] = true;
               return FileVisitResult.TERMINATE;
             }
-            entries.add(root.relativize(f) + "|" + a.size() + "|" + a.lastModifiedTime().toMillis()
-                + (a.isDirectory() ? "/" : ""));
+            entries.add(
+                root.relativize(f)
+                    + "|"
+                    + a.size()
+                    + "|"
+                    + a.lastModifiedTime().toMillis()
+                    + (a.isDirectory() ? "/" : ""));
             return FileVisitResult.CONTINUE;
           }
 
@@ -129,7 +139,10 @@ public final class Fingerprints {
       sha.update(e.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) '\n');
     }
-    return "folder:" + entries.size() + (truncated[0] ? "+" : "") + ":"
+    return "folder:"
+        + entries.size()
+        + (truncated[0] ? "+" : "")
+        + ":"
         + HexFormat.of().formatHex(sha.digest(), 0, 16);
   }
 

@@ -19,11 +19,7 @@ import java.util.Map;
  * @param signature the cache key of its outputs
  */
 public record PlanStep(
-    Node node,
-    NodeType type,
-    Params params,
-    Map<String, PortRef> inputs,
-    String signature) {
+    Node node, NodeType type, Params params, Map<String, PortRef> inputs, String signature) {
 
   /** Copies the inputs, keeping their order. */
   public PlanStep {
@@ -47,7 +43,8 @@ public record PlanStep(
 
   /** Returns the name a user sees: the node's label, else its block's name. */
   public String displayName() {
-    return node.label() != null && !node.label().isBlank() ? node.label()
+    return node.label() != null && !node.label().isBlank()
+        ? node.label()
         : type.spec().displayName();
   }
 }

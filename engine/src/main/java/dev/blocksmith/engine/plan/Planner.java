@@ -52,8 +52,10 @@ public final class Planner {
       }
     }
     Set<String> wanted = targets.isEmpty() ? null : graph.ancestors(targets);
-    List<Node> nodes = graph.graph().nodes().stream()
-        .filter(n -> wanted == null || wanted.contains(n.id())).toList();
+    List<Node> nodes =
+        graph.graph().nodes().stream()
+            .filter(n -> wanted == null || wanted.contains(n.id()))
+            .toList();
     Map<String, Integer> pending = new HashMap<>();
     nodes.forEach(n -> pending.put(n.id(), 0));
     for (Edge e : graph.graph().edges()) {
@@ -81,9 +83,18 @@ public final class Planner {
     List<PlanStep> steps = new ArrayList<>();
     for (String id : order) {
       Node n = graph.node(id).orElseThrow();
-      ResolvedNode r = graph.resolved(id).orElseThrow(() -> new PlanException(
-          "The block '" + n.type() + "' used by '" + id + "' is not installed, or cannot read"
-              + " the settings saved for it. Validate the graph to see why."));
+      ResolvedNode r =
+          graph
+              .resolved(id)
+              .orElseThrow(
+                  () ->
+                      new PlanException(
+                          "The block '"
+                              + n.type()
+                              + "' used by '"
+                              + id
+                              + "' is not installed, or cannot read"
+                              + " the settings saved for it. Validate the graph to see why."));
       Map<String, String> inputSigs = new LinkedHashMap<>();
       for (Map.Entry<String, PortRef> in : r.inputs().entrySet()) {
         inputSigs.put(in.getKey(), sigs.get(in.getValue().node()) + "#" + in.getValue().port());

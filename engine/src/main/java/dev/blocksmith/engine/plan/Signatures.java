@@ -17,9 +17,9 @@ import java.util.TreeMap;
 
 /**
  * Computes cache signatures: SHA-256 over the block's type id and version, its canonical params
- * (defaults filled, keys sorted at every level), the engine's {@link Fingerprints} of every file and
- * folder param, the block's own fingerprint of other external state, the run's seed,
- * and the signatures of its inputs by port name. Equal signatures mean equal outputs.
+ * (defaults filled, keys sorted at every level), the engine's {@link Fingerprints} of every file
+ * and folder param, the block's own fingerprint of other external state, the run's seed, and the
+ * signatures of its inputs by port name. Equal signatures mean equal outputs.
  */
 public final class Signatures {
   private Signatures() {}
@@ -40,12 +40,13 @@ public final class Signatures {
     sb.append("type=").append(type.spec().id()).append('\n');
     sb.append("version=").append(type.spec().version()).append('\n');
     sb.append("params=").append(canonicalParams(params)).append('\n');
-    sb.append("files=").append(Fingerprints.ofPathParams(type.spec(), params, baseDir))
+    sb.append("files=")
+        .append(Fingerprints.ofPathParams(type.spec(), params, baseDir))
         .append('\n');
     sb.append("fingerprint=").append(type.fingerprint(params, baseDir)).append('\n');
     sb.append("seed=").append(seed).append('\n');
-    new TreeMap<>(inputs).forEach((port, sig) -> sb.append("in.").append(port).append('=')
-        .append(sig).append('\n'));
+    new TreeMap<>(inputs)
+        .forEach((port, sig) -> sb.append("in.").append(port).append('=').append(sig).append('\n'));
     return HexFormat.of().formatHex(sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -54,8 +55,9 @@ public final class Signatures {
     ObjectNode root = GraphJson.mapper().createObjectNode();
     new TreeMap<>(params.values()).forEach((k, v) -> root.set(k, canonical(v)));
     try {
-      return GraphJson.mapper().writer().without(
-          com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+      return GraphJson.mapper()
+          .writer()
+          .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
           .writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);

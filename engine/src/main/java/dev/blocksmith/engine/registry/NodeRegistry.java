@@ -120,8 +120,8 @@ public final class NodeRegistry {
     void add(NodeType t, String origin) {
       String id = t.spec().id();
       if (types.containsKey(id)) {
-        problems.add("Two blocks use the id '" + id + "'; the one from " + origin
-            + " was ignored.");
+        problems.add(
+            "Two blocks use the id '" + id + "'; the one from " + origin + " was ignored.");
         return;
       }
       types.put(id, t);
@@ -139,8 +139,14 @@ public final class NodeRegistry {
       for (NodeType t : list) {
         String id = t.spec().id();
         if (!id.startsWith(ns + ".")) {
-          problems.add("The block '" + id + "' of pack '" + pack.displayName()
-              + "' does not start with the pack's namespace '" + ns + ".' and was ignored.");
+          problems.add(
+              "The block '"
+                  + id
+                  + "' of pack '"
+                  + pack.displayName()
+                  + "' does not start with the pack's namespace '"
+                  + ns
+                  + ".' and was ignored.");
         } else {
           add(t, "pack '" + pack.displayName() + "'");
         }

@@ -69,10 +69,16 @@ public final class PluginJars {
       if (PluginTrust.isTrusted(dir, jar)) {
         trusted.add(jar);
       } else {
-        problems.add("The plugin " + jar.path().getFileName() + " was not loaded: a plugin is a"
-            + " program, and this one has not been trusted yet (SHA-256 " + jar.sha256() + ")."
-            + " If you know where it came from, run 'blocksmith plugins --trust "
-            + jar.path().getFileName() + "'.");
+        problems.add(
+            "The plugin "
+                + jar.path().getFileName()
+                + " was not loaded: a plugin is a"
+                + " program, and this one has not been trusted yet (SHA-256 "
+                + jar.sha256()
+                + ")."
+                + " If you know where it came from, run 'blocksmith plugins --trust "
+                + jar.path().getFileName()
+                + "'.");
       }
     }
     return NodeRegistry.load(loaderFor(trusted, NodeRegistry.class.getClassLoader()))

@@ -12,7 +12,7 @@ import java.util.Set;
  * Which plugin jars the user has trusted. A plugin is code that runs with the user's rights, so a
  * jar loads only after the user has seen its SHA-256 and trusted exactly those bytes: a changed jar
  * has another hash and must be trusted again. The list is {@code trusted.txt} in the plugins
- * folder, one {@code sha256  file-name} per line.
+ * folder, one {@code sha256 file-name} per line.
  */
 public final class PluginTrust {
   /** The file that lists trusted hashes, inside the plugins folder. */

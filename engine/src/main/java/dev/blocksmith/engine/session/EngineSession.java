@@ -78,7 +78,8 @@ public final class EngineSession implements AutoCloseable {
   public static Optional<DiskCache> diskCache() {
     String v = System.getProperty("blocksmith.cacheBytes", System.getenv("BLOCKSMITH_CACHE_BYTES"));
     long bytes = v == null || v.isBlank() ? DiskCache.DEFAULT_MAX_BYTES : DiskCache.parseSize(v);
-    return bytes == 0 ? Optional.empty()
+    return bytes == 0
+        ? Optional.empty()
         : Optional.of(new DiskCache(dev.blocksmith.engine.home.AppDirs.current().cache(), bytes));
   }
 
@@ -126,16 +127,18 @@ public final class EngineSession implements AutoCloseable {
   public RunHandle start(Graph graph, Path baseDir, RunOptions options, RunListener listener) {
     ResolvedGraph resolved = Validator.resolve(graph, registry, baseDir);
     List<Problem> all = resolved.problems();
-    Set<String> scope = options.targets().isEmpty() ? null
-        : resolved.ancestors(options.targets());
-    List<Problem> blocking = all.stream().filter(p -> !p.isWarning())
-        .filter(p -> scope == null || p.nodeId() == null || scope.contains(p.nodeId())).toList();
+    Set<String> scope = options.targets().isEmpty() ? null : resolved.ancestors(options.targets());
+    List<Problem> blocking =
+        all.stream()
+            .filter(p -> !p.isWarning())
+            .filter(p -> scope == null || p.nodeId() == null || scope.contains(p.nodeId()))
+            .toList();
     lastProblems = all;
     if (blocking.isEmpty()) {
       try {
         Plan plan = Planner.plan(resolved, options.targets(), options.effectiveSeed());
-        return executor.start(plan, RunSetup.of(graph, runsRoot, baseDir, options), cache,
-            listener);
+        return executor.start(
+            plan, RunSetup.of(graph, runsRoot, baseDir, options), cache, listener);
       } catch (PlanException e) {
         blocking = List.of(new Problem("not-runnable", null, null, null, e.getMessage(), ""));
       }
@@ -151,8 +154,8 @@ public final class EngineSession implements AutoCloseable {
   }
 
   /**
-   * Returns whether validation refused the run with this id (it never started). Its listener
-   * still gets one RunFinished, already by the time {@link #start} returns.
+   * Returns whether validation refused the run with this id (it never started). Its listener still
+   * gets one RunFinished, already by the time {@link #start} returns.
    */
   public synchronized boolean wasRejected(String runId) {
     return rejected.containsKey(runId);
@@ -206,7 +209,9 @@ public final class EngineSession implements AutoCloseable {
 
   /** A run that never started because of problems. */
   private record Rejected(String runId, CompletableFuture<RunResult> result) implements RunHandle {
-    static Rejected of(List<Problem> problems, RunListener listener,
+    static Rejected of(
+        List<Problem> problems,
+        RunListener listener,
         java.util.function.BiConsumer<String, List<Problem>> remember) {
       String id = "rejected-" + java.util.UUID.randomUUID().toString().substring(0, 8);
       remember.accept(id, problems);

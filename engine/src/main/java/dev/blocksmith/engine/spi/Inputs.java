@@ -37,12 +37,22 @@ public final class Inputs {
     Class<T> type = port.valueType();
     Object v = values.get(name);
     if (v == null) {
-      throw NodeException.atPort(nodeId, name, "Nothing arrived on input '" + name + "'.",
+      throw NodeException.atPort(
+          nodeId,
+          name,
+          "Nothing arrived on input '" + name + "'.",
           "Connect a block to the '" + name + "' input.");
     }
     if (!type.isInstance(v)) {
-      throw NodeException.atPort(nodeId, name,
-          "Input '" + name + "' got " + Values.describe(v) + " but needs " + Values.describe(type)
+      throw NodeException.atPort(
+          nodeId,
+          name,
+          "Input '"
+              + name
+              + "' got "
+              + Values.describe(v)
+              + " but needs "
+              + Values.describe(type)
               + ".",
           "Connect a block that produces " + Values.describe(type) + ".");
     }

@@ -25,7 +25,12 @@ public class NodeException extends Exception {
 
   /** Creates an exception; any of port, param and fix may be null. */
   public NodeException(
-      Kind kind, String nodeId, String port, String param, String message, String fix,
+      Kind kind,
+      String nodeId,
+      String port,
+      String param,
+      String message,
+      String fix,
       Throwable cause) {
     super(message, cause);
     this.kind = kind;

@@ -202,16 +202,32 @@ public record NodeSpec(
       checkUnique(outputs.stream().map(PortSpec::name).toList(), "output");
       checkUnique(params.stream().map(ParamSpec::name).toList(), "param");
       for (String w : writes) {
-        ParamType t = params.stream().filter(p -> p.name().equals(w)).findFirst()
-            .map(ParamSpec::type).orElse(null);
+        ParamType t =
+            params.stream()
+                .filter(p -> p.name().equals(w))
+                .findFirst()
+                .map(ParamSpec::type)
+                .orElse(null);
         if (t != ParamType.FILE && t != ParamType.FOLDER) {
           throw new IllegalStateException(
               "block " + id + " writes '" + w + "', which is not one of its file or folder params");
         }
       }
       return new NodeSpec(
-          id, version, displayName, category, summary, whatItDoes, whyItMatters, watchOutFor,
-          inputs, outputs, params, presets, heavy, writes);
+          id,
+          version,
+          displayName,
+          category,
+          summary,
+          whatItDoes,
+          whyItMatters,
+          watchOutFor,
+          inputs,
+          outputs,
+          params,
+          presets,
+          heavy,
+          writes);
     }
 
     private void checkUnique(List<String> names, String what) {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A block: a small schema ({@link #spec()}) plus one function ({@link #execute}). Implementations are
- * stateless and registered through {@link java.util.ServiceLoader} (directly, or in a {@link NodePack}).
+ * A block: a small schema ({@link #spec()}) plus one function ({@link #execute}). Implementations
+ * are stateless and registered through {@link java.util.ServiceLoader} (directly, or in a {@link
+ * NodePack}).
  */
 public interface NodeType {
 

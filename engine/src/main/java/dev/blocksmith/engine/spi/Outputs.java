@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builds the map a block returns from {@link NodeType#execute}, keyed by typed ports so that a value
- * of the wrong kind fails at once, naming the port.
+ * Builds the map a block returns from {@link NodeType#execute}, keyed by typed ports so that a
+ * value of the wrong kind fails at once, naming the port.
  */
 public final class Outputs {
   private final Map<String, Object> values = new LinkedHashMap<>();
@@ -29,7 +29,11 @@ public final class Outputs {
     }
     if (!port.valueType().isInstance(value)) {
       throw new IllegalArgumentException(
-          "output '" + port.name() + "' needs " + port.valueType().getSimpleName() + " but got "
+          "output '"
+              + port.name()
+              + "' needs "
+              + port.valueType().getSimpleName()
+              + " but got "
               + value.getClass().getSimpleName());
     }
     values.put(port.name(), value);

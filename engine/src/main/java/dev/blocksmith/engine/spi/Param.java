@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A typed setting of a block: its {@link ParamSpec} plus how to read its JSON value as a Java value,
- * so that blocks read params with {@code params.get(EPOCHS)} instead of string names.
+ * A typed setting of a block: its {@link ParamSpec} plus how to read its JSON value as a Java
+ * value, so that blocks read params with {@code params.get(EPOCHS)} instead of string names.
  *
  * <p>Declare one constant per param: {@code static final Param<Integer> EPOCHS =
  * Param.integer("epochs").setLabel("Epochs").setHelp("…").optDefault(30).optRange(1, 10_000)
@@ -81,9 +81,10 @@ public final class Param<T> {
   public static <T> Param<T> wrap(ParamSpec spec, Class<T> javaType) {
     Function<JsonNode, ?> reader =
         switch (spec.type()) {
-          case INTEGER -> javaType == Long.class
-              ? (Function<JsonNode, Long>) v -> StrictJson.longValue(v, spec.name())
-              : (Function<JsonNode, Integer>) v -> StrictJson.intValue(v, spec.name());
+          case INTEGER ->
+              javaType == Long.class
+                  ? (Function<JsonNode, Long>) v -> StrictJson.longValue(v, spec.name())
+                  : (Function<JsonNode, Integer>) v -> StrictJson.intValue(v, spec.name());
           case NUMBER -> (Function<JsonNode, Double>) JsonNode::asDouble;
           case BOOLEAN -> (Function<JsonNode, Boolean>) JsonNode::asBoolean;
           case INTEGER_LIST -> (Function<JsonNode, List<Integer>>) Param::intList;

@@ -60,14 +60,12 @@ public record ParamSpec(
   }
 
   /**
-   * Returns a problem message when {@code value} does not fit this param, in words a beginner can act
-   * on, or empty when it fits.
+   * Returns a problem message when {@code value} does not fit this param, in words a beginner can
+   * act on, or empty when it fits.
    */
   public Optional<String> check(JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode()) {
-      return required
-          ? Optional.of("\"" + label + "\" must be set.")
-          : Optional.empty();
+      return required ? Optional.of("\"" + label + "\" must be set.") : Optional.empty();
     }
     switch (type) {
       case INTEGER -> {
@@ -76,8 +74,14 @@ public record ParamSpec(
         }
         if (!value.canConvertToLong()
             || (max != null && max <= Integer.MAX_VALUE && !value.canConvertToInt())) {
-          return Optional.of("\"" + label + "\" is " + value + ", far larger than any usable "
-              + "value" + (max == null ? "." : "; it must be at most " + fmt(max) + "."));
+          return Optional.of(
+              "\""
+                  + label
+                  + "\" is "
+                  + value
+                  + ", far larger than any usable "
+                  + "value"
+                  + (max == null ? "." : "; it must be at most " + fmt(max) + "."));
         }
         return checkRange(value.asDouble());
       }
@@ -99,7 +103,12 @@ public record ParamSpec(
       case CHOICE -> {
         if (!value.isTextual() || !choices.contains(value.asText())) {
           return Optional.of(
-              "\"" + label + "\" must be one of " + String.join(", ", choices) + ", but is " + value
+              "\""
+                  + label
+                  + "\" must be one of "
+                  + String.join(", ", choices)
+                  + ", but is "
+                  + value
                   + ".");
         }
         return Optional.empty();
@@ -109,8 +118,14 @@ public record ParamSpec(
           return Optional.of("\"" + label + "\" must be a list of whole numbers like [64, 32].");
         }
         if (value.size() > MAX_LIST_ITEMS) {
-          return Optional.of("\"" + label + "\" has " + value.size() + " items; at most "
-              + MAX_LIST_ITEMS + " are allowed.");
+          return Optional.of(
+              "\""
+                  + label
+                  + "\" has "
+                  + value.size()
+                  + " items; at most "
+                  + MAX_LIST_ITEMS
+                  + " are allowed.");
         }
         for (JsonNode item : value) {
           if (!item.isIntegralNumber() || !item.canConvertToInt()) {
@@ -142,7 +157,8 @@ public record ParamSpec(
           "\"" + label + "\" is " + fmt(d) + " but must be at least " + fmt(min) + ".");
     }
     if (max != null && d > max) {
-      return Optional.of("\"" + label + "\" is " + fmt(d) + " but must be at most " + fmt(max) + ".");
+      return Optional.of(
+          "\"" + label + "\" is " + fmt(d) + " but must be at most " + fmt(max) + ".");
     }
     return Optional.empty();
   }
@@ -252,7 +268,16 @@ public record ParamSpec(
       }
       ParamSpec spec =
           new ParamSpec(
-              name, type, label, help, defaultValue, min, max, choices, choiceLabels, advanced,
+              name,
+              type,
+              label,
+              help,
+              defaultValue,
+              min,
+              max,
+              choices,
+              choiceLabels,
+              advanced,
               required);
       if (!defaultValue.isNull()) {
         spec.check(defaultValue)

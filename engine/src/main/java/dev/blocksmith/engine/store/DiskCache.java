@@ -26,24 +26,24 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * Block outputs stored on disk by signature, so that a re-run in a new process (the CLI, the
- * editor after a restart) reuses them. Safe for several processes at once:
+ * Block outputs stored on disk by signature, so that a re-run in a new process (the CLI, the editor
+ * after a restart) reuses them. Safe for several processes at once:
  *
  * <ul>
  *   <li>an entry is written to a temp file and renamed into place atomically, so a reader sees the
  *       old entry, the new one, or none, never half of one;
  *   <li>writes and evictions hold a lock file (and a JVM-wide lock), and make room <em>before</em>
  *       writing, so the folder never holds more than the bound (entries and temp files together);
- *   <li>every entry ends with a CRC-32 of all its bytes, records the length of each part and
- *       names its signature; a damaged, truncated or misplaced entry is ignored (and deleted),
- *       never decoded. (CRC-32 rather than SHA-256: zlib's native CRC reads 1.6 MB in 1 ms in a
- *       cold JVM where SHA-256 takes 80 ms, and the cache guards against damage, not attackers:
- *       it lives in the user's own folder.)
+ *   <li>every entry ends with a CRC-32 of all its bytes, records the length of each part and names
+ *       its signature; a damaged, truncated or misplaced entry is ignored (and deleted), never
+ *       decoded. (CRC-32 rather than SHA-256: zlib's native CRC reads 1.6 MB in 1 ms in a cold JVM
+ *       where SHA-256 takes 80 ms, and the cache guards against damage, not attackers: it lives in
+ *       the user's own folder.)
  * </ul>
  *
  * Eviction is least recently used by modification time (a hit touches its entry). Outputs with a
- * value that has no codec ({@link ValueCodecs}) are not stored. Entries live under a format
- * folder ({@code v1/}), so a future format never reads this one.
+ * value that has no codec ({@link ValueCodecs}) are not stored. Entries live under a format folder
+ * ({@code v1/}), so a future format never reads this one.
  */
 public final class DiskCache {
   /** The default bound: 2 GB. */
@@ -54,6 +54,7 @@ public final class DiskCache {
   private static final String SUFFIX = ".entry";
   private static final String TMP = ".tmp";
   private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{16,128}");
+
   /** One writer at a time inside this JVM (file locks are per process, not per thread). */
   private static final Object JVM_LOCK = new Object();
 
@@ -113,8 +114,8 @@ public final class DiskCache {
   }
 
   /**
-   * Returns the outputs stored under a signature, or empty when there is none, it is damaged, or
-   * it cannot be read.
+   * Returns the outputs stored under a signature, or empty when there is none, it is damaged, or it
+   * cannot be read.
    */
   public Optional<Map<String, Object>> get(String signature) {
     if (!contains(signature)) {
@@ -162,8 +163,9 @@ public final class DiskCache {
     try {
       synchronized (JVM_LOCK) {
         Files.createDirectories(root);
-        try (FileChannel ch = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE)) {
+        try (FileChannel ch =
+            FileChannel.open(
+                root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
           FileLock lock = ch.lock();
           try {
             makeRoom(size, file(signature));
@@ -203,8 +205,9 @@ public final class DiskCache {
       if (!Files.isDirectory(root)) {
         return 0;
       }
-      try (FileChannel ch = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE)) {
+      try (FileChannel ch =
+          FileChannel.open(
+              root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         FileLock lock = ch.lock();
         try {
           long freed = 0;
@@ -332,8 +335,8 @@ public final class DiskCache {
         raw.write(ByteBuffer.allocate(DIGEST).putLong(crc.getValue()).array());
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -353,8 +356,11 @@ public final class DiskCache {
       throw new IOException("checksum mismatch");
     }
     int pos = MAGIC.length;
-    int headLen = ((bytes[pos] & 0xFF) << 24) | ((bytes[pos + 1] & 0xFF) << 16)
-        | ((bytes[pos + 2] & 0xFF) << 8) | (bytes[pos + 3] & 0xFF);
+    int headLen =
+        ((bytes[pos] & 0xFF) << 24)
+            | ((bytes[pos + 1] & 0xFF) << 16)
+            | ((bytes[pos + 2] & 0xFF) << 8)
+            | (bytes[pos + 3] & 0xFF);
     pos += 4;
     if (headLen < 0 || headLen > bytes.length - pos - DIGEST) {
       throw new IOException("bad header");
@@ -373,8 +379,7 @@ public final class DiskCache {
       if (port == null || codec == null || len < 0 || len > bytes.length - DIGEST - pos) {
         throw new IOException("bad part " + port);
       }
-      out.put(port, ValueCodecs.decode(codec,
-          Arrays.copyOfRange(bytes, pos, pos + (int) len)));
+      out.put(port, ValueCodecs.decode(codec, Arrays.copyOfRange(bytes, pos, pos + (int) len)));
       pos += (int) len;
     }
     if (pos != bytes.length - DIGEST || !head.atEnd()) {

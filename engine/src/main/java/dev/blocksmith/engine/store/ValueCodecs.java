@@ -33,9 +33,8 @@ import java.util.Optional;
  * against the bytes that are left, and the values' own constructors check the rest.
  */
 public final class ValueCodecs {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private static final int NUMBER = 0;
   private static final int CATEGORY = 1;
@@ -81,8 +80,8 @@ public final class ValueCodecs {
   }
 
   /**
-   * Returns a rough size in memory of a value, in bytes, for the in-memory cache's bound. Values
-   * of unknown types count as 64 KB.
+   * Returns a rough size in memory of a value, in bytes, for the in-memory cache's bound. Values of
+   * unknown types count as 64 KB.
    */
   public static long estimateBytes(Object value) {
     if (value instanceof Table t) {
@@ -101,7 +100,9 @@ public final class ValueCodecs {
       for (int[] row : r.confusion()) {
         cells += row.length;
       }
-      return 4096L + 4 * cells + 256L * r.perClass().size()
+      return 4096L
+          + 4 * cells
+          + 256L * r.perClass().size()
           + r.curves().stream().mapToLong(c -> 64 + 24L * c.values().size()).sum()
           + r.parts().stream().mapToLong(ValueCodecs::estimateBytes).sum();
     }
@@ -185,26 +186,27 @@ public final class ValueCodecs {
       }
       roles.put(name, allRoles[role]);
       int type = in.readByte();
-      Column col = switch (type) {
-        case NUMBER -> NumberColumn.wrap(name, in.readDoubles());
-        case CATEGORY -> {
-          int n = in.readCount(4);
-          List<String> levels = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            levels.add(in.readString());
-          }
-          yield new CategoryColumn(name, levels, in.readInts());
-        }
-        case TEXT -> {
-          String[] v = new String[in.readCount(4)];
-          for (int i = 0; i < v.length; i++) {
-            v[i] = in.readString();
-          }
-          yield new TextColumn(name, v);
-        }
-        case BOOLEAN -> new BooleanColumn(name, in.readBytes());
-        default -> throw new IOException("unknown column type " + type);
-      };
+      Column col =
+          switch (type) {
+            case NUMBER -> NumberColumn.wrap(name, in.readDoubles());
+            case CATEGORY -> {
+              int n = in.readCount(4);
+              List<String> levels = new ArrayList<>(n);
+              for (int i = 0; i < n; i++) {
+                levels.add(in.readString());
+              }
+              yield new CategoryColumn(name, levels, in.readInts());
+            }
+            case TEXT -> {
+              String[] v = new String[in.readCount(4)];
+              for (int i = 0; i < v.length; i++) {
+                v[i] = in.readString();
+              }
+              yield new TextColumn(name, v);
+            }
+            case BOOLEAN -> new BooleanColumn(name, in.readBytes());
+            default -> throw new IOException("unknown column type " + type);
+          };
       if (col.size() != rows) {
         throw new IOException("column " + name + " has " + col.size() + " rows, not " + rows);
       }

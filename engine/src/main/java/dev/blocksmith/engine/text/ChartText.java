@@ -19,8 +19,14 @@ final class ChartText {
       case BAR -> bars(sb, c, in + "  ");
       case PICTURES -> {
         for (Picture p : c.pictures()) {
-          sb.append(in).append("  ").append(p.caption()).append(" (").append(p.width())
-              .append('×').append(p.height()).append(")\n");
+          sb.append(in)
+              .append("  ")
+              .append(p.caption())
+              .append(" (")
+              .append(p.width())
+              .append('×')
+              .append(p.height())
+              .append(")\n");
         }
         sb.append(in).append("  (the maps are drawn in the editor and the HTML report)\n");
       }
@@ -47,8 +53,8 @@ final class ChartText {
     Grid g = new Grid();
     for (int i = 0; i < s.y().length; i++) {
       String name = i < c.categories().size() ? c.categories().get(i) : Integer.toString(i);
-      String err = s.error().length == 0 ? ""
-          : "± " + String.format(Locale.ROOT, "%.3g", s.error()[i]);
+      String err =
+          s.error().length == 0 ? "" : "± " + String.format(Locale.ROOT, "%.3g", s.error()[i]);
       int len = max == 0 ? 0 : (int) Math.round(Math.max(0, s.y()[i]) / max * BAR_WIDTH);
       g.row(name, String.format(Locale.ROOT, "%.3g", s.y()[i]), err, "#".repeat(len));
     }
@@ -67,8 +73,8 @@ final class ChartText {
       String[] row = new String[names.size() + 1];
       row[0] = names.get(i);
       for (int j = 0; j < names.size(); j++) {
-        row[j + 1] = j < c.cells()[i].length
-            ? String.format(Locale.ROOT, "%.2f", c.cells()[i][j]) : "";
+        row[j + 1] =
+            j < c.cells()[i].length ? String.format(Locale.ROOT, "%.2f", c.cells()[i][j]) : "";
       }
       g.row(row);
     }
@@ -78,13 +84,27 @@ final class ChartText {
   /** Appends the counts at one decision threshold and the areas under the curves. */
   static void appendThreshold(StringBuilder sb, Report.Binary b, double t, String in) {
     int i = b.indexOf(t);
-    sb.append(in).append(String.format(Locale.ROOT,
-        "Two classes (positive: %s): ROC AUC %.3f, PR AUC %.3f%n", b.positive(), b.rocAuc(),
-        b.prAuc()));
-    sb.append(in).append(String.format(Locale.ROOT,
-        "  At threshold %.2f: %d %s found, %d missed; %d %s called %s by mistake, %d right.%n",
-        b.thresholds()[i], b.tp()[i], b.positive(), b.fn()[i], b.fp()[i], b.negative(),
-        b.positive(), b.tn()[i]));
+    sb.append(in)
+        .append(
+            String.format(
+                Locale.ROOT,
+                "Two classes (positive: %s): ROC AUC %.3f, PR AUC %.3f%n",
+                b.positive(),
+                b.rocAuc(),
+                b.prAuc()));
+    sb.append(in)
+        .append(
+            String.format(
+                Locale.ROOT,
+                "  At threshold %.2f: %d %s found, %d missed; %d %s called %s by mistake, %d right.%n",
+                b.thresholds()[i],
+                b.tp()[i],
+                b.positive(),
+                b.fn()[i],
+                b.fp()[i],
+                b.negative(),
+                b.positive(),
+                b.tn()[i]));
   }
 
   /** Appends up to {@code max} examples the model got wrong. */
@@ -97,7 +117,10 @@ final class ChartText {
     sb.append(in).append("Some mistakes:\n");
     Grid g = new Grid().row("row", "actual", "predicted", "confidence", "example");
     for (Report.Example e : wrong) {
-      g.row(Integer.toString(e.row() + 1), name(r, e.actual()), name(r, e.predicted()),
+      g.row(
+          Integer.toString(e.row() + 1),
+          name(r, e.actual()),
+          name(r, e.predicted()),
           String.format(Locale.ROOT, "%.0f %%", e.confidence() * 100),
           e.values().isEmpty() ? e.source() : shorten(String.join(", ", e.values()), 60));
     }

@@ -40,8 +40,8 @@ public final class Glossary {
 
   private static Map<String, String> load() {
     try (InputStream in = Glossary.class.getResourceAsStream("glossary.json")) {
-      Map<String, String> m = new ObjectMapper().readValue(in,
-          new TypeReference<LinkedHashMap<String, String>>() {});
+      Map<String, String> m =
+          new ObjectMapper().readValue(in, new TypeReference<LinkedHashMap<String, String>>() {});
       return Collections.unmodifiableMap(new TreeMap<>(m));
     } catch (IOException e) {
       throw new UncheckedIOException("the glossary ships with the engine", e);

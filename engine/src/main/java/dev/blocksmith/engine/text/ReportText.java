@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * Renders a {@link Report} as plain text: metrics, per-class scores, the confusion matrix as an
- * aligned grid, training curves in brief, and the coach's findings. The same text is printed by
- * the CLI and saved as {@code <node>.report.md} in the run folder.
+ * aligned grid, training curves in brief, and the coach's findings. The same text is printed by the
+ * CLI and saved as {@code <node>.report.md} in the run folder.
  */
 public final class ReportText {
   private ReportText() {}
@@ -24,8 +24,8 @@ public final class ReportText {
   }
 
   /**
-   * Returns the report as plain text, each finding's change written by {@code fixes} (the CLI
-   * turns it into a {@code --set node.param=value} line).
+   * Returns the report as plain text, each finding's change written by {@code fixes} (the CLI turns
+   * it into a {@code --set node.param=value} line).
    */
   public static String render(Report r, Function<Fix, String> fixes) {
     StringBuilder sb = new StringBuilder();
@@ -36,8 +36,15 @@ public final class ReportText {
   /** Returns a change in words, without knowing the graph. */
   public static String describe(Fix fix) {
     if (fix.setsParam()) {
-      return "set " + fix.param() + " = " + fix.value() + " on the " + fix.block()
-          + " block (" + fix.instruction() + ")";
+      return "set "
+          + fix.param()
+          + " = "
+          + fix.value()
+          + " on the "
+          + fix.block()
+          + " block ("
+          + fix.instruction()
+          + ")";
     }
     return fix.instruction();
   }
@@ -59,7 +66,11 @@ public final class ReportText {
       sb.append(in).append("Per class:\n");
       Grid g = new Grid().row("class", "precision", "recall", "F1", "support");
       for (Report.ClassScores c : r.perClass()) {
-        g.row(c.name(), fixed(c.precision()), fixed(c.recall()), fixed(c.f1()),
+        g.row(
+            c.name(),
+            fixed(c.precision()),
+            fixed(c.recall()),
+            fixed(c.f1()),
             Integer.toString(c.support()));
       }
       g.appendTo(sb, in + "  ");
@@ -73,7 +84,9 @@ public final class ReportText {
       Grid g = new Grid();
       for (Curve c : r.curves()) {
         List<Double> v = c.values();
-        g.row(c.name(), v.size() + " epochs",
+        g.row(
+            c.name(),
+            v.size() + " epochs",
             v.isEmpty() ? "" : "first " + number(v.get(0)),
             v.isEmpty() ? "" : "last " + number(v.get(v.size() - 1)));
       }
@@ -142,9 +155,14 @@ public final class ReportText {
   }
 
   private static String percentIfFraction(String name, Double d) {
-    boolean fraction = name.contains("accuracy") || name.contains("precision")
-        || name.contains("recall") || name.equals("f1") || name.contains("auc");
+    boolean fraction =
+        name.contains("accuracy")
+            || name.contains("precision")
+            || name.contains("recall")
+            || name.equals("f1")
+            || name.contains("auc");
     return fraction && d != null && d >= 0 && d <= 1
-        ? String.format(Locale.ROOT, "(%.1f %%)", d * 100) : "";
+        ? String.format(Locale.ROOT, "(%.1f %%)", d * 100)
+        : "";
   }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Renders previews of values as plain text: a table's column summary and first rows, an image
- * set's class counts and skipped files, a report's text.
+ * Renders previews of values as plain text: a table's column summary and first rows, an image set's
+ * class counts and skipped files, a report's text.
  */
 public final class TableText {
   /** Rows shown in a table preview. */
@@ -43,13 +43,20 @@ public final class TableText {
   public static String table(Table t) {
     StringBuilder sb = new StringBuilder(t.headline()).append('\n');
     TableSummary s = t.summary();
-    Grid g = new Grid().row("column", "type", "role", "missing", "mean", "std", "min", "max",
-        "categories");
+    Grid g =
+        new Grid()
+            .row("column", "type", "role", "missing", "mean", "std", "min", "max", "categories");
     for (TableSummary.ColumnSummary c : s.columns()) {
       double missing = s.rows() == 0 ? 0 : 100.0 * c.missing() / s.rows();
-      g.row(c.name(), lower(c.type()), lower(c.role()),
-          String.format(Locale.ROOT, "%.1f %%", missing), ReportText.number(c.mean()),
-          ReportText.number(c.std()), ReportText.number(c.min()), ReportText.number(c.max()),
+      g.row(
+          c.name(),
+          lower(c.type()),
+          lower(c.role()),
+          String.format(Locale.ROOT, "%.1f %%", missing),
+          ReportText.number(c.mean()),
+          ReportText.number(c.std()),
+          ReportText.number(c.min()),
+          ReportText.number(c.max()),
           categories(c.categoryCounts()));
     }
     g.appendTo(sb, "  ");
@@ -98,8 +105,11 @@ public final class TableText {
     if (counts.isEmpty()) {
       return "";
     }
-    String shown = counts.entrySet().stream().limit(5)
-        .map(e -> clip(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
+    String shown =
+        counts.entrySet().stream()
+            .limit(5)
+            .map(e -> clip(e.getKey()) + " " + e.getValue())
+            .collect(Collectors.joining(", "));
     return counts.size() > 5 ? shown + ", ..." : shown;
   }
 

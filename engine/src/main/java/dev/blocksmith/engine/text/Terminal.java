@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Makes text from files safe to print on a terminal: control characters (ESC sequences that move
- * the cursor, change colours or set the window title, backspaces, carriage returns, bidi
- * overrides) are replaced with a visible placeholder, so a CSV header or a block label cannot
- * rewrite what the user sees.
+ * the cursor, change colours or set the window title, backspaces, carriage returns, bidi overrides)
+ * are replaced with a visible placeholder, so a CSV header or a block label cannot rewrite what the
+ * user sees.
  */
 public final class Terminal {
   private Terminal() {}
@@ -24,9 +24,13 @@ public final class Terminal {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       int type = Character.getType(c);
-      boolean bad = c != '\t' && c != '\n'
-          && (type == Character.CONTROL || type == Character.FORMAT
-              || c == '\u2028' || c == '\u2029');
+      boolean bad =
+          c != '\t'
+              && c != '\n'
+              && (type == Character.CONTROL
+                  || type == Character.FORMAT
+                  || c == '\u2028'
+                  || c == '\u2029');
       if (bad && out == null) {
         out = new StringBuilder(s.length()).append(s, 0, i);
       }
@@ -43,11 +47,11 @@ public final class Terminal {
   }
 
   /**
-   * Returns a stream that passes everything to {@code out} except control bytes: C0 controls
-   * other than tab, line feed and carriage return (the progress bar redraws with it), DEL, and the
-   * UTF-8 encoded C1 controls (U+0080 to U+009F, which some terminals treat like ESC) become
-   * {@code ?}. Everything the command line prints goes through one, so no text taken from a file
-   * can reach the terminal as an escape sequence.
+   * Returns a stream that passes everything to {@code out} except control bytes: C0 controls other
+   * than tab, line feed and carriage return (the progress bar redraws with it), DEL, and the UTF-8
+   * encoded C1 controls (U+0080 to U+009F, which some terminals treat like ESC) become {@code ?}.
+   * Everything the command line prints goes through one, so no text taken from a file can reach the
+   * terminal as an escape sequence.
    */
   public static PrintStream filtering(OutputStream out) {
     return new PrintStream(new ControlFilter(out), true, StandardCharsets.UTF_8);

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Checks the block version a node was saved with against the installed block: a newer one is a
- * problem (its settings may mean something else here), an older one goes through the block's
- * {@link NodeType#migrateParams} hook.
+ * problem (its settings may mean something else here), an older one goes through the block's {@link
+ * NodeType#migrateParams} hook.
  */
 final class BlockVersions {
   private BlockVersions() {}
@@ -24,12 +24,24 @@ final class BlockVersions {
   static Map<String, JsonNode> readable(Node n, NodeType type, List<Problem> out) {
     NodeSpec spec = type.spec();
     if (n.typeVersion() > spec.version()) {
-      out.add(new Problem("newer-block", n.id(), null, null,
-          "'" + n.id() + "' was saved with version " + n.typeVersion() + " of the block '"
-              + spec.displayName() + "', but the installed block is version " + spec.version()
-              + ", so its settings may mean something else here.",
-          "Update Blocksmith (or the plugin that provides '" + spec.id()
-              + "'), or delete this block and add it again."));
+      out.add(
+          new Problem(
+              "newer-block",
+              n.id(),
+              null,
+              null,
+              "'"
+                  + n.id()
+                  + "' was saved with version "
+                  + n.typeVersion()
+                  + " of the block '"
+                  + spec.displayName()
+                  + "', but the installed block is version "
+                  + spec.version()
+                  + ", so its settings may mean something else here.",
+              "Update Blocksmith (or the plugin that provides '"
+                  + spec.id()
+                  + "'), or delete this block and add it again."));
       return null;
     }
     if (n.typeVersion() == spec.version()) {
@@ -42,11 +54,23 @@ final class BlockVersions {
       }
       return Collections.unmodifiableMap(new LinkedHashMap<>(migrated));
     } catch (RuntimeException e) {
-      out.add(new Problem("check-failed", n.id(), null, null,
-          "The block '" + spec.displayName() + "' could not update the settings saved for its"
-              + " version " + n.typeVersion() + " (" + e.getClass().getSimpleName() + ": "
-              + e.getMessage() + ").",
-          "Set the block up again: delete it and add it again."));
+      out.add(
+          new Problem(
+              "check-failed",
+              n.id(),
+              null,
+              null,
+              "The block '"
+                  + spec.displayName()
+                  + "' could not update the settings saved for its"
+                  + " version "
+                  + n.typeVersion()
+                  + " ("
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + ").",
+              "Set the block up again: delete it and add it again."));
       return null;
     }
   }

@@ -24,10 +24,18 @@ final class Cycles {
       String names = String.join(" → ", loop) + " → " + loop.get(0);
       for (String id : loop) {
         inCycle.add(id);
-        out.add(new Problem("cycle", id, null, null,
-            "'" + id + "' is part of a loop: " + names
-                + ". Data must flow one way, so none of these blocks could ever start.",
-            "Delete one of the connections in the loop."));
+        out.add(
+            new Problem(
+                "cycle",
+                id,
+                null,
+                null,
+                "'"
+                    + id
+                    + "' is part of a loop: "
+                    + names
+                    + ". Data must flow one way, so none of these blocks could ever start.",
+                "Delete one of the connections in the loop."));
       }
     }
     return inCycle;
@@ -53,8 +61,8 @@ final class Cycles {
     for (List<Integer> comp : components) {
       int v = comp.get(0);
       if (comp.size() > 1 || next.get(v).contains(v)) {
-        loops.add(comp.stream().sorted(Comparator.naturalOrder())
-            .map(i -> nodes.get(i).id()).toList());
+        loops.add(
+            comp.stream().sorted(Comparator.naturalOrder()).map(i -> nodes.get(i).id()).toList());
       }
     }
     return loops;

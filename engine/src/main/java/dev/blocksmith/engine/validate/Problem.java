@@ -25,8 +25,10 @@ public record Problem(
 
   /** Returns the problem as one line: "[node] message Fix: ...". */
   public String describe() {
-    String where = nodeId == null ? "graph" : nodeId
-        + (port != null ? "." + port : param != null ? " (" + param + ")" : "");
+    String where =
+        nodeId == null
+            ? "graph"
+            : nodeId + (port != null ? "." + port : param != null ? " (" + param + ")" : "");
     return "[" + where + "] " + message + (fix == null || fix.isEmpty() ? "" : " Fix: " + fix);
   }
 }

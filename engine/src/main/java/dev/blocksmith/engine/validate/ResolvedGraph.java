@@ -42,8 +42,7 @@ public final class ResolvedGraph {
    * @param params its params after migration, defaults merged: the one object every step uses
    * @param inputs where each connected input comes from, by input port name (usable edges only)
    */
-  public record ResolvedNode(
-      Node node, NodeType type, Params params, Map<String, PortRef> inputs) {
+  public record ResolvedNode(Node node, NodeType type, Params params, Map<String, PortRef> inputs) {
 
     /** Copies the inputs, keeping their order. */
     public ResolvedNode {
@@ -107,7 +106,9 @@ public final class ResolvedGraph {
     return position.getOrDefault(id, -1);
   }
 
-  /** Returns the resolved form of a node, empty when it is missing or its block is not installed. */
+  /**
+   * Returns the resolved form of a node, empty when it is missing or its block is not installed.
+   */
   public Optional<ResolvedNode> resolved(String id) {
     return Optional.ofNullable(resolved.get(id));
   }

@@ -33,8 +33,12 @@ final class TypeCheck {
   }
 
   static void run(
-      ResolvedGraph g, Map<String, NodeType> types, Map<String, Params> params, List<Edge> edges,
-      Set<String> inCycle, List<Problem> out) {
+      ResolvedGraph g,
+      Map<String, NodeType> types,
+      Map<String, Params> params,
+      List<Edge> edges,
+      Set<String> inCycle,
+      List<Problem> out) {
     Map<String, Integer> pending = new HashMap<>();
     Map<String, List<Edge>> outgoing = new HashMap<>();
     for (Node n : g.graph().nodes()) {
@@ -57,7 +61,8 @@ final class TypeCheck {
       Node n = g.node(id).orElseThrow();
       NodeType t = types.get(id);
       Map<String, PortType> outs =
-          t == null ? Map.of()
+          t == null
+              ? Map.of()
               : infer(n, t, params.get(id), inputTypes.getOrDefault(id, Map.of()), out);
       outputTypes.put(id, outs);
       for (Edge e : outgoing.getOrDefault(id, List.of())) {
@@ -80,23 +85,38 @@ final class TypeCheck {
     try {
       Map<String, PortType> inferred = t.inferOutputs(ins, params);
       if (inferred != null) {
-        inferred.forEach((k, v) -> {
-          if (v != null) {
-            declared.put(k, v);
-          }
-        });
+        inferred.forEach(
+            (k, v) -> {
+              if (v != null) {
+                declared.put(k, v);
+              }
+            });
       }
     } catch (RuntimeException e) {
-      out.add(new Problem("check-failed", n.id(), null, null,
-          "The block '" + t.spec().displayName() + "' could not work out its output types ("
-              + e.getClass().getSimpleName() + ": " + e.getMessage() + ").",
-          "Check the blocks connected to it; if they look right, report this bug."));
+      out.add(
+          new Problem(
+              "check-failed",
+              n.id(),
+              null,
+              null,
+              "The block '"
+                  + t.spec().displayName()
+                  + "' could not work out its output types ("
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + ").",
+              "Check the blocks connected to it; if they look right, report this bug."));
     }
     return declared;
   }
 
   private static void check(
-      ResolvedGraph g, Map<String, NodeType> types, Edge e, Map<String, PortType> outs, List<Problem> out,
+      ResolvedGraph g,
+      Map<String, NodeType> types,
+      Edge e,
+      Map<String, PortType> outs,
+      List<Problem> out,
       Map<String, Map<String, PortType>> inputTypes) {
     PortType given = outs.get(e.from().port());
     PortSpec input = types.get(e.to().node()).spec().input(e.to().port()).orElseThrow();
@@ -107,12 +127,31 @@ final class TypeCheck {
     if (!input.type().accepts(given)) {
       Node to = g.node(e.to().node()).orElseThrow();
       Node from = g.node(e.from().node()).orElseThrow();
-      out.add(new Problem("type-mismatch", to.id(), input.name(), null,
-          "'" + Validator.nameOf(to, types) + "' needs " + words(input.type()) + " on its '"
-              + input.label() + "' input but '" + Validator.nameOf(from, types) + "' gives "
-              + words(given) + ".",
-          "Connect a block that gives " + words(input.type()) + ", or put a block between them"
-              + " that turns " + words(given) + " into " + words(input.type()) + "."));
+      out.add(
+          new Problem(
+              "type-mismatch",
+              to.id(),
+              input.name(),
+              null,
+              "'"
+                  + Validator.nameOf(to, types)
+                  + "' needs "
+                  + words(input.type())
+                  + " on its '"
+                  + input.label()
+                  + "' input but '"
+                  + Validator.nameOf(from, types)
+                  + "' gives "
+                  + words(given)
+                  + ".",
+              "Connect a block that gives "
+                  + words(input.type())
+                  + ", or put a block between them"
+                  + " that turns "
+                  + words(given)
+                  + " into "
+                  + words(input.type())
+                  + "."));
     }
   }
 }

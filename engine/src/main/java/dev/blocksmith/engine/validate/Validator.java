@@ -48,9 +48,14 @@ public final class Validator {
     for (Node n : graph.nodes()) {
       Optional<NodeType> t = registry.find(n.type());
       if (t.isEmpty()) {
-        out.add(new Problem("unknown-block", n.id(), null, null,
-            "'" + n.id() + "' uses the block '" + n.type() + "', which is not installed.",
-            "Install the plugin that provides '" + n.type() + "', or delete this block."));
+        out.add(
+            new Problem(
+                "unknown-block",
+                n.id(),
+                null,
+                null,
+                "'" + n.id() + "' uses the block '" + n.type() + "', which is not installed.",
+                "Install the plugin that provides '" + n.type() + "', or delete this block."));
         continue;
       }
       types.put(n.id(), t.get());
@@ -67,14 +72,16 @@ public final class Validator {
     TypeCheck.run(r, types, params, usable, inCycle, out);
     Map<String, Map<String, PortRef>> wiring = new HashMap<>();
     for (Edge e : usable) {
-      wiring.computeIfAbsent(e.to().node(), k -> new LinkedHashMap<>())
+      wiring
+          .computeIfAbsent(e.to().node(), k -> new LinkedHashMap<>())
           .putIfAbsent(e.to().port(), e.from());
     }
     for (Node n : graph.nodes()) {
       Params p = params.get(n.id());
       if (p != null) {
-        r.put(new ResolvedGraph.ResolvedNode(n, types.get(n.id()), p,
-            wiring.getOrDefault(n.id(), Map.of())));
+        r.put(
+            new ResolvedGraph.ResolvedNode(
+                n, types.get(n.id()), p, wiring.getOrDefault(n.id(), Map.of())));
       }
     }
     r.setProblems(out);
@@ -90,15 +97,29 @@ public final class Validator {
     return t == null ? n.id() : t.spec().displayName();
   }
 
-  private static void checkParams(Node n, NodeType type, Map<String, JsonNode> givenParams,
-      Params params, Path baseDir, List<Problem> out) {
+  private static void checkParams(
+      Node n,
+      NodeType type,
+      Map<String, JsonNode> givenParams,
+      Params params,
+      Path baseDir,
+      List<Problem> out) {
     NodeSpec spec = type.spec();
     int before = out.size();
     for (String given : givenParams.keySet()) {
       if (spec.param(given).isEmpty()) {
-        out.add(new Problem("unknown-param", n.id(), null, given,
-            "'" + spec.displayName() + "' has no setting called '" + given + "'; it is ignored.",
-            "Remove it, or check its spelling. Known settings: " + names(spec) + "."));
+        out.add(
+            new Problem(
+                "unknown-param",
+                n.id(),
+                null,
+                given,
+                "'"
+                    + spec.displayName()
+                    + "' has no setting called '"
+                    + given
+                    + "'; it is ignored.",
+                "Remove it, or check its spelling. Known settings: " + names(spec) + "."));
       }
     }
     for (ParamSpec p : spec.params()) {
@@ -111,8 +132,8 @@ public final class Validator {
       }
       if (msg.isPresent()) {
         boolean missing = effective == null || effective.isNull();
-        String code = missing ? "missing-param" : fitsJsonType(p, effective) ? "param-range"
-            : "param-type";
+        String code =
+            missing ? "missing-param" : fitsJsonType(p, effective) ? "param-range" : "param-type";
         out.add(new Problem(code, n.id(), null, p.name(), msg.get(), fixFor(p)));
       }
     }
@@ -123,15 +144,25 @@ public final class Validator {
     try {
       for (NodeType.ParamProblem pp : type.checkParams(params, baseDir)) {
         ParamType pt = spec.param(pp.param()).map(ParamSpec::type).orElse(ParamType.TEXT);
-        String code = pt == ParamType.FILE || pt == ParamType.FOLDER ? "missing-file"
-            : "param-invalid";
+        String code =
+            pt == ParamType.FILE || pt == ParamType.FOLDER ? "missing-file" : "param-invalid";
         out.add(new Problem(code, n.id(), null, pp.param(), pp.message(), pp.fix()));
       }
     } catch (RuntimeException e) {
-      out.add(new Problem("check-failed", n.id(), null, null,
-          "The block '" + spec.displayName() + "' could not check its settings ("
-              + e.getClass().getSimpleName() + ": " + e.getMessage() + ").",
-          "This is a bug in the block; report it with the graph file."));
+      out.add(
+          new Problem(
+              "check-failed",
+              n.id(),
+              null,
+              null,
+              "The block '"
+                  + spec.displayName()
+                  + "' could not check its settings ("
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + ").",
+              "This is a bug in the block; report it with the graph file."));
     }
   }
 
@@ -159,8 +190,10 @@ public final class Validator {
       return "Pick one of: " + String.join(", ", p.choices()) + ".";
     }
     if (p.min() != null || p.max() != null) {
-      return "Use a value" + (p.min() != null ? " from " + plain(p.min()) : "")
-          + (p.max() != null ? " up to " + plain(p.max()) : "") + ".";
+      return "Use a value"
+          + (p.min() != null ? " from " + plain(p.min()) : "")
+          + (p.max() != null ? " up to " + plain(p.max()) : "")
+          + ".";
     }
     return "Set \"" + p.label() + "\" in the block's settings.";
   }
@@ -185,10 +218,18 @@ public final class Validator {
       if (from.isEmpty() || to.isEmpty()) {
         String missing = from.isEmpty() ? e.from().node() : e.to().node();
         String owner = from.isPresent() ? from.get().id() : to.map(Node::id).orElse(missing);
-        out.add(new Problem("edge-to-missing-node", owner, null, null,
-            "The connection " + e + " points to a block '" + missing
-                + "' that is not in the graph.",
-            "Delete this connection."));
+        out.add(
+            new Problem(
+                "edge-to-missing-node",
+                owner,
+                null,
+                null,
+                "The connection "
+                    + e
+                    + " points to a block '"
+                    + missing
+                    + "' that is not in the graph.",
+                "Delete this connection."));
         continue;
       }
       boolean ok = true;
@@ -210,12 +251,20 @@ public final class Validator {
     intoInput.forEach(
         (input, edges) -> {
           if (edges.size() > 1) {
-            out.add(new Problem("multiple-edges-into-input", edges.get(0).to().node(),
-                edges.get(0).to().port(), null,
-                "The input '" + input + "' has " + edges.size() + " connections ("
-                    + String.join(", ", edges.stream().map(x -> x.from().toString()).toList())
-                    + "); an input takes exactly one.",
-                "Delete all but one of the connections into '" + input + "'."));
+            out.add(
+                new Problem(
+                    "multiple-edges-into-input",
+                    edges.get(0).to().node(),
+                    edges.get(0).to().port(),
+                    null,
+                    "The input '"
+                        + input
+                        + "' has "
+                        + edges.size()
+                        + " connections ("
+                        + String.join(", ", edges.stream().map(x -> x.from().toString()).toList())
+                        + "); an input takes exactly one.",
+                    "Delete all but one of the connections into '" + input + "'."));
           }
         });
     return usable;
@@ -223,14 +272,18 @@ public final class Validator {
 
   private static Problem unknownPort(String nodeId, String port, String dir, List<PortSpec> ports) {
     List<String> names = ports.stream().map(PortSpec::name).toList();
-    return new Problem("unknown-port", nodeId, port, null,
+    return new Problem(
+        "unknown-port",
+        nodeId,
+        port,
+        null,
         "'" + nodeId + "' has no " + dir + " called '" + port + "'.",
-        names.isEmpty() ? "Delete this connection; the block has no " + dir + "s."
+        names.isEmpty()
+            ? "Delete this connection; the block has no " + dir + "s."
             : "Connect to one of its " + dir + "s instead: " + String.join(", ", names) + ".");
   }
 
-  private static void checkMissingInputs(
-      Graph g, Map<String, NodeType> types, List<Problem> out) {
+  private static void checkMissingInputs(Graph g, Map<String, NodeType> types, List<Problem> out) {
     Set<String> connected = new HashSet<>();
     for (Edge e : g.edges()) {
       connected.add(e.to().toString());
@@ -242,11 +295,26 @@ public final class Validator {
       }
       for (PortSpec in : t.spec().inputs()) {
         if (!in.optional() && !connected.contains(n.id() + "." + in.name())) {
-          out.add(new Problem("missing-input", n.id(), in.name(), null,
-              "'" + nameOf(n, types) + "' needs " + TypeCheck.words(in.type()) + " on its '"
-                  + in.label() + "' input, but nothing is connected there.",
-              "Connect a block that gives " + TypeCheck.words(in.type()) + " to '" + n.id() + "."
-                  + in.name() + "'."));
+          out.add(
+              new Problem(
+                  "missing-input",
+                  n.id(),
+                  in.name(),
+                  null,
+                  "'"
+                      + nameOf(n, types)
+                      + "' needs "
+                      + TypeCheck.words(in.type())
+                      + " on its '"
+                      + in.label()
+                      + "' input, but nothing is connected there.",
+                  "Connect a block that gives "
+                      + TypeCheck.words(in.type())
+                      + " to '"
+                      + n.id()
+                      + "."
+                      + in.name()
+                      + "'."));
         }
       }
     }

@@ -115,7 +115,9 @@ public final class CategoryColumn implements Column {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CategoryColumn c && c.name.equals(name) && c.levels.equals(levels)
+    return o instanceof CategoryColumn c
+        && c.name.equals(name)
+        && c.levels.equals(levels)
         && Arrays.equals(c.codes, codes);
   }
 

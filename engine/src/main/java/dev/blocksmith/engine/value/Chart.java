@@ -16,8 +16,16 @@ import java.util.List;
  * @param cells for heat maps, rows × columns values (rows and columns named by categories)
  * @param pictures for {@link Kind#PICTURES}, the pictures with their maps
  */
-public record Chart(Kind kind, String title, String help, String xLabel, String yLabel,
-    List<String> categories, List<Series> series, double[][] cells, List<Picture> pictures) {
+public record Chart(
+    Kind kind,
+    String title,
+    String help,
+    String xLabel,
+    String yLabel,
+    List<String> categories,
+    List<Series> series,
+    double[][] cells,
+    List<Picture> pictures) {
 
   /** How a chart is drawn. */
   public enum Kind {
@@ -66,15 +74,20 @@ public record Chart(Kind kind, String title, String help, String xLabel, String 
   }
 
   /** Returns a bar chart. */
-  public static Chart bars(String title, String help, String xLabel, String yLabel,
-      List<String> categories, Series values) {
-    return new Chart(Kind.BAR, title, help, xLabel, yLabel, categories, List.of(values), null,
-        null);
+  public static Chart bars(
+      String title,
+      String help,
+      String xLabel,
+      String yLabel,
+      List<String> categories,
+      Series values) {
+    return new Chart(
+        Kind.BAR, title, help, xLabel, yLabel, categories, List.of(values), null, null);
   }
 
   /** Returns a line chart. */
-  public static Chart lines(String title, String help, String xLabel, String yLabel,
-      List<Series> series) {
+  public static Chart lines(
+      String title, String help, String xLabel, String yLabel, List<Series> series) {
     return new Chart(Kind.LINE, title, help, xLabel, yLabel, null, series, null, null);
   }
 }

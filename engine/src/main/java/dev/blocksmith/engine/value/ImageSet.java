@@ -29,17 +29,47 @@ public final class ImageSet implements Dataset {
    * @param sources where each image came from (file name or generator), same order
    * @param skipped files that could not be read, each with the reason
    */
-  public ImageSet(int width, int height, int channels, List<String> classNames, int[] labels,
-      byte[] pixels, List<String> sources, List<String> skipped) {
-    this(width, height, channels, List.copyOf(classNames), labels.clone(), pixels.clone(),
-        List.copyOf(sources), List.copyOf(skipped), true);
+  public ImageSet(
+      int width,
+      int height,
+      int channels,
+      List<String> classNames,
+      int[] labels,
+      byte[] pixels,
+      List<String> sources,
+      List<String> skipped) {
+    this(
+        width,
+        height,
+        channels,
+        List.copyOf(classNames),
+        labels.clone(),
+        pixels.clone(),
+        List.copyOf(sources),
+        List.copyOf(skipped),
+        true);
   }
 
-  private ImageSet(int width, int height, int channels, List<String> classNames, int[] labels,
-      byte[] pixels, List<String> sources, List<String> skipped, boolean owned) {
+  private ImageSet(
+      int width,
+      int height,
+      int channels,
+      List<String> classNames,
+      int[] labels,
+      byte[] pixels,
+      List<String> sources,
+      List<String> skipped,
+      boolean owned) {
     if ((long) labels.length * channels * height * width != pixels.length) {
-      throw new IllegalArgumentException("pixel count does not match " + labels.length
-          + " images of " + channels + "x" + height + "x" + width);
+      throw new IllegalArgumentException(
+          "pixel count does not match "
+              + labels.length
+              + " images of "
+              + channels
+              + "x"
+              + height
+              + "x"
+              + width);
     }
     if (sources.size() != labels.length) {
       throw new IllegalArgumentException("need one source per image");
@@ -136,8 +166,8 @@ public final class ImageSet implements Dataset {
       ls[i] = labels[rows[i]];
       src.add(sources.get(rows[i]));
     }
-    return new ImageSet(width, height, channels, classNames, ls, px, List.copyOf(src), skipped,
-        true);
+    return new ImageSet(
+        width, height, channels, classNames, ls, px, List.copyOf(src), skipped, true);
   }
 
   @Override
@@ -157,7 +187,7 @@ public final class ImageSet implements Dataset {
 
   @Override
   public String headline() {
-    return String.format("%,d images · %d classes · %d×%d", labels.length, classNames.size(),
-        width, height);
+    return String.format(
+        "%,d images · %d classes · %d×%d", labels.length, classNames.size(), width, height);
   }
 }

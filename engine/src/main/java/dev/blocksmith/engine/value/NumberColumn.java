@@ -63,8 +63,8 @@ public final class NumberColumn implements Column {
    * Returns the shortest text that reads back as exactly {@code v} ({@code Double.parseDouble}
    * gives the same double): whole numbers below 10^15 without a decimal point ("42"), others like
    * "0.1", "1e-10" or "2.5e20". Uses Jackson's Schubfach implementation, because Java 17's {@code
-   * Double.toString} is not always the shortest and rounding to a few digits merges distinct
-   * values (and numeric class names).
+   * Double.toString} is not always the shortest and rounding to a few digits merges distinct values
+   * (and numeric class names).
    */
   public static String text(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {

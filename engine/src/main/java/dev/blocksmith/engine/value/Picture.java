@@ -9,17 +9,17 @@ package dev.blocksmith.engine.value;
  * @param height height in pixels
  * @param channels 1 (grayscale) or 3 (colour)
  * @param pixels {@code channels * height * width} bytes (0–255), channel planes in order
- * @param heat per pixel {@code height * width} values from 0 to 1 (how much the pixel mattered),
- *     or an empty array when there is no map
+ * @param heat per pixel {@code height * width} values from 0 to 1 (how much the pixel mattered), or
+ *     an empty array when there is no map
  */
-public record Picture(String caption, int width, int height, int channels, byte[] pixels,
-    double[] heat) {
+public record Picture(
+    String caption, int width, int height, int channels, byte[] pixels, double[] heat) {
 
   /** Checks the sizes and copies the arrays. */
   public Picture {
     if ((long) width * height * channels != pixels.length) {
-      throw new IllegalArgumentException("picture has " + pixels.length + " bytes, not "
-          + channels + "x" + height + "x" + width);
+      throw new IllegalArgumentException(
+          "picture has " + pixels.length + " bytes, not " + channels + "x" + height + "x" + width);
     }
     heat = heat == null ? new double[0] : heat.clone();
     if (heat.length != 0 && heat.length != width * height) {

@@ -12,12 +12,17 @@ import java.util.Map;
  *
  * @param scaling per number column; columns not named use {@link Scaling#STANDARDIZE}
  * @param encoding per category column; columns not named use {@link Encoding#ONE_HOT}
- * @param maxOneHot most distinct values one-hot encoded per column; rarer ones share an "other" slot
+ * @param maxOneHot most distinct values one-hot encoded per column; rarer ones share an "other"
+ *     slot
  * @param text per text column chosen by Text features; text columns not named are left out
  * @param maxWords for {@link TextMethod#WORDS}, most words kept in the vocabulary
  */
-public record Recipe(Map<String, Scaling> scaling, Map<String, Encoding> encoding, int maxOneHot,
-    Map<String, TextMethod> text, int maxWords) {
+public record Recipe(
+    Map<String, Scaling> scaling,
+    Map<String, Encoding> encoding,
+    int maxOneHot,
+    Map<String, TextMethod> text,
+    int maxWords) {
 
   /** Standardize numbers, one-hot categories (up to 50 values each). */
   public static final Recipe DEFAULT = new Recipe(Map.of(), Map.of(), 50);

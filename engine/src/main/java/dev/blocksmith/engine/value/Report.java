@@ -40,11 +40,29 @@ public record Report(
     implements Value {
 
   /** A report without charts, examples or threshold counts. */
-  public Report(String title, String task, Map<String, Double> metrics, List<String> classNames,
-      int[][] confusion, List<ClassScores> perClass, List<Curve> curves, List<Finding> findings,
+  public Report(
+      String title,
+      String task,
+      Map<String, Double> metrics,
+      List<String> classNames,
+      int[][] confusion,
+      List<ClassScores> perClass,
+      List<Curve> curves,
+      List<Finding> findings,
       List<Report> parts) {
-    this(title, task, metrics, classNames, confusion, perClass, curves, findings, parts,
-        List.of(), List.of(), null);
+    this(
+        title,
+        task,
+        metrics,
+        classNames,
+        confusion,
+        perClass,
+        curves,
+        findings,
+        parts,
+        List.of(),
+        List.of(),
+        null);
   }
 
   /**
@@ -58,8 +76,14 @@ public record Report(
    * @param source for pictures, where the picture came from (empty for table rows)
    * @param picture for pictures, the picture itself, or null
    */
-  public record Example(int row, int actual, int predicted, double confidence,
-      List<String> values, String source, Picture picture) {
+  public record Example(
+      int row,
+      int actual,
+      int predicted,
+      double confidence,
+      List<String> values,
+      String source,
+      Picture picture) {
 
     /** Copies the values. */
     public Example {
@@ -69,8 +93,8 @@ public record Report(
   }
 
   /**
-   * The counts of a two-class model at each decision threshold: an example counts as positive
-   * when the model's probability for the positive class is at least the threshold.
+   * The counts of a two-class model at each decision threshold: an example counts as positive when
+   * the model's probability for the positive class is at least the threshold.
    *
    * @param positive the positive class
    * @param negative the other class
@@ -82,8 +106,16 @@ public record Report(
    * @param rocAuc area under the ROC curve
    * @param prAuc area under the precision–recall curve (average precision)
    */
-  public record Binary(String positive, String negative, double[] thresholds, int[] tp, int[] fp,
-      int[] tn, int[] fn, double rocAuc, double prAuc) {
+  public record Binary(
+      String positive,
+      String negative,
+      double[] thresholds,
+      int[] tp,
+      int[] fp,
+      int[] tn,
+      int[] fn,
+      double rocAuc,
+      double prAuc) {
 
     /** Checks the lengths and copies the arrays. */
     public Binary {
@@ -140,20 +172,53 @@ public record Report(
     c.addAll(moreCharts);
     List<Example> e = new java.util.ArrayList<>(examples);
     e.addAll(moreExamples);
-    return new Report(title, task, metrics, classNames, confusion, perClass, curves, findings,
-        parts, c, e, newBinary == null ? binary : newBinary);
+    return new Report(
+        title,
+        task,
+        metrics,
+        classNames,
+        confusion,
+        perClass,
+        curves,
+        findings,
+        parts,
+        c,
+        e,
+        newBinary == null ? binary : newBinary);
   }
 
   /** Returns a copy with these findings instead. */
   public Report withFindings(List<Finding> newFindings) {
-    return new Report(title, task, metrics, classNames, confusion, perClass, curves, newFindings,
-        parts, charts, examples, binary);
+    return new Report(
+        title,
+        task,
+        metrics,
+        classNames,
+        confusion,
+        perClass,
+        curves,
+        newFindings,
+        parts,
+        charts,
+        examples,
+        binary);
   }
 
   /** Returns a copy with these metrics instead. */
   public Report withMetrics(Map<String, Double> newMetrics) {
-    return new Report(title, task, newMetrics, classNames, confusion, perClass, curves, findings,
-        parts, charts, examples, binary);
+    return new Report(
+        title,
+        task,
+        newMetrics,
+        classNames,
+        confusion,
+        perClass,
+        curves,
+        findings,
+        parts,
+        charts,
+        examples,
+        binary);
   }
 
   @Override
@@ -170,11 +235,10 @@ public record Report(
       return String.format(Locale.ROOT, "R² %.3f", metrics.get("r2"));
     }
     if (metrics.containsKey("rows before") && metrics.containsKey("rows after")) {
-      return String.format(Locale.ROOT, "%,.0f → %,.0f rows", metrics.get("rows before"),
-          metrics.get("rows after"));
+      return String.format(
+          Locale.ROOT, "%,.0f → %,.0f rows", metrics.get("rows before"), metrics.get("rows after"));
     }
-    if ("explanation".equals(task) && !charts.isEmpty()
-        && !charts.get(0).categories().isEmpty()) {
+    if ("explanation".equals(task) && !charts.isEmpty() && !charts.get(0).categories().isEmpty()) {
       return "leans most on " + charts.get(0).categories().get(0);
     }
     if (!parts.isEmpty()) {
@@ -183,7 +247,8 @@ public record Report(
     if (metrics.isEmpty()) {
       return findings.isEmpty() ? title : findings.get(0).title();
     }
-    return metrics.entrySet().iterator().next().getKey() + " "
+    return metrics.entrySet().iterator().next().getKey()
+        + " "
         + String.format(Locale.ROOT, "%.4g", metrics.values().iterator().next());
   }
 }

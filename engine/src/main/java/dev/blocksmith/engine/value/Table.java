@@ -127,8 +127,8 @@ public final class Table implements Dataset {
 
   /** Returns a copy without the named columns. */
   public Table withoutColumns(List<String> names) {
-    return new Table(columns.stream().filter(c -> !names.contains(c.name())).toList(), roles,
-        recipe);
+    return new Table(
+        columns.stream().filter(c -> !names.contains(c.name())).toList(), roles, recipe);
   }
 
   /** Returns a table holding only the given rows, in that order. */
@@ -182,7 +182,9 @@ public final class Table implements Dataset {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Table t && t.columns.equals(columns) && t.roles.equals(roles)
+    return o instanceof Table t
+        && t.columns.equals(columns)
+        && t.roles.equals(roles)
         && t.recipe.equals(recipe);
   }
 

@@ -61,8 +61,9 @@ public record TableSummary(int rows, List<ColumnSummary> columns) {
     int missing = c.missingCount();
     double nan = Double.NaN;
     if (c instanceof NumberColumn n) {
-      DoubleStatistics s = DoubleStatistics.of(Statistic.MIN, Statistic.MAX, Statistic.MEAN,
-          Statistic.STANDARD_DEVIATION);
+      DoubleStatistics s =
+          DoubleStatistics.of(
+              Statistic.MIN, Statistic.MAX, Statistic.MEAN, Statistic.STANDARD_DEVIATION);
       for (int i = 0; i < n.size(); i++) {
         if (!n.isMissing(i)) {
           s.accept(n.get(i));
@@ -80,10 +81,17 @@ public record TableSummary(int rows, List<ColumnSummary> columns) {
           }
         }
       }
-      return new ColumnSummary(c.name(), c.type(), role, missing,
+      return new ColumnSummary(
+          c.name(),
+          c.type(),
+          role,
+          missing,
           s.getCount() == 0 ? nan : s.getAsDouble(Statistic.MEAN),
           s.getCount() == 0 ? nan : s.getAsDouble(Statistic.STANDARD_DEVIATION),
-          s.getCount() == 0 ? nan : lo, s.getCount() == 0 ? nan : hi, hist, Map.of());
+          s.getCount() == 0 ? nan : lo,
+          s.getCount() == 0 ? nan : hi,
+          hist,
+          Map.of());
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
     if (c instanceof CategoryColumn cat) {
@@ -109,7 +117,7 @@ public record TableSummary(int rows, List<ColumnSummary> columns) {
       counts.put("true", yes);
       counts.put("false", no);
     }
-    return new ColumnSummary(c.name(), c.type(), role, missing, nan, nan, nan, nan, new int[0],
-        counts);
+    return new ColumnSummary(
+        c.name(), c.type(), role, missing, nan, nan, nan, nan, new int[0], counts);
   }
 }

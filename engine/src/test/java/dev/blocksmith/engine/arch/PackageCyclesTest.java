@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * of every module (imports, static imports and fully qualified names).
  */
 class PackageCyclesTest {
-  private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
+  private static final Pattern PACKAGE =
+      Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
   private static final Pattern REF =
       Pattern.compile("\\b((?:dev\\.blocksmith|com\\.example)(?:\\.[a-z][a-z0-9_]*)+)\\.[A-Z]");
 
@@ -31,9 +32,12 @@ class PackageCyclesTest {
   static Map<String, Set<String>> dependencies(Path root) {
     Map<String, Set<String>> deps = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".java"))
-          .filter(p -> p.toString().contains("/src/main/java/"))
-          .filter(p -> !p.toString().contains("/target/")).toList()) {
+      for (Path f :
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .filter(p -> p.toString().contains("/src/main/java/"))
+              .filter(p -> !p.toString().contains("/target/"))
+              .toList()) {
         String text = Files.readString(f);
         Matcher pm = PACKAGE.matcher(text);
         if (!pm.find()) {
@@ -89,15 +93,20 @@ class PackageCyclesTest {
   @Test
   void noPackageDependsOnItselfThroughOthers() {
     Map<String, Set<String>> deps = dependencies(Path.of(".."));
-    assertThat(deps.keySet()).contains("dev.blocksmith.engine.spi", "dev.blocksmith.nodes.data",
-        "dev.blocksmith.editor.run", "com.example.blocksmith");
+    assertThat(deps.keySet())
+        .contains(
+            "dev.blocksmith.engine.spi",
+            "dev.blocksmith.nodes.data",
+            "dev.blocksmith.editor.run",
+            "com.example.blocksmith");
     assertThat(cycles(deps)).isEmpty();
   }
 
   @Test
   void theScannerFindsACycle() {
-    Map<String, Set<String>> deps = new TreeMap<>(Map.of(
-        "a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a")));
+    Map<String, Set<String>> deps =
+        new TreeMap<>(
+            Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a")));
     assertThat(cycles(deps)).contains("a → b → c → a").hasSize(3);
   }
 }

@@ -65,7 +65,8 @@ class BundleImportTest {
         .hasMessageContainingAll(words);
     try (Stream<Path> s = Files.walk(tmp)) {
       List<String> all = s.map(p -> tmp.relativize(p).toString()).toList();
-      assertThat(all).as("files after refusing " + bundle.getFileName())
+      assertThat(all)
+          .as("files after refusing " + bundle.getFileName())
           .allMatch(p -> p.isEmpty() || p.startsWith("in") || p.startsWith("out-"));
     }
     try (Stream<Path> s = Files.list(into)) {
@@ -90,47 +91,69 @@ class BundleImportTest {
 
   @Test
   void refusesEntriesThatClimbOutOfTheFolder() throws Exception {
-    assertRefused(zip("slip", z -> text(z, "../evil.txt", "x")), BundleImport.Limits.DEFAULTS,
-        "../evil.txt", "goes up a folder");
-    assertRefused(zip("slip2", z -> text(z, "data/../../evil.txt", "x")),
-        BundleImport.Limits.DEFAULTS, "goes up a folder");
+    assertRefused(
+        zip("slip", z -> text(z, "../evil.txt", "x")),
+        BundleImport.Limits.DEFAULTS,
+        "../evil.txt",
+        "goes up a folder");
+    assertRefused(
+        zip("slip2", z -> text(z, "data/../../evil.txt", "x")),
+        BundleImport.Limits.DEFAULTS,
+        "goes up a folder");
     // The zip reader takes a backslash as a folder separator, so this is climbing too.
-    assertRefused(zip("back", z -> text(z, "..\\evil.txt", "x")), BundleImport.Limits.DEFAULTS,
+    assertRefused(
+        zip("back", z -> text(z, "..\\evil.txt", "x")),
+        BundleImport.Limits.DEFAULTS,
         "goes up a folder");
   }
 
   @Test
   void refusesAbsolutePaths() throws Exception {
     Path target = tmp.resolve("evil.txt").toAbsolutePath();
-    assertRefused(zip("abs", z -> text(z, target.toString(), "x")), BundleImport.Limits.DEFAULTS,
+    assertRefused(
+        zip("abs", z -> text(z, target.toString(), "x")),
+        BundleImport.Limits.DEFAULTS,
         "absolute path");
-    assertRefused(zip("drive", z -> text(z, "C:/Windows/evil.txt", "x")),
-        BundleImport.Limits.DEFAULTS, "absolute path");
+    assertRefused(
+        zip("drive", z -> text(z, "C:/Windows/evil.txt", "x")),
+        BundleImport.Limits.DEFAULTS,
+        "absolute path");
     assertThat(target).doesNotExist();
   }
 
   @Test
   void refusesSymbolicLinks() throws Exception {
-    assertRefused(zip("link", z -> {
-      ZipArchiveEntry e = new ZipArchiveEntry("data/passwords");
-      e.setUnixMode(UnixStat.LINK_FLAG | 0777);
-      z.putArchiveEntry(e);
-      z.write("/etc/passwd".getBytes(StandardCharsets.UTF_8));
-      z.closeArchiveEntry();
-    }), BundleImport.Limits.DEFAULTS, "symbolic link");
+    assertRefused(
+        zip(
+            "link",
+            z -> {
+              ZipArchiveEntry e = new ZipArchiveEntry("data/passwords");
+              e.setUnixMode(UnixStat.LINK_FLAG | 0777);
+              z.putArchiveEntry(e);
+              z.write("/etc/passwd".getBytes(StandardCharsets.UTF_8));
+              z.closeArchiveEntry();
+            }),
+        BundleImport.Limits.DEFAULTS,
+        "symbolic link");
   }
 
   @Test
   void refusesATenGigabyteEntryByItsHeader() throws Exception {
     byte[] small = deflateZeros(1024, true);
-    assertRefused(zip("huge", z -> {
-      ZipArchiveEntry e = new ZipArchiveEntry("data/huge.csv");
-      e.setMethod(ZipEntry.DEFLATED);
-      e.setSize(TEN_GB);
-      e.setCompressedSize(small.length);
-      e.setCrc(0);
-      z.addRawArchiveEntry(e, new java.io.ByteArrayInputStream(small));
-    }), BundleImport.Limits.DEFAULTS, "data/huge.csv", "10,737,418,240 bytes");
+    assertRefused(
+        zip(
+            "huge",
+            z -> {
+              ZipArchiveEntry e = new ZipArchiveEntry("data/huge.csv");
+              e.setMethod(ZipEntry.DEFLATED);
+              e.setSize(TEN_GB);
+              e.setCompressedSize(small.length);
+              e.setCrc(0);
+              z.addRawArchiveEntry(e, new java.io.ByteArrayInputStream(small));
+            }),
+        BundleImport.Limits.DEFAULTS,
+        "data/huge.csv",
+        "10,737,418,240 bytes");
   }
 
   @Test
@@ -139,25 +162,33 @@ class BundleImportTest {
     // 1 KB. Small limits keep the test's disk use small; the count is of bytes really inflated.
     byte[] segment = deflateZeros(1 << 20, false);
     long repeats = TEN_GB >> 20;
-    Path bundle = zip("bomb", z -> {
-      ZipArchiveEntry e = new ZipArchiveEntry("data/bomb.csv");
-      e.setMethod(ZipEntry.DEFLATED);
-      e.setSize(1024);
-      e.setCompressedSize(segment.length * repeats + 2);
-      e.setCrc(new CRC32().getValue());
-      z.addRawArchiveEntry(e, new Repeat(segment, repeats));
-    });
+    Path bundle =
+        zip(
+            "bomb",
+            z -> {
+              ZipArchiveEntry e = new ZipArchiveEntry("data/bomb.csv");
+              e.setMethod(ZipEntry.DEFLATED);
+              e.setSize(1024);
+              e.setCompressedSize(segment.length * repeats + 2);
+              e.setCrc(new CRC32().getValue());
+              z.addRawArchiveEntry(e, new Repeat(segment, repeats));
+            });
     assertThat(Files.size(bundle)).isLessThan(64L << 20);
-    assertRefused(bundle, new BundleImport.Limits(1L << 30, 10_000, 8L << 20, 64L << 20),
-        "data/bomb.csv", "inflates to more than 8,388,608 bytes", "zip bomb");
+    assertRefused(
+        bundle,
+        new BundleImport.Limits(1L << 30, 10_000, 8L << 20, 64L << 20),
+        "data/bomb.csv",
+        "inflates to more than 8,388,608 bytes",
+        "zip bomb");
   }
 
   @Test
   void refusesAHundredThousandEntries() throws Exception {
     Path bundle = tmp.resolve("in/many.blocksmith");
     Files.createDirectories(bundle.getParent());
-    try (var z = new java.util.zip.ZipOutputStream(new java.io.BufferedOutputStream(
-        Files.newOutputStream(bundle), 1 << 16))) {
+    try (var z =
+        new java.util.zip.ZipOutputStream(
+            new java.io.BufferedOutputStream(Files.newOutputStream(bundle), 1 << 16))) {
       z.putNextEntry(new ZipEntry("bundle.json"));
       z.write(MANIFEST.getBytes(StandardCharsets.UTF_8));
       z.putNextEntry(new ZipEntry("g.json"));
@@ -165,8 +196,7 @@ class BundleImportTest {
         z.putNextEntry(new ZipEntry("d/" + i));
       }
     }
-    assertRefused(bundle, BundleImport.Limits.DEFAULTS, "more than 10,000 entries",
-        "100,002");
+    assertRefused(bundle, BundleImport.Limits.DEFAULTS, "more than 10,000 entries", "100,002");
   }
 
   @Test

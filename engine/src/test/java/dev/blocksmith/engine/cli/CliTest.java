@@ -14,14 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
-  private static final String GOOD = """
+  private static final String GOOD =
+      """
       {"formatVersion": 2, "name": "tiny",
        "nodes": [{"id": "src", "type": "test.source", "params": {"value": 0.5}},
                  {"id": "score", "type": "test.score"}],
        "edges": [{"from": "src.table", "to": "score.table"}]}
       """;
 
-  private static final String BAD = """
+  private static final String BAD =
+      """
       {"formatVersion": 2, "name": "bad",
        "nodes": [{"id": "src", "type": "test.source", "params": {"value": 500}},
                  {"id": "score", "type": "test.score"},
@@ -36,8 +38,11 @@ class CliTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int cli(String... args) {
-    return Cli.execute(blocks.registry(), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return Cli.execute(
+        blocks.registry(),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        args);
   }
 
   private Path file(String name, String text) throws Exception {
@@ -58,14 +63,24 @@ class CliTest {
   void validateListsEveryProblemAndExitsTwo() throws Exception {
     int code = cli("validate", file("bad.json", BAD).toString());
     assertThat(code).isEqualTo(2);
-    assertThat(out()).contains("[src (value)]").contains("[score.table]")
-        .contains("[use.model]").contains("[ghost]");
+    assertThat(out())
+        .contains("[src (value)]")
+        .contains("[score.table]")
+        .contains("[use.model]")
+        .contains("[ghost]");
   }
 
   @Test
   void runJsonPrintsStatusesMetricsAndRunFolder() throws Exception {
-    int code = cli("run", file("good.json", GOOD).toString(), "--json", "--device", "cpu",
-        "--runs", dir.resolve("runs").toString());
+    int code =
+        cli(
+            "run",
+            file("good.json", GOOD).toString(),
+            "--json",
+            "--device",
+            "cpu",
+            "--runs",
+            dir.resolve("runs").toString());
     assertThat(code).as(err()).isEqualTo(0);
     JsonNode json = GraphJson.mapper().readTree(out());
     assertThat(json.path("success").asBoolean()).isTrue();
@@ -77,11 +92,25 @@ class CliTest {
 
   @Test
   void setOverridesAParamAndTextRunShowsTheReport() throws Exception {
-    int code = cli("run", file("good.json", GOOD).toString(), "--set", "src.value=0.25",
-        "--show", "src", "--device", "cpu", "--runs", dir.resolve("runs").toString());
+    int code =
+        cli(
+            "run",
+            file("good.json", GOOD).toString(),
+            "--set",
+            "src.value=0.25",
+            "--show",
+            "src",
+            "--device",
+            "cpu",
+            "--runs",
+            dir.resolve("runs").toString());
     assertThat(code).as(err()).isEqualTo(0);
-    assertThat(out()).contains("Running on CPU").contains("accuracy 25.0 %")
-        .contains("Confusion matrix").contains("== Output of src ==").contains("0.25");
+    assertThat(out())
+        .contains("Running on CPU")
+        .contains("accuracy 25.0 %")
+        .contains("Confusion matrix")
+        .contains("== Output of src ==")
+        .contains("0.25");
   }
 
   @Test

@@ -29,16 +29,29 @@ class CliTrustTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int cli(String... args) {
-    return Cli.execute(new TestBlocks().registry(), new PrintStream(out, true,
-        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return Cli.execute(
+        new TestBlocks().registry(),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        args);
   }
 
   private Path model() throws Exception {
     ArchSpec spec = ArchSpec.mlp(List.of(1), List.of(), 2, ArchSpec.Task.CLASSIFICATION);
-    Preprocessing pre = new Preprocessing(1, Preprocessing.Input.TABLE,
-        List.of(new Preprocessing.ColumnStep("x", Preprocessing.Op.SCALE, 0, 0, 1, List.of(),
-            false)), List.of(), "y", ArchSpec.Task.CLASSIFICATION, List.of("A", "B"), List.of(),
-        0, 1);
+    Preprocessing pre =
+        new Preprocessing(
+            1,
+            Preprocessing.Input.TABLE,
+            List.of(
+                new Preprocessing.ColumnStep(
+                    "x", Preprocessing.Op.SCALE, 0, 0, 1, List.of(), false)),
+            List.of(),
+            "y",
+            ArchSpec.Task.CLASSIFICATION,
+            List.of("A", "B"),
+            List.of(),
+            0,
+            1);
     try (NDManager m = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(1);
       SequentialBlock block = Architectures.build(spec);
@@ -84,11 +97,16 @@ class CliTrustTest {
   @Test
   void terminalOutputHasNoEscapesFromFiles() throws Exception {
     Path graph = dir.resolve("g.json");
-    Files.writeString(graph, "{\"formatVersion\": 2, \"nodes\": [{\"id\": \"a\\u001b]0;owned"
-        + "\\u0007\\u001b[2J\", \"type\": \"evil\\u009b31m.block\"}]}");
+    Files.writeString(
+        graph,
+        "{\"formatVersion\": 2, \"nodes\": [{\"id\": \"a\\u001b]0;owned"
+            + "\\u0007\\u001b[2J\", \"type\": \"evil\\u009b31m.block\"}]}");
     cli("validate", graph.toString());
     String all = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    assertThat(all).contains("owned").doesNotContain("\u001b").doesNotContain("\u0007")
+    assertThat(all)
+        .contains("owned")
+        .doesNotContain("\u001b")
+        .doesNotContain("\u0007")
         .doesNotContain("\u009b");
   }
 }

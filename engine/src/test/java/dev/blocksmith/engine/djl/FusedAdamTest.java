@@ -29,8 +29,9 @@ class FusedAdamTest {
     float[] djl = train(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build());
     assertThat(fused).hasSameSizeAs(djl);
     for (int i = 0; i < fused.length; i++) {
-      assertThat(fused[i]).as("weight %d", i).isCloseTo(djl[i], org.assertj.core.data.Offset
-          .offset(2e-4f));
+      assertThat(fused[i])
+          .as("weight %d", i)
+          .isCloseTo(djl[i], org.assertj.core.data.Offset.offset(2e-4f));
     }
   }
 
@@ -63,11 +64,15 @@ class FusedAdamTest {
           NDManager data = model.getNDManager().newSubManager()) {
         trainer.initialize(new Shape(1, 4));
         NDArray x = data.randomNormal(new Shape(64, 4));
-        NDArray y = x.get(":, 0").gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-            .add(x.get(":, 1").gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false));
+        NDArray y =
+            x.get(":, 0")
+                .gt(0)
+                .toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                .add(x.get(":, 1").gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false));
         for (int step = 0; step < 60; step++) {
           try (GradientCollector gc = trainer.newGradientCollector()) {
-            NDArray loss = trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x)));
+            NDArray loss =
+                trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x)));
             if (step == 0) {
               firstLoss[0] = loss.getFloat();
             }
@@ -80,7 +85,13 @@ class FusedAdamTest {
             trainer.step();
           }
         }
-        return net.getChildren().get(0).getValue().getParameters().get(0).getValue().getArray()
+        return net.getChildren()
+            .get(0)
+            .getValue()
+            .getParameters()
+            .get(0)
+            .getValue()
+            .getArray()
             .toFloatArray();
       }
     }

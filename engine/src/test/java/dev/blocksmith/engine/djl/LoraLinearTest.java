@@ -38,8 +38,10 @@ class LoraLinearTest {
 
   private static float[] predict(Block block, Model model, float[] x, int rows) {
     NDArray in = model.getNDManager().create(x, new Shape(rows, 2));
-    return block.forward(new ParameterStore(model.getNDManager(), false), new NDList(in), false)
-        .head().toFloatArray();
+    return block
+        .forward(new ParameterStore(model.getNDManager(), false), new NDList(in), false)
+        .head()
+        .toFloatArray();
   }
 
   @Test
@@ -54,16 +56,27 @@ class LoraLinearTest {
       List<Weights.Tensor> before = Weights.read(net);
       SequentialBlock wrapped = new SequentialBlock();
       for (var child : net.getChildren()) {
-        wrapped.add(child.getValue() instanceof Linear l ? new LoraLinear(l, 2, 4f)
-            : child.getValue());
+        wrapped.add(
+            child.getValue() instanceof Linear l ? new LoraLinear(l, 2, 4f) : child.getValue());
       }
       model.setBlock(wrapped);
-      TrainingLoop.run(model, data, null,
-          new TrainConfig(5, 32, 0.05, TrainConfig.Optimizer.ADAM,
-              TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY, 0, 7), ctx);
+      TrainingLoop.run(
+          model,
+          data,
+          null,
+          new TrainConfig(
+              5,
+              32,
+              0.05,
+              TrainConfig.Optimizer.ADAM,
+              TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
+              0,
+              7),
+          ctx);
       List<Weights.Tensor> frozen = Weights.read(net);
       for (int i = 0; i < before.size(); i++) {
-        assertThat(frozen.get(i).data()).as(before.get(i).name())
+        assertThat(frozen.get(i).data())
+            .as(before.get(i).name())
             .containsExactly(before.get(i).data());
       }
       long adapters = 0;

@@ -43,21 +43,30 @@ class TrainingLoopTest {
     return model;
   }
 
-  private static TrainConfig config(int epochs, double lr, TrainConfig.Optimizer opt, int patience) {
-    return new TrainConfig(epochs, 16, lr, opt, TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY, patience, 1);
+  private static TrainConfig config(
+      int epochs, double lr, TrainConfig.Optimizer opt, int patience) {
+    return new TrainConfig(
+        epochs, 16, lr, opt, TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY, patience, 1);
   }
 
   @Test
   void learnsSeparableBlobsAndStreamsMetrics() throws Exception {
     try (TestContext ctx = new TestContext("train");
         Model model = mlp(List.of(8))) {
-      TrainingLoop.Result r = TrainingLoop.run(model, blobs(200, 1, false), blobs(100, 2, false),
-          config(5, 0.05, TrainConfig.Optimizer.ADAM, 0), ctx);
+      TrainingLoop.Result r =
+          TrainingLoop.run(
+              model,
+              blobs(200, 1, false),
+              blobs(100, 2, false),
+              config(5, 0.05, TrainConfig.Optimizer.ADAM, 0),
+              ctx);
       assertThat(r.epochsRun()).isEqualTo(5);
       assertThat(ctx.metrics().get("validation accuracy")).hasSize(5);
       assertThat(ctx.metrics().get("validation accuracy").get(4)).isGreaterThan(0.9);
-      assertThat(r.history()).extracting(c -> c.name())
-          .containsExactly("train loss", "validation loss", "train accuracy", "validation accuracy");
+      assertThat(r.history())
+          .extracting(c -> c.name())
+          .containsExactly(
+              "train loss", "validation loss", "train accuracy", "validation accuracy");
       // Progress is throttled in time but always reported at the end of each epoch.
       assertThat(ctx.progressCalls()).isBetween(5, 5 * 13);
     }
@@ -68,8 +77,12 @@ class TrainingLoopTest {
   void linearSoftmaxModelLearnsDespiteCancellingGradients() throws Exception {
     try (TestContext ctx = new TestContext("train");
         Model model = mlp(List.of())) {
-      TrainingLoop.run(model, blobs(200, 1, false), blobs(100, 2, false),
-          config(5, 0.05, TrainConfig.Optimizer.ADAM, 0), ctx);
+      TrainingLoop.run(
+          model,
+          blobs(200, 1, false),
+          blobs(100, 2, false),
+          config(5, 0.05, TrainConfig.Optimizer.ADAM, 0),
+          ctx);
       assertThat(ctx.metrics().get("validation accuracy").get(4)).isGreaterThan(0.9);
     }
   }
@@ -88,8 +101,14 @@ class TrainingLoopTest {
               batchesAfterCancel[0] = 0;
             }
           });
-      assertThatThrownBy(() -> TrainingLoop.run(model, blobs(400, 1, false), null,
-              config(50, 0.01, TrainConfig.Optimizer.ADAM, 0), ctx))
+      assertThatThrownBy(
+              () ->
+                  TrainingLoop.run(
+                      model,
+                      blobs(400, 1, false),
+                      null,
+                      config(50, 0.01, TrainConfig.Optimizer.ADAM, 0),
+                      ctx))
           .isInstanceOf(NodeException.class)
           .extracting(e -> ((NodeException) e).kind())
           .isEqualTo(NodeException.Kind.CANCELLED);
@@ -102,14 +121,22 @@ class TrainingLoopTest {
   void hugeLearningRateEndsAsDivergedWithAdvice() {
     try (TestContext ctx = new TestContext("train");
         Model model = mlp(List.of(32, 32))) {
-      assertThatThrownBy(() -> TrainingLoop.run(model, blobs(200, 1, false), null,
-              config(50, 1e6, TrainConfig.Optimizer.SGD, 0), ctx))
-          .isInstanceOfSatisfying(NodeException.class, e -> {
-            assertThat(e.kind()).isEqualTo(NodeException.Kind.DIVERGED);
-            assertThat(e.param()).isEqualTo("learningRate");
-            assertThat(e.fix()).contains("10× smaller");
-            assertThat(e.nodeId()).isEqualTo("train");
-          });
+      assertThatThrownBy(
+              () ->
+                  TrainingLoop.run(
+                      model,
+                      blobs(200, 1, false),
+                      null,
+                      config(50, 1e6, TrainConfig.Optimizer.SGD, 0),
+                      ctx))
+          .isInstanceOfSatisfying(
+              NodeException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(NodeException.Kind.DIVERGED);
+                assertThat(e.param()).isEqualTo("learningRate");
+                assertThat(e.fix()).contains("10× smaller");
+                assertThat(e.nodeId()).isEqualTo("train");
+              });
     }
   }
 

@@ -22,9 +22,14 @@ class SentenceEmbedderTest {
 
   @Test
   void similarSentencesAreCloserThanUnrelatedOnes() {
-    float[][] v = SentenceEmbedder.shared().embed(List.of(
-        "copy files and directories", "copy a file to another place",
-        "the cat sleeps in the warm sun"), (d, t) -> { });
+    float[][] v =
+        SentenceEmbedder.shared()
+            .embed(
+                List.of(
+                    "copy files and directories",
+                    "copy a file to another place",
+                    "the cat sleeps in the warm sun"),
+                (d, t) -> {});
     assertThat(v).hasNumberOfRows(3);
     for (float[] x : v) {
       assertThat(x).hasSize(SentenceEmbedder.DIMENSIONS);
@@ -35,14 +40,14 @@ class SentenceEmbedderTest {
 
   /**
    * The int8 model quantizes activations per batch (one scale for the whole input), so a text's
-   * vector moves a little with its batch companions; padding itself is masked out. It must stay
-   * the same direction for all practical purposes.
+   * vector moves a little with its batch companions; padding itself is masked out. It must stay the
+   * same direction for all practical purposes.
    */
   @Test
   void aBatchBarelyMovesAVector(@TempDir Path otherCache) {
     SentenceEmbedder e = SentenceEmbedder.shared();
     String text = "a short line among long ones";
-    float[] alone = e.embed(List.of(text), (d, t) -> { })[0];
+    float[] alone = e.embed(List.of(text), (d, t) -> {})[0];
     List<String> many = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       many.add("sentence number " + i + " is much longer than the other one, to force padding");
@@ -51,7 +56,7 @@ class SentenceEmbedderTest {
     System.setProperty("blocksmith.cache", otherCache.toString());
     try {
       assertThat(e.missing(List.of(text))).isEqualTo(1);
-      float[] batched = e.embed(many, (d, t) -> { })[40];
+      float[] batched = e.embed(many, (d, t) -> {})[40];
       assertThat(dot(alone, batched)).isGreaterThan(0.98);
     } finally {
       System.setProperty("blocksmith.cache", cache.toString());
@@ -73,8 +78,8 @@ class SentenceEmbedderTest {
     Path file = EmbeddingCache.defaultFolder().resolve(e.cacheId() + ".bin");
     assertThat(file).exists();
     try (EmbeddingCache reopened = EmbeddingCache.open(file.getParent(), e.cacheId(), 384)) {
-      assertThat(reopened.get("list directory contents")).hasValueSatisfying(
-          v -> assertThat(v).containsExactly(first[1]));
+      assertThat(reopened.get("list directory contents"))
+          .hasValueSatisfying(v -> assertThat(v).containsExactly(first[1]));
     }
   }
 
@@ -106,23 +111,24 @@ class SentenceEmbedderTest {
     for (int i = 0; i < 100; i++) {
       texts.add("cancel me " + i + " " + System.nanoTime());
     }
-    SentenceEmbedder.Listener stop = new SentenceEmbedder.Listener() {
-      @Override
-      public void progress(int done, int total) { }
+    SentenceEmbedder.Listener stop =
+        new SentenceEmbedder.Listener() {
+          @Override
+          public void progress(int done, int total) {}
 
-      @Override
-      public boolean cancelled() {
-        return true;
-      }
-    };
+          @Override
+          public boolean cancelled() {
+            return true;
+          }
+        };
     assertThatThrownBy(() -> SentenceEmbedder.shared().embed(texts, stop))
         .isInstanceOf(CancellationException.class);
   }
 
   @Test
   void wordCountsKeepWordsOfSeveralTrainingTexts() {
-    WordCounts.Vocabulary v = WordCounts.fit(
-        List.of("Copy files", "copy directories", "remove files", "x y z"), 10, 2);
+    WordCounts.Vocabulary v =
+        WordCounts.fit(List.of("Copy files", "copy directories", "remove files", "x y z"), 10, 2);
     assertThat(v.words()).containsExactly("copy", "files");
     float[] out = new float[2];
     WordCounts.encode(v, WordCounts.index(v.words()), "COPY copy unknown", out, 0);

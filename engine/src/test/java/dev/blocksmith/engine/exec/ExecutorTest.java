@@ -99,8 +99,12 @@ class ExecutorTest {
 
   @Test
   void cancelStopsTheRunningNodeAndDownstreamDoesNotRun() throws Exception {
-    Graph g = TestGraphs.of("wait").node("w", "test.wait").node("add", "test.add-one")
-        .edge("w.table", "add.table").build();
+    Graph g =
+        TestGraphs.of("wait")
+            .node("w", "test.wait")
+            .node("add", "test.add-one")
+            .edge("w.table", "add.table")
+            .build();
     RunHandle h = session.start(g, runs, CPU, events::add);
     assertThat(blocks.waiter.started.await(10, TimeUnit.SECONDS)).isTrue();
     h.cancel();
@@ -113,46 +117,72 @@ class ExecutorTest {
 
   @Test
   void cancellingOneNodeSkipsItsDownstream() throws Exception {
-    Graph g = TestGraphs.of("wait").node("w", "test.wait").node("add", "test.add-one")
-        .edge("w.table", "add.table").build();
+    Graph g =
+        TestGraphs.of("wait")
+            .node("w", "test.wait")
+            .node("add", "test.add-one")
+            .edge("w.table", "add.table")
+            .build();
     RunHandle h = session.start(g, runs, CPU, events::add);
     assertThat(blocks.waiter.started.await(10, TimeUnit.SECONDS)).isTrue();
     h.cancel("w");
     RunResult r = h.result().get(10, TimeUnit.SECONDS);
-    assertThat(r.statuses()).containsEntry("w", NodeStatus.CANCELLED)
+    assertThat(r.statuses())
+        .containsEntry("w", NodeStatus.CANCELLED)
         .containsEntry("add", NodeStatus.SKIPPED);
   }
 
   @Test
   void aFailingNodeEndsFailedWithItsMessageAndDownstreamIsSkipped() throws Exception {
-    Graph g = TestGraphs.of("fail").node("src", "test.source").node("f", "test.fail")
-        .node("add", "test.add-one").edge("src.table", "f.table").edge("f.table", "add.table")
-        .build();
+    Graph g =
+        TestGraphs.of("fail")
+            .node("src", "test.source")
+            .node("f", "test.fail")
+            .node("add", "test.add-one")
+            .edge("src.table", "f.table")
+            .edge("f.table", "add.table")
+            .build();
     RunResult r = run(g);
     assertThat(r.success()).isFalse();
-    assertThat(r.statuses()).containsEntry("src", NodeStatus.DONE)
-        .containsEntry("f", NodeStatus.FAILED).containsEntry("add", NodeStatus.SKIPPED);
+    assertThat(r.statuses())
+        .containsEntry("src", NodeStatus.DONE)
+        .containsEntry("f", NodeStatus.FAILED)
+        .containsEntry("add", NodeStatus.SKIPPED);
     assertThat(r.messages().get("f")).contains("too small").contains("Use bigger numbers.");
-    assertThat(events).anyMatch(e -> e instanceof RunEvent.NodeFailed f
-        && f.nodeId().equals("add") && f.status() == NodeStatus.SKIPPED);
+    assertThat(events)
+        .anyMatch(
+            e ->
+                e instanceof RunEvent.NodeFailed f
+                    && f.nodeId().equals("add")
+                    && f.status() == NodeStatus.SKIPPED);
   }
 
   @Test
   void anUnexpectedExceptionNamesTheNodeAndTheTypeAndIsLogged() throws Exception {
-    Graph g = TestGraphs.of("crash").node("src", "test.source")
-        .node("f", "test.fail", Map.<String, JsonNode>of("mode", TextNode.valueOf("crash")))
-        .edge("src.table", "f.table").build();
+    Graph g =
+        TestGraphs.of("crash")
+            .node("src", "test.source")
+            .node("f", "test.fail", Map.<String, JsonNode>of("mode", TextNode.valueOf("crash")))
+            .edge("src.table", "f.table")
+            .build();
     RunResult r = run(g);
-    assertThat(r.messages().get("f")).contains("'Fail' (f)").contains("IllegalStateException")
+    assertThat(r.messages().get("f"))
+        .contains("'Fail' (f)")
+        .contains("IllegalStateException")
         .contains("boom");
     assertThat(Files.readString(r.runDir().resolve("log.txt")))
-        .contains("java.lang.IllegalStateException: boom").contains("at dev.blocksmith");
+        .contains("java.lang.IllegalStateException: boom")
+        .contains("at dev.blocksmith");
   }
 
   @Test
   void theRunFolderHoldsRunJsonAndReports() throws Exception {
-    Graph g = TestGraphs.of("scored").node("src", "test.source")
-        .node("score", "test.score").edge("src.table", "score.table").build();
+    Graph g =
+        TestGraphs.of("scored")
+            .node("src", "test.source")
+            .node("score", "test.score")
+            .edge("src.table", "score.table")
+            .build();
     RunResult r = run(g);
     assertThat(r.success()).isTrue();
     JsonNode json = GraphJson.mapper().readTree(r.runDir().resolve("run.json").toFile());
@@ -163,21 +193,24 @@ class ExecutorTest {
     assertThat(json.path("nodes").path("score").path("metrics").path("accuracy").asDouble())
         .isEqualTo(1.0);
     assertThat(Files.readString(r.runDir().resolve("score.report.md")))
-        .contains("accuracy").contains("Confusion matrix");
+        .contains("accuracy")
+        .contains("Confusion matrix");
     assertThat(r.runDir().getParent()).isEqualTo(runs);
   }
 
   @Test
   void eventsComeInOrderForANode() throws Exception {
     run(chain(1));
-    List<String> kinds = events.stream()
-        .filter(e -> !(e instanceof RunEvent.NodeProgress))
-        .filter(e -> !(e instanceof RunEvent.NodeQueued q) || q.nodeId().equals("src"))
-        .filter(e -> !(e instanceof RunEvent.NodeStarted s) || s.nodeId().equals("src"))
-        .filter(e -> !(e instanceof RunEvent.NodeFinished f) || f.nodeId().equals("src"))
-        .map(e -> e.getClass().getSimpleName()).toList();
-    assertThat(kinds).containsExactly(
-        "RunStarted", "NodeQueued", "NodeStarted", "NodeFinished", "RunFinished");
+    List<String> kinds =
+        events.stream()
+            .filter(e -> !(e instanceof RunEvent.NodeProgress))
+            .filter(e -> !(e instanceof RunEvent.NodeQueued q) || q.nodeId().equals("src"))
+            .filter(e -> !(e instanceof RunEvent.NodeStarted s) || s.nodeId().equals("src"))
+            .filter(e -> !(e instanceof RunEvent.NodeFinished f) || f.nodeId().equals("src"))
+            .map(e -> e.getClass().getSimpleName())
+            .toList();
+    assertThat(kinds)
+        .containsExactly("RunStarted", "NodeQueued", "NodeStarted", "NodeFinished", "RunFinished");
     assertThat(events).anyMatch(e -> e instanceof RunEvent.NodeProgress p && p.fraction() == 0.5);
   }
 }

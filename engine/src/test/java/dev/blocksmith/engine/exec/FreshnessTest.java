@@ -43,9 +43,15 @@ class FreshnessTest {
 
   /** Counts the files of a folder; declares no fingerprint of its own. */
   static final class CountFiles implements NodeType {
-    static final NodeSpec SPEC = NodeSpec.builder("test.count-files").setDisplayName("Count")
-        .setCategory(Category.DATA).setSummary("Counts.").setWhatItDoes("Counts files.")
-        .addOutput(TABLE).addParam(FOLDER).build();
+    static final NodeSpec SPEC =
+        NodeSpec.builder("test.count-files")
+            .setDisplayName("Count")
+            .setCategory(Category.DATA)
+            .setSummary("Counts.")
+            .setWhatItDoes("Counts files.")
+            .addOutput(TABLE)
+            .addParam(FOLDER)
+            .build();
     final AtomicInteger runs = new AtomicInteger();
 
     @Override
@@ -57,17 +63,24 @@ class FreshnessTest {
     public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) throws Exception {
       runs.incrementAndGet();
       try (var files = Files.list(p.path(FOLDER, ctx.baseDir()))) {
-        return Outputs.of(TABLE, Table.of(List.of(
-            new NumberColumn("x", new double[] {files.count()}))));
+        return Outputs.of(
+            TABLE, Table.of(List.of(new NumberColumn("x", new double[] {files.count()}))));
       }
     }
   }
 
   /** Writes a file and declares it. */
   static final class WriteFile implements NodeType {
-    static final NodeSpec SPEC = NodeSpec.builder("test.write-file").setDisplayName("Write")
-        .setCategory(Category.OUTPUT).setSummary("Writes.").setWhatItDoes("Writes a file.")
-        .addOutput(TABLE).addParam(OUT).optWrites(OUT).build();
+    static final NodeSpec SPEC =
+        NodeSpec.builder("test.write-file")
+            .setDisplayName("Write")
+            .setCategory(Category.OUTPUT)
+            .setSummary("Writes.")
+            .setWhatItDoes("Writes a file.")
+            .addOutput(TABLE)
+            .addParam(OUT)
+            .optWrites(OUT)
+            .build();
     final AtomicInteger runs = new AtomicInteger();
 
     @Override
@@ -84,17 +97,21 @@ class FreshnessTest {
   }
 
   private static boolean run(EngineSession s, Graph g, Path base) throws Exception {
-    return s.start(g, base, CPU, e -> { }).result().get(30, TimeUnit.SECONDS).success();
+    return s.start(g, base, CPU, e -> {}).result().get(30, TimeUnit.SECONDS).success();
   }
 
   @Test
-  void addingAFileToAFolderParamReRunsTheBlockInTheSameSession(@TempDir Path dir)
-      throws Exception {
+  void addingAFileToAFolderParamReRunsTheBlockInTheSameSession(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("pics"));
     Files.writeString(dir.resolve("pics/a.png"), "a");
     CountFiles block = new CountFiles();
-    Graph g = TestGraphs.of("g").node("count", "test.count-files",
-        Map.<String, JsonNode>of("folder", TextNode.valueOf("pics"))).build();
+    Graph g =
+        TestGraphs.of("g")
+            .node(
+                "count",
+                "test.count-files",
+                Map.<String, JsonNode>of("folder", TextNode.valueOf("pics")))
+            .build();
     try (EngineSession s = new EngineSession(NodeRegistry.of(List.of(block)), dir.resolve("r"))) {
       assertThat(run(s, g, dir)).isTrue();
       assertThat(run(s, g, dir)).isTrue();
@@ -109,8 +126,13 @@ class FreshnessTest {
   void aBlockThatWritesAFileRunsAgainWhenTheFileIsDeletedOrChanged(@TempDir Path dir)
       throws Exception {
     WriteFile block = new WriteFile();
-    Graph g = TestGraphs.of("g").node("w", "test.write-file",
-        Map.<String, JsonNode>of("out", TextNode.valueOf("out.txt"))).build();
+    Graph g =
+        TestGraphs.of("g")
+            .node(
+                "w",
+                "test.write-file",
+                Map.<String, JsonNode>of("out", TextNode.valueOf("out.txt")))
+            .build();
     Path out = dir.resolve("out.txt");
     try (EngineSession s = new EngineSession(NodeRegistry.of(List.of(block)), dir.resolve("r"))) {
       assertThat(run(s, g, dir)).isTrue();
@@ -130,9 +152,17 @@ class FreshnessTest {
   @Test
   void aSpecMayOnlyDeclareWritesOfItsOwnPathParams() {
     Param<String> text = Param.text("name").setLabel("Name").setHelp("A name.").build();
-    assertThatThrownBy(() -> NodeSpec.builder("test.bad").setDisplayName("Bad")
-        .setCategory(Category.OUTPUT).setSummary("Bad.").setWhatItDoes("Bad.")
-        .addParam(text).optWrites(text).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not one of its file");
+    assertThatThrownBy(
+            () ->
+                NodeSpec.builder("test.bad")
+                    .setDisplayName("Bad")
+                    .setCategory(Category.OUTPUT)
+                    .setSummary("Bad.")
+                    .setWhatItDoes("Bad.")
+                    .addParam(text)
+                    .optWrites(text)
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not one of its file");
   }
 }

@@ -40,7 +40,7 @@ class PersistentCacheTest {
   private RunResult runFresh(TestBlocks blocks, Graph g, boolean reuse) throws Exception {
     OutputCache cache = new OutputCache(1 << 20, new DiskCache(cacheDir, 1 << 20), reuse);
     try (EngineSession s = new EngineSession(blocks.registry(), runs, cache)) {
-      return s.start(g, runs, CPU, e -> { }).result().get(20, TimeUnit.SECONDS);
+      return s.start(g, runs, CPU, e -> {}).result().get(20, TimeUnit.SECONDS);
     }
   }
 
@@ -53,11 +53,12 @@ class PersistentCacheTest {
     RunResult r = runFresh(second, chain(5), true);
 
     assertThat(r.success()).isTrue();
-    assertThat(r.statuses()).containsEntry("src", NodeStatus.CACHED)
+    assertThat(r.statuses())
+        .containsEntry("src", NodeStatus.CACHED)
         .containsEntry("add", NodeStatus.DONE);
     assertThat(second.source.runs).hasValue(0);
-    assertThat(r.output("add", "table")).isEqualTo(
-        runFresh(new TestBlocks(), chain(5), false).output("add", "table"));
+    assertThat(r.output("add", "table"))
+        .isEqualTo(runFresh(new TestBlocks(), chain(5), false).output("add", "table"));
   }
 
   @Test
@@ -65,7 +66,8 @@ class PersistentCacheTest {
     runFresh(new TestBlocks(), chain(1), true);
     TestBlocks again = new TestBlocks();
     assertThat(runFresh(again, chain(1), false).statuses())
-        .containsEntry("src", NodeStatus.DONE).containsEntry("add", NodeStatus.DONE);
+        .containsEntry("src", NodeStatus.DONE)
+        .containsEntry("add", NodeStatus.DONE);
     assertThat(again.source.runs).hasValue(1);
     TestBlocks third = new TestBlocks();
     runFresh(third, chain(1), true);
@@ -91,7 +93,8 @@ class PersistentCacheTest {
     TestBlocks blocks = new TestBlocks();
     RunResult r = runFresh(blocks, chain(1), true);
     assertThat(r.success()).isTrue();
-    assertThat(r.statuses()).containsEntry("src", NodeStatus.DONE)
+    assertThat(r.statuses())
+        .containsEntry("src", NodeStatus.DONE)
         .containsEntry("add", NodeStatus.DONE);
     assertThat(blocks.source.runs).hasValue(1);
   }
@@ -101,8 +104,10 @@ class PersistentCacheTest {
     long bound = 1_000_000;
     OutputCache cache = new OutputCache(bound, null);
     for (int i = 0; i < 40; i++) {
-      cache.put("k" + i, Map.of("t",
-          Table.of(List.of(new NumberColumn("x", new double[20_000]))))); // ~160 KB each
+      cache.put(
+          "k" + i,
+          Map.of(
+              "t", Table.of(List.of(new NumberColumn("x", new double[20_000]))))); // ~160 KB each
       assertThat(cache.memoryBytes()).isLessThanOrEqualTo(bound);
     }
     assertThat(cache.size()).isBetween(3, 6);

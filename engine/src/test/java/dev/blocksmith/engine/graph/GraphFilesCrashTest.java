@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a child JVM with SIGKILL while it saves a graph over and over, 100 times: the file and
- * its {@code .bak} must always hold one whole version, and no temp file may stay behind once the
- * file is saved again.
+ * Kills a child JVM with SIGKILL while it saves a graph over and over, 100 times: the file and its
+ * {@code .bak} must always hold one whole version, and no temp file may stay behind once the file
+ * is saved again.
  */
 class GraphFilesCrashTest {
   static final int TRIALS = 100;
@@ -25,11 +25,14 @@ class GraphFilesCrashTest {
   @TempDir Path dir;
 
   private static byte[] version(String name, int nodes) {
-    StringBuilder s = new StringBuilder("{\"formatVersion\": 2, \"name\": \"" + name
-        + "\", \"nodes\": [");
+    StringBuilder s =
+        new StringBuilder("{\"formatVersion\": 2, \"name\": \"" + name + "\", \"nodes\": [");
     for (int i = 0; i < nodes; i++) {
-      s.append(i > 0 ? "," : "").append("{\"id\": \"n").append(i)
-          .append("\", \"type\": \"data.load-csv\", \"params\": {\"file\": \"f").append(i)
+      s.append(i > 0 ? "," : "")
+          .append("{\"id\": \"n")
+          .append(i)
+          .append("\", \"type\": \"data.load-csv\", \"params\": {\"file\": \"f")
+          .append(i)
           .append(".csv\"}}");
     }
     try {
@@ -53,10 +56,21 @@ class GraphFilesCrashTest {
     int tornBak = 0;
     int leftoverMax = 0;
     for (int trial = 0; trial < TRIALS; trial++) {
-      Process p = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-          "-XX:+UseSerialGC", "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-          SaveChild.class.getName(), file.toString(), fa.toString(), fb.toString())
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  java,
+                  "-Xshare:auto",
+                  "-XX:TieredStopAtLevel=1",
+                  "-XX:+UseSerialGC",
+                  "-Xmx64m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  SaveChild.class.getName(),
+                  file.toString(),
+                  fa.toString(),
+                  fb.toString())
+              .redirectErrorStream(true)
+              .start();
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
         String line = r.readLine();
         assertThat(line).as("child output").isEqualTo("ready");
@@ -74,9 +88,10 @@ class GraphFilesCrashTest {
       leftoverMax = Math.max(leftoverMax, temps().size());
     }
     GraphFiles.writeAtomically(file, a, true); // the next save tidies up after the crashes
-    System.out.printf("kill -9 trials: %d, torn graph files: %d, torn .bak files: %d, "
-        + "temp files left before the next save: at most %d, after it: %d%n", TRIALS, torn,
-        tornBak, leftoverMax, temps().size());
+    System.out.printf(
+        "kill -9 trials: %d, torn graph files: %d, torn .bak files: %d, "
+            + "temp files left before the next save: at most %d, after it: %d%n",
+        TRIALS, torn, tornBak, leftoverMax, temps().size());
     assertThat(torn).isZero();
     assertThat(tornBak).isZero();
     assertThat(temps()).isEmpty();

@@ -35,8 +35,8 @@ class GraphFilesTest {
 
   @Test
   void saveWritesThroughASymlink() throws Exception {
-    Path real = Files.write(Files.createDirectories(dir.resolve("shared")).resolve("g.json"),
-        b("old"));
+    Path real =
+        Files.write(Files.createDirectories(dir.resolve("shared")).resolve("g.json"), b("old"));
     Path link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("shared/g.json"));
     GraphFiles.writeAtomically(link, b("new"), true);
     assertThat(Files.isSymbolicLink(link)).isTrue();
@@ -66,6 +66,7 @@ class GraphFilesTest {
     assertThatThrownBy(() -> GraphFiles.writeAtomically(fifo, b("x"), true))
         .hasMessageContaining("not a plain file");
     assertThatThrownBy(() -> GraphJson.read(fifo))
-        .isInstanceOf(GraphFormatException.class).hasMessageContaining("not a plain file");
+        .isInstanceOf(GraphFormatException.class)
+        .hasMessageContaining("not a plain file");
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GraphJsonTest {
-  private static final String GRAPH = """
+  private static final String GRAPH =
+      """
       {
         "formatVersion": 2,
         "name": "Mixed",
@@ -91,14 +92,16 @@ class GraphJsonTest {
   void aNewerFormatIsRefusedWithAClearMessage() {
     assertThatThrownBy(() -> GraphJson.read("{\"formatVersion\": 99, \"nodes\": []}"))
         .isInstanceOf(GraphFormatException.class)
-        .hasMessageContaining("newer Blocksmith").hasMessageContaining("99");
+        .hasMessageContaining("newer Blocksmith")
+        .hasMessageContaining("99");
   }
 
   @Test
   void tooDeepNestingIsRefused() {
-    String deep = "{\"formatVersion\": 2, \"nodes\": [], \"x\": " + "[".repeat(200)
-        + "]".repeat(200) + "}";
-    assertThatThrownBy(() -> GraphJson.read(deep)).isInstanceOf(GraphFormatException.class)
+    String deep =
+        "{\"formatVersion\": 2, \"nodes\": [], \"x\": " + "[".repeat(200) + "]".repeat(200) + "}";
+    assertThatThrownBy(() -> GraphJson.read(deep))
+        .isInstanceOf(GraphFormatException.class)
         .hasMessageContaining("not valid JSON");
   }
 
@@ -108,7 +111,8 @@ class GraphJsonTest {
     byte[] bytes = new byte[(int) GraphJson.MAX_FILE_BYTES + 10];
     java.util.Arrays.fill(bytes, (byte) ' ');
     Files.write(big, bytes);
-    assertThatThrownBy(() -> GraphJson.read(big)).isInstanceOf(GraphFormatException.class)
+    assertThatThrownBy(() -> GraphJson.read(big))
+        .isInstanceOf(GraphFormatException.class)
         .hasMessageContaining("at most 8 MB");
   }
 
@@ -116,7 +120,8 @@ class GraphJsonTest {
   void malformedJsonNamesLineAndColumn() {
     assertThatThrownBy(() -> GraphJson.read("{\n  \"formatVersion\": 2,\n  \"nodes\": [,]\n}"))
         .isInstanceOf(GraphFormatException.class)
-        .hasMessageContaining("line 3").hasMessageContaining("column");
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("column");
   }
 
   @Test

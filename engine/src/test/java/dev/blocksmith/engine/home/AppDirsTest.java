@@ -35,8 +35,18 @@ class AppDirsTest {
 
   @Test
   void blocksmithHomeHoldsEveryFolderAndBeatsXdg() {
-    AppDirs d = AppDirs.resolve(Map.of("HOME", "/h", "BLOCKSMITH_HOME", "/bs",
-        "XDG_CACHE_HOME", "/xc", "XDG_DATA_HOME", "/xd"), props());
+    AppDirs d =
+        AppDirs.resolve(
+            Map.of(
+                "HOME",
+                "/h",
+                "BLOCKSMITH_HOME",
+                "/bs",
+                "XDG_CACHE_HOME",
+                "/xc",
+                "XDG_DATA_HOME",
+                "/xd"),
+            props());
     assertThat(d.data()).isEqualTo(Path.of("/bs"));
     assertThat(d.cache()).isEqualTo(Path.of("/bs/cache"));
     assertThat(d.runs()).isEqualTo(Path.of("/bs/runs"));
@@ -46,8 +56,18 @@ class AppDirsTest {
 
   @Test
   void xdgFoldersAreHonouredEachOnItsOwn() {
-    AppDirs d = AppDirs.resolve(Map.of("HOME", "/h", "XDG_CACHE_HOME", "/xc",
-        "XDG_DATA_HOME", "/xd", "XDG_CONFIG_HOME", "/xf"), props());
+    AppDirs d =
+        AppDirs.resolve(
+            Map.of(
+                "HOME",
+                "/h",
+                "XDG_CACHE_HOME",
+                "/xc",
+                "XDG_DATA_HOME",
+                "/xd",
+                "XDG_CONFIG_HOME",
+                "/xf"),
+            props());
     assertThat(d.cache()).isEqualTo(Path.of("/xc/blocksmith"));
     assertThat(d.runs()).isEqualTo(Path.of("/xd/blocksmith/runs"));
     assertThat(d.plugins()).isEqualTo(Path.of("/xd/blocksmith/plugins"));
@@ -66,8 +86,18 @@ class AppDirsTest {
 
   @Test
   void explicitPropertiesWinAndRelativeOnesBecomeAbsolute() {
-    AppDirs d = AppDirs.resolve(Map.of("BLOCKSMITH_HOME", "/bs"), props("blocksmith.runs", "r",
-        "blocksmith.plugins", "/p", "blocksmith.cache", "/c", "blocksmith.userdir", "/u"));
+    AppDirs d =
+        AppDirs.resolve(
+            Map.of("BLOCKSMITH_HOME", "/bs"),
+            props(
+                "blocksmith.runs",
+                "r",
+                "blocksmith.plugins",
+                "/p",
+                "blocksmith.cache",
+                "/c",
+                "blocksmith.userdir",
+                "/u"));
     assertThat(d.data()).isEqualTo(Path.of("/u"));
     assertThat(d.runs()).isEqualTo(Path.of("r").toAbsolutePath());
     assertThat(d.plugins()).isEqualTo(Path.of("/p"));
@@ -76,8 +106,9 @@ class AppDirsTest {
 
   @Test
   void jvmOptionsReproduceTheSameFoldersInAnotherProcess() {
-    AppDirs d = AppDirs.resolve(Map.of("HOME", "/h", "XDG_CACHE_HOME", "/xc",
-        "XDG_CONFIG_HOME", "/xf"), props());
+    AppDirs d =
+        AppDirs.resolve(
+            Map.of("HOME", "/h", "XDG_CACHE_HOME", "/xc", "XDG_CONFIG_HOME", "/xf"), props());
     Properties child = new Properties();
     for (String opt : d.jvmOptions()) {
       String kv = opt.substring(2);

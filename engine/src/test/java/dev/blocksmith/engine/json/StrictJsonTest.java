@@ -25,26 +25,37 @@ class StrictJsonTest {
 
   @Test
   void nodeTypeVersionOutOfRangeIsRefused() {
-    assertThatThrownBy(() -> GraphJson.read("{\"formatVersion\": 2, \"nodes\": [{\"id\": \"a\","
-        + " \"type\": \"x.y\", \"typeVersion\": 4294967297}]}"))
+    assertThatThrownBy(
+            () ->
+                GraphJson.read(
+                    "{\"formatVersion\": 2, \"nodes\": [{\"id\": \"a\","
+                        + " \"type\": \"x.y\", \"typeVersion\": 4294967297}]}"))
         .isInstanceOf(GraphFormatException.class)
         .hasMessageContaining("typeVersion");
   }
 
   @Test
   void duplicateKeysInAGraphAreRefused() {
-    assertThatThrownBy(() -> GraphJson.read("{\"formatVersion\": 2, \"nodes\": [{\"id\": \"a\","
-        + " \"type\": \"x.y\", \"params\": {\"file\": \"a.csv\", \"file\": \"/etc/passwd\"}}]}"))
+    assertThatThrownBy(
+            () ->
+                GraphJson.read(
+                    "{\"formatVersion\": 2, \"nodes\": [{\"id\": \"a\","
+                        + " \"type\": \"x.y\", \"params\": {\"file\": \"a.csv\", \"file\": \"/etc/passwd\"}}]}"))
         .isInstanceOf(GraphFormatException.class)
         .hasMessageContaining("Duplicate field 'file'");
   }
 
   @Test
   void integerParamsOutOfIntRangeFailValidation() throws Exception {
-    ParamSpec epochs = ParamSpec.builder("epochs", ParamType.INTEGER).setLabel("Epochs")
-        .setHelp("h").optDefault(5).optRange(1.0, 10_000.0).build();
-    ParamSpec free = ParamSpec.builder("n", ParamType.INTEGER).setLabel("N").setHelp("h")
-        .optDefault(5).build();
+    ParamSpec epochs =
+        ParamSpec.builder("epochs", ParamType.INTEGER)
+            .setLabel("Epochs")
+            .setHelp("h")
+            .optDefault(5)
+            .optRange(1.0, 10_000.0)
+            .build();
+    ParamSpec free =
+        ParamSpec.builder("n", ParamType.INTEGER).setLabel("N").setHelp("h").optDefault(5).build();
     JsonNode wraps = JSON.readTree("4294967298");
     assertThat(epochs.check(wraps)).isPresent();
     assertThat(free.check(JSON.readTree("123456789012345678901234567890"))).isPresent();
@@ -54,8 +65,13 @@ class StrictJsonTest {
 
   @Test
   void longListsFailValidation() throws Exception {
-    ParamSpec hidden = ParamSpec.builder("hiddenSizes", ParamType.INTEGER_LIST)
-        .setLabel("Hidden layers").setHelp("h").optDefault(64, 64).optRange(1.0, 4096.0).build();
+    ParamSpec hidden =
+        ParamSpec.builder("hiddenSizes", ParamType.INTEGER_LIST)
+            .setLabel("Hidden layers")
+            .setHelp("h")
+            .optDefault(64, 64)
+            .optRange(1.0, 4096.0)
+            .build();
     StringBuilder list = new StringBuilder("[4096");
     for (int i = 1; i < 2000; i++) {
       list.append(",4096");
@@ -66,12 +82,22 @@ class StrictJsonTest {
 
   @Test
   void architectureSizeIsEstimatedBeforeBuilding() {
-    assertThatThrownBy(() -> ArchSpec.mlp(java.util.List.of(100),
-        java.util.Collections.nCopies(40, 4096), 2, ArchSpec.Task.CLASSIFICATION))
+    assertThatThrownBy(
+            () ->
+                ArchSpec.mlp(
+                    java.util.List.of(100),
+                    java.util.Collections.nCopies(40, 4096),
+                    2,
+                    ArchSpec.Task.CLASSIFICATION))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("numbers to learn");
-    assertThat(ArchSpec.mlp(java.util.List.of(2), java.util.List.of(64, 64), 2,
-        ArchSpec.Task.CLASSIFICATION).parameterCount()).isEqualTo(2 * 64 + 64 + 64 * 64 + 64
-            + 64 * 2 + 2);
+    assertThat(
+            ArchSpec.mlp(
+                    java.util.List.of(2),
+                    java.util.List.of(64, 64),
+                    2,
+                    ArchSpec.Task.CLASSIFICATION)
+                .parameterCount())
+        .isEqualTo(2 * 64 + 64 + 64 * 64 + 64 + 64 * 2 + 2);
   }
 }

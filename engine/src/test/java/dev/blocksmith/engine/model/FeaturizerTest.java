@@ -46,8 +46,7 @@ class FeaturizerTest {
   void transformImputesScalesAndEncodes() {
     Table all = table();
     Preprocessing pre = Featurizer.fit(all.select(new int[] {0, 1, 2, 3}));
-    assertThat(pre.featureNames())
-        .containsExactly("size", "colour=red", "colour=blue", "big");
+    assertThat(pre.featureNames()).containsExactly("size", "colour=red", "colour=blue", "big");
     Preprocessing.Encoded e = pre.transform(all);
     assertThat(e.rows()).isEqualTo(6);
     float[] x = e.features();
@@ -87,8 +86,7 @@ class FeaturizerTest {
     for (int i = 0; i < v.length; i++) {
       v[i] = i;
     }
-    assertThat(Featurizer.detectTask(new NumberColumn("n", v)))
-        .isEqualTo(ArchSpec.Task.REGRESSION);
+    assertThat(Featurizer.detectTask(new NumberColumn("n", v))).isEqualTo(ArchSpec.Task.REGRESSION);
     assertThat(Featurizer.detectTask(new NumberColumn("n", new double[] {0, 1, 1, 2})))
         .isEqualTo(ArchSpec.Task.CLASSIFICATION);
     assertThat(Featurizer.classNames(new NumberColumn("n", new double[] {10, 2, 1})))

@@ -19,14 +19,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Damaged and hostile model files are refused by name instead of answering confidently. */
 class ModelFileTrustTest {
-  private static final Set<String> PARTS = Set.of("bundle.json", "arch.json", "weights.params",
-      "weights.safetensors", "parameters.json", "labels.json", "preprocessing.json",
-      "history.json", "provenance.json");
+  private static final Set<String> PARTS =
+      Set.of(
+          "bundle.json",
+          "arch.json",
+          "weights.params",
+          "weights.safetensors",
+          "parameters.json",
+          "labels.json",
+          "preprocessing.json",
+          "history.json",
+          "provenance.json");
 
   private static TrainedModel model() {
     return ModelBundleTest.random(
         ArchSpec.mlp(List.of(2), List.of(16), 3, ArchSpec.Task.CLASSIFICATION),
-        ModelBundleTest.tablePre(2), 4);
+        ModelBundleTest.tablePre(2),
+        4);
   }
 
   private static Map<String, byte[]> parts(byte[] zip) throws Exception {
@@ -38,8 +47,10 @@ class ModelFileTrustTest {
     String head = new String(parts.get("bundle.json"), StandardCharsets.UTF_8);
     for (var p : parts.entrySet()) {
       if (!p.getKey().equals("bundle.json")) {
-        head = head.replaceAll("(\"" + java.util.regex.Pattern.quote(p.getKey())
-            + "\" : \")[0-9a-f]+", "$1" + ModelBundle.sha256(p.getValue()));
+        head =
+            head.replaceAll(
+                "(\"" + java.util.regex.Pattern.quote(p.getKey()) + "\" : \")[0-9a-f]+",
+                "$1" + ModelBundle.sha256(p.getValue()));
       }
     }
     parts.put("bundle.json", head.getBytes(StandardCharsets.UTF_8));
@@ -90,8 +101,9 @@ class ModelFileTrustTest {
   @Test
   void formatVersionThatWrapsAroundIsRefused() throws Exception {
     Map<String, byte[]> parts = parts(ModelBundle.toBytes(model()));
-    String head = new String(parts.get("bundle.json"), StandardCharsets.UTF_8)
-        .replace("\"formatVersion\" : 2", "\"formatVersion\" : 4294967298");
+    String head =
+        new String(parts.get("bundle.json"), StandardCharsets.UTF_8)
+            .replace("\"formatVersion\" : 2", "\"formatVersion\" : 4294967298");
     parts.put("bundle.json", head.getBytes(StandardCharsets.UTF_8));
     byte[] edited = BundleZip.write(parts, Set.of());
     assertThatThrownBy(() -> ModelBundle.read(edited, "m.bsmodel"))
@@ -102,8 +114,9 @@ class ModelFileTrustTest {
   @Test
   void duplicateJsonKeysInAModelPartAreRefused() throws Exception {
     Map<String, byte[]> parts = parts(ModelBundle.toBytes(model()));
-    String arch = new String(parts.get("arch.json"), StandardCharsets.UTF_8)
-        .replaceFirst("\\{", "{\"outputs\": 2, ");
+    String arch =
+        new String(parts.get("arch.json"), StandardCharsets.UTF_8)
+            .replaceFirst("\\{", "{\"outputs\": 2, ");
     parts.put("arch.json", arch.getBytes(StandardCharsets.UTF_8));
     byte[] edited = resealed(parts);
     assertThatThrownBy(() -> ModelBundle.read(edited, "m.bsmodel"))
@@ -114,8 +127,9 @@ class ModelFileTrustTest {
   @Test
   void hugeArchitectureInASmallFileIsRefusedBeforeAnythingIsAllocated() throws Exception {
     Map<String, byte[]> parts = parts(ModelBundle.toBytes(model()));
-    String arch = new String(parts.get("arch.json"), StandardCharsets.UTF_8)
-        .replaceFirst("\"hidden\" : \\[ 16 \\]", "\"hidden\" : [ 90000, 90000, 90000 ]");
+    String arch =
+        new String(parts.get("arch.json"), StandardCharsets.UTF_8)
+            .replaceFirst("\"hidden\" : \\[ 16 \\]", "\"hidden\" : [ 90000, 90000, 90000 ]");
     parts.put("arch.json", arch.getBytes(StandardCharsets.UTF_8));
     byte[] edited = resealed(parts);
     assertThat(edited.length).isLessThan(20_000);

@@ -19,19 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
 class SafetensorsTest {
 
   @Test
-  void exportedHeaderIsJsonWithContiguousOffsetsAndTorchNames(@TempDir Path dir)
-      throws Exception {
-    TrainedModel model = ModelBundleTest.random(
-        ArchSpec.cnn(1, 8, 8, 3, ArchSpec.Task.CLASSIFICATION),
-        new Preprocessing(1, Preprocessing.Input.IMAGES, List.of(), List.of(1, 8, 8), null,
-            ArchSpec.Task.CLASSIFICATION, List.of("a", "b", "c"), List.of(), 0, 1), 2);
+  void exportedHeaderIsJsonWithContiguousOffsetsAndTorchNames(@TempDir Path dir) throws Exception {
+    TrainedModel model =
+        ModelBundleTest.random(
+            ArchSpec.cnn(1, 8, 8, 3, ArchSpec.Task.CLASSIFICATION),
+            new Preprocessing(
+                1,
+                Preprocessing.Input.IMAGES,
+                List.of(),
+                List.of(1, 8, 8),
+                null,
+                ArchSpec.Task.CLASSIFICATION,
+                List.of("a", "b", "c"),
+                List.of(),
+                0,
+                1),
+            2);
     Path file = dir.resolve("digits.safetensors");
     Path arch = TorchExport.write(model, file);
     byte[] bytes = Files.readAllBytes(file);
     long n = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     assertThat(n % 8).isZero();
-    JsonNode header = new ObjectMapper().readTree(new String(bytes, 8, (int) n,
-        StandardCharsets.UTF_8));
+    JsonNode header =
+        new ObjectMapper().readTree(new String(bytes, 8, (int) n, StandardCharsets.UTF_8));
     List<String> names = new ArrayList<>();
     long expectedStart = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
@@ -52,11 +62,12 @@ class SafetensorsTest {
     }
     assertThat(8 + n + expectedStart).isEqualTo(bytes.length);
     // Conv, ReLU, pool, conv, ReLU, pool, flatten, linear, ReLU, linear: as in torch.nn.Sequential.
-    assertThat(names).containsExactly("0.weight", "0.bias", "3.weight", "3.bias", "7.weight",
-        "7.bias", "9.weight", "9.bias");
+    assertThat(names)
+        .containsExactly(
+            "0.weight", "0.bias", "3.weight", "3.bias", "7.weight", "7.bias", "9.weight", "9.bias");
     // The first weight's values are the model's own, little-endian.
-    float first = ByteBuffer.wrap(bytes, (int) (8 + n), 4).order(ByteOrder.LITTLE_ENDIAN)
-        .getFloat();
+    float first =
+        ByteBuffer.wrap(bytes, (int) (8 + n), 4).order(ByteOrder.LITTLE_ENDIAN).getFloat();
     assertThat(first).isEqualTo(Weights.read(model).get(0).data()[0]);
     assertThat(new ObjectMapper().readTree(arch.toFile()).get("labels").size()).isEqualTo(3);
   }
@@ -81,7 +92,7 @@ class SafetensorsTest {
     assertThat(Half.toFloat(Half.fromFloat(1e6f))).isInfinite();
     assertThat(Half.toFloat((short) 0x0001)).isEqualTo((float) Math.pow(2, -24));
     assertThat(Half.fromFloat((float) Math.pow(2, -24))).isEqualTo((short) 0x0001);
-    assertThat(Half.toFloat(Half.fromFloat(0.1f))).isCloseTo(0.1f, org.assertj.core.data.Offset
-        .offset(1e-4f));
+    assertThat(Half.toFloat(Half.fromFloat(0.1f)))
+        .isCloseTo(0.1f, org.assertj.core.data.Offset.offset(1e-4f));
   }
 }

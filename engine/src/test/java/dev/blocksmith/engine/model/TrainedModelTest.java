@@ -18,8 +18,17 @@ import org.junit.jupiter.api.Test;
 
 class TrainedModelTest {
   private static final Preprocessing PRE =
-      new Preprocessing(1, Preprocessing.Input.TABLE, List.of(), List.of(), "y",
-          ArchSpec.Task.CLASSIFICATION, List.of("a", "b"), List.of(), 0, 1);
+      new Preprocessing(
+          1,
+          Preprocessing.Input.TABLE,
+          List.of(),
+          List.of(),
+          "y",
+          ArchSpec.Task.CLASSIFICATION,
+          List.of("a", "b"),
+          List.of(),
+          0,
+          1);
   private static final Provenance PROV =
       new Provenance(1, "cpu()", "0.35.1", "2.7.1", "abc", 1, 1, null);
 
@@ -33,8 +42,8 @@ class TrainedModelTest {
   @Test
   void headlineCountsParameters() {
     try (NDManager m = NDManager.newBaseManager()) {
-      TrainedModel model = captured(ArchSpec.mlp(List.of(2), List.of(64, 64), 2,
-          ArchSpec.Task.CLASSIFICATION), m);
+      TrainedModel model =
+          captured(ArchSpec.mlp(List.of(2), List.of(64, 64), 2, ArchSpec.Task.CLASSIFICATION), m);
       assertThat(model.headline()).isEqualTo("MLP 2→64→64→2 · 4,482 parameters");
       assertThat(model.trainableParameters()).isEqualTo(4482);
     }
@@ -52,10 +61,12 @@ class TrainedModelTest {
           block.forward(new ParameterStore(m, false), new NDList(x), false).head().toFloatArray();
       try (Model loaded = model.toModel(Device.cpu())) {
         NDArray x2 = loaded.getNDManager().create(x.toFloatArray(), x.getShape());
-        float[] after = loaded.getBlock()
-            .forward(new ParameterStore(loaded.getNDManager(), false), new NDList(x2), false)
-            .head()
-            .toFloatArray();
+        float[] after =
+            loaded
+                .getBlock()
+                .forward(new ParameterStore(loaded.getNDManager(), false), new NDList(x2), false)
+                .head()
+                .toFloatArray();
         assertThat(after).containsExactly(before);
       }
     }
@@ -67,15 +78,15 @@ class TrainedModelTest {
       TrainedModel small =
           captured(ArchSpec.mlp(List.of(2), List.of(8), 2, ArchSpec.Task.CLASSIFICATION), m);
       ArchSpec bigger = ArchSpec.mlp(List.of(2), List.of(16), 2, ArchSpec.Task.CLASSIFICATION);
-      TrainedModel lying = new TrainedModel(bigger, small.weights(), small.parameters(),
-          PRE, List.of(), PROV);
+      TrainedModel lying =
+          new TrainedModel(bigger, small.weights(), small.parameters(), PRE, List.of(), PROV);
       assertThatThrownBy(() -> lying.toModel(Device.cpu()).close())
           .isInstanceOf(IncompatibleModelException.class)
           .hasMessageContaining("do not fit the architecture MLP 2→16→2");
       // Even with a manifest that claims the right shapes, the bytes themselves are checked.
       TrainedModel big = captured(bigger, m);
-      TrainedModel forged = new TrainedModel(bigger, small.weights(), big.parameters(), PRE,
-          List.of(), PROV);
+      TrainedModel forged =
+          new TrainedModel(bigger, small.weights(), big.parameters(), PRE, List.of(), PROV);
       assertThatThrownBy(() -> forged.toModel(Device.cpu()).close())
           .isInstanceOf(IncompatibleModelException.class);
     }

@@ -31,21 +31,35 @@ class ExportCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int cli(String... args) {
-    return Cli.execute(new TestBlocks().registry(), new PrintStream(out, true,
-        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return Cli.execute(
+        new TestBlocks().registry(),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        args);
   }
 
   private Path savedModel() throws Exception {
     ArchSpec spec = ArchSpec.mlp(List.of(4), List.of(8), 2, ArchSpec.Task.CLASSIFICATION);
-    Preprocessing pre = new Preprocessing(1, Preprocessing.Input.TABLE,
-        List.of(new Preprocessing.ColumnStep("x", Preprocessing.Op.ONE_HOT, 0, 0, 1,
-            List.of("a", "b", "c"), true)), List.of(), "y", ArchSpec.Task.CLASSIFICATION,
-        List.of("no", "yes"), List.of(), 0, 1);
+    Preprocessing pre =
+        new Preprocessing(
+            1,
+            Preprocessing.Input.TABLE,
+            List.of(
+                new Preprocessing.ColumnStep(
+                    "x", Preprocessing.Op.ONE_HOT, 0, 0, 1, List.of("a", "b", "c"), true)),
+            List.of(),
+            "y",
+            ArchSpec.Task.CLASSIFICATION,
+            List.of("no", "yes"),
+            List.of(),
+            0,
+            1);
     try (NDManager m = NDManager.newBaseManager()) {
       SequentialBlock block = Architectures.build(spec);
       block.initialize(m, DataType.FLOAT32, new Shape(spec.batchShape(1)));
-      TrainedModel model = TrainedModel.capture(spec, block, pre, List.of(),
-          new Provenance(1, "cpu()", "", "", "", 1, 1, null));
+      TrainedModel model =
+          TrainedModel.capture(
+              spec, block, pre, List.of(), new Provenance(1, "cpu()", "", "", "", 1, 1, null));
       Path file = dir.resolve("m.bsmodel");
       ModelBundle.write(model, file);
       return file;
@@ -71,10 +85,22 @@ class ExportCommandTest {
     assertThat(cli("export", model.toString(), "--onnx", dir.resolve("m.txt").toString()))
         .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("should end with .onnx");
-    assertThat(cli("export", dir.resolve("missing.bsmodel").toString(), "--onnx",
-        dir.resolve("m.onnx").toString())).isEqualTo(2);
-    assertThat(cli("export", model.toString(), "--onnx", dir.resolve("m.onnx").toString(),
-        "--int8", "--float32")).isEqualTo(2);
+    assertThat(
+            cli(
+                "export",
+                dir.resolve("missing.bsmodel").toString(),
+                "--onnx",
+                dir.resolve("m.onnx").toString()))
+        .isEqualTo(2);
+    assertThat(
+            cli(
+                "export",
+                model.toString(),
+                "--onnx",
+                dir.resolve("m.onnx").toString(),
+                "--int8",
+                "--float32"))
+        .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("not both");
   }
 }

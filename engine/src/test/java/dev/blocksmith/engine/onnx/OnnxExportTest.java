@@ -45,17 +45,28 @@ class OnnxExportTest {
 
   @TempDir static Path dir;
 
-  /** A table preprocessing using every step kind, with column names ONNX cannot take as they are. */
+  /**
+   * A table preprocessing using every step kind, with column names ONNX cannot take as they are.
+   */
   private static Preprocessing tablePre(ArchSpec.Task task, List<String> classes) {
-    List<ColumnStep> steps = List.of(
-        new ColumnStep("sq ft", Op.SCALE, 1500, 1400, 600, List.of(), false),
-        new ColumnStep("age", Op.SCALE, 30, 0, 90, List.of(), false),
-        new ColumnStep("garden", Op.BOOLEAN, 0.4, 0, 1, List.of(), false),
-        new ColumnStep("colour", Op.ONE_HOT, 0, 0, 1, List.of("red", "green", "blue"), true),
-        new ColumnStep("town", Op.ONE_HOT, 0, 0, 1, List.of("Ayr", "Oban"), false),
-        new ColumnStep("2nd size", Op.ORDINAL, 0, 0, 1, List.of("S", "M", "L"), false));
-    return new Preprocessing(1, Preprocessing.Input.TABLE, steps, List.of(), "y", task, classes,
-        List.of(), task == ArchSpec.Task.REGRESSION ? 250_000 : 0,
+    List<ColumnStep> steps =
+        List.of(
+            new ColumnStep("sq ft", Op.SCALE, 1500, 1400, 600, List.of(), false),
+            new ColumnStep("age", Op.SCALE, 30, 0, 90, List.of(), false),
+            new ColumnStep("garden", Op.BOOLEAN, 0.4, 0, 1, List.of(), false),
+            new ColumnStep("colour", Op.ONE_HOT, 0, 0, 1, List.of("red", "green", "blue"), true),
+            new ColumnStep("town", Op.ONE_HOT, 0, 0, 1, List.of("Ayr", "Oban"), false),
+            new ColumnStep("2nd size", Op.ORDINAL, 0, 0, 1, List.of("S", "M", "L"), false));
+    return new Preprocessing(
+        1,
+        Preprocessing.Input.TABLE,
+        steps,
+        List.of(),
+        "y",
+        task,
+        classes,
+        List.of(),
+        task == ArchSpec.Task.REGRESSION ? 250_000 : 0,
         task == ArchSpec.Task.REGRESSION ? 80_000 : 1);
   }
 
@@ -77,10 +88,15 @@ class OnnxExportTest {
       town.add(i % 7 == 0 ? "Perth" : i % 19 == 0 ? null : r.nextBoolean() ? "Ayr" : "Oban");
       size.add(i % 29 == 0 ? null : i % 31 == 0 ? "XL" : List.of("S", "M", "L").get(r.nextInt(3)));
     }
-    List<Column> cols = List.of(new NumberColumn("sq ft", area), new NumberColumn("age", age),
-        new BooleanColumn("garden", garden), CategoryColumn.of("colour", colour),
-        CategoryColumn.of("town", town), CategoryColumn.of("2nd size", size),
-        new NumberColumn("y", new double[ROWS]));
+    List<Column> cols =
+        List.of(
+            new NumberColumn("sq ft", area),
+            new NumberColumn("age", age),
+            new BooleanColumn("garden", garden),
+            CategoryColumn.of("colour", colour),
+            CategoryColumn.of("town", town),
+            CategoryColumn.of("2nd size", size),
+            new NumberColumn("y", new double[ROWS]));
     return Table.of(cols);
   }
 
@@ -88,8 +104,15 @@ class OnnxExportTest {
     Random r = new Random(seed);
     byte[] px = new byte[n * c * h * w];
     r.nextBytes(px);
-    return new ImageSet(w, h, c, List.of("a", "b", "c"), new int[n], px,
-        Collections.nCopies(n, "x.png"), List.of());
+    return new ImageSet(
+        w,
+        h,
+        c,
+        List.of("a", "b", "c"),
+        new int[n],
+        px,
+        Collections.nCopies(n, "x.png"),
+        List.of());
   }
 
   private static TrainedModel random(ArchSpec spec, Preprocessing pre, int seed) {
@@ -110,27 +133,31 @@ class OnnxExportTest {
       OnnxExport.write(model, p, file);
       OnnxRun.Comparison c = OnnxRun.compare(Files.readAllBytes(file), model, data);
       double bound = p == Precision.FLOAT32 ? 1e-4 : 0.05;
-      System.out.printf("%s %s: max |Δ| %.2e, argmax agreement %.3f, %,d bytes%n", name, p,
-          c.maxDiff(), c.argmaxAgreement(), Files.size(file));
+      System.out.printf(
+          "%s %s: max |Δ| %.2e, argmax agreement %.3f, %,d bytes%n",
+          name, p, c.maxDiff(), c.argmaxAgreement(), Files.size(file));
       assertThat(c.maxDiff()).as(name + " " + p).isLessThanOrEqualTo(bound);
       if (p == Precision.FLOAT32) {
         assertThat(c.argmaxAgreement()).as(name).isEqualTo(1.0);
         if (OnnxRun.classes(model)) {
-          assertThat((String[]) c.onnxPredicted()).isEqualTo(OnnxRun.ownLabels(model,
-              c.ownScores()));
+          assertThat((String[]) c.onnxPredicted())
+              .isEqualTo(OnnxRun.ownLabels(model, c.ownScores()));
         } else {
           double[] own = OnnxRun.ownNumbers(model, c.ownScores());
           double[] theirs = (double[]) c.onnxPredicted();
           for (int i = 0; i < own.length; i++) {
             // scores agree to 1e-4 (float32); in target units that is 1e-4 × the target's spread
-            assertThat(theirs[i]).isCloseTo(own[i], org.assertj.core.data.Offset.offset(
-                1e-4 * model.preprocessing().labelScale()));
+            assertThat(theirs[i])
+                .isCloseTo(
+                    own[i],
+                    org.assertj.core.data.Offset.offset(1e-4 * model.preprocessing().labelScale()));
           }
         }
       }
       if (p == Precision.INT8) {
         // Against the model Blocksmith itself quantizes (the Quantize block), int8 is exact too.
-        OnnxRun.Comparison q = OnnxRun.compare(Files.readAllBytes(file), OnnxRun.quantized(model), data);
+        OnnxRun.Comparison q =
+            OnnxRun.compare(Files.readAllBytes(file), OnnxRun.quantized(model), data);
         assertThat(q.maxDiff()).as(name + " int8 vs quantized").isLessThanOrEqualTo(1e-4);
         assertThat(q.argmaxAgreement()).isEqualTo(1.0);
       }
@@ -143,8 +170,8 @@ class OnnxExportTest {
   @org.junit.jupiter.api.AfterAll
   static void pythonCheckerAcceptsEveryFile() throws Exception {
     String check = OnnxRun.pythonCheck(WRITTEN);
-    System.out.println("python3 onnx.checker (full_check) on " + WRITTEN.size() + " files: "
-        + check);
+    System.out.println(
+        "python3 onnx.checker (full_check) on " + WRITTEN.size() + " files: " + check);
     if (check != null) {
       assertThat(check).isEqualTo("ok");
     }
@@ -156,44 +183,83 @@ class OnnxExportTest {
     int width = cls.exampleShape().get(0);
     assertThat(width).isEqualTo(2 + 1 + 4 + 2 + 1);
     Table data = rawTable(3);
-    assertMatches(random(ArchSpec.mlp(List.of(width), List.of(), 3,
-        ArchSpec.Task.CLASSIFICATION), cls, 1), data, dir, "linear");
-    assertMatches(random(ArchSpec.mlp(List.of(width), List.of(32, 16), 3,
-        ArchSpec.Task.CLASSIFICATION).withDropout(0.3), cls, 2), data, dir, "mlp");
+    assertMatches(
+        random(ArchSpec.mlp(List.of(width), List.of(), 3, ArchSpec.Task.CLASSIFICATION), cls, 1),
+        data,
+        dir,
+        "linear");
+    assertMatches(
+        random(
+            ArchSpec.mlp(List.of(width), List.of(32, 16), 3, ArchSpec.Task.CLASSIFICATION)
+                .withDropout(0.3),
+            cls,
+            2),
+        data,
+        dir,
+        "mlp");
     Preprocessing reg = tablePre(ArchSpec.Task.REGRESSION, List.of());
-    assertMatches(random(ArchSpec.mlp(List.of(width), List.of(16), 1,
-        ArchSpec.Task.REGRESSION), reg, 3), data, dir, "mlp-regression");
+    assertMatches(
+        random(ArchSpec.mlp(List.of(width), List.of(16), 1, ArchSpec.Task.REGRESSION), reg, 3),
+        data,
+        dir,
+        "mlp-regression");
   }
 
   @Test
   void imageModelsTakePixelsAndMatch() throws Exception {
-    Preprocessing pre = new Preprocessing(1, Preprocessing.Input.IMAGES, List.of(),
-        List.of(3, 12, 12), null, ArchSpec.Task.CLASSIFICATION, List.of("a", "b", "c"),
-        List.of(), 0, 1);
+    Preprocessing pre =
+        new Preprocessing(
+            1,
+            Preprocessing.Input.IMAGES,
+            List.of(),
+            List.of(3, 12, 12),
+            null,
+            ArchSpec.Task.CLASSIFICATION,
+            List.of("a", "b", "c"),
+            List.of(),
+            0,
+            1);
     ImageSet data = images(64, 3, 12, 12, 5);
-    assertMatches(random(ArchSpec.cnn(3, 12, 12, 3, ArchSpec.Task.CLASSIFICATION), pre, 4), data,
-        dir, "cnn");
-    assertMatches(random(ArchSpec.mlp(List.of(3, 12, 12), List.of(20), 3,
-        ArchSpec.Task.CLASSIFICATION), pre, 5), data, dir, "image-mlp");
+    assertMatches(
+        random(ArchSpec.cnn(3, 12, 12, 3, ArchSpec.Task.CLASSIFICATION), pre, 4), data, dir, "cnn");
+    assertMatches(
+        random(
+            ArchSpec.mlp(List.of(3, 12, 12), List.of(20), 3, ArchSpec.Task.CLASSIFICATION), pre, 5),
+        data,
+        dir,
+        "image-mlp");
   }
 
   @Test
   void int8FilesStoreInt8WeightsAndAreAboutFourTimesSmaller() throws Exception {
-    Preprocessing pre = new Preprocessing(1, Preprocessing.Input.IMAGES, List.of(),
-        List.of(1, 28, 28), null, ArchSpec.Task.CLASSIFICATION, List.of("a", "b"), List.of(), 0,
-        1);
+    Preprocessing pre =
+        new Preprocessing(
+            1,
+            Preprocessing.Input.IMAGES,
+            List.of(),
+            List.of(1, 28, 28),
+            null,
+            ArchSpec.Task.CLASSIFICATION,
+            List.of("a", "b"),
+            List.of(),
+            0,
+            1);
     TrainedModel model = random(ArchSpec.cnn(1, 28, 28, 2, ArchSpec.Task.CLASSIFICATION), pre, 6);
     byte[] f32 = OnnxExport.toBytes(model, Precision.FLOAT32);
     byte[] i8 = OnnxExport.toBytes(model, Precision.INT8);
     ModelProto proto = ModelProto.parseFrom(i8);
-    long int8 = proto.getGraph().getInitializerList().stream()
-        .filter(t -> t.getDataType() == TensorProto.DataType.INT8.getNumber()
-            && t.getDimsCount() > 1).count();
+    long int8 =
+        proto.getGraph().getInitializerList().stream()
+            .filter(
+                t ->
+                    t.getDataType() == TensorProto.DataType.INT8.getNumber()
+                        && t.getDimsCount() > 1)
+            .count();
     assertThat(int8).as("int8 weight tensors").isEqualTo(4); // 2 conv + dense + head
-    assertThat(proto.getGraph().getNodeList()).anyMatch(n -> n.getOpType()
-        .equals("DequantizeLinear"));
-    assertThat(ModelProto.parseFrom(f32).getGraph().getNodeList()).noneMatch(n -> n.getOpType()
-        .equals("DequantizeLinear"));
+    assertThat(proto.getGraph().getNodeList())
+        .anyMatch(n -> n.getOpType().equals("DequantizeLinear"));
+    assertThat(ModelProto.parseFrom(f32).getGraph().getNodeList())
+        .noneMatch(n -> n.getOpType().equals("DequantizeLinear"));
     double ratio = (double) f32.length / i8.length;
     System.out.printf("int8 ONNX: %,d → %,d bytes (%.2f×)%n", f32.length, i8.length, ratio);
     assertThat(ratio).isGreaterThan(3.5);
@@ -202,22 +268,27 @@ class OnnxExportTest {
   @Test
   void metadataNamesLabelsInputsAndPreprocessing() throws Exception {
     Preprocessing pre = tablePre(ArchSpec.Task.CLASSIFICATION, CLASSES);
-    TrainedModel model = random(ArchSpec.mlp(List.of(10), List.of(), 3,
-        ArchSpec.Task.CLASSIFICATION), pre, 7);
+    TrainedModel model =
+        random(ArchSpec.mlp(List.of(10), List.of(), 3, ArchSpec.Task.CLASSIFICATION), pre, 7);
     ModelProto proto = ModelProto.parseFrom(OnnxExport.toBytes(model, Precision.FLOAT32));
     var meta = new java.util.HashMap<String, String>();
     proto.getMetadataPropsList().forEach(e -> meta.put(e.getKey(), e.getValue()));
     assertThat(meta.get("blocksmith.labels")).isEqualTo("[\"cheap\",\"fair\",\"dear\"]");
-    assertThat(meta.get("blocksmith.inputs")).contains("\"name\":\"sq_ft\"",
-        "\"column\":\"sq ft\"", "\"name\":\"_2nd_size\"", "\"kind\":\"CATEGORY\"");
+    assertThat(meta.get("blocksmith.inputs"))
+        .contains(
+            "\"name\":\"sq_ft\"",
+            "\"column\":\"sq ft\"",
+            "\"name\":\"_2nd_size\"",
+            "\"kind\":\"CATEGORY\"");
     assertThat(meta.get("blocksmith.preprocessing")).contains("\"center\":1400.0");
-    assertThat(proto.getGraph().getInputList()).extracting(i -> i.getName())
+    assertThat(proto.getGraph().getInputList())
+        .extracting(i -> i.getName())
         .containsExactly("sq_ft", "age", "garden", "colour", "town", "_2nd_size");
   }
 
   @Test
   void missingMarkersMatchTheOnesTheCsvReaderUses() {
-    assertThat(OnnxPreprocessing.missingTexts()).contains("", "NA", "na", "N/A", "null", "NULL",
-        "?", "-", "NaN");
+    assertThat(OnnxPreprocessing.missingTexts())
+        .contains("", "NA", "na", "N/A", "null", "NULL", "?", "-", "NaN");
   }
 }

@@ -37,8 +37,8 @@ public final class OnnxRun {
    * @param onnxPredicted the file's {@code predicted}: class names, or numbers as text
    * @param outputs outputs per example
    */
-  public record Comparison(float[] onnxScores, float[] ownScores, Object onnxPredicted,
-      int outputs) {
+  public record Comparison(
+      float[] onnxScores, float[] ownScores, Object onnxPredicted, int outputs) {
 
     /** Returns the largest absolute difference between the two sets of scores. */
     public double maxDiff() {
@@ -76,13 +76,15 @@ public final class OnnxRun {
         try (OrtSession.Result r = session.run(in)) {
           for (Map.Entry<String, OnnxValue> e : r) {
             OnnxTensor t = (OnnxTensor) e.getValue();
-            out.put(e.getKey(), switch (t.getInfo().type) {
-              case FLOAT -> copy(t.getFloatBuffer());
-              case DOUBLE -> copy(t.getDoubleBuffer());
-              case INT64 -> t.getLongBuffer().array();
-              case STRING -> (String[]) t.getValue();
-              default -> t.getValue();
-            });
+            out.put(
+                e.getKey(),
+                switch (t.getInfo().type) {
+                  case FLOAT -> copy(t.getFloatBuffer());
+                  case DOUBLE -> copy(t.getDoubleBuffer());
+                  case INT64 -> t.getLongBuffer().array();
+                  case STRING -> (String[]) t.getValue();
+                  default -> t.getValue();
+                });
           }
         }
         return out;
@@ -93,16 +95,15 @@ public final class OnnxRun {
   }
 
   /** Returns the ONNX file's answers and Blocksmith's own on the raw examples in {@code data}. */
-  public static Comparison compare(byte[] onnx, TrainedModel model, Dataset data)
-      throws Exception {
+  public static Comparison compare(byte[] onnx, TrainedModel model, Dataset data) throws Exception {
     Preprocessing pre = model.preprocessing();
     Map<String, Object> out = run(onnx, pre, data);
     float[] own;
     try (TestContext ctx = new TestContext("export")) {
       own = Inference.outputs(model, pre.transform(data), ctx, 256);
     }
-    return new Comparison((float[]) out.get("scores"), own, out.get("predicted"),
-        model.arch().outputs());
+    return new Comparison(
+        (float[]) out.get("scores"), own, out.get("predicted"), model.arch().outputs());
   }
 
   /** Returns Blocksmith's predicted numbers (target units) for a regression model. */
@@ -118,7 +119,8 @@ public final class OnnxRun {
   public static String[] ownLabels(TrainedModel model, float[] scores) {
     List<String> names = model.labelNames();
     return java.util.Arrays.stream(Inference.argMax(scores, model.arch().outputs()))
-        .mapToObj(names::get).toArray(String[]::new);
+        .mapToObj(names::get)
+        .toArray(String[]::new);
   }
 
   private static OnnxTensor tensor(OrtEnvironment env, OnnxFeeds.Feed f) throws OrtException {
@@ -127,8 +129,8 @@ public final class OnnxRun {
           OnnxTensor.createTensor(env, DoubleBuffer.wrap((double[]) f.data()), f.dims());
       case CATEGORY -> OnnxTensor.createTensor(env, (String[]) f.data(), f.dims());
       case PIXELS ->
-          OnnxTensor.createTensor(env, ByteBuffer.wrap((byte[]) f.data()), f.dims(),
-              OnnxJavaType.UINT8);
+          OnnxTensor.createTensor(
+              env, ByteBuffer.wrap((byte[]) f.data()), f.dims(), OnnxJavaType.UINT8);
     };
   }
 
@@ -157,10 +159,14 @@ public final class OnnxRun {
     if (!Files.isExecutable(python)) {
       return null;
     }
-    List<String> cmd = new java.util.ArrayList<>(List.of(python.toString(), "-c",
-        "import sys\ntry:\n import onnx\nexcept ImportError:\n print('no onnx'); sys.exit(3)\n"
-            + "for f in sys.argv[1:]:\n onnx.checker.check_model(onnx.load(f), full_check=True)\n"
-            + "print('ok')"));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                python.toString(),
+                "-c",
+                "import sys\ntry:\n import onnx\nexcept ImportError:\n print('no onnx'); sys.exit(3)\n"
+                    + "for f in sys.argv[1:]:\n onnx.checker.check_model(onnx.load(f), full_check=True)\n"
+                    + "print('ok')"));
     files.forEach(f -> cmd.add(f.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -173,11 +179,17 @@ public final class OnnxRun {
 
   /** Returns the model with its weights rounded to int8, as the Quantize block makes it. */
   public static TrainedModel quantized(TrainedModel model) throws Exception {
-    var rounded = dev.blocksmith.engine.model.Quantization.round(
-        dev.blocksmith.engine.model.Weights.read(model), TrainedModel.Storage.INT8);
-    return new TrainedModel(model.arch(), dev.blocksmith.engine.model.Weights.toDjlBytes(
-        model.arch(), rounded), model.parameters(), model.preprocessing(), model.history(),
-        model.provenance(), TrainedModel.Storage.INT8);
+    var rounded =
+        dev.blocksmith.engine.model.Quantization.round(
+            dev.blocksmith.engine.model.Weights.read(model), TrainedModel.Storage.INT8);
+    return new TrainedModel(
+        model.arch(),
+        dev.blocksmith.engine.model.Weights.toDjlBytes(model.arch(), rounded),
+        model.parameters(),
+        model.preprocessing(),
+        model.history(),
+        model.provenance(),
+        TrainedModel.Storage.INT8);
   }
 
   /** Returns whether the model predicts classes. */

@@ -20,9 +20,12 @@ class PlannerTest {
   }
 
   private static Graph graph(JsonNode amount) {
-    return TestGraphs.of("g").node("add", "test.add-one", Map.of("amount", amount))
-        .node("src", "test.source").node("other", "test.source")
-        .edge("src.table", "add.table").build();
+    return TestGraphs.of("g")
+        .node("add", "test.add-one", Map.of("amount", amount))
+        .node("src", "test.source")
+        .node("other", "test.source")
+        .edge("src.table", "add.table")
+        .build();
   }
 
   @Test
@@ -41,12 +44,17 @@ class PlannerTest {
         .isEqualTo(a.step("src").orElseThrow().signature());
     assertThat(b.step("add").orElseThrow().signature())
         .isNotEqualTo(a.step("add").orElseThrow().signature());
-    Graph defaults = TestGraphs.of("g").node("add", "test.add-one").node("src", "test.source")
-        .node("other", "test.source").edge("src.table", "add.table").build();
+    Graph defaults =
+        TestGraphs.of("g")
+            .node("add", "test.add-one")
+            .node("src", "test.source")
+            .node("other", "test.source")
+            .edge("src.table", "add.table")
+            .build();
     // The default amount is 1.0; an explicit integer 1 is a different JSON value on purpose.
     assertThat(plan(defaults, Set.of()).step("add").orElseThrow().signature())
         .isEqualTo(a.step("add").orElseThrow().signature())
-        .isNotEqualTo(plan(graph(IntNode.valueOf(1)), Set.of()).step("add").orElseThrow()
-            .signature());
+        .isNotEqualTo(
+            plan(graph(IntNode.valueOf(1)), Set.of()).step("add").orElseThrow().signature());
   }
 }

@@ -27,9 +27,15 @@ class PluginJarsTest {
 
     // Not trusted yet: not loaded at all, and the problem names its hash and the fix.
     NodeRegistry untrusted = PluginJars.loadRegistry(dir);
-    assertThat(untrusted.loadProblems()).singleElement().satisfies(p -> assertThat(p)
-        .contains("broken-pack.jar").contains("not been trusted").contains(jars.get(0).sha256())
-        .contains("plugins --trust broken-pack.jar"));
+    assertThat(untrusted.loadProblems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p)
+                    .contains("broken-pack.jar")
+                    .contains("not been trusted")
+                    .contains(jars.get(0).sha256())
+                    .contains("plugins --trust broken-pack.jar"));
 
     // Trusted: it loads, fails, and that is a problem, not a crash.
     PluginTrust.trust(dir, jars.get(0));

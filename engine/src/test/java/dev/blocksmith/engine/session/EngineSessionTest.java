@@ -25,8 +25,8 @@ class EngineSessionTest {
 
   @Test
   void aGraphWithProblemsIsRefusedAndNothingRuns() throws Exception {
-    Graph g = TestGraphs.of("bad").node("src", "test.source").node("lonely", "test.add-one")
-        .build();
+    Graph g =
+        TestGraphs.of("bad").node("src", "test.source").node("lonely", "test.add-one").build();
     List<RunEvent> events = new CopyOnWriteArrayList<>();
     try (EngineSession s = new EngineSession(blocks.registry(), runs)) {
       RunHandle h = s.start(g, runs, CPU, events::add);
@@ -42,11 +42,18 @@ class EngineSessionTest {
 
   @Test
   void runningToATargetRunsOnlyItsAncestorsAndIgnoresProblemsElsewhere() throws Exception {
-    Graph g = TestGraphs.of("partial").node("src", "test.source").node("add", "test.add-one")
-        .edge("src.table", "add.table").node("lonely", "test.score").build();
+    Graph g =
+        TestGraphs.of("partial")
+            .node("src", "test.source")
+            .node("add", "test.add-one")
+            .edge("src.table", "add.table")
+            .node("lonely", "test.score")
+            .build();
     try (EngineSession s = new EngineSession(blocks.registry(), runs)) {
-      RunResult r = s.start(g, runs, CPU.withTargets(Set.of("src")), e -> { })
-          .result().get(5, TimeUnit.SECONDS);
+      RunResult r =
+          s.start(g, runs, CPU.withTargets(Set.of("src")), e -> {})
+              .result()
+              .get(5, TimeUnit.SECONDS);
       assertThat(r.success()).isTrue();
       assertThat(r.statuses()).containsOnlyKeys("src");
       assertThat(s.cachedOutputs(g, runs, CPU, "src")).isPresent();

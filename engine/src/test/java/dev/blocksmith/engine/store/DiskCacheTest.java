@@ -30,7 +30,8 @@ class DiskCacheTest {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().equals(".lock"))
-          .mapToLong(p -> p.toFile().length()).sum();
+          .mapToLong(p -> p.toFile().length())
+          .sum();
     }
   }
 
@@ -128,8 +129,9 @@ class DiskCacheTest {
   @Test
   void outputsWithAValueWithoutCodecAreNotStored(@TempDir Path dir) {
     DiskCache cache = new DiskCache(dir, 1 << 20);
-    assertThat(cache.put(KEY, Map.of("a", DiskCacheHammer.value(0, 3).get("data"),
-        "b", new Object()))).isFalse();
+    assertThat(
+            cache.put(KEY, Map.of("a", DiskCacheHammer.value(0, 3).get("data"), "b", new Object())))
+        .isFalse();
     assertThat(cache.contains(KEY)).isFalse();
     assertThat(cache.put("../../etc/passwd", Map.of())).isFalse();
   }
@@ -139,17 +141,27 @@ class DiskCacheTest {
     long bound = 300_000;
     List<Process> procs = new ArrayList<>();
     for (int seed = 1; seed <= 2; seed++) {
-      procs.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-          .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-          DiskCacheHammer.class.getName(), dir.toString(), Long.toString(bound), "150",
-          Integer.toString(seed)).redirectErrorStream(true).start());
+      procs.add(
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx256m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  DiskCacheHammer.class.getName(),
+                  dir.toString(),
+                  Long.toString(bound),
+                  "150",
+                  Integer.toString(seed))
+              .redirectErrorStream(true)
+              .start());
     }
     DiskCache reader = new DiskCache(dir, bound);
     Path lockFile = reader.folder().resolve(".lock");
     int reads = 0;
     while (procs.stream().anyMatch(Process::isAlive)) {
       int key = reads++ % 8;
-      reader.get(DiskCacheHammer.key(key))
+      reader
+          .get(DiskCacheHammer.key(key))
           .ifPresent(v -> assertThat(DiskCacheHammer.correct(key, v)).isTrue());
       Thread.sleep(5);
       if (Files.exists(lockFile)) {

@@ -28,14 +28,18 @@ import org.junit.jupiter.api.Test;
 class ValueCodecsTest {
 
   static Table table() {
-    Table t = Table.of(List.of(
-        new NumberColumn("x", new double[] {1.5, Double.NaN, -0.0, 1e308, 2.5e-300}),
-        CategoryColumn.of("colour", Arrays.asList("red", null, "grün", "red", "")),
-        new TextColumn("note", new String[] {"a,b", null, "\"q\"", "line\nbreak", "日本"}),
-        new BooleanColumn("ok", new byte[] {1, 0, -1, 1, 0})),
-        Map.of("colour", ColumnRole.LABEL, "note", ColumnRole.ID, "ok", ColumnRole.GROUP));
-    return t.withRecipe(Recipe.DEFAULT.withScaling("x", Recipe.Scaling.MIN_MAX)
-        .withEncoding("colour", Recipe.Encoding.ORDINAL, 7));
+    Table t =
+        Table.of(
+            List.of(
+                new NumberColumn("x", new double[] {1.5, Double.NaN, -0.0, 1e308, 2.5e-300}),
+                CategoryColumn.of("colour", Arrays.asList("red", null, "grün", "red", "")),
+                new TextColumn("note", new String[] {"a,b", null, "\"q\"", "line\nbreak", "日本"}),
+                new BooleanColumn("ok", new byte[] {1, 0, -1, 1, 0})),
+            Map.of("colour", ColumnRole.LABEL, "note", ColumnRole.ID, "ok", ColumnRole.GROUP));
+    return t.withRecipe(
+        Recipe.DEFAULT
+            .withScaling("x", Recipe.Scaling.MIN_MAX)
+            .withEncoding("colour", Recipe.Encoding.ORDINAL, 7));
   }
 
   static Object roundTrip(Object v) throws IOException {
@@ -63,8 +67,16 @@ class ValueCodecsTest {
     for (int i = 0; i < px.length; i++) {
       px[i] = (byte) (i * 7);
     }
-    ImageSet s = new ImageSet(4, 4, 2, List.of("cat", "dog"), new int[] {1, 0, 1}, px,
-        List.of("a.png", "b.png", "c.png"), List.of("d.png: broken"));
+    ImageSet s =
+        new ImageSet(
+            4,
+            4,
+            2,
+            List.of("cat", "dog"),
+            new int[] {1, 0, 1},
+            px,
+            List.of("a.png", "b.png", "c.png"),
+            List.of("d.png: broken"));
     ImageSet back = (ImageSet) roundTrip(s);
     assertThat(back.width()).isEqualTo(4);
     assertThat(back.channels()).isEqualTo(2);
@@ -79,14 +91,27 @@ class ValueCodecsTest {
 
   @Test
   void modelKeepsWeightsStorageAndEverythingAboutIt() throws Exception {
-    Preprocessing pre = new Preprocessing(1, Preprocessing.Input.IMAGES, List.of(),
-        List.of(1, 8, 8), null, ArchSpec.Task.CLASSIFICATION, List.of("a", "b", "c"), List.of(),
-        0, 1);
-    TrainedModel m = new TrainedModel(ArchSpec.cnn(1, 8, 8, 3, ArchSpec.Task.CLASSIFICATION),
-        new byte[] {1, 2, 3, 4, 5}, List.of(new TrainedModel.ParamInfo("w", List.of(5L), false)),
-        pre, List.of(new Curve("train loss", List.of(1.0, 0.5))),
-        new Provenance(7, "cpu()", "0.35.1", "2.7.1", "abc", 3, 2, "{\"nodes\": []}"),
-        TrainedModel.Storage.INT8);
+    Preprocessing pre =
+        new Preprocessing(
+            1,
+            Preprocessing.Input.IMAGES,
+            List.of(),
+            List.of(1, 8, 8),
+            null,
+            ArchSpec.Task.CLASSIFICATION,
+            List.of("a", "b", "c"),
+            List.of(),
+            0,
+            1);
+    TrainedModel m =
+        new TrainedModel(
+            ArchSpec.cnn(1, 8, 8, 3, ArchSpec.Task.CLASSIFICATION),
+            new byte[] {1, 2, 3, 4, 5},
+            List.of(new TrainedModel.ParamInfo("w", List.of(5L), false)),
+            pre,
+            List.of(new Curve("train loss", List.of(1.0, 0.5))),
+            new Provenance(7, "cpu()", "0.35.1", "2.7.1", "abc", 3, 2, "{\"nodes\": []}"),
+            TrainedModel.Storage.INT8);
     TrainedModel back = (TrainedModel) roundTrip(m);
     assertThat(back.weights()).isEqualTo(m.weights());
     assertThat(back.arch()).isEqualTo(m.arch());
@@ -102,13 +127,28 @@ class ValueCodecsTest {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("accuracy", 0.75);
     metrics.put("macro f1", Double.NaN);
-    Report part = new Report("A", "classification", metrics, List.of("x", "y"),
-        new int[][] {{3, 1}, {0, 4}},
-        List.of(new Report.ClassScores("x", 1.0, 0.75, Double.NaN, 4)),
-        List.of(new Curve("loss", List.of(0.3))),
-        List.of(new Finding(Finding.Level.WARNING, "t", "m", "s")), List.of());
-    Report r = new Report("Comparison", "classification", metrics, List.of("x", "y"),
-        new int[][] {{3, 1}, {0, 4}}, List.of(), List.of(), List.of(), List.of(part, part));
+    Report part =
+        new Report(
+            "A",
+            "classification",
+            metrics,
+            List.of("x", "y"),
+            new int[][] {{3, 1}, {0, 4}},
+            List.of(new Report.ClassScores("x", 1.0, 0.75, Double.NaN, 4)),
+            List.of(new Curve("loss", List.of(0.3))),
+            List.of(new Finding(Finding.Level.WARNING, "t", "m", "s")),
+            List.of());
+    Report r =
+        new Report(
+            "Comparison",
+            "classification",
+            metrics,
+            List.of("x", "y"),
+            new int[][] {{3, 1}, {0, 4}},
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(part, part));
     Report back = (Report) roundTrip(r);
     assertThat(back.metrics()).containsExactlyEntriesOf(metrics);
     assertThat(back.confusion()).isDeepEqualTo(r.confusion());

@@ -34,8 +34,10 @@ public final class BlockContract {
       List.of(
           new String[] {"\\binputs\\.(get|optional|has)\\(\\s*\"", "reads an input by name"},
           new String[] {"\\bparams\\.(get|isSet|path)\\(\\s*\"", "reads a param by name"},
-          new String[] {"\\bparams\\.get(String|Int|Long|Double|Boolean|IntList|Path)\\(",
-              "reads a param by name"},
+          new String[] {
+            "\\bparams\\.get(String|Int|Long|Double|Boolean|IntList|Path)\\(",
+            "reads a param by name"
+          },
           new String[] {"\\bparams\\.values\\(\\)", "reads params as a raw map"},
           new String[] {"\\bParamSpec\\.builder\\(", "declares an untyped param"},
           new String[] {"\\bPortSpec\\.(of|optional)\\(", "declares an untyped port"},
@@ -54,7 +56,8 @@ public final class BlockContract {
     }
     boolean constant = false;
     for (Field f : c.getDeclaredFields()) {
-      if (f.getType() == NodeSpec.class && Modifier.isStatic(f.getModifiers())
+      if (f.getType() == NodeSpec.class
+          && Modifier.isStatic(f.getModifiers())
           && Modifier.isFinal(f.getModifiers())) {
         constant = true;
       }
@@ -72,8 +75,8 @@ public final class BlockContract {
     all.addAll(spec.outputs());
     for (PortSpec p : all) {
       if (!ports.contains(p)) {
-        out.add(spec.id() + " port '" + p.name() + "' is not a Port constant of "
-            + c.getSimpleName());
+        out.add(
+            spec.id() + " port '" + p.name() + "' is not a Port constant of " + c.getSimpleName());
       }
     }
     for (ParamSpec p : spec.params()) {
@@ -95,8 +98,14 @@ public final class BlockContract {
           for (int k = 0; k < patterns.size(); k++) {
             Matcher m = patterns.get(k).matcher(lines.get(i));
             if (m.find()) {
-              out.add(root.relativize(f) + ":" + (i + 1) + " " + FORBIDDEN.get(k)[1] + ": "
-                  + lines.get(i).trim());
+              out.add(
+                  root.relativize(f)
+                      + ":"
+                      + (i + 1)
+                      + " "
+                      + FORBIDDEN.get(k)[1]
+                      + ": "
+                      + lines.get(i).trim());
             }
           }
         }

@@ -29,18 +29,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestBlocks {
   /** Emits a one-row table holding {@code value}; counts its runs. */
   public final Counting source = new Counting();
+
   /** Adds {@code amount} to column x; counts its runs. */
   public final AddOne addOne = new AddOne();
+
   /** Waits until {@link #meetingSize} nodes of this type run at the same time. */
   public final Meet meet = new Meet();
+
   /** A heavy block that records how many heavy blocks ran at once. */
   public final Heavy heavy = new Heavy();
+
   /** Signals {@link Wait#started} then waits for cancellation or {@link Wait#release}. */
   public final Wait waiter = new Wait();
+
   /** Always fails, with a NodeException or (mode "crash") an unexpected exception. */
   public final Fail fail = new Fail();
+
   /** Turns a table into a report with accuracy = first x. */
   public final Score score = new Score();
+
   /** Needs a model on its input (for type mismatches). */
   public final NeedsModel needsModel = new NeedsModel();
 
@@ -49,8 +56,7 @@ public final class TestBlocks {
 
   /** Returns a registry of all these blocks. */
   public NodeRegistry registry() {
-    return NodeRegistry.of(
-        List.of(source, addOne, meet, heavy, waiter, fail, score, needsModel));
+    return NodeRegistry.of(List.of(source, addOne, meet, heavy, waiter, fail, score, needsModel));
   }
 
   static Table table(double x) {
@@ -72,13 +78,22 @@ public final class TestBlocks {
   static final Port<Object> MODEL_IN =
       Port.of("model", PortType.MODEL, Object.class, "Model", "The trained model.");
   static final Param<Double> VALUE =
-      Param.number("value").setLabel("Value").setHelp("The number in the table.").optDefault(1.0)
-          .optRange(0.0, 100.0).build();
+      Param.number("value")
+          .setLabel("Value")
+          .setHelp("The number in the table.")
+          .optDefault(1.0)
+          .optRange(0.0, 100.0)
+          .build();
   static final Param<Double> AMOUNT =
       Param.number("amount").setLabel("Amount").setHelp("What to add.").optDefault(1.0).build();
   static final Param<String> MODE =
-      Param.choice("mode").setLabel("Mode").setHelp("How to fail.").addChoice("node", "Plainly")
-          .addChoice("crash", "Crash").optDefault("node").build();
+      Param.choice("mode")
+          .setLabel("Mode")
+          .setHelp("How to fail.")
+          .addChoice("node", "Plainly")
+          .addChoice("crash", "Crash")
+          .optDefault("node")
+          .build();
 
   static PortSpec tableIn() {
     return TABLE_IN.spec();
@@ -89,9 +104,13 @@ public final class TestBlocks {
   }
 
   static NodeSpec.Builder describe(String id, String name) {
-    return NodeSpec.builder(id).setDisplayName(name).setCategory(Category.PREPARE)
-        .setSummary(name + " (test block).").setWhatItDoes("Used by engine tests.")
-        .optWhyItMatters("It proves the engine works.").optWatchOutFor("Not for real use.");
+    return NodeSpec.builder(id)
+        .setDisplayName(name)
+        .setCategory(Category.PREPARE)
+        .setSummary(name + " (test block).")
+        .setWhatItDoes("Used by engine tests.")
+        .optWhyItMatters("It proves the engine works.")
+        .optWatchOutFor("Not for real use.");
   }
 
   /** A source block that counts its executions. */
@@ -100,9 +119,7 @@ public final class TestBlocks {
     public final AtomicInteger runs = new AtomicInteger();
 
     private static final NodeSpec SPEC =
-        describe("test.source", "Make number").addOutput(tableOut())
-              .addParam(VALUE)
-              .build();
+        describe("test.source", "Make number").addOutput(tableOut()).addParam(VALUE).build();
 
     @Override
     public NodeSpec spec() {
@@ -123,9 +140,11 @@ public final class TestBlocks {
     public final AtomicInteger runs = new AtomicInteger();
 
     private static final NodeSpec SPEC =
-        describe("test.add-one", "Add").addInput(tableIn()).addOutput(tableOut())
-              .addParam(AMOUNT)
-              .build();
+        describe("test.add-one", "Add")
+            .addInput(tableIn())
+            .addOutput(tableOut())
+            .addParam(AMOUNT)
+            .build();
 
     @Override
     public NodeSpec spec() {
@@ -133,8 +152,7 @@ public final class TestBlocks {
     }
 
     @Override
-    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx)
-        throws NodeException {
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) throws NodeException {
       runs.incrementAndGet();
       double x = x(in.get(TABLE_IN));
       return Outputs.of(TABLE_OUT, table(x + p.get(AMOUNT)));
@@ -172,8 +190,10 @@ public final class TestBlocks {
   public static final class Heavy implements NodeType {
     /** Heavy blocks running now. */
     public final AtomicInteger active = new AtomicInteger();
+
     /** Most heavy blocks that ran at once. */
     public final AtomicInteger maxActive = new AtomicInteger();
+
     /** Counted down by each heavy block; reaches zero only if two overlap. */
     public final CountDownLatch overlap = new CountDownLatch(2);
 
@@ -200,6 +220,7 @@ public final class TestBlocks {
   public static final class Wait implements NodeType {
     /** Counted down when the block starts. */
     public final CountDownLatch started = new CountDownLatch(1);
+
     /** Count down to let the block finish normally. */
     public final CountDownLatch release = new CountDownLatch(1);
 
@@ -224,9 +245,11 @@ public final class TestBlocks {
   /** Always fails. */
   public static final class Fail implements NodeType {
     private static final NodeSpec SPEC =
-        describe("test.fail", "Fail").addInput(tableIn()).addOutput(tableOut())
-              .addParam(MODE)
-              .build();
+        describe("test.fail", "Fail")
+            .addInput(tableIn())
+            .addOutput(tableOut())
+            .addParam(MODE)
+            .build();
 
     @Override
     public NodeSpec spec() {
@@ -245,8 +268,7 @@ public final class TestBlocks {
   /** Makes a report whose accuracy is the table's first x. */
   public static final class Score implements NodeType {
     private static final NodeSpec SPEC =
-        describe("test.score", "Score").addInput(tableIn())
-              .addOutput(REPORT).build();
+        describe("test.score", "Score").addInput(tableIn()).addOutput(REPORT).build();
 
     @Override
     public NodeSpec spec() {
@@ -254,13 +276,19 @@ public final class TestBlocks {
     }
 
     @Override
-    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx)
-        throws NodeException {
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) throws NodeException {
       double x = x(in.get(TABLE_IN));
-      Report r = new Report("Test results", "classification", Map.of("accuracy", x),
-          List.of("cat", "dog"), new int[][] {{5, 1}, {2, 12}},
-          List.of(new Report.ClassScores("cat", 0.7, 0.8, 0.75, 6)), List.of(), List.of(),
-          List.of());
+      Report r =
+          new Report(
+              "Test results",
+              "classification",
+              Map.of("accuracy", x),
+              List.of("cat", "dog"),
+              new int[][] {{5, 1}, {2, 12}},
+              List.of(new Report.ClassScores("cat", 0.7, 0.8, 0.75, 6)),
+              List.of(),
+              List.of(),
+              List.of());
       return Outputs.of(REPORT, r);
     }
   }
@@ -268,9 +296,7 @@ public final class TestBlocks {
   /** Needs a model. */
   public static final class NeedsModel implements NodeType {
     private static final NodeSpec SPEC =
-        describe("test.needs-model", "Use model")
-              .addInput(MODEL_IN)
-              .addOutput(tableOut()).build();
+        describe("test.needs-model", "Use model").addInput(MODEL_IN).addOutput(tableOut()).build();
 
     @Override
     public NodeSpec spec() {

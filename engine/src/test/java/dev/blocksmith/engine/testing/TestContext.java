@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * A {@link NodeContext} for unit tests: CPU, a base manager closed by {@link #close()}, recorded
- * logs, metrics and progress, a cancel flag, and optional hooks run on each metric or progress call.
+ * logs, metrics and progress, a cancel flag, and optional hooks run on each metric or progress
+ * call.
  */
 public final class TestContext implements NodeContext, AutoCloseable {
   private final String nodeId;

@@ -8,8 +8,18 @@ class GlossaryTest {
 
   @Test
   void explainsTheWordsTheAppShows() {
-    for (String term : new String[] {"epoch", "learning rate", "overfitting", "LoRA",
-        "quantization", "early stopping", "confusion matrix", "leakage", "fine-tuning"}) {
+    for (String term :
+        new String[] {
+          "epoch",
+          "learning rate",
+          "overfitting",
+          "LoRA",
+          "quantization",
+          "early stopping",
+          "confusion matrix",
+          "leakage",
+          "fine-tuning"
+        }) {
       assertThat(Glossary.explain(term)).as(term).get().asString().hasSizeGreaterThan(40);
     }
   }

@@ -50,9 +50,16 @@ class ResolvedGraphTest {
         Port.of("table", PortType.TABLE, Table.class, "Table", "The number as a table.");
     static final Param<Double> VALUE =
         Param.number("value").setLabel("Value").setHelp("The number.").optDefault(1.0).build();
-    static final NodeSpec SPEC = NodeSpec.builder("test.versioned").setDisplayName("Versioned")
-        .setCategory(Category.DATA).setSummary("Versioned.").setWhatItDoes("Tests versions.")
-        .optVersion(2).addOutput(OUT).addParam(VALUE).build();
+    static final NodeSpec SPEC =
+        NodeSpec.builder("test.versioned")
+            .setDisplayName("Versioned")
+            .setCategory(Category.DATA)
+            .setSummary("Versioned.")
+            .setWhatItDoes("Tests versions.")
+            .optVersion(2)
+            .addOutput(OUT)
+            .addParam(VALUE)
+            .build();
     final Set<Params> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     final List<Integer> migratedFrom = Collections.synchronizedList(new ArrayList<>());
 
@@ -86,25 +93,28 @@ class ResolvedGraphTest {
     @Override
     public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx) {
       seen.add(params);
-      return Outputs.of(OUT, Table.of(List.of(
-          new NumberColumn("x", new double[] {params.get(VALUE)}))));
+      return Outputs.of(
+          OUT, Table.of(List.of(new NumberColumn("x", new double[] {params.get(VALUE)}))));
     }
   }
 
   private static Graph one(int version, Map<String, JsonNode> params) {
-    return new Graph("g", "", List.of(new Node("v", "test.versioned", version, null, params)),
-        List.of(), Layout.EMPTY, Map.of());
+    return new Graph(
+        "g",
+        "",
+        List.of(new Node("v", "test.versioned", version, null, params)),
+        List.of(),
+        Layout.EMPTY,
+        Map.of());
   }
 
   @Test
-  void paramsAreBuiltOnceAndSharedByChecksTypeCheckPlanAndRun(@TempDir Path runs)
-      throws Exception {
+  void paramsAreBuiltOnceAndSharedByChecksTypeCheckPlanAndRun(@TempDir Path runs) throws Exception {
     Versioned block = new Versioned();
     NodeRegistry registry = NodeRegistry.of(List.of(block));
     Graph g = one(2, Map.of("value", DoubleNode.valueOf(3)));
     try (EngineSession session = new EngineSession(registry, runs)) {
-      RunResult r = session.start(g, null, CPU, e -> { }).result()
-          .get(30, TimeUnit.SECONDS);
+      RunResult r = session.start(g, null, CPU, e -> {}).result().get(30, TimeUnit.SECONDS);
       assertThat(r.success()).isTrue();
     }
     assertThat(block.seen).hasSize(1);
@@ -116,21 +126,27 @@ class ResolvedGraphTest {
 
   @Test
   void aNodeSavedByANewerBlockVersionIsAClearProblem() {
-    List<Problem> ps = Validator.validate(one(3, Map.of()),
-        NodeRegistry.of(List.of(new Versioned())), null);
-    assertThat(ps).singleElement().satisfies(p -> {
-      assertThat(p.code()).isEqualTo("newer-block");
-      assertThat(p.isWarning()).isFalse();
-      assertThat(p.nodeId()).isEqualTo("v");
-      assertThat(p.message()).contains("version 3").contains("installed block is version 2");
-    });
+    List<Problem> ps =
+        Validator.validate(one(3, Map.of()), NodeRegistry.of(List.of(new Versioned())), null);
+    assertThat(ps)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo("newer-block");
+              assertThat(p.isWarning()).isFalse();
+              assertThat(p.nodeId()).isEqualTo("v");
+              assertThat(p.message())
+                  .contains("version 3")
+                  .contains("installed block is version 2");
+            });
   }
 
   @Test
   void aNodeSavedByAnOlderBlockVersionGoesThroughTheBlocksMigration() {
     Versioned block = new Versioned();
-    ResolvedGraph r = Validator.resolve(one(1, Map.of("old", DoubleNode.valueOf(7))),
-        NodeRegistry.of(List.of(block)), null);
+    ResolvedGraph r =
+        Validator.resolve(
+            one(1, Map.of("old", DoubleNode.valueOf(7))), NodeRegistry.of(List.of(block)), null);
     assertThat(r.problems()).isEmpty(); // "old" was renamed, so no unknown-param warning
     assertThat(block.migratedFrom).containsExactly(1);
     assertThat(r.resolved("v").orElseThrow().params().get(Versioned.VALUE)).isEqualTo(7.0);
@@ -159,12 +175,17 @@ class ResolvedGraphTest {
     assertThat(r.problems()).isEmpty();
     assertThat(Planner.plan(r, Set.of("n" + (n - 1)), 1).steps()).hasSize(n);
 
-    Graph loop = new Graph("loop", "", nodes.subList(1, n),
-        concat(edges.subList(1, n - 1), Edge.of("n" + (n - 1) + ".table", "n1.table")),
-        Layout.EMPTY, Map.of());
+    Graph loop =
+        new Graph(
+            "loop",
+            "",
+            nodes.subList(1, n),
+            concat(edges.subList(1, n - 1), Edge.of("n" + (n - 1) + ".table", "n1.table")),
+            Layout.EMPTY,
+            Map.of());
     assertThat(Validator.validate(loop, blocks.registry(), null))
-        .filteredOn(p -> p.code().equals("cycle")).hasSize(n - 1);
-
+        .filteredOn(p -> p.code().equals("cycle"))
+        .hasSize(n - 1);
   }
 
   private static List<Edge> concat(List<Edge> a, Edge b) {
@@ -175,8 +196,13 @@ class ResolvedGraphTest {
 
   @Test
   void ancestorsUseTheIndex() {
-    Graph g = TestGraphs.of("g").node("a", "test.source").node("b", "test.add-one")
-        .node("c", "test.source").edge("a.table", "b.table").build();
+    Graph g =
+        TestGraphs.of("g")
+            .node("a", "test.source")
+            .node("b", "test.add-one")
+            .node("c", "test.source")
+            .edge("a.table", "b.table")
+            .build();
     ResolvedGraph r = Validator.resolve(g, new TestBlocks().registry(), null);
     assertThat(r.ancestors(Set.of("b"))).containsExactlyInAnyOrder("a", "b");
   }

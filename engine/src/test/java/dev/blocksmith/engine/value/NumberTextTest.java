@@ -32,7 +32,8 @@ class NumberTextTest {
       }
       String s = NumberColumn.text(v);
       assertThat(Double.doubleToRawLongBits(Double.parseDouble(s)))
-          .as(s).isEqualTo(Double.doubleToRawLongBits(v));
+          .as(s)
+          .isEqualTo(Double.doubleToRawLongBits(v));
       if (i % 100 == 0) {
         // No shorter decimal reads back as v: one fewer significant digit never does.
         BigDecimal d = new BigDecimal(s);

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class TableTest {
   private static Table people() {
-    return Table.of(List.of(
-        new NumberColumn("age", new double[] {30, 40, Double.NaN}),
-        CategoryColumn.of("city", List.of("Rome", "Oslo", "Rome")),
-        CategoryColumn.of("id", List.of("a", "b", "a"))),
+    return Table.of(
+        List.of(
+            new NumberColumn("age", new double[] {30, 40, Double.NaN}),
+            CategoryColumn.of("city", List.of("Rome", "Oslo", "Rome")),
+            CategoryColumn.of("id", List.of("a", "b", "a"))),
         Map.of("city", ColumnRole.LABEL, "id", ColumnRole.ID));
   }
 
@@ -48,11 +49,19 @@ class TableTest {
 
   @Test
   void refusesColumnsOfDifferentLengthsOrNames() {
-    assertThatThrownBy(() -> Table.of(List.of(new NumberColumn("a", new double[] {1}),
-        new NumberColumn("b", new double[] {1, 2}))))
+    assertThatThrownBy(
+            () ->
+                Table.of(
+                    List.of(
+                        new NumberColumn("a", new double[] {1}),
+                        new NumberColumn("b", new double[] {1, 2}))))
         .hasMessageContaining("column b has 2 rows but the table has 1");
-    assertThatThrownBy(() -> Table.of(List.of(new NumberColumn("a", new double[] {1}),
-        new NumberColumn("a", new double[] {2}))))
+    assertThatThrownBy(
+            () ->
+                Table.of(
+                    List.of(
+                        new NumberColumn("a", new double[] {1}),
+                        new NumberColumn("a", new double[] {2}))))
         .hasMessageContaining("two columns are named a");
     assertThatThrownBy(() -> people().withRole("nope", ColumnRole.ID))
         .hasMessageContaining("no column named nope");

@@ -12,16 +12,16 @@ import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Chart;
-import dev.blocksmith.engine.value.Table;
 import dev.blocksmith.engine.value.Report;
+import dev.blocksmith.engine.value.Table;
 import dev.blocksmith.nodes.data.charts.TableCharts;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The "Chart" block: the charts beginners look at before modelling — a histogram per number
- * column, the class balance, missing values per column, a scatter plot of two columns coloured
- * by the label, and a correlation matrix.
+ * The "Chart" block: the charts beginners look at before modelling — a histogram per number column,
+ * the class balance, missing values per column, a scatter plot of two columns coloured by the
+ * label, and a correlation matrix.
  */
 public final class DataCharts implements NodeType {
 
@@ -31,15 +31,20 @@ public final class DataCharts implements NodeType {
 
   /** The charts. */
   public static final Port<Report> CHARTS =
-      Port.of("charts", PortType.REPORT, Report.class, "Charts",
+      Port.of(
+          "charts",
+          PortType.REPORT,
+          Report.class,
+          "Charts",
           "Histograms, class balance, missing values, a scatter plot and a correlation matrix.");
 
   /** The scatter plot's horizontal column. */
   public static final Param<String> X =
       Param.column("x")
           .setLabel("Scatter: across")
-          .setHelp("The number column along the bottom of the scatter plot. Leave empty for the "
-              + "first number column.")
+          .setHelp(
+              "The number column along the bottom of the scatter plot. Leave empty for the "
+                  + "first number column.")
           .optDefault("")
           .build();
 
@@ -47,8 +52,9 @@ public final class DataCharts implements NodeType {
   public static final Param<String> Y =
       Param.column("y")
           .setLabel("Scatter: up")
-          .setHelp("The number column up the side of the scatter plot. Leave empty for the "
-              + "second number column.")
+          .setHelp(
+              "The number column up the side of the scatter plot. Leave empty for the "
+                  + "second number column.")
           .optDefault("")
           .build();
 
@@ -67,15 +73,18 @@ public final class DataCharts implements NodeType {
           .setDisplayName("Chart")
           .setCategory(Category.DATA)
           .setSummary("Look at the data before you train.")
-          .setWhatItDoes("Draws a histogram of every number column, how many examples each "
-              + "class has, how many values are missing per column, a scatter plot of two "
-              + "columns with a colour per class, and how strongly the number columns move "
-              + "together (a correlation matrix).")
-          .optWhyItMatters("Most problems a model will have are visible in the data first: a "
-              + "rare class, a column that is mostly empty, an outlier, two columns that say "
-              + "the same thing.")
-          .optWatchOutFor("A strong correlation between a column and the answer is worth a "
-              + "second look: it may be recorded after the fact (leakage).")
+          .setWhatItDoes(
+              "Draws a histogram of every number column, how many examples each "
+                  + "class has, how many values are missing per column, a scatter plot of two "
+                  + "columns with a colour per class, and how strongly the number columns move "
+                  + "together (a correlation matrix).")
+          .optWhyItMatters(
+              "Most problems a model will have are visible in the data first: a "
+                  + "rare class, a column that is mostly empty, an outlier, two columns that say "
+                  + "the same thing.")
+          .optWatchOutFor(
+              "A strong correlation between a column and the answer is worth a "
+                  + "second look: it may be recorded after the fact (leakage).")
           .addInput(TABLE)
           .addOutput(CHARTS)
           .addParam(X)
@@ -93,23 +102,38 @@ public final class DataCharts implements NodeType {
       throws NodeException {
     Table t = inputs.get(TABLE);
     if (t.rowCount() == 0) {
-      throw NodeException.atPort(ctx.nodeId(), TABLE.name(), "The table has no rows to chart.",
+      throw NodeException.atPort(
+          ctx.nodeId(),
+          TABLE.name(),
+          "The table has no rows to chart.",
           "Check the block before Chart: it produced no rows.");
     }
     for (Param<String> p : List.of(X, Y)) {
       String name = params.get(p);
       if (!name.isEmpty() && t.column(name).isEmpty()) {
-        throw NodeException.atParam(ctx.nodeId(), p.name(), "There is no column \"" + name
-            + "\" in the table.", "Pick one of: " + String.join(", ", t.columnNames()) + ".");
+        throw NodeException.atParam(
+            ctx.nodeId(),
+            p.name(),
+            "There is no column \"" + name + "\" in the table.",
+            "Pick one of: " + String.join(", ", t.columnNames()) + ".");
       }
     }
     ctx.checkCancelled();
-    List<Chart> charts = TableCharts.all(t, params.get(X), params.get(Y),
-        params.get(MAX_HISTOGRAMS));
+    List<Chart> charts =
+        TableCharts.all(t, params.get(X), params.get(Y), params.get(MAX_HISTOGRAMS));
     ctx.progress(1, null);
-    Report r = new Report(String.format(java.util.Locale.ROOT, "Charts of %,d rows", t.rowCount()),
-        "data", Map.of(), List.of(), null, List.of(), List.of(), List.of(), List.of())
-        .with(charts, List.of(), null);
+    Report r =
+        new Report(
+                String.format(java.util.Locale.ROOT, "Charts of %,d rows", t.rowCount()),
+                "data",
+                Map.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of())
+            .with(charts, List.of(), null);
     return Outputs.of(CHARTS, r);
   }
 }

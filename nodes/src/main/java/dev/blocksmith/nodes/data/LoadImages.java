@@ -33,35 +33,46 @@ public final class LoadImages implements NodeType {
 
   /** The folder holding one sub-folder per class. */
   public static final Param<String> FOLDER =
-      Param.folder("folder").setLabel("Folder")
-          .setHelp("A folder with one sub-folder of pictures per class (cats/, dogs/). For"
-              + " Predict, a folder of unsorted pictures works too.").optRequired(true)
+      Param.folder("folder")
+          .setLabel("Folder")
+          .setHelp(
+              "A folder with one sub-folder of pictures per class (cats/, dogs/). For"
+                  + " Predict, a folder of unsorted pictures works too.")
+          .optRequired(true)
           .build();
 
   /** The width and height every image is resized to. */
   public static final Param<Integer> SIZE =
-      Param.integer("size").setLabel("Size (pixels)")
-          .setHelp("Every picture is resized to this width and height.").optDefault(28)
-          .optRange(4.0, 256.0).build();
+      Param.integer("size")
+          .setLabel("Size (pixels)")
+          .setHelp("Every picture is resized to this width and height.")
+          .optDefault(28)
+          .optRange(4.0, 256.0)
+          .build();
 
   /** Grayscale or colour. */
   public static final Param<String> COLOUR =
-      Param.choice("colour").setLabel("Colour")
+      Param.choice("colour")
+          .setLabel("Colour")
           .setHelp("Grayscale is smaller and faster; colour keeps red, green and blue.")
-          .addChoice("grayscale", "Grayscale").addChoice("colour", "Colour")
-          .optDefault("grayscale").build();
+          .addChoice("grayscale", "Grayscale")
+          .addChoice("colour", "Colour")
+          .optDefault("grayscale")
+          .build();
 
   private static final NodeSpec SPEC =
       NodeSpec.builder("data.load-images")
           .setDisplayName("Load images")
           .setCategory(Category.DATA)
           .setSummary("Reads pictures sorted into one folder per class.")
-          .setWhatItDoes("Reads every PNG, JPEG, BMP or GIF in the sub-folders of a folder; each"
-              + " sub-folder's name is the class of its pictures (cats/, dogs/). Pictures are"
-              + " resized to one square size. Files that cannot be read are skipped and listed.")
+          .setWhatItDoes(
+              "Reads every PNG, JPEG, BMP or GIF in the sub-folders of a folder; each"
+                  + " sub-folder's name is the class of its pictures (cats/, dogs/). Pictures are"
+                  + " resized to one square size. Files that cannot be read are skipped and listed.")
           .optWhyItMatters("Sorting pictures into folders is the simplest way to label them.")
-          .optWatchOutFor("Keep the classes about the same size, and small sizes (28–64) train"
-              + " much faster.")
+          .optWatchOutFor(
+              "Keep the classes about the same size, and small sizes (28–64) train"
+                  + " much faster.")
           .addOutput(IMAGES)
           .addParam(FOLDER)
           .addParam(SIZE)
@@ -76,9 +87,13 @@ public final class LoadImages implements NodeType {
   @Override
   public List<ParamProblem> checkParams(Params params, Path baseDir) {
     Path dir = params.path(FOLDER, baseDir);
-    return !params.isSet(FOLDER) || Files.isDirectory(dir) ? List.of()
-        : List.of(new ParamProblem(FOLDER.name(), "The folder " + dir + " was not found.",
-            "Check the name, or pick the folder again."));
+    return !params.isSet(FOLDER) || Files.isDirectory(dir)
+        ? List.of()
+        : List.of(
+            new ParamProblem(
+                FOLDER.name(),
+                "The folder " + dir + " was not found.",
+                "Check the name, or pick the folder again."));
   }
 
   @Override
@@ -86,7 +101,10 @@ public final class LoadImages implements NodeType {
       throws NodeException, IOException {
     Path dir = params.path(FOLDER, ctx.baseDir());
     if (!Files.isDirectory(dir)) {
-      throw NodeException.atParam(ctx.nodeId(), FOLDER.name(), "The folder " + dir + " was not found.",
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          FOLDER.name(),
+          "The folder " + dir + " was not found.",
           "Check the name, or pick the folder again.");
     }
     int size = params.get(SIZE);
@@ -131,21 +149,41 @@ public final class LoadImages implements NodeType {
       }
     }
     if (!skipped.isEmpty()) {
-      ctx.log("Skipped " + skipped.size() + " file" + (skipped.size() == 1 ? "" : "s")
-          + " that could not be read: " + String.join("; ", skipped) + ".");
+      ctx.log(
+          "Skipped "
+              + skipped.size()
+              + " file"
+              + (skipped.size() == 1 ? "" : "s")
+              + " that could not be read: "
+              + String.join("; ", skipped)
+              + ".");
     }
     if (unsorted && !labels.isEmpty()) {
-      ctx.log(String.format("Loaded %,d pictures that are not sorted into class folders, so they"
-          + " have no answers: fine for Predict. To train or evaluate, put each class's pictures"
-          + " in its own sub-folder.", labels.size()));
-      return Outputs.of(IMAGES, new ImageSet(size, size, channels, classes,
-          labels.stream().mapToInt(Integer::intValue).toArray(), pixels.toByteArray(), sources,
-          skipped));
+      ctx.log(
+          String.format(
+              "Loaded %,d pictures that are not sorted into class folders, so they"
+                  + " have no answers: fine for Predict. To train or evaluate, put each class's pictures"
+                  + " in its own sub-folder.",
+              labels.size()));
+      return Outputs.of(
+          IMAGES,
+          new ImageSet(
+              size,
+              size,
+              channels,
+              classes,
+              labels.stream().mapToInt(Integer::intValue).toArray(),
+              pixels.toByteArray(),
+              sources,
+              skipped));
     }
     if (classes.size() < 2) {
-      throw NodeException.atParam(ctx.nodeId(), FOLDER.name(), (labels.isEmpty()
-          ? "No readable images were found in the sub-folders of " + dir + "."
-          : "Only one class of images was found (" + classes.get(0) + ") in " + dir + ".")
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          FOLDER.name(),
+          (labels.isEmpty()
+                  ? "No readable images were found in the sub-folders of " + dir + "."
+                  : "Only one class of images was found (" + classes.get(0) + ") in " + dir + ".")
               + " A model needs at least two classes to tell apart.",
           "Put each class's pictures in its own sub-folder, such as cats/ and dogs/.");
     }
@@ -155,18 +193,31 @@ public final class LoadImages implements NodeType {
     for (int k = 0; k < counts.length; k++) {
       parts.add(classes.get(k) + ": " + counts[k]);
     }
-    ctx.log(String.format("Loaded %,d images in %d classes (%s), resized to %d×%d %s.",
-        labels.size(), classes.size(), String.join(", ", parts), size, size,
-        channels == 1 ? "grayscale" : "colour"));
-    return Outputs.of(IMAGES, new ImageSet(size, size, channels, classes,
-        labels.stream().mapToInt(Integer::intValue).toArray(), pixels.toByteArray(), sources,
-        skipped));
+    ctx.log(
+        String.format(
+            "Loaded %,d images in %d classes (%s), resized to %d×%d %s.",
+            labels.size(),
+            classes.size(),
+            String.join(", ", parts),
+            size,
+            size,
+            channels == 1 ? "grayscale" : "colour"));
+    return Outputs.of(
+        IMAGES,
+        new ImageSet(
+            size,
+            size,
+            channels,
+            classes,
+            labels.stream().mapToInt(Integer::intValue).toArray(),
+            pixels.toByteArray(),
+            sources,
+            skipped));
   }
 
   private static Stream<Path> visible(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()
-          .stream();
+      return s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList().stream();
     }
   }
 }

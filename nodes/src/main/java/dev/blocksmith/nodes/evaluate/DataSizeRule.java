@@ -26,14 +26,26 @@ final class DataSizeRule {
       return List.of();
     }
     boolean images = model.arch().kind() == ArchSpec.Kind.CNN;
-    return List.of(new Finding(Level.WARNING, "Too little data for this model's size",
-        String.format(Locale.ROOT, "The model learns %,d weights from only %,d examples (%,d "
-            + "per example). It can memorise them all instead of finding the pattern.", weights,
-            train.size(), weights / train.size()),
-        images ? "Start from a pretrained model (Fine-tune), or collect more pictures."
-            : "Use a smaller model, or collect more examples.",
-        images ? Fix.instruction("replace Train with Fine-tune on a pretrained model")
-            : Fix.set("train.train", "hiddenSizes", "[16]",
-                "use one small hidden layer of 16 in Train")));
+    return List.of(
+        new Finding(
+            Level.WARNING,
+            "Too little data for this model's size",
+            String.format(
+                Locale.ROOT,
+                "The model learns %,d weights from only %,d examples (%,d "
+                    + "per example). It can memorise them all instead of finding the pattern.",
+                weights,
+                train.size(),
+                weights / train.size()),
+            images
+                ? "Start from a pretrained model (Fine-tune), or collect more pictures."
+                : "Use a smaller model, or collect more examples.",
+            images
+                ? Fix.instruction("replace Train with Fine-tune on a pretrained model")
+                : Fix.set(
+                    "train.train",
+                    "hiddenSizes",
+                    "[16]",
+                    "use one small hidden layer of 16 in Train")));
   }
 }

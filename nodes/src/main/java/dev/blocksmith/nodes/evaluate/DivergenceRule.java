@@ -15,8 +15,10 @@ import java.util.Locale;
 final class DivergenceRule {
   private DivergenceRule() {}
 
-  /** Returns whether the training loss shows divergence: it ended above twice its start, or peaked
-   *  above ten times its start. */
+  /**
+   * Returns whether the training loss shows divergence: it ended above twice its start, or peaked
+   * above ten times its start.
+   */
   static boolean diverged(TrainedModel model) {
     List<Double> loss = model.curve("train loss").map(Curve::values).orElse(List.of());
     if (loss.size() < 2 || !(loss.get(0) > 0)) {
@@ -35,11 +37,18 @@ final class DivergenceRule {
     }
     List<Double> loss = model.curve("train loss").map(Curve::values).orElseThrow();
     double peak = loss.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    return List.of(new Finding(Level.WARNING, "Training diverged",
-        String.format(Locale.ROOT, "The training loss grew from %.3g to as much as %.3g instead "
-            + "of falling: each learning step overshoots, so the model got worse the longer it "
-            + "trained.", loss.get(0), peak),
-        "Lower the learning rate, 10× at a time (for example from 0.01 to 0.001), or choose the "
-            + "Automatic model type."));
+    return List.of(
+        new Finding(
+            Level.WARNING,
+            "Training diverged",
+            String.format(
+                Locale.ROOT,
+                "The training loss grew from %.3g to as much as %.3g instead "
+                    + "of falling: each learning step overshoots, so the model got worse the longer it "
+                    + "trained.",
+                loss.get(0),
+                peak),
+            "Lower the learning rate, 10× at a time (for example from 0.01 to 0.001), or choose the "
+                + "Automatic model type."));
   }
 }

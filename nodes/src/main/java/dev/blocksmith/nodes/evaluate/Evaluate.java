@@ -31,16 +31,17 @@ import java.util.Optional;
 
 /**
  * The "Evaluate" block: scores a model on examples with known answers and writes a report with
- * metrics, a confusion matrix, the training curves and the coach's findings; with a second model
- * it reports both side by side.
+ * metrics, a confusion matrix, the training curves and the coach's findings; with a second model it
+ * reports both side by side.
  */
 public final class Evaluate implements NodeType {
   /** How many examples are scored at once. */
   public static final Param<Integer> BATCH_SIZE =
       Param.integer("batchSize")
           .setLabel("Batch size")
-          .setHelp("How many examples the model scores at once. Larger is a little faster and "
-              + "uses more memory; the scores are the same.")
+          .setHelp(
+              "How many examples the model scores at once. Larger is a little faster and "
+                  + "uses more memory; the scores are the same.")
           .optDefault(256)
           .optRange(1, 65_536)
           .optAdvanced(true)
@@ -52,29 +53,49 @@ public final class Evaluate implements NodeType {
 
   /** The examples to score it on. */
   public static final Port<Dataset> DATA =
-      Port.of("data", PortType.DATA, Dataset.class, "Data",
+      Port.of(
+          "data",
+          PortType.DATA,
+          Dataset.class,
+          "Data",
           "Examples with known answers that the model did not train on, usually the test part.");
 
   /** A second model to compare with. */
   public static final Port<TrainedModel> COMPARE =
-      Port.optional("compare", PortType.MODEL, TrainedModel.class, "Compare with",
+      Port.optional(
+          "compare",
+          PortType.MODEL,
+          TrainedModel.class,
+          "Compare with",
           "Optional second model scored on the same examples, shown side by side.");
 
   /** The training part, for the coach's leakage and data-size checks. */
   public static final Port<Dataset> TRAIN =
-      Port.optional("train", PortType.DATA, Dataset.class, "Training part",
+      Port.optional(
+          "train",
+          PortType.DATA,
+          Dataset.class,
+          "Training part",
           "Optional: the examples the model learned from. With it, the coach also checks for "
               + "examples shared with the test part and for too little data for the model.");
 
   /** The examples the model got wrong. */
   public static final Port<Table> MISTAKES =
-      Port.of("mistakes", PortType.TABLE, Table.class, "Mistakes",
+      Port.of(
+          "mistakes",
+          PortType.TABLE,
+          Table.class,
+          "Mistakes",
           "The examples the model got wrong, with its answer and how sure it was (for numbers: "
               + "the 50 examples with the largest errors). Show it or save it as CSV.");
 
   /** The report. */
   public static final Port<Report> REPORT =
-      Port.of("report", PortType.REPORT, Report.class, "Report",
+      Port.of(
+          "report",
+          PortType.REPORT,
+          Report.class,
+          "Report",
           "Scores, confusion matrix, training curves and plain-language findings.");
 
   private static final NodeSpec SPEC =
@@ -82,16 +103,18 @@ public final class Evaluate implements NodeType {
           .setDisplayName("Evaluate")
           .setCategory(Category.EVALUATE)
           .setSummary("Score a model on examples it has not seen.")
-          .setWhatItDoes("Lets the model predict every example, compares with the known answers and "
-              + "reports accuracy, precision, recall and F1 per class and a confusion matrix (or, "
-              + "for numbers, the typical error and R²), with findings such as overfitting. When "
-              + "the examples have a group column (a sensitive attribute), it also compares the "
-              + "groups: accuracy and how often each gets the positive answer, from the model and "
-              + "in the past data.")
-          .optWhyItMatters("Only a score on unseen examples tells you how the model will do on "
-              + "new data.")
-          .optWatchOutFor("Scoring on the training part flatters the model. With imbalanced "
-              + "classes, accuracy hides a missed rare class: read the per-class recall.")
+          .setWhatItDoes(
+              "Lets the model predict every example, compares with the known answers and "
+                  + "reports accuracy, precision, recall and F1 per class and a confusion matrix (or, "
+                  + "for numbers, the typical error and R²), with findings such as overfitting. When "
+                  + "the examples have a group column (a sensitive attribute), it also compares the "
+                  + "groups: accuracy and how often each gets the positive answer, from the model and "
+                  + "in the past data.")
+          .optWhyItMatters(
+              "Only a score on unseen examples tells you how the model will do on " + "new data.")
+          .optWatchOutFor(
+              "Scoring on the training part flatters the model. With imbalanced "
+                  + "classes, accuracy hides a missed rare class: read the per-class recall.")
           .addInput(MODEL)
           .addInput(DATA)
           .addInput(COMPARE)
@@ -123,40 +146,61 @@ public final class Evaluate implements NodeType {
     String key = main.metrics().containsKey("accuracy") ? "accuracy" : "r2";
     double a = main.metrics().getOrDefault(key, Double.NaN);
     double b = second.metrics().getOrDefault(key, Double.NaN);
-    findings.add(0, new Finding(Finding.Level.INFO, "Comparison",
-        String.format(Locale.ROOT, "On %s, the first model scores %.3f and the second %.3f.",
-            key, a, b),
-        a >= b ? "The first model is at least as good." : "The second model is better here.",
-        dev.blocksmith.engine.value.Fix.instruction(a >= b ? "keep the first model"
-            : "use the second model")));
-    Report both = new Report("Comparison", main.task(), main.metrics(), main.classNames(),
-        main.confusion(), main.perClass(), main.curves(), findings, List.of(main, second));
+    findings.add(
+        0,
+        new Finding(
+            Finding.Level.INFO,
+            "Comparison",
+            String.format(
+                Locale.ROOT, "On %s, the first model scores %.3f and the second %.3f.", key, a, b),
+            a >= b ? "The first model is at least as good." : "The second model is better here.",
+            dev.blocksmith.engine.value.Fix.instruction(
+                a >= b ? "keep the first model" : "use the second model")));
+    Report both =
+        new Report(
+            "Comparison",
+            main.task(),
+            main.metrics(),
+            main.classNames(),
+            main.confusion(),
+            main.perClass(),
+            main.curves(),
+            findings,
+            List.of(main, second));
     return Outputs.builder().put(REPORT, both).put(MISTAKES, scored.mistakes()).build();
   }
 
   /** A report and the mistakes behind it. */
   private record Scored(Report report, Table mistakes) {}
 
-  private static Scored score(TrainedModel model, Dataset data, Dataset train, String port,
-      int batch, NodeContext ctx)
+  private static Scored score(
+      TrainedModel model, Dataset data, Dataset train, String port, int batch, NodeContext ctx)
       throws NodeException {
     Preprocessing pre = model.preprocessing();
     Preprocessing.Encoded e;
     try {
       e = pre.transform(data);
     } catch (IllegalArgumentException ex) {
-      throw NodeException.atPort(ctx.nodeId(), DATA.name(), ex.getMessage(),
+      throw NodeException.atPort(
+          ctx.nodeId(),
+          DATA.name(),
+          ex.getMessage(),
           "Score the model on data shaped like its training data.");
     }
     float[] allLabels = e.labels();
     int[] rows = labelledRows(allLabels);
     if (e.unlabelled() > 0) {
-      ctx.log("Skipped " + e.unlabelled() + " examples without a known answer (or with a class "
-          + "the model never saw).");
+      ctx.log(
+          "Skipped "
+              + e.unlabelled()
+              + " examples without a known answer (or with a class "
+              + "the model never saw).");
       e = e.labelledOnly();
     }
     if (e.rows() == 0) {
-      throw NodeException.atPort(ctx.nodeId(), DATA.name(),
+      throw NodeException.atPort(
+          ctx.nodeId(),
+          DATA.name(),
           "None of the examples has an answer the model knows, so nothing can be scored.",
           "Connect examples with the label column \"" + pre.labelColumn() + "\" filled in.");
     }
@@ -164,11 +208,14 @@ public final class Evaluate implements NodeType {
     try {
       out = Inference.outputs(model, e, ctx, batch);
     } catch (IncompatibleModelException ex) {
-      throw NodeException.atPort(ctx.nodeId(), port, ex.getMessage(),
+      throw NodeException.atPort(
+          ctx.nodeId(),
+          port,
+          ex.getMessage(),
           "Train the model again, or connect the model file it came with.");
     }
-    String title = String.format(Locale.ROOT, "%s on %,d examples", model.arch().describe(),
-        e.rows());
+    String title =
+        String.format(Locale.ROOT, "%s on %,d examples", model.arch().describe(), e.rows());
     if (pre.task() == ArchSpec.Task.REGRESSION) {
       double[] truth = new double[e.rows()];
       double[] predicted = new double[e.rows()];
@@ -176,15 +223,30 @@ public final class Evaluate implements NodeType {
         truth[i] = pre.rawLabel(e.labels()[i]);
         predicted[i] = pre.rawLabel(out[i]);
       }
-      Map<String, Double> metrics = ScoreRanges.withRegressionRanges(
-          Scores.regression(truth, predicted), truth, predicted);
-      ctx.log(String.format(Locale.ROOT, "%s: typical error %.4g, R² %.3f", title,
-          metrics.get("mae"), metrics.get("r2")));
-      Report report = new Report(title, "regression", metrics, List.of(), null, List.of(),
-          model.history(), CoachFixes.findings(model, metrics, List.of(), e.rows(),
-              train, data), List.of());
-      Table worst = data instanceof Table t
-          ? Mistakes.largestErrors(t, rows, truth, predicted, 50) : Table.of(List.of());
+      Map<String, Double> metrics =
+          ScoreRanges.withRegressionRanges(Scores.regression(truth, predicted), truth, predicted);
+      ctx.log(
+          String.format(
+              Locale.ROOT,
+              "%s: typical error %.4g, R² %.3f",
+              title,
+              metrics.get("mae"),
+              metrics.get("r2")));
+      Report report =
+          new Report(
+              title,
+              "regression",
+              metrics,
+              List.of(),
+              null,
+              List.of(),
+              model.history(),
+              CoachFixes.findings(model, metrics, List.of(), e.rows(), train, data),
+              List.of());
+      Table worst =
+          data instanceof Table t
+              ? Mistakes.largestErrors(t, rows, truth, predicted, 50)
+              : Table.of(List.of());
       return new Scored(report, worst);
     }
     int classes = pre.classNames().size();
@@ -201,8 +263,13 @@ public final class Evaluate implements NodeType {
     List<ClassScores> perClass = Scores.perClass(confusion, pre.classNames());
     Map<String, Double> metrics =
         ScoreRanges.withAccuracyRange(Scores.classification(confusion, perClass), e.rows());
-    ctx.log(String.format(Locale.ROOT, "%s: accuracy %.1f %%, macro F1 %.3f", title,
-        metrics.get("accuracy") * 100, metrics.get("macro F1")));
+    ctx.log(
+        String.format(
+            Locale.ROOT,
+            "%s: accuracy %.1f %%, macro F1 %.3f",
+            title,
+            metrics.get("accuracy") * 100,
+            metrics.get("macro F1")));
     List<Finding> findings =
         new ArrayList<>(CoachFixes.findings(model, metrics, perClass, e.rows(), train, data));
     Optional<GroupScores.Result> groups =
@@ -210,8 +277,11 @@ public final class Evaluate implements NodeType {
     if (groups.isPresent()) {
       metrics = new LinkedHashMap<>(metrics);
       metrics.putAll(groups.get().metrics());
-      findings.addAll(0, groups.get().findings().stream()
-          .map(f -> f.fix() != null ? f : f.withFix(CoachFixes.fixFor(f, model))).toList());
+      findings.addAll(
+          0,
+          groups.get().findings().stream()
+              .map(f -> f.fix() != null ? f : f.withFix(CoachFixes.fixFor(f, model)))
+              .toList());
       groups.get().findings().forEach(f -> ctx.log(f.title() + ": " + f.message()));
     }
     Report.Binary binary = null;
@@ -230,11 +300,23 @@ public final class Evaluate implements NodeType {
       metrics.put("PR AUC", binary.prAuc());
       charts = TwoClass.charts(binary);
     }
-    Report report = new Report(title, "classification", metrics, pre.classNames(), confusion,
-        perClass, model.history(), findings, List.of()).with(charts,
-            Mistakes.examples(data, rows, truth, predicted, confidence, classes), binary);
-    return new Scored(report,
-        Mistakes.table(data, rows, truth, predicted, confidence, pre.classNames()));
+    Report report =
+        new Report(
+                title,
+                "classification",
+                metrics,
+                pre.classNames(),
+                confusion,
+                perClass,
+                model.history(),
+                findings,
+                List.of())
+            .with(
+                charts,
+                Mistakes.examples(data, rows, truth, predicted, confidence, classes),
+                binary);
+    return new Scored(
+        report, Mistakes.table(data, rows, truth, predicted, confidence, pre.classNames()));
   }
 
   private static int[] labelledRows(float[] labels) {

@@ -75,36 +75,77 @@ final class Explanations {
     List<Finding> findings = new ArrayList<>();
     if (!results.isEmpty()) {
       Importance.Result top = results.get(0);
-      findings.add(new Finding(Level.INFO, "What the model leans on",
-          String.format(Locale.ROOT, "Shuffling %s drops %s by %s%s: the model leans on it "
-              + "most.", top.column(), metric, amount(top.drop() * unit, classes),
-              spreadText(top.spread() * unit, classes)),
-          results.size() > 1 ? String.format(Locale.ROOT, "Next: %s (%s).",
-              results.get(1).column(), amount(results.get(1).drop() * unit, classes))
-              : "It is the only column."));
-      List<String> unused = results.stream()
-          .filter(r -> Math.abs(r.drop()) * unit < (classes ? 0.5 : 0.005)
-              && r.drop() <= r.spread())
-          .map(Importance.Result::column).toList();
+      findings.add(
+          new Finding(
+              Level.INFO,
+              "What the model leans on",
+              String.format(
+                  Locale.ROOT,
+                  "Shuffling %s drops %s by %s%s: the model leans on it " + "most.",
+                  top.column(),
+                  metric,
+                  amount(top.drop() * unit, classes),
+                  spreadText(top.spread() * unit, classes)),
+              results.size() > 1
+                  ? String.format(
+                      Locale.ROOT,
+                      "Next: %s (%s).",
+                      results.get(1).column(),
+                      amount(results.get(1).drop() * unit, classes))
+                  : "It is the only column."));
+      List<String> unused =
+          results.stream()
+              .filter(
+                  r ->
+                      Math.abs(r.drop()) * unit < (classes ? 0.5 : 0.005) && r.drop() <= r.spread())
+              .map(Importance.Result::column)
+              .toList();
       if (!unused.isEmpty() && unused.size() < results.size()) {
-        findings.add(new Finding(Level.INFO, "Columns the model ignores",
-            "Shuffling " + String.join(", ", unused) + " changes nothing: the model does not "
-                + "use " + (unused.size() == 1 ? "it." : "them."),
-            "You could leave " + (unused.size() == 1 ? "it" : "them") + " out for a simpler "
-                + "model, unless you expect " + (unused.size() == 1 ? "it" : "them")
-                + " to matter on other data."));
+        findings.add(
+            new Finding(
+                Level.INFO,
+                "Columns the model ignores",
+                "Shuffling "
+                    + String.join(", ", unused)
+                    + " changes nothing: the model does not "
+                    + "use "
+                    + (unused.size() == 1 ? "it." : "them."),
+                "You could leave "
+                    + (unused.size() == 1 ? "it" : "them")
+                    + " out for a simpler "
+                    + "model, unless you expect "
+                    + (unused.size() == 1 ? "it" : "them")
+                    + " to matter on other data."));
       }
     }
-    Chart chart = Chart.bars("Which columns the model leans on",
-        "Each bar is how much the " + metric + " drops when that column's values are shuffled "
-            + "between rows" + (classes ? ", in percentage points" : "") + ". Longer bars "
-            + "mean the model relies on the column more; the thin line is the spread over "
-            + repeats + " shuffles.",
-        "column", metric + " drop" + (units.isEmpty() ? "" : " (" + units + ")"), names,
-        new Chart.Series("drop", null, drops, spreads));
+    Chart chart =
+        Chart.bars(
+            "Which columns the model leans on",
+            "Each bar is how much the "
+                + metric
+                + " drops when that column's values are shuffled "
+                + "between rows"
+                + (classes ? ", in percentage points" : "")
+                + ". Longer bars "
+                + "mean the model relies on the column more; the thin line is the spread over "
+                + repeats
+                + " shuffles.",
+            "column",
+            metric + " drop" + (units.isEmpty() ? "" : " (" + units + ")"),
+            names,
+            new Chart.Series("drop", null, drops, spreads));
     String title = String.format(Locale.ROOT, "Column importance on %,d examples", e.rows());
-    return new Report(title, "explanation", metrics, List.of(), null, List.of(), List.of(),
-        findings, List.of()).with(List.of(chart), List.of(), null);
+    return new Report(
+            title,
+            "explanation",
+            metrics,
+            List.of(),
+            null,
+            List.of(),
+            List.of(),
+            findings,
+            List.of())
+        .with(List.of(chart), List.of(), null);
   }
 
   /** Returns saliency maps over example pictures, one class after another. */
@@ -130,23 +171,51 @@ final class Explanations {
         float v = e.features()[row * size + i];
         pixels[i] = (byte) Math.round(Math.max(0, Math.min(1, v)) * 255);
       }
-      String caption = "true " + classNames.get((int) e.labels()[row]) + ", predicted "
-          + classNames.get(predicted[row]);
+      String caption =
+          "true "
+              + classNames.get((int) e.labels()[row])
+              + ", predicted "
+              + classNames.get(predicted[row]);
       pictures.add(new Picture(caption, width, height, channels, pixels, heat));
       ctx.progress((k + 1.0) / rows.size(), "map " + (k + 1) + " of " + rows.size());
     }
-    Chart chart = new Chart(Chart.Kind.PICTURES, "Where the model looks",
-        "Red marks the parts of each picture that matter most: covering them with a grey "
-            + "square makes the model less sure of the right answer. If the red lies on the "
-            + "background instead of the object, the model learned a shortcut.",
-        "", "", List.of(), List.of(), null, pictures);
-    List<Finding> findings = List.of(new Finding(Level.INFO, "Where the model looks",
-        String.format(Locale.ROOT, "Saliency maps for %d pictures, made by covering each with "
-            + "a %d-pixel grey square in turn.", pictures.size(), patch),
-        "Check that the red falls on the object itself, not on the background or a corner."));
+    Chart chart =
+        new Chart(
+            Chart.Kind.PICTURES,
+            "Where the model looks",
+            "Red marks the parts of each picture that matter most: covering them with a grey "
+                + "square makes the model less sure of the right answer. If the red lies on the "
+                + "background instead of the object, the model learned a shortcut.",
+            "",
+            "",
+            List.of(),
+            List.of(),
+            null,
+            pictures);
+    List<Finding> findings =
+        List.of(
+            new Finding(
+                Level.INFO,
+                "Where the model looks",
+                String.format(
+                    Locale.ROOT,
+                    "Saliency maps for %d pictures, made by covering each with "
+                        + "a %d-pixel grey square in turn.",
+                    pictures.size(),
+                    patch),
+                "Check that the red falls on the object itself, not on the background or a corner."));
     String title = String.format(Locale.ROOT, "Saliency on %d pictures", pictures.size());
-    return new Report(title, "explanation", Map.of(), List.of(), null, List.of(), List.of(),
-        findings, List.of()).with(List.of(chart), List.of(), null);
+    return new Report(
+            title,
+            "explanation",
+            Map.of(),
+            List.of(),
+            null,
+            List.of(),
+            List.of(),
+            findings,
+            List.of())
+        .with(List.of(chart), List.of(), null);
   }
 
   /** Returns up to {@code count} example rows, taking one class after another. */
@@ -170,12 +239,16 @@ final class Explanations {
   }
 
   private static String amount(double v, boolean points) {
-    return points ? String.format(Locale.ROOT, "%.0f points", v)
+    return points
+        ? String.format(Locale.ROOT, "%.0f points", v)
         : String.format(Locale.ROOT, "%.3f", v);
   }
 
   private static String spreadText(double s, boolean points) {
-    return s <= 0 ? "" : points ? String.format(Locale.ROOT, " (± %.1f)", s)
-        : String.format(Locale.ROOT, " (± %.3f)", s);
+    return s <= 0
+        ? ""
+        : points
+            ? String.format(Locale.ROOT, " (± %.1f)", s)
+            : String.format(Locale.ROOT, " (± %.3f)", s);
   }
 }

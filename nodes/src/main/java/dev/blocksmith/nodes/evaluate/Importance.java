@@ -94,8 +94,8 @@ final class Importance {
     return score(model.preprocessing(), Inference.outputs(model, e, ctx, BATCH), e.labels());
   }
 
-  private static float[] shuffled(float[] features, int rows, int width, int offset, int slots,
-      Random random) {
+  private static float[] shuffled(
+      float[] features, int rows, int width, int offset, int slots, Random random) {
     float[] x = features.clone();
     int[] order = new int[rows];
     for (int i = 0; i < rows; i++) {

@@ -29,11 +29,14 @@ import java.util.regex.Pattern;
 final class LeakageRule {
   /** Fewer rows than this are too few to call a column an id or a give-away. */
   static final int MIN_ROWS = 20;
+
   /** Share of test examples also in the training part that the coach flags. */
   static final double SHARED = 0.05;
+
   private static final Pattern ID_NAME =
-      Pattern.compile("(?i)(^|[ _\\-.])(id|ids|uuid|guid|key|identifier)$|^(id|row|index)"
-          + "([ _\\-.]|$)|(customer|patient|user|account|order)[ _\\-.]?(no|nr|number|num)$");
+      Pattern.compile(
+          "(?i)(^|[ _\\-.])(id|ids|uuid|guid|key|identifier)$|^(id|row|index)"
+              + "([ _\\-.]|$)|(customer|patient|user|account|order)[ _\\-.]?(no|nr|number|num)$");
 
   private LeakageRule() {}
 
@@ -50,23 +53,42 @@ final class LeakageRule {
         continue;
       }
       if (looksLikeId(c)) {
-        out.add(new Finding(Level.WARNING, "An id column is used to learn",
-            String.format(Locale.ROOT, "Every row has its own value of \"%s\", like an id. The "
-                + "model can memorise ids instead of learning, and new rows have new ids.",
-                c.name()),
-            "Mark it as an id column so the model ignores it (and Split keeps its rows "
-                + "together).",
-            Fix.set("data.load-csv", "idColumns", quote(c.name()),
-                "mark \"" + c.name() + "\" as an id column in Load CSV")));
-      } else if (label != null && !s.column().equals(pre.labelColumn())
+        out.add(
+            new Finding(
+                Level.WARNING,
+                "An id column is used to learn",
+                String.format(
+                    Locale.ROOT,
+                    "Every row has its own value of \"%s\", like an id. The "
+                        + "model can memorise ids instead of learning, and new rows have new ids.",
+                    c.name()),
+                "Mark it as an id column so the model ignores it (and Split keeps its rows "
+                    + "together).",
+                Fix.set(
+                    "data.load-csv",
+                    "idColumns",
+                    quote(c.name()),
+                    "mark \"" + c.name() + "\" as an id column in Load CSV")));
+      } else if (label != null
+          && !s.column().equals(pre.labelColumn())
           && givesAnswerAway(c, label)) {
-        out.add(new Finding(Level.WARNING, "One column gives the answer away",
-            String.format(Locale.ROOT, "\"%s\" alone predicts \"%s\" perfectly. Such a column "
-                + "is usually recorded after the fact (leakage), and the model will fail where "
-                + "it is not known yet.", c.name(), label.name()),
-            "Check how the column is made; if it is known only after the answer, drop it.",
-            Fix.set("prepare.clean", "dropColumns", quote(c.name()),
-                "drop the column \"" + c.name() + "\" with Clean")));
+        out.add(
+            new Finding(
+                Level.WARNING,
+                "One column gives the answer away",
+                String.format(
+                    Locale.ROOT,
+                    "\"%s\" alone predicts \"%s\" perfectly. Such a column "
+                        + "is usually recorded after the fact (leakage), and the model will fail where "
+                        + "it is not known yet.",
+                    c.name(),
+                    label.name()),
+                "Check how the column is made; if it is known only after the answer, drop it.",
+                Fix.set(
+                    "prepare.clean",
+                    "dropColumns",
+                    quote(c.name()),
+                    "drop the column \"" + c.name() + "\" with Clean")));
       }
     }
     return out;
@@ -88,13 +110,23 @@ final class LeakageRule {
     if (both < 3 || both < SHARED * test.size()) {
       return List.of();
     }
-    return List.of(new Finding(Level.WARNING, "Test examples were also trained on",
-        String.format(Locale.ROOT, "%d of the %d test examples (%.0f %%) also appear in the "
-            + "training part, so the score partly measures memory.", both, test.size(),
-            100.0 * both / test.size()),
-        "Remove duplicate rows before Split.",
-        Fix.set("prepare.clean", "dropDuplicates", "true",
-            "remove duplicate rows with Clean before Split")));
+    return List.of(
+        new Finding(
+            Level.WARNING,
+            "Test examples were also trained on",
+            String.format(
+                Locale.ROOT,
+                "%d of the %d test examples (%.0f %%) also appear in the "
+                    + "training part, so the score partly measures memory.",
+                both,
+                test.size(),
+                100.0 * both / test.size()),
+            "Remove duplicate rows before Split.",
+            Fix.set(
+                "prepare.clean",
+                "dropDuplicates",
+                "true",
+                "remove duplicate rows with Clean before Split")));
   }
 
   /** Returns whether every row has its own value and the column looks like an id. */
@@ -128,8 +160,8 @@ final class LeakageRule {
   }
 
   /**
-   * Returns whether the column determines the label: each category value maps to one answer
-   * (with values repeated), or for numbers, one cut point per class boundary separates classes.
+   * Returns whether the column determines the label: each category value maps to one answer (with
+   * values repeated), or for numbers, one cut point per class boundary separates classes.
    */
   static boolean givesAnswerAway(Column c, Column label) {
     int n = c.size();

@@ -18,19 +18,26 @@ import java.util.List;
 final class Mistakes {
   /** Examples kept per confusion-matrix cell in the report. */
   static final int PER_CELL = 12;
+
   /** Examples kept in the report in all. */
   static final int TOTAL = 400;
+
   /** The longest side of a picture kept in the report. */
   static final int THUMB = 64;
 
   private Mistakes() {}
 
   /**
-   * Returns the wrongly predicted examples as a table: for table data the original row with
-   * {@code predicted} and {@code confidence} columns, for pictures their source, the actual and
-   * the predicted class and the confidence. {@code rows} maps scored examples to data rows.
+   * Returns the wrongly predicted examples as a table: for table data the original row with {@code
+   * predicted} and {@code confidence} columns, for pictures their source, the actual and the
+   * predicted class and the confidence. {@code rows} maps scored examples to data rows.
    */
-  static Table table(Dataset data, int[] rows, int[] truth, int[] predicted, double[] confidence,
+  static Table table(
+      Dataset data,
+      int[] rows,
+      int[] truth,
+      int[] predicted,
+      double[] confidence,
       List<String> names) {
     List<Integer> wrong = new ArrayList<>();
     for (int i = 0; i < truth.length; i++) {
@@ -61,20 +68,23 @@ final class Mistakes {
     for (int k = 0; k < pick.length; k++) {
       source[k] = images.sources().get(pick[k]);
     }
-    return Table.of(List.<Column>of(new NumberColumn("row", rowNumber),
-        new TextColumn("source", source), new TextColumn("actual", actual),
-        new TextColumn("predicted", guess), new NumberColumn("confidence", sure)));
+    return Table.of(
+        List.<Column>of(
+            new NumberColumn("row", rowNumber),
+            new TextColumn("source", source),
+            new TextColumn("actual", actual),
+            new TextColumn("predicted", guess),
+            new NumberColumn("confidence", sure)));
   }
 
   /** Returns up to {@link #PER_CELL} examples of every confusion-matrix cell, mistakes first. */
-  static List<Example> examples(Dataset data, int[] rows, int[] truth, int[] predicted,
-      double[] confidence, int classes) {
+  static List<Example> examples(
+      Dataset data, int[] rows, int[] truth, int[] predicted, double[] confidence, int classes) {
     int[][] taken = new int[classes][classes];
     List<Example> out = new ArrayList<>();
     for (boolean mistakes : new boolean[] {true, false}) {
       for (int i = 0; i < truth.length && out.size() < TOTAL; i++) {
-        if ((truth[i] != predicted[i]) != mistakes
-            || taken[truth[i]][predicted[i]]++ >= PER_CELL) {
+        if ((truth[i] != predicted[i]) != mistakes || taken[truth[i]][predicted[i]]++ >= PER_CELL) {
           continue;
         }
         out.add(example(data, rows[i], truth[i], predicted[i], confidence[i]));
@@ -93,7 +103,13 @@ final class Mistakes {
     }
     ImageSet s = (ImageSet) data;
     String caption = s.sources().get(row);
-    return new Example(row, truth, predicted, conf, List.of(), caption,
+    return new Example(
+        row,
+        truth,
+        predicted,
+        conf,
+        List.of(),
+        caption,
         thumbnail(caption, s.width(), s.height(), s.channels(), s.image(row)));
   }
 
@@ -127,14 +143,15 @@ final class Mistakes {
    * Returns, for a number-predicting model, the {@code max} examples with the largest errors,
    * largest first, with {@code predicted} and {@code error} columns.
    */
-  static Table largestErrors(Table data, int[] rows, double[] truth, double[] predicted,
-      int max) {
+  static Table largestErrors(Table data, int[] rows, double[] truth, double[] predicted, int max) {
     Integer[] order = new Integer[truth.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(Math.abs(predicted[b] - truth[b]),
-        Math.abs(predicted[a] - truth[a])));
+    java.util.Arrays.sort(
+        order,
+        (a, b) ->
+            Double.compare(Math.abs(predicted[b] - truth[b]), Math.abs(predicted[a] - truth[a])));
     int n = Math.min(max, order.length);
     int[] pick = new int[n];
     double[] guess = new double[n];

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Occlusion saliency for image models: a grey square is slid over the picture and, at each place,
- * the drop in the model's probability for the true class is recorded. Pixels whose cover makes
- * the model unsure are the ones it looks at.
+ * the drop in the model's probability for the true class is recorded. Pixels whose cover makes the
+ * model unsure are the ones it looks at.
  */
 final class Occlusion {
   private Occlusion() {}
@@ -23,8 +23,9 @@ final class Occlusion {
    * @param fill the value per channel the square is painted with (the pictures' average)
    * @param patch the square's side in pixels
    */
-  static double[] map(TrainedModel model, Encoded e, int row, float[] fill, int patch,
-      NodeContext ctx) throws NodeException, IncompatibleModelException {
+  static double[] map(
+      TrainedModel model, Encoded e, int row, float[] fill, int patch, NodeContext ctx)
+      throws NodeException, IncompatibleModelException {
     List<Integer> shape = e.exampleShape();
     int channels = shape.get(0);
     int height = shape.get(1);

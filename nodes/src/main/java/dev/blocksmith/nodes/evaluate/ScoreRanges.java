@@ -45,13 +45,14 @@ final class ScoreRanges {
     }
     double[] ci = wilson((int) Math.round(accuracy * rows), rows);
     Map<String, Double> out = new LinkedHashMap<>();
-    metrics.forEach((k, v) -> {
-      out.put(k, v);
-      if (k.equals("accuracy")) {
-        out.put(low(k), ci[0]);
-        out.put(high(k), ci[1]);
-      }
-    });
+    metrics.forEach(
+        (k, v) -> {
+          out.put(k, v);
+          if (k.equals("accuracy")) {
+            out.put(low(k), ci[0]);
+            out.put(high(k), ci[1]);
+          }
+        });
     return out;
   }
 
@@ -59,8 +60,8 @@ final class ScoreRanges {
    * Returns the metrics with bootstrap intervals (95 %, percentile method, fixed seed) for R² and
    * the typical error added after each.
    */
-  static Map<String, Double> withRegressionRanges(Map<String, Double> metrics, double[] truth,
-      double[] predicted) {
+  static Map<String, Double> withRegressionRanges(
+      Map<String, Double> metrics, double[] truth, double[] predicted) {
     int n = truth.length;
     double[][] samples = new double[2][RESAMPLES];
     Random random = new Random(42);
@@ -78,14 +79,15 @@ final class ScoreRanges {
     }
     Map<String, Double> out = new LinkedHashMap<>();
     Percentile percentile = new Percentile();
-    metrics.forEach((k, v) -> {
-      out.put(k, v);
-      int which = k.equals("r2") ? 0 : k.equals("mae") ? 1 : -1;
-      if (which >= 0 && n > 1) {
-        out.put(low(k), percentile.evaluate(samples[which], 2.5));
-        out.put(high(k), percentile.evaluate(samples[which], 97.5));
-      }
-    });
+    metrics.forEach(
+        (k, v) -> {
+          out.put(k, v);
+          int which = k.equals("r2") ? 0 : k.equals("mae") ? 1 : -1;
+          if (which >= 0 && n > 1) {
+            out.put(low(k), percentile.evaluate(samples[which], 2.5));
+            out.put(high(k), percentile.evaluate(samples[which], 97.5));
+          }
+        });
     return out;
   }
 }

@@ -51,8 +51,9 @@ final class Scores {
     List<ClassScores> present = perClass.stream().filter(s -> s.support() > 0).toList();
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("accuracy", total == 0 ? 0 : (double) correct / total);
-    m.put("macro precision", present.stream().mapToDouble(ClassScores::precision).average()
-        .orElse(0));
+    m.put(
+        "macro precision",
+        present.stream().mapToDouble(ClassScores::precision).average().orElse(0));
     m.put("macro recall", present.stream().mapToDouble(ClassScores::recall).average().orElse(0));
     m.put("macro F1", present.stream().mapToDouble(ClassScores::f1).average().orElse(0));
     return m;

@@ -20,7 +20,10 @@ final class TwoClass {
 
   private TwoClass() {}
 
-  /** Returns which of two classes is the positive one: the first when it is named so, else the second. */
+  /**
+   * Returns which of two classes is the positive one: the first when it is named so, else the
+   * second.
+   */
   static int positiveIndex(List<String> names) {
     return POSITIVE.contains(names.get(0).toLowerCase(Locale.ROOT)) ? 0 : 1;
   }
@@ -31,8 +34,8 @@ final class TwoClass {
    * @param positiveScore per example, the model's probability of the positive class
    * @param positive per example, whether it truly is positive
    */
-  static Binary of(String positiveName, String negativeName, double[] positiveScore,
-      boolean[] positive) {
+  static Binary of(
+      String positiveName, String negativeName, double[] positiveScore, boolean[] positive) {
     int n = STEPS + 1;
     double[] t = new double[n];
     int[] tp = new int[n];
@@ -52,13 +55,21 @@ final class TwoClass {
         }
       }
     }
-    return new Binary(positiveName, negativeName, t, tp, fp, tn, fn,
-        rocAuc(positiveScore, positive), averagePrecision(positiveScore, positive));
+    return new Binary(
+        positiveName,
+        negativeName,
+        t,
+        tp,
+        fp,
+        tn,
+        fn,
+        rocAuc(positiveScore, positive),
+        averagePrecision(positiveScore, positive));
   }
 
   /**
-   * Returns the area under the ROC curve: the chance that a random positive example scores
-   * higher than a random negative one (ties count half). NaN when one class is absent.
+   * Returns the area under the ROC curve: the chance that a random positive example scores higher
+   * than a random negative one (ties count half). NaN when one class is absent.
    */
   static double rocAuc(double[] score, boolean[] positive) {
     Integer[] order = sortedByScore(score);
@@ -87,8 +98,8 @@ final class TwoClass {
   }
 
   /**
-   * Returns the average precision: the mean of the precision at each positive example, ranked
-   * from the highest score down (tied scores are taken together). NaN without positives.
+   * Returns the average precision: the mean of the precision at each positive example, ranked from
+   * the highest score down (tied scores are taken together). NaN without positives.
    */
   static double averagePrecision(double[] score, boolean[] positive) {
     Integer[] order = sortedByScore(score);
@@ -143,21 +154,39 @@ final class TwoClass {
       int called = b.tp()[k] + b.fp()[k];
       precision[k] = called == 0 ? 1 : b.tp()[k] / (double) called;
     }
-    Chart roc = Chart.lines("ROC curve",
-        String.format(Locale.ROOT, "Each point is one decision threshold: how many %s examples "
-            + "are found (up) against how many %s examples are wrongly called %s (right). A "
-            + "curve hugging the top-left corner is good; the diagonal is guessing. The area "
-            + "under it (ROC AUC) is %.3f.", b.positive(), b.negative(), b.positive(),
-            b.rocAuc()),
-        "false positive rate", "true positive rate",
-        List.of(new Chart.Series("model", fpr, tpr, null),
-            new Chart.Series("guessing", new double[] {0, 1}, new double[] {0, 1}, null)));
-    Chart pr = Chart.lines("Precision–recall curve",
-        String.format(Locale.ROOT, "Each point is one decision threshold: the share of %s "
-            + "examples found (right) against how often a %s answer is right (up). Useful when "
-            + "%s is rare. The area under it (PR AUC) is %.3f.", b.positive(), b.positive(),
-            b.positive(), b.prAuc()),
-        "recall", "precision", List.of(new Chart.Series("model", tpr, precision, null)));
+    Chart roc =
+        Chart.lines(
+            "ROC curve",
+            String.format(
+                Locale.ROOT,
+                "Each point is one decision threshold: how many %s examples "
+                    + "are found (up) against how many %s examples are wrongly called %s (right). A "
+                    + "curve hugging the top-left corner is good; the diagonal is guessing. The area "
+                    + "under it (ROC AUC) is %.3f.",
+                b.positive(),
+                b.negative(),
+                b.positive(),
+                b.rocAuc()),
+            "false positive rate",
+            "true positive rate",
+            List.of(
+                new Chart.Series("model", fpr, tpr, null),
+                new Chart.Series("guessing", new double[] {0, 1}, new double[] {0, 1}, null)));
+    Chart pr =
+        Chart.lines(
+            "Precision–recall curve",
+            String.format(
+                Locale.ROOT,
+                "Each point is one decision threshold: the share of %s "
+                    + "examples found (right) against how often a %s answer is right (up). Useful when "
+                    + "%s is rare. The area under it (PR AUC) is %.3f.",
+                b.positive(),
+                b.positive(),
+                b.positive(),
+                b.prAuc()),
+            "recall",
+            "precision",
+            List.of(new Chart.Series("model", tpr, precision, null)));
     return List.of(roc, pr);
   }
 }

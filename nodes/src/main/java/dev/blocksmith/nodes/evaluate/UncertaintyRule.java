@@ -14,6 +14,7 @@ import java.util.Map;
 final class UncertaintyRule {
   /** An accuracy range wider than this (in fraction points) is too uncertain to trust. */
   static final double WIDE_ACCURACY = 0.15;
+
   /** An R² range wider than this is too uncertain to trust. */
   static final double WIDE_R2 = 0.2;
 
@@ -32,15 +33,30 @@ final class UncertaintyRule {
     if (high - low <= (accuracy ? WIDE_ACCURACY : WIDE_R2)) {
       return List.of();
     }
-    String range = accuracy
-        ? String.format(Locale.ROOT, "accuracy %.1f %%, but with only %d test examples the true "
-            + "accuracy is likely (95 %%) anywhere between %.0f %% and %.0f %%", value * 100, rows,
-            low * 100, high * 100)
-        : String.format(Locale.ROOT, "R² %.2f, but with only %d test examples the true R² is "
-            + "likely (95 %%) anywhere between %.2f and %.2f", value, rows, low, high);
-    return List.of(new Finding(Level.WARNING, "Too few test examples to trust this score",
-        "The model scored " + range + ". Another split could give a very different number.",
-        "Judge on more examples: use cross-validation in Train (Cross-validation folds: 5), a "
-            + "larger test share in Split, or more data."));
+    String range =
+        accuracy
+            ? String.format(
+                Locale.ROOT,
+                "accuracy %.1f %%, but with only %d test examples the true "
+                    + "accuracy is likely (95 %%) anywhere between %.0f %% and %.0f %%",
+                value * 100,
+                rows,
+                low * 100,
+                high * 100)
+            : String.format(
+                Locale.ROOT,
+                "R² %.2f, but with only %d test examples the true R² is "
+                    + "likely (95 %%) anywhere between %.2f and %.2f",
+                value,
+                rows,
+                low,
+                high);
+    return List.of(
+        new Finding(
+            Level.WARNING,
+            "Too few test examples to trust this score",
+            "The model scored " + range + ". Another split could give a very different number.",
+            "Judge on more examples: use cross-validation in Train (Cross-validation folds: 5), a "
+                + "larger test share in Split, or more data."));
   }
 }

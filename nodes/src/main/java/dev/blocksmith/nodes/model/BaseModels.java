@@ -31,10 +31,13 @@ public final class BaseModels {
 
   /** Every shipped base model; the first is the default. */
   public static final List<Base> ALL =
-      List.of(new Base("digits-0-4",
-          "Digits 0–4 reader (small CNN for 28×28 grayscale digits, knows 0, 1, 2, 3, 4)",
-          "make-base-digits.json"),
-          new Base("clothing-0-4",
+      List.of(
+          new Base(
+              "digits-0-4",
+              "Digits 0–4 reader (small CNN for 28×28 grayscale digits, knows 0, 1, 2, 3, 4)",
+              "make-base-digits.json"),
+          new Base(
+              "clothing-0-4",
               "Clothing photos reader (small CNN pretrained on 10,000 real 28×28 photos from "
                   + "Fashion-MNIST, MIT licence; knows T-shirt, trouser, pullover, dress, coat)",
               "make-base-clothing.json"));
@@ -50,8 +53,13 @@ public final class BaseModels {
   public static TrainedModel load(Base base) throws IOException, IncompatibleModelException {
     try (InputStream in = BaseModels.class.getResourceAsStream(base.resource())) {
       if (in == null) {
-        throw new IOException("The shipped model " + base.id() + " is missing from this build of "
-            + "Blocksmith; run graphs/" + base.graph() + " to make it.");
+        throw new IOException(
+            "The shipped model "
+                + base.id()
+                + " is missing from this build of "
+                + "Blocksmith; run graphs/"
+                + base.graph()
+                + " to make it.");
       }
       return ModelBundle.read(in, base.id() + ModelBundle.EXTENSION);
     }

@@ -30,16 +30,21 @@ public final class PretrainedModel implements NodeType {
 
   /** The model. */
   public static final Port<TrainedModel> MODEL =
-      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
+      Port.of(
+          "model",
+          PortType.MODEL,
+          TrainedModel.class,
+          "Model",
           "The pretrained model with its class names and preprocessing.");
 
   /** Where the model comes from. */
   public static final Param<String> SOURCE =
       Param.choice("source")
           .setLabel("Start from")
-          .setHelp("A model shipped with Blocksmith, a model file saved by Save model, a "
-              + "TorchScript file trained in PyTorch, or a download from the DJL model zoo "
-              + "(needs the internet).")
+          .setHelp(
+              "A model shipped with Blocksmith, a model file saved by Save model, a "
+                  + "TorchScript file trained in PyTorch, or a download from the DJL model zoo "
+                  + "(needs the internet).")
           .addChoice("shipped", "A model shipped with Blocksmith")
           .addChoice("file", "A Blocksmith model file (.bsmodel)")
           .addChoice("torchscript", "A TorchScript file from PyTorch (.pt)")
@@ -54,8 +59,9 @@ public final class PretrainedModel implements NodeType {
   public static final Param<String> FILE =
       Param.file("file")
           .setLabel("Model file")
-          .setHelp("The .bsmodel or .pt file, relative to the pipeline's folder. A .pt file needs "
-              + "the .json of the same name beside it (see docs/pytorch.md).")
+          .setHelp(
+              "The .bsmodel or .pt file, relative to the pipeline's folder. A .pt file needs "
+                  + "the .json of the same name beside it (see docs/pytorch.md).")
           .optDefault("")
           .build();
 
@@ -69,10 +75,12 @@ public final class PretrainedModel implements NodeType {
           .build();
 
   private static Param<String> baseParam() {
-    Param.Builder<String> b = Param.choice("base")
-        .setLabel("Shipped model")
-        .setHelp("Models that come with Blocksmith, each made by a pipeline in the graphs folder.")
-        .optDefault(BaseModels.ALL.get(0).id());
+    Param.Builder<String> b =
+        Param.choice("base")
+            .setLabel("Shipped model")
+            .setHelp(
+                "Models that come with Blocksmith, each made by a pipeline in the graphs folder.")
+            .optDefault(BaseModels.ALL.get(0).id());
     BaseModels.ALL.forEach(m -> b.addChoice(m.id(), m.label()));
     return b.build();
   }
@@ -82,13 +90,15 @@ public final class PretrainedModel implements NodeType {
           .setDisplayName("Pretrained model")
           .setCategory(Category.MODEL)
           .setSummary("Start from a model that has already learned something.")
-          .setWhatItDoes("Opens a trained model: one that ships with Blocksmith, one you saved "
-              + "earlier, or one trained in PyTorch. Connect it to Fine-tune to teach it a new "
-              + "task, to Predict to use it, or to Evaluate to score it.")
-          .optWhyItMatters("Reusing what a model already learned saves data and time (transfer "
-              + "learning).")
-          .optWatchOutFor("Give the model data like the data it learned from: same picture size, "
-              + "or the same columns.")
+          .setWhatItDoes(
+              "Opens a trained model: one that ships with Blocksmith, one you saved "
+                  + "earlier, or one trained in PyTorch. Connect it to Fine-tune to teach it a new "
+                  + "task, to Predict to use it, or to Evaluate to score it.")
+          .optWhyItMatters(
+              "Reusing what a model already learned saves data and time (transfer " + "learning).")
+          .optWatchOutFor(
+              "Give the model data like the data it learned from: same picture size, "
+                  + "or the same columns.")
           .addOutput(MODEL)
           .addParam(SOURCE)
           .addParam(BASE)
@@ -107,11 +117,15 @@ public final class PretrainedModel implements NodeType {
     String source = params.get(SOURCE);
     if (source.equals("file") || source.equals("torchscript")) {
       if (!params.isSet(FILE)) {
-        problems.add(new ParamProblem(FILE.name(), "No model file is chosen.",
-            "Choose the model file to open."));
+        problems.add(
+            new ParamProblem(
+                FILE.name(), "No model file is chosen.", "Choose the model file to open."));
       } else if (!Files.isRegularFile(params.path(FILE, baseDir))) {
-        problems.add(new ParamProblem(FILE.name(), "There is no file at "
-            + params.path(FILE, baseDir) + ".", "Choose an existing model file."));
+        problems.add(
+            new ParamProblem(
+                FILE.name(),
+                "There is no file at " + params.path(FILE, baseDir) + ".",
+                "Choose an existing model file."));
       }
     }
     return problems;
@@ -124,22 +138,31 @@ public final class PretrainedModel implements NodeType {
     String node = ctx.nodeId();
     ctx.checkCancelled();
     try {
-      TrainedModel model = switch (source) {
-        case "shipped" -> {
-          String id = params.get(BASE);
-          var base = BaseModels.byId(id).orElseThrow(() -> NodeException.atParam(node,
-              BASE.name(), "Blocksmith ships no model called \"" + id + "\".",
-              "Pick one of the shipped models."));
-          yield BaseModels.load(base);
-        }
-        case "file" -> ModelBundle.read(params.path(FILE, ctx.baseDir()));
-        case "torchscript" -> TorchScriptImport.load(params.path(FILE, ctx.baseDir()));
-        default -> throw zoo(params.get(ZOO_URL), node);
-      };
+      TrainedModel model =
+          switch (source) {
+            case "shipped" -> {
+              String id = params.get(BASE);
+              var base =
+                  BaseModels.byId(id)
+                      .orElseThrow(
+                          () ->
+                              NodeException.atParam(
+                                  node,
+                                  BASE.name(),
+                                  "Blocksmith ships no model called \"" + id + "\".",
+                                  "Pick one of the shipped models."));
+              yield BaseModels.load(base);
+            }
+            case "file" -> ModelBundle.read(params.path(FILE, ctx.baseDir()));
+            case "torchscript" -> TorchScriptImport.load(params.path(FILE, ctx.baseDir()));
+            default -> throw zoo(params.get(ZOO_URL), node);
+          };
       ctx.log("Opened " + model.headline() + " knowing " + model.labelNames() + ".");
       return Outputs.of(MODEL, model);
     } catch (IOException | IncompatibleModelException e) {
-      throw NodeException.atParam(node, source.equals("shipped") ? BASE.name() : FILE.name(),
+      throw NodeException.atParam(
+          node,
+          source.equals("shipped") ? BASE.name() : FILE.name(),
           "Block \"" + node + "\" could not open the model: " + e.getMessage(),
           "Choose another model file, or save the model again with Save model.");
     }
@@ -149,12 +172,17 @@ public final class PretrainedModel implements NodeType {
     String what = url.isBlank() ? "a model from the DJL model zoo" : url;
     String why = ZooAccess.unreachable(url.isBlank() ? "djl://" + ZooAccess.ZOO_HOST : url);
     if (why != null) {
-      return NodeException.atParam(node, SOURCE.name(),
+      return NodeException.atParam(
+          node,
+          SOURCE.name(),
           "Blocksmith could not reach the internet to download " + what + " (" + why + ").",
           "Choose a shipped base model or a model file on this computer instead.");
     }
-    return NodeException.atParam(node, SOURCE.name(),
-        "The model zoo is reachable, but Blocksmith cannot yet turn zoo models (" + what
+    return NodeException.atParam(
+        node,
+        SOURCE.name(),
+        "The model zoo is reachable, but Blocksmith cannot yet turn zoo models ("
+            + what
             + ") into models its blocks can fine-tune.",
         "Choose a shipped base model or a model file on this computer instead.");
   }

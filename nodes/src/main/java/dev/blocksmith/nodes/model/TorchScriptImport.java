@@ -52,9 +52,12 @@ final class TorchScriptImport {
     String base = file.getFileName().toString().replaceFirst("\\.(pt|pth|torchscript)$", "");
     Path sidecar = file.resolveSibling(base + ".json");
     if (!Files.isRegularFile(sidecar)) {
-      throw new IOException("A TorchScript file alone does not say what its outputs mean or how "
-          + "to prepare the data; Blocksmith needs " + sidecar.getFileName() + " beside it (the "
-          + ".json written by Save model's PyTorch export).");
+      throw new IOException(
+          "A TorchScript file alone does not say what its outputs mean or how "
+              + "to prepare the data; Blocksmith needs "
+              + sidecar.getFileName()
+              + " beside it (the "
+              + ".json written by Save model's PyTorch export).");
     }
     JsonNode root = JSON.readTree(sidecar.toFile());
     ArchSpec arch = JSON.treeToValue(root.path("architecture"), ArchSpec.class);
@@ -67,9 +70,15 @@ final class TorchScriptImport {
       for (TrainedModel.ParamInfo p : TrainedModel.describe(block)) {
         Weights.Tensor t = byTorchName.get(TorchExport.torchName(p.name()));
         if (t == null) {
-          throw new IncompatibleModelException("The TorchScript file has no parameter '"
-              + TorchExport.torchName(p.name()) + "', which the architecture " + arch.describe()
-              + " needs; it holds " + byTorchName.keySet() + ".", null);
+          throw new IncompatibleModelException(
+              "The TorchScript file has no parameter '"
+                  + TorchExport.torchName(p.name())
+                  + "', which the architecture "
+                  + arch.describe()
+                  + " needs; it holds "
+                  + byTorchName.keySet()
+                  + ".",
+              null);
         }
         tensors.add(new Weights.Tensor(p.name(), t.shape(), t.data()));
       }
@@ -92,12 +101,14 @@ final class TorchScriptImport {
       for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
         var array = p.getValue().getArray();
         List<Long> shape = Arrays.stream(array.getShape().getShape()).boxed().toList();
-        out.put(p.getKey(), new Weights.Tensor(p.getKey(), shape,
-            array.toType(DataType.FLOAT32, false).toFloatArray()));
+        out.put(
+            p.getKey(),
+            new Weights.Tensor(
+                p.getKey(), shape, array.toType(DataType.FLOAT32, false).toFloatArray()));
       }
     } catch (ModelNotFoundException | MalformedModelException | RuntimeException e) {
-      throw new IOException(file.getFileName() + " could not be read as a TorchScript model: "
-          + e.getMessage(), e);
+      throw new IOException(
+          file.getFileName() + " could not be read as a TorchScript model: " + e.getMessage(), e);
     }
     return out;
   }

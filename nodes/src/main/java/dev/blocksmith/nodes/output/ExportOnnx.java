@@ -34,15 +34,20 @@ public final class ExportOnnx implements NodeType {
 
   /** The same model, passed through. */
   public static final Port<TrainedModel> MODEL_OUT =
-      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
+      Port.of(
+          "model",
+          PortType.MODEL,
+          TrainedModel.class,
+          "Model",
           "The same model, unchanged, so more blocks can follow.");
 
   /** Where to write. */
   public static final Param<String> FILE =
       Param.file("file")
           .setLabel("ONNX file")
-          .setHelp("Where to write, such as models/digits.onnx. A relative path is taken from the "
-              + "folder of the pipeline file; an existing file is replaced safely.")
+          .setHelp(
+              "Where to write, such as models/digits.onnx. A relative path is taken from the "
+                  + "folder of the pipeline file; an existing file is replaced safely.")
           .optDefault("model.onnx")
           .optRequired(true)
           .build();
@@ -51,8 +56,9 @@ public final class ExportOnnx implements NodeType {
   public static final Param<String> WEIGHTS =
       Param.choice("weights")
           .setLabel("Weights")
-          .setHelp("How the file stores the weights. 8-bit integers make the file about 4× "
-              + "smaller for phones and browsers and change the scores very little.")
+          .setHelp(
+              "How the file stores the weights. 8-bit integers make the file about 4× "
+                  + "smaller for phones and browsers and change the scores very little.")
           .addChoice("as-stored", "As the model stores them (8-bit after Quantize)")
           .addChoice("float32", "32-bit floats, exactly like Blocksmith")
           .addChoice("int8", "8-bit integers, about 4× smaller")
@@ -64,14 +70,17 @@ public final class ExportOnnx implements NodeType {
           .setDisplayName("Export to ONNX")
           .setCategory(Category.OUTPUT)
           .setSummary("Write the model as an ONNX file for phones, browsers and servers.")
-          .setWhatItDoes("Writes the network, its weights and the preprocessing learned from the "
-              + "training data into one .onnx file, with the class names in its metadata. The "
-              + "file takes raw values (or pixels 0–255) and gives the same answers as Predict.")
-          .optWhyItMatters("ONNX is the common format for running models outside the tool that "
-              + "trained them: ONNX Runtime runs it in Python, JavaScript and Android apps "
-              + "(docs/deploy.md).")
-          .optWatchOutFor("Give the file one input per feature column, named as in its "
-              + "metadata; numbers as float64 (NaN when missing), categories as text.")
+          .setWhatItDoes(
+              "Writes the network, its weights and the preprocessing learned from the "
+                  + "training data into one .onnx file, with the class names in its metadata. The "
+                  + "file takes raw values (or pixels 0–255) and gives the same answers as Predict.")
+          .optWhyItMatters(
+              "ONNX is the common format for running models outside the tool that "
+                  + "trained them: ONNX Runtime runs it in Python, JavaScript and Android apps "
+                  + "(docs/deploy.md).")
+          .optWatchOutFor(
+              "Give the file one input per feature column, named as in its "
+                  + "metadata; numbers as float64 (NaN when missing), categories as text.")
           .addInput(MODEL_IN)
           .addOutput(MODEL_OUT)
           .addParam(FILE)
@@ -87,9 +96,11 @@ public final class ExportOnnx implements NodeType {
   public List<ParamProblem> checkParams(Params params, Path baseDir) {
     String name = params.get(FILE);
     if (!name.isBlank() && !name.endsWith(OnnxExport.EXTENSION)) {
-      return List.of(new ParamProblem(FILE.name(),
-          "The ONNX file \"" + name + "\" should end with .onnx.",
-          "Rename it, for example to " + name.replaceFirst("\\.[^./]*$", "") + ".onnx."));
+      return List.of(
+          new ParamProblem(
+              FILE.name(),
+              "The ONNX file \"" + name + "\" should end with .onnx.",
+              "Rename it, for example to " + name.replaceFirst("\\.[^./]*$", "") + ".onnx."));
     }
     return List.of();
   }
@@ -99,19 +110,32 @@ public final class ExportOnnx implements NodeType {
       throws NodeException {
     TrainedModel model = inputs.get(MODEL_IN);
     Path file = params.path(FILE, ctx.baseDir());
-    Precision precision = switch (params.get(WEIGHTS)) {
-      case "float32" -> Precision.FLOAT32;
-      case "int8" -> Precision.INT8;
-      default -> Precision.of(model);
-    };
+    Precision precision =
+        switch (params.get(WEIGHTS)) {
+          case "float32" -> Precision.FLOAT32;
+          case "int8" -> Precision.INT8;
+          default -> Precision.of(model);
+        };
     ctx.checkCancelled();
     try {
       OnnxExport.write(model, precision, file);
-      ctx.log(String.format(Locale.ROOT, "Exported %s to %s (weights %s, %,d bytes).",
-          model.headline(), file, precision.name().toLowerCase(Locale.ROOT), Files.size(file)));
+      ctx.log(
+          String.format(
+              Locale.ROOT,
+              "Exported %s to %s (weights %s, %,d bytes).",
+              model.headline(),
+              file,
+              precision.name().toLowerCase(Locale.ROOT),
+              Files.size(file)));
     } catch (IOException | IncompatibleModelException e) {
-      throw NodeException.atParam(ctx.nodeId(), FILE.name(),
-          "Block \"" + ctx.nodeId() + "\" could not export the model to " + file + ": "
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          FILE.name(),
+          "Block \""
+              + ctx.nodeId()
+              + "\" could not export the model to "
+              + file
+              + ": "
               + e.getMessage(),
           "Choose a folder you can write to, and check there is free disk space.");
     }

@@ -40,13 +40,21 @@ public final class Predict implements NodeType {
 
   /** The new examples. */
   public static final Port<Dataset> DATA =
-      Port.of("data", PortType.DATA, Dataset.class, "Data",
+      Port.of(
+          "data",
+          PortType.DATA,
+          Dataset.class,
+          "Data",
           "New examples, raw as loaded: rows with the same columns as the training data (the "
               + "answer column may be missing), or images.");
 
   /** The answers. */
   public static final Port<Table> TABLE =
-      Port.of("table", PortType.TABLE, Table.class, "Predictions",
+      Port.of(
+          "table",
+          PortType.TABLE,
+          Table.class,
+          "Predictions",
           "The examples with two added columns: predicted (the answer) and confidence (0–1).");
 
   private static final NodeSpec SPEC =
@@ -54,12 +62,14 @@ public final class Predict implements NodeType {
           .setDisplayName("Predict")
           .setCategory(Category.OUTPUT)
           .setSummary("Use a model to answer for new examples.")
-          .setWhatItDoes("Prepares each new example exactly like the training data (the same "
-              + "scaling and encoding, stored in the model), asks the model, and adds its answer "
-              + "and its confidence to every row.")
+          .setWhatItDoes(
+              "Prepares each new example exactly like the training data (the same "
+                  + "scaling and encoding, stored in the model), asks the model, and adds its answer "
+                  + "and its confidence to every row.")
           .optWhyItMatters("This is what a model is for: answers for data it has never seen.")
-          .optWatchOutFor("Confidence is the model's own estimate, not a guarantee: a model can be "
-              + "confidently wrong, especially on examples unlike its training data.")
+          .optWatchOutFor(
+              "Confidence is the model's own estimate, not a guarantee: a model can be "
+                  + "confidently wrong, especially on examples unlike its training data.")
           .addInput(MODEL)
           .addInput(DATA)
           .addOutput(TABLE)
@@ -80,14 +90,20 @@ public final class Predict implements NodeType {
     try {
       e = pre.transform(data);
     } catch (IllegalArgumentException ex) {
-      throw NodeException.atPort(ctx.nodeId(), DATA.name(), ex.getMessage(),
+      throw NodeException.atPort(
+          ctx.nodeId(),
+          DATA.name(),
+          ex.getMessage(),
           "Give the model data shaped like its training data.");
     }
     float[] out;
     try {
       out = Inference.outputs(model, e, ctx, Inference.batchRows(e.exampleSize(), BATCH));
     } catch (IncompatibleModelException ex) {
-      throw NodeException.atPort(ctx.nodeId(), MODEL.name(), ex.getMessage(),
+      throw NodeException.atPort(
+          ctx.nodeId(),
+          MODEL.name(),
+          ex.getMessage(),
           "Train the model again, or open its model file again.");
     }
     List<Column> columns = new ArrayList<>(base(data));

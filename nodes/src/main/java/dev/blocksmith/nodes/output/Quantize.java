@@ -33,32 +33,49 @@ public final class Quantize implements NodeType {
 
   /** The model to shrink. */
   public static final Port<TrainedModel> MODEL_IN =
-      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
+      Port.of(
+          "model",
+          PortType.MODEL,
+          TrainedModel.class,
+          "Model",
           "The trained model to make smaller.");
 
   /** Examples to measure the score on. */
   public static final Port<Dataset> DATA =
-      Port.optional("data", PortType.DATA, Dataset.class, "Data",
+      Port.optional(
+          "data",
+          PortType.DATA,
+          Dataset.class,
+          "Data",
           "Optional examples with known answers (usually the test part) to compare the score "
               + "before and after.");
 
   /** The smaller model. */
   public static final Port<TrainedModel> MODEL_OUT =
-      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
+      Port.of(
+          "model",
+          PortType.MODEL,
+          TrainedModel.class,
+          "Model",
           "The same model with its weights rounded to fewer bits; Save model writes it small.");
 
   /** What changed. */
   public static final Port<Report> REPORT =
-      Port.of("report", PortType.REPORT, Report.class, "Report",
+      Port.of(
+          "report",
+          PortType.REPORT,
+          Report.class,
+          "Report",
           "How much smaller the weights are and how the score changed.");
 
   /** How many bits. */
   public static final Param<String> PRECISION =
       Param.choice("precision")
           .setLabel("Precision")
-          .setHelp("How finely each weight is stored. 8-bit integers make the weights about 4× "
-              + "smaller and usually cost well under a point of accuracy; 16-bit floats halve "
-              + "the size and almost never change a prediction.")
+          .setHelp(
+              "How finely each weight is stored. 8-bit integers make the weights about 4× "
+                  + "smaller and usually cost well under a point of accuracy; 16-bit floats halve "
+                  + "the size and almost never change a prediction.")
           .addChoice("int8", "8-bit integers, about 4× smaller (int8 quantization)")
           .addChoice("float16", "16-bit floats, 2× smaller (half precision)")
           .optDefault("int8")
@@ -69,14 +86,17 @@ public final class Quantize implements NodeType {
           .setDisplayName("Quantize")
           .setCategory(Category.OUTPUT)
           .setSummary("Make a trained model about 4× smaller for phones and small devices.")
-          .setWhatItDoes("Rounds every weight to one of 255 levels, with a separate scale for each "
-              + "output of each layer (int8 per-channel symmetric quantization), or to 16-bit "
-              + "floats. No training is needed. With test data connected it reports the score "
-              + "before and after.")
-          .optWhyItMatters("Smaller models download faster and fit on small devices; most models "
-              + "lose almost nothing.")
-          .optWatchOutFor("Always check the score after quantizing on data the model did not "
-              + "train on. Very small models lose more.")
+          .setWhatItDoes(
+              "Rounds every weight to one of 255 levels, with a separate scale for each "
+                  + "output of each layer (int8 per-channel symmetric quantization), or to 16-bit "
+                  + "floats. No training is needed. With test data connected it reports the score "
+                  + "before and after.")
+          .optWhyItMatters(
+              "Smaller models download faster and fit on small devices; most models "
+                  + "lose almost nothing.")
+          .optWatchOutFor(
+              "Always check the score after quantizing on data the model did not "
+                  + "train on. Very small models lose more.")
           .addInput(MODEL_IN)
           .addInput(DATA)
           .addOutput(MODEL_OUT)
@@ -94,8 +114,7 @@ public final class Quantize implements NodeType {
       throws NodeException {
     TrainedModel model = inputs.get(MODEL_IN);
     Dataset data = inputs.optional(DATA).orElse(null);
-    Storage storage =
-        params.get(PRECISION).equals("float16") ? Storage.FLOAT16 : Storage.INT8;
+    Storage storage = params.get(PRECISION).equals("float16") ? Storage.FLOAT16 : Storage.INT8;
     TrainedModel small;
     long before;
     long after;
@@ -104,18 +123,35 @@ public final class Quantize implements NodeType {
       List<Weights.Tensor> tensors = Weights.read(model);
       List<Weights.Tensor> rounded = Quantization.round(tensors, storage);
       moved = Quantization.maxError(tensors, rounded);
-      small = new TrainedModel(model.arch(), Weights.toDjlBytes(model.arch(), rounded),
-          model.parameters(), model.preprocessing(), model.history(), model.provenance(), storage);
+      small =
+          new TrainedModel(
+              model.arch(),
+              Weights.toDjlBytes(model.arch(), rounded),
+              model.parameters(),
+              model.preprocessing(),
+              model.history(),
+              model.provenance(),
+              storage);
       before = ModelBundle.weightBytes(model).length;
       after = ModelBundle.weightBytes(small).length;
     } catch (IncompatibleModelException | IOException e) {
-      throw NodeException.atPort(ctx.nodeId(), MODEL_IN.name(), e.getMessage(),
+      throw NodeException.atPort(
+          ctx.nodeId(),
+          MODEL_IN.name(),
+          e.getMessage(),
           "Train the model again, or open its model file again.");
     }
     double ratio = (double) before / after;
-    ctx.log(String.format(Locale.ROOT, "Stored as %s: weights %,d → %,d bytes (%.1f× smaller); "
-        + "largest change of a weight %.2g.", storage.name().toLowerCase(Locale.ROOT), before,
-        after, ratio, moved));
+    ctx.log(
+        String.format(
+            Locale.ROOT,
+            "Stored as %s: weights %,d → %,d bytes (%.1f× smaller); "
+                + "largest change of a weight %.2g.",
+            storage.name().toLowerCase(Locale.ROOT),
+            before,
+            after,
+            ratio,
+            moved));
     Report report = QuantizeReport.build(model, small, data, before, after, storage, ctx);
     return Outputs.builder().put(MODEL_OUT, small).put(REPORT, report).build();
   }

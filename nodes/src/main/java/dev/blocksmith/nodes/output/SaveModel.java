@@ -30,21 +30,26 @@ public final class SaveModel implements NodeType {
 
   /** The model to save. */
   public static final Port<TrainedModel> MODEL_IN =
-      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
-          "The model to write to a file.");
+      Port.of(
+          "model", PortType.MODEL, TrainedModel.class, "Model", "The model to write to a file.");
 
   /** The same model, passed through. */
   public static final Port<TrainedModel> MODEL_OUT =
-      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
+      Port.of(
+          "model",
+          PortType.MODEL,
+          TrainedModel.class,
+          "Model",
           "The same model, unchanged, so more blocks can follow.");
 
   /** Where to write. */
   public static final Param<String> FILE =
       Param.file("file")
           .setLabel("Model file")
-          .setHelp("Where to save, such as models/digits.bsmodel. A relative path is taken from "
-              + "the folder of the pipeline file. An existing file is replaced safely: a crash "
-              + "never leaves half a file.")
+          .setHelp(
+              "Where to save, such as models/digits.bsmodel. A relative path is taken from "
+                  + "the folder of the pipeline file. An existing file is replaced safely: a crash "
+                  + "never leaves half a file.")
           .optDefault("model.bsmodel")
           .optRequired(true)
           .build();
@@ -53,9 +58,10 @@ public final class SaveModel implements NodeType {
   public static final Param<Boolean> SAFETENSORS =
       Param.bool("exportSafetensors")
           .setLabel("Also export for PyTorch")
-          .setHelp("Also write NAME.safetensors (the weights in the format PyTorch and Hugging "
-              + "Face use) and NAME.json (the architecture, labels and preprocessing) beside the "
-              + "model file. docs/pytorch.md shows how to load them in Python.")
+          .setHelp(
+              "Also write NAME.safetensors (the weights in the format PyTorch and Hugging "
+                  + "Face use) and NAME.json (the architecture, labels and preprocessing) beside the "
+                  + "model file. docs/pytorch.md shows how to load them in Python.")
           .optDefault(false)
           .optAdvanced(true)
           .build();
@@ -65,13 +71,16 @@ public final class SaveModel implements NodeType {
           .setDisplayName("Save model")
           .setCategory(Category.OUTPUT)
           .setSummary("Write the model to a file you can share and open again.")
-          .setWhatItDoes("Saves everything needed to use the model later in one file: the network's "
-              + "shape and weights, the class names, the preprocessing learned from the training "
-              + "data, the training curves and how it was made (seed, versions, device).")
-          .optWhyItMatters("A model is only useful if you can keep it: Predict and Pretrained model "
-              + "open this file, on this computer or another.")
-          .optWatchOutFor("The file holds the preprocessing too: give the model raw data shaped "
-              + "like the data it was trained on, not data you scaled yourself.")
+          .setWhatItDoes(
+              "Saves everything needed to use the model later in one file: the network's "
+                  + "shape and weights, the class names, the preprocessing learned from the training "
+                  + "data, the training curves and how it was made (seed, versions, device).")
+          .optWhyItMatters(
+              "A model is only useful if you can keep it: Predict and Pretrained model "
+                  + "open this file, on this computer or another.")
+          .optWatchOutFor(
+              "The file holds the preprocessing too: give the model raw data shaped "
+                  + "like the data it was trained on, not data you scaled yourself.")
           .addInput(MODEL_IN)
           .addOutput(MODEL_OUT)
           .addParam(FILE)
@@ -88,10 +97,14 @@ public final class SaveModel implements NodeType {
   public List<ParamProblem> checkParams(Params params, Path baseDir) {
     String name = params.get(FILE);
     if (!name.isBlank() && !name.endsWith(ModelBundle.EXTENSION)) {
-      return List.of(new ParamProblem(FILE.name(),
-          "The model file \"" + name + "\" should end with " + ModelBundle.EXTENSION + ".",
-          "Rename it, for example to " + name.replaceFirst("\\.[^./]*$", "")
-              + ModelBundle.EXTENSION + "."));
+      return List.of(
+          new ParamProblem(
+              FILE.name(),
+              "The model file \"" + name + "\" should end with " + ModelBundle.EXTENSION + ".",
+              "Rename it, for example to "
+                  + name.replaceFirst("\\.[^./]*$", "")
+                  + ModelBundle.EXTENSION
+                  + "."));
     }
     return List.of();
   }
@@ -104,8 +117,13 @@ public final class SaveModel implements NodeType {
     ctx.checkCancelled();
     try {
       ModelBundle.write(model, file);
-      ctx.log(String.format(Locale.ROOT, "Saved %s to %s (%,d bytes).", model.headline(), file,
-          Files.size(file)));
+      ctx.log(
+          String.format(
+              Locale.ROOT,
+              "Saved %s to %s (%,d bytes).",
+              model.headline(),
+              file,
+              Files.size(file)));
       if (params.get(SAFETENSORS)) {
         String base = file.getFileName().toString().replaceFirst("\\.bsmodel$", "");
         Path weights = file.resolveSibling(base + ".safetensors");
@@ -113,8 +131,14 @@ public final class SaveModel implements NodeType {
         ctx.log("Exported for PyTorch: " + weights + " and " + arch + ".");
       }
     } catch (IOException | IncompatibleModelException e) {
-      throw NodeException.atParam(ctx.nodeId(), FILE.name(),
-          "Block \"" + ctx.nodeId() + "\" could not write the model to " + file + ": "
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          FILE.name(),
+          "Block \""
+              + ctx.nodeId()
+              + "\" could not write the model to "
+              + file
+              + ": "
               + e.getMessage(),
           "Choose a folder you can write to, and check there is free disk space.");
     }

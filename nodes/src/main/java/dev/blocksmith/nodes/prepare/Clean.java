@@ -33,79 +33,112 @@ public final class Clean implements NodeType {
 
   /** What was changed. */
   public static final Port<Report> REPORT =
-      Port.of("report", PortType.REPORT, Report.class, "Changes",
-          "What was changed, in plain words.");
+      Port.of(
+          "report", PortType.REPORT, Report.class, "Changes", "What was changed, in plain words.");
 
   /** Columns to remove. */
   public static final Param<String> DROP_COLUMNS =
-      Param.text("dropColumns").setLabel("Drop columns")
-          .setHelp("Columns to remove, separated by commas.").build();
+      Param.text("dropColumns")
+          .setLabel("Drop columns")
+          .setHelp("Columns to remove, separated by commas.")
+          .build();
 
   /** Whether exact duplicate rows are removed. */
   public static final Param<Boolean> DROP_DUPLICATES =
-      Param.bool("dropDuplicates").setLabel("Drop duplicate rows")
+      Param.bool("dropDuplicates")
+          .setLabel("Drop duplicate rows")
           .setHelp("Remove rows that repeat an earlier row in every column.")
-          .optDefault(true).build();
+          .optDefault(true)
+          .build();
 
   /** What to do with missing values. */
   public static final Param<String> MISSING =
-      Param.choice("missing").setLabel("Missing values")
+      Param.choice("missing")
+          .setLabel("Missing values")
           .setHelp("What to do with empty cells.")
-          .addChoice("keep", "Leave them").addChoice("drop-rows", "Drop those rows")
-          .addChoice("mean", "Fill with the mean").addChoice("median", "Fill with the median")
+          .addChoice("keep", "Leave them")
+          .addChoice("drop-rows", "Drop those rows")
+          .addChoice("mean", "Fill with the mean")
+          .addChoice("median", "Fill with the median")
           .addChoice("most-frequent", "Fill with the most frequent value")
-          .addChoice("constant", "Fill with a value I choose").optDefault("drop-rows").build();
+          .addChoice("constant", "Fill with a value I choose")
+          .optDefault("drop-rows")
+          .build();
 
   /** The value used by the "constant" strategy. */
   public static final Param<String> FILL_VALUE =
-      Param.text("fillValue").setLabel("Fill value")
-          .setHelp("The value put into empty cells when filling with a chosen value.").build();
+      Param.text("fillValue")
+          .setLabel("Fill value")
+          .setHelp("The value put into empty cells when filling with a chosen value.")
+          .build();
 
   /** Which columns the missing-value strategy applies to. */
   public static final Param<String> MISSING_COLUMNS =
-      Param.text("missingColumns").setLabel("Columns to fix")
-          .setHelp("Columns whose missing values are handled, separated by commas; empty"
-              + " means all.").optAdvanced(true).build();
+      Param.text("missingColumns")
+          .setLabel("Columns to fix")
+          .setHelp(
+              "Columns whose missing values are handled, separated by commas; empty"
+                  + " means all.")
+          .optAdvanced(true)
+          .build();
 
   /** How outliers are found. */
   public static final Param<String> OUTLIERS =
-      Param.choice("outliers").setLabel("Outliers")
+      Param.choice("outliers")
+          .setLabel("Outliers")
           .setHelp("How to find numbers far outside the usual range.")
-          .addChoice("none", "Leave them").addChoice("iqr", "IQR rule (robust)")
-          .addChoice("zscore", "z-score (distance from the mean)").optDefault("none").build();
+          .addChoice("none", "Leave them")
+          .addChoice("iqr", "IQR rule (robust)")
+          .addChoice("zscore", "z-score (distance from the mean)")
+          .optDefault("none")
+          .build();
 
   /** Whether outliers are dropped or clipped. */
   public static final Param<String> OUTLIER_ACTION =
-      Param.choice("outlierAction").setLabel("Outlier action")
+      Param.choice("outlierAction")
+          .setLabel("Outlier action")
           .setHelp("Drop the rows holding outliers, or clip the values to the usual range.")
-          .addChoice("clip", "Clip to the range").addChoice("drop", "Drop the rows")
-          .optDefault("clip").build();
+          .addChoice("clip", "Clip to the range")
+          .addChoice("drop", "Drop the rows")
+          .optDefault("clip")
+          .build();
 
   /** Tukey's k for the IQR rule. */
   public static final Param<Double> IQR_FACTOR =
-      Param.number("iqrFactor").setLabel("IQR factor")
+      Param.number("iqrFactor")
+          .setLabel("IQR factor")
           .setHelp("How many interquartile ranges beyond the quartiles count as an outlier.")
-          .optDefault(1.5).optRange(0.5, 10.0).optAdvanced(true).build();
+          .optDefault(1.5)
+          .optRange(0.5, 10.0)
+          .optAdvanced(true)
+          .build();
 
   /** The z-score limit. */
   public static final Param<Double> Z_LIMIT =
-      Param.number("zLimit").setLabel("z-score limit")
+      Param.number("zLimit")
+          .setLabel("z-score limit")
           .setHelp("How many standard deviations from the mean count as an outlier.")
-          .optDefault(3.0).optRange(1.0, 10.0).optAdvanced(true).build();
+          .optDefault(3.0)
+          .optRange(1.0, 10.0)
+          .optAdvanced(true)
+          .build();
 
   private static final NodeSpec SPEC =
       NodeSpec.builder("prepare.clean")
           .setDisplayName("Clean")
           .setCategory(Category.PREPARE)
           .setSummary("Fixes missing values, duplicate rows and outliers.")
-          .setWhatItDoes("Removes the columns you name and rows that repeat exactly, then fills"
-              + " or drops missing values, then finds numbers far outside the usual range and drops"
-              + " or clips them. Every change is written down in plain words.")
-          .optWhyItMatters("Most models cannot learn from empty cells, and a few wild values or"
-              + " repeated rows can pull a model off course.")
-          .optWatchOutFor("Filling with the mean or median uses every row, test rows included;"
-              + " with small data prefer dropping rows. Outliers are sometimes the interesting"
-              + " cases (fraud, faults): look before you clip.")
+          .setWhatItDoes(
+              "Removes the columns you name and rows that repeat exactly, then fills"
+                  + " or drops missing values, then finds numbers far outside the usual range and drops"
+                  + " or clips them. Every change is written down in plain words.")
+          .optWhyItMatters(
+              "Most models cannot learn from empty cells, and a few wild values or"
+                  + " repeated rows can pull a model off course.")
+          .optWatchOutFor(
+              "Filling with the mean or median uses every row, test rows included;"
+                  + " with small data prefer dropping rows. Outliers are sometimes the interesting"
+                  + " cases (fraud, faults): look before you clip.")
           .addInput(TABLE_IN)
           .addOutput(TABLE)
           .addOutput(REPORT)
@@ -133,12 +166,22 @@ public final class Clean implements NodeType {
     CleanSteps steps = new CleanSteps(log, ctx);
     int before = table.rowCount();
     List<String> drop = ColumnList.names(params.get(DROP_COLUMNS));
-    ColumnList.resolve(table, params.get(DROP_COLUMNS), EnumSet.allOf(ColumnType.class),
-        ctx.nodeId(), DROP_COLUMNS.name(), "Clean");
+    ColumnList.resolve(
+        table,
+        params.get(DROP_COLUMNS),
+        EnumSet.allOf(ColumnType.class),
+        ctx.nodeId(),
+        DROP_COLUMNS.name(),
+        "Clean");
     if (!drop.isEmpty()) {
       table = table.withoutColumns(drop);
-      log.add("Dropped columns", "Dropped " + ChangeLog.count(drop.size(), "column") + ": "
-          + String.join(", ", drop) + ".");
+      log.add(
+          "Dropped columns",
+          "Dropped "
+              + ChangeLog.count(drop.size(), "column")
+              + ": "
+              + String.join(", ", drop)
+              + ".");
     }
     if (params.get(DROP_DUPLICATES)) {
       table = steps.dropDuplicates(table);
@@ -146,13 +189,21 @@ public final class Clean implements NodeType {
     ctx.checkCancelled();
     String missing = params.get(MISSING);
     if (!missing.equals("keep")) {
-      List<Column> cols = ColumnList.resolve(table, params.get(MISSING_COLUMNS),
-          EnumSet.allOf(ColumnType.class), ctx.nodeId(), MISSING_COLUMNS.name(), "Clean");
+      List<Column> cols =
+          ColumnList.resolve(
+              table,
+              params.get(MISSING_COLUMNS),
+              EnumSet.allOf(ColumnType.class),
+              ctx.nodeId(),
+              MISSING_COLUMNS.name(),
+              "Clean");
       if (params.get(MISSING_COLUMNS).isBlank()) {
         cols = table.columns();
       }
       if (missing.equals("constant") && !params.isSet(FILL_VALUE)) {
-        throw NodeException.atParam(ctx.nodeId(), FILL_VALUE.name(),
+        throw NodeException.atParam(
+            ctx.nodeId(),
+            FILL_VALUE.name(),
             "\"Missing values\" is set to fill with a value you choose, but no fill value is set.",
             "Type the value to put into empty cells, such as 0 or unknown.");
       }
@@ -161,19 +212,23 @@ public final class Clean implements NodeType {
     ctx.checkCancelled();
     String outliers = params.get(OUTLIERS);
     if (!outliers.equals("none")) {
-      double limit = outliers.equals("iqr") ? params.get(IQR_FACTOR)
-          : params.get(Z_LIMIT);
-      table = steps.outliers(table, outliers.equals("iqr"), limit,
-          params.get(OUTLIER_ACTION).equals("drop"));
+      double limit = outliers.equals("iqr") ? params.get(IQR_FACTOR) : params.get(Z_LIMIT);
+      table =
+          steps.outliers(
+              table, outliers.equals("iqr"), limit, params.get(OUTLIER_ACTION).equals("drop"));
     }
     if (log.isEmpty()) {
-      log.add("Nothing to change", "Nothing needed cleaning: no duplicates, missing values or"
-          + " outliers were found with these settings.");
+      log.add(
+          "Nothing to change",
+          "Nothing needed cleaning: no duplicates, missing values or"
+              + " outliers were found with these settings.");
     }
     log.metric("rows before", before);
     log.metric("rows after", table.rowCount());
     ctx.progress(1, null);
-    return Outputs.builder().put(TABLE, table).put(REPORT, log.report("What Clean changed"))
+    return Outputs.builder()
+        .put(TABLE, table)
+        .put(REPORT, log.report("What Clean changed"))
         .build();
   }
 }

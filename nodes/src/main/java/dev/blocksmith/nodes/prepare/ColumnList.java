@@ -20,8 +20,14 @@ public final class ColumnList {
    *
    * @throws NodeException naming the param when a column is missing or of the wrong type
    */
-  public static List<Column> resolve(Table table, String text, Set<ColumnType> types,
-      String nodeId, String param, String blockName) throws NodeException {
+  public static List<Column> resolve(
+      Table table,
+      String text,
+      Set<ColumnType> types,
+      String nodeId,
+      String param,
+      String blockName)
+      throws NodeException {
     List<Column> out = new ArrayList<>();
     if (text.isBlank()) {
       for (Column c : table.columns()) {
@@ -36,14 +42,33 @@ public final class ColumnList {
       if (name.isEmpty()) {
         continue;
       }
-      Column c = table.column(name).orElseThrow(() -> NodeException.atParam(nodeId, param,
-          "There is no column \"" + name + "\". The columns are: "
-              + String.join(", ", table.columnNames()) + ".",
-          "Use names from that list, separated by commas (capitals matter)."));
+      Column c =
+          table
+              .column(name)
+              .orElseThrow(
+                  () ->
+                      NodeException.atParam(
+                          nodeId,
+                          param,
+                          "There is no column \""
+                              + name
+                              + "\". The columns are: "
+                              + String.join(", ", table.columnNames())
+                              + ".",
+                          "Use names from that list, separated by commas (capitals matter)."));
       if (!types.contains(c.type())) {
-        throw NodeException.atParam(nodeId, param,
-            "Column \"" + name + "\" holds " + words(EnumSet.of(c.type())) + ", but " + blockName
-                + " works on " + words(types) + ".",
+        throw NodeException.atParam(
+            nodeId,
+            param,
+            "Column \""
+                + name
+                + "\" holds "
+                + words(EnumSet.of(c.type()))
+                + ", but "
+                + blockName
+                + " works on "
+                + words(types)
+                + ".",
             "Remove \"" + name + "\" from the list.");
       }
       out.add(c);
@@ -65,12 +90,13 @@ public final class ColumnList {
   private static String words(Set<ColumnType> types) {
     List<String> w = new ArrayList<>();
     for (ColumnType t : types) {
-      w.add(switch (t) {
-        case NUMBER -> "numbers";
-        case CATEGORY -> "categories";
-        case BOOLEAN -> "yes/no values";
-        case TEXT -> "free text";
-      });
+      w.add(
+          switch (t) {
+            case NUMBER -> "numbers";
+            case CATEGORY -> "categories";
+            case BOOLEAN -> "yes/no values";
+            case TEXT -> "free text";
+          });
     }
     return String.join(" or ", w);
   }

@@ -34,52 +34,69 @@ public final class Encode implements NodeType {
 
   /** The same rows, with the encoding recorded. */
   public static final Port<Table> TABLE =
-      Port.of("table", PortType.TABLE, Table.class, "Table",
+      Port.of(
+          "table",
+          PortType.TABLE,
+          Table.class,
+          "Table",
           "The same rows, with the encoding recorded for Train.");
 
   /** What was recorded. */
   public static final Port<Report> REPORT =
-      Port.of("report", PortType.REPORT, Report.class, "Changes",
-          "What was recorded, in plain words.");
+      Port.of(
+          "report", PortType.REPORT, Report.class, "Changes", "What was recorded, in plain words.");
 
   /** One-hot or ordinal. */
   public static final Param<String> METHOD =
-      Param.choice("method").setLabel("Method")
+      Param.choice("method")
+          .setLabel("Method")
           .setHelp("One-hot: a 0/1 column per value. Ordinal: one column of value numbers.")
-          .addChoice("one-hot", "One-hot").addChoice("ordinal", "Ordinal")
-          .optDefault("one-hot").build();
+          .addChoice("one-hot", "One-hot")
+          .addChoice("ordinal", "Ordinal")
+          .optDefault("one-hot")
+          .build();
 
   /** Which columns; empty means every category feature. */
   public static final Param<String> COLUMNS =
-      Param.text("columns").setLabel("Columns")
+      Param.text("columns")
+          .setLabel("Columns")
           .setHelp("Category columns to encode, separated by commas; empty means all.")
           .build();
 
   /** Most distinct values one-hot encoded per column. */
   public static final Param<Integer> MAX_VALUES =
-      Param.integer("maxValues").setLabel("Most values")
-          .setHelp("Most distinct values one-hot encoded per column; rarer ones share an"
-              + " 'other' column.").optDefault(20).optRange(2.0, 1000.0).optAdvanced(true)
+      Param.integer("maxValues")
+          .setLabel("Most values")
+          .setHelp(
+              "Most distinct values one-hot encoded per column; rarer ones share an"
+                  + " 'other' column.")
+          .optDefault(20)
+          .optRange(2.0, 1000.0)
+          .optAdvanced(true)
           .build();
 
   /** The sentence every preview of this block shows about leakage. */
-  public static final String LEAKAGE_NOTE = "Encode will be fitted on the training rows only when"
-      + " the model trains (the list of values comes from the training rows), so no information"
-      + " leaks from the test rows.";
+  public static final String LEAKAGE_NOTE =
+      "Encode will be fitted on the training rows only when"
+          + " the model trains (the list of values comes from the training rows), so no information"
+          + " leaks from the test rows.";
 
   private static final NodeSpec SPEC =
       NodeSpec.builder("prepare.encode")
           .setDisplayName("Encode")
           .setCategory(Category.PREPARE)
           .setSummary("Chooses how categories (like city names) become numbers.")
-          .setWhatItDoes("Models only understand numbers. One-hot gives each value its own 0/1"
-              + " column; ordinal numbers the values 0, 1, 2… Nothing is computed here: the choice"
-              + " travels with the table and Train applies it, learning the values from the"
-              + " training rows only.")
-          .optWhyItMatters("Ordinal numbers suggest an order (Rome < Paris) that may not exist;"
-              + " one-hot does not, but adds a column per value.")
-          .optWatchOutFor("A column with hundreds of values (postcodes, names) makes one-hot"
-              + " huge: the cap keeps only the most frequent values and puts the rest in 'other'.")
+          .setWhatItDoes(
+              "Models only understand numbers. One-hot gives each value its own 0/1"
+                  + " column; ordinal numbers the values 0, 1, 2… Nothing is computed here: the choice"
+                  + " travels with the table and Train applies it, learning the values from the"
+                  + " training rows only.")
+          .optWhyItMatters(
+              "Ordinal numbers suggest an order (Rome < Paris) that may not exist;"
+                  + " one-hot does not, but adds a column per value.")
+          .optWatchOutFor(
+              "A column with hundreds of values (postcodes, names) makes one-hot"
+                  + " huge: the cap keeps only the most frequent values and puts the rest in 'other'.")
           .addInput(TABLE_IN)
           .addOutput(TABLE)
           .addOutput(REPORT)
@@ -97,8 +114,14 @@ public final class Encode implements NodeType {
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
     Table table = inputs.get(TABLE_IN);
-    List<Column> cols = ColumnList.resolve(table, params.get(COLUMNS),
-        EnumSet.of(ColumnType.CATEGORY, ColumnType.BOOLEAN), ctx.nodeId(), COLUMNS.name(), "Encode");
+    List<Column> cols =
+        ColumnList.resolve(
+            table,
+            params.get(COLUMNS),
+            EnumSet.of(ColumnType.CATEGORY, ColumnType.BOOLEAN),
+            ctx.nodeId(),
+            COLUMNS.name(),
+            "Encode");
     boolean oneHot = params.get(METHOD).equals("one-hot");
     int cap = params.get(MAX_VALUES);
     Recipe.Encoding encoding = oneHot ? Recipe.Encoding.ONE_HOT : Recipe.Encoding.ORDINAL;
@@ -110,20 +133,35 @@ public final class Encode implements NodeType {
       int values = c instanceof CategoryColumn cat ? cat.levels().size() : 2;
       parts.add("\"" + c.name() + "\" (" + values + " values)");
       if (oneHot && values > cap) {
-        log.warn("Many values", "\"" + c.name() + "\" has " + values + " different values; only"
-            + " the " + cap + " most frequent get their own column, the rest share 'other'.",
+        log.warn(
+            "Many values",
+            "\""
+                + c.name()
+                + "\" has "
+                + values
+                + " different values; only"
+                + " the "
+                + cap
+                + " most frequent get their own column, the rest share 'other'.",
             "Raise \"Most values\" if the rare values matter.");
       }
     }
     if (cols.isEmpty()) {
-      log.add("Nothing to encode", "There are no category columns to encode; the table passes"
-          + " through unchanged.");
+      log.add(
+          "Nothing to encode",
+          "There are no category columns to encode; the table passes" + " through unchanged.");
     } else {
-      log.add("Encoding recorded", (oneHot ? "One-hot" : "Ordinal") + " encoding chosen for "
-          + String.join(", ", parts) + ".");
+      log.add(
+          "Encoding recorded",
+          (oneHot ? "One-hot" : "Ordinal")
+              + " encoding chosen for "
+              + String.join(", ", parts)
+              + ".");
     }
     log.add("Fitted on training rows", LEAKAGE_NOTE);
-    return Outputs.builder().put(TABLE, table.withRecipe(recipe))
-        .put(REPORT, log.report("What Encode records")).build();
+    return Outputs.builder()
+        .put(TABLE, table.withRecipe(recipe))
+        .put(REPORT, log.report("What Encode records"))
+        .build();
   }
 }

@@ -28,20 +28,29 @@ public final class FilterClasses implements NodeType {
 
   /** The examples to filter. */
   public static final Port<Dataset> DATA_IN =
-      Port.of("data", PortType.DATA, Dataset.class, "Data",
+      Port.of(
+          "data",
+          PortType.DATA,
+          Dataset.class,
+          "Data",
           "Labelled examples: a table or a set of images.");
 
   /** The kept examples. */
   public static final Port<Dataset> DATA_OUT =
-      Port.of("data", PortType.DATA, Dataset.class, "Data",
+      Port.of(
+          "data",
+          PortType.DATA,
+          Dataset.class,
+          "Data",
           "Only the examples of the kept classes; images list only the kept classes.");
 
   /** Which classes. */
   public static final Param<String> CLASSES =
       Param.text("classes")
           .setLabel("Classes to keep")
-          .setHelp("The class names to keep, separated by commas, such as 0,1,2,3,4. Leave empty "
-              + "to keep every class.")
+          .setHelp(
+              "The class names to keep, separated by commas, such as 0,1,2,3,4. Leave empty "
+                  + "to keep every class.")
           .optDefault("")
           .build();
 
@@ -49,8 +58,9 @@ public final class FilterClasses implements NodeType {
   public static final Param<Integer> PER_CLASS =
       Param.integer("perClass")
           .setLabel("Examples per class")
-          .setHelp("Keep at most this many examples of each class (the first ones), to try "
-              + "learning from only a few examples. 0 keeps them all.")
+          .setHelp(
+              "Keep at most this many examples of each class (the first ones), to try "
+                  + "learning from only a few examples. 0 keeps them all.")
           .optDefault(0)
           .optRange(0.0, 1_000_000.0)
           .build();
@@ -60,17 +70,18 @@ public final class FilterClasses implements NodeType {
           .setDisplayName("Keep classes")
           .setCategory(Category.PREPARE)
           .setSummary("Keep only some classes, or only a few examples of each.")
-          .setWhatItDoes("Drops every example whose label is not in the list, and can cap how many "
-              + "examples of each class are kept.")
-          .optWhyItMatters("Lets you build a base model on some classes and teach it new ones "
-              + "later from a handful of examples (fine-tuning).")
+          .setWhatItDoes(
+              "Drops every example whose label is not in the list, and can cap how many "
+                  + "examples of each class are kept.")
+          .optWhyItMatters(
+              "Lets you build a base model on some classes and teach it new ones "
+                  + "later from a handful of examples (fine-tuning).")
           .optWatchOutFor("Filtering before a split changes what the test part contains.")
           .addInput(DATA_IN)
           .addOutput(DATA_OUT)
           .addParam(CLASSES)
           .addParam(PER_CLASS)
           .build();
-
 
   @Override
   public NodeSpec spec() {
@@ -86,8 +97,12 @@ public final class FilterClasses implements NodeType {
   public Map<String, Object> execute(Inputs inputs, Params params, NodeContext ctx)
       throws NodeException {
     Dataset data = inputs.get(DATA_IN);
-    List<String> wanted = Arrays.stream(params.get(CLASSES).split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    List<String> wanted =
+        Arrays.stream(params.get(CLASSES).split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .distinct()
+            .toList();
     int cap = params.get(PER_CLASS);
     List<Integer> rows = new ArrayList<>();
     Map<String, Integer> counts = new HashMap<>();
@@ -107,18 +122,31 @@ public final class FilterClasses implements NodeType {
     }
     List<String> missing = wanted.stream().filter(w -> !seen.contains(w)).toList();
     if (!missing.isEmpty()) {
-      throw NodeException.atParam(ctx.nodeId(), CLASSES.name(),
-          "Block \"" + ctx.nodeId() + "\" should keep class(es) " + String.join(", ", missing)
-              + ", but the data has no such class. It has: " + String.join(", ", seen) + ".",
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          CLASSES.name(),
+          "Block \""
+              + ctx.nodeId()
+              + "\" should keep class(es) "
+              + String.join(", ", missing)
+              + ", but the data has no such class. It has: "
+              + String.join(", ", seen)
+              + ".",
           "Use class names exactly as they appear in the data.");
     }
     Dataset kept = data.subset(rows.stream().mapToInt(Integer::intValue).toArray());
     if (kept instanceof ImageSet images && !wanted.isEmpty()) {
       kept = onlyClasses(images, images.classNames().stream().filter(wanted::contains).toList());
     }
-    ctx.log("Kept " + kept.size() + " of " + data.size() + " examples"
-        + (wanted.isEmpty() ? "" : " of classes " + String.join(", ", wanted))
-        + (cap > 0 ? ", at most " + cap + " per class" : "") + ".");
+    ctx.log(
+        "Kept "
+            + kept.size()
+            + " of "
+            + data.size()
+            + " examples"
+            + (wanted.isEmpty() ? "" : " of classes " + String.join(", ", wanted))
+            + (cap > 0 ? ", at most " + cap + " per class" : "")
+            + ".");
     return Outputs.of(DATA_OUT, kept);
   }
 
@@ -132,7 +160,14 @@ public final class FilterClasses implements NodeType {
       labels[i] = classes.indexOf(images.classNames().get(images.label(i)));
       System.arraycopy(images.image(i), 0, pixels, i * size, size);
     }
-    return new ImageSet(images.width(), images.height(), images.channels(), classes, labels,
-        pixels, images.sources(), images.skipped());
+    return new ImageSet(
+        images.width(),
+        images.height(),
+        images.channels(),
+        classes,
+        labels,
+        pixels,
+        images.sources(),
+        images.skipped());
   }
 }

@@ -24,8 +24,8 @@ final class Splitter {
    * @param byGroup whether rows sharing an id stay in one part
    * @param seed shuffling seed
    */
-  static int[][] split(Dataset data, double[] shares, boolean stratify, boolean byGroup,
-      long seed) {
+  static int[][] split(
+      Dataset data, double[] shares, boolean stratify, boolean byGroup, long seed) {
     Random random = new Random(seed);
     int n = data.size();
     String[] labels = strata(data);
@@ -51,8 +51,12 @@ final class Splitter {
     Map<String, int[]> counts = new TreeMap<>();
     String[] stratumOf = new String[units];
     for (int u = 0; u < units; u++) {
-      stratumOf[u] = !stratify ? "" : start[u + 1] - start[u] == 1 ? labels[rows[start[u]]]
-          : majorityLabel(labels, rows, start[u], start[u + 1]);
+      stratumOf[u] =
+          !stratify
+              ? ""
+              : start[u + 1] - start[u] == 1
+                  ? labels[rows[start[u]]]
+                  : majorityLabel(labels, rows, start[u], start[u + 1]);
       counts.computeIfAbsent(stratumOf[u], k -> new int[1])[0]++;
     }
     Map<String, int[]> members = new HashMap<>();
@@ -125,14 +129,17 @@ final class Splitter {
     }
     Column idColumn = null;
     if (data instanceof Table t) {
-      idColumn = t.columns().stream()
-          .filter(c -> t.role(c.name()) == ColumnRole.ID).findFirst().orElse(null);
+      idColumn =
+          t.columns().stream()
+              .filter(c -> t.role(c.name()) == ColumnRole.ID)
+              .findFirst()
+              .orElse(null);
     }
     Map<String, Integer> ids = new HashMap<>();
     int units = 0;
     for (int r = 0; r < n; r++) {
-      String g = idColumn == null ? data.groupOf(r)
-          : idColumn.isMissing(r) ? null : idColumn.format(r);
+      String g =
+          idColumn == null ? data.groupOf(r) : idColumn.isMissing(r) ? null : idColumn.format(r);
       if (g == null) {
         unitOf[r] = units++;
       } else {

@@ -47,8 +47,8 @@ public final class ChangeLog {
 
   /** Returns the report holding every recorded line, in order. */
   public Report report(String title) {
-    return new Report(title, "data", metrics, List.of(), null, List.of(), List.of(), findings,
-        List.of());
+    return new Report(
+        title, "data", metrics, List.of(), null, List.of(), List.of(), findings, List.of());
   }
 
   /** Returns a number for people: "250,000", "3.14", "0.0021". */
@@ -62,7 +62,8 @@ public final class ChangeLog {
     if (Math.abs(v) >= 1000) {
       return String.format(Locale.ROOT, "%,.1f", v);
     }
-    return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1")
+    return String.format(Locale.ROOT, "%.4g", v)
+        .replaceAll("(\\.\\d*?)0+$", "$1")
         .replaceAll("\\.$", "");
   }
 

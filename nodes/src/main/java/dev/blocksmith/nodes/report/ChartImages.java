@@ -21,8 +21,8 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * Draws a report's {@link Chart} with XChart (bars, lines, scatter, heat maps) or, for pictures
- * with saliency maps, as a grid of pictures with the map in red over them. Used by the editor
- * (as Swing panels) and the HTML report (as PNG images).
+ * with saliency maps, as a grid of pictures with the map in red over them. Used by the editor (as
+ * Swing panels) and the HTML report (as PNG images).
  */
 public final class ChartImages {
   /** Side of one picture in a picture grid, in pixels. */
@@ -31,8 +31,8 @@ public final class ChartImages {
   private ChartImages() {}
 
   /** Returns the XChart chart for a chart of any kind but {@link Chart.Kind#PICTURES}. */
-  public static org.knowm.xchart.internal.chartpart.Chart<?, ?> xchart(Chart c, int width,
-      int height) {
+  public static org.knowm.xchart.internal.chartpart.Chart<?, ?> xchart(
+      Chart c, int width, int height) {
     return switch (c.kind()) {
       case BAR -> bars(c, width, height);
       case HEATMAP -> heatmap(c, width, height);
@@ -50,13 +50,19 @@ public final class ChartImages {
   }
 
   private static CategoryChart bars(Chart c, int width, int height) {
-    CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(c.title())
-        .xAxisTitle(c.xLabel()).yAxisTitle(c.yLabel()).build();
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(width)
+            .height(height)
+            .title(c.title())
+            .xAxisTitle(c.xLabel())
+            .yAxisTitle(c.yLabel())
+            .build();
     chart.getStyler().setLegendVisible(c.series().size() > 1);
     chart.getStyler().setXAxisLabelRotation(c.categories().size() > 6 ? 45 : 0);
     chart.getStyler().setChartTitleVisible(false);
-    List<String> names = c.categories().isEmpty() ? numbers(c.series().get(0).y().length)
-        : c.categories();
+    List<String> names =
+        c.categories().isEmpty() ? numbers(c.series().get(0).y().length) : c.categories();
     for (Chart.Series s : c.series()) {
       List<Double> y = boxed(s.y());
       if (s.error().length > 0) {
@@ -69,8 +75,14 @@ public final class ChartImages {
   }
 
   private static XYChart xy(Chart c, int width, int height) {
-    XYChart chart = new XYChartBuilder().width(width).height(height).title(c.title())
-        .xAxisTitle(c.xLabel()).yAxisTitle(c.yLabel()).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(width)
+            .height(height)
+            .title(c.title())
+            .xAxisTitle(c.xLabel())
+            .yAxisTitle(c.yLabel())
+            .build();
     chart.getStyler().setChartTitleVisible(false);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
     if (c.kind() == Chart.Kind.SCATTER) {
@@ -90,12 +102,13 @@ public final class ChartImages {
   }
 
   private static HeatMapChart heatmap(Chart c, int width, int height) {
-    HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(c.title())
-        .build();
+    HeatMapChart chart =
+        new HeatMapChartBuilder().width(width).height(height).title(c.title()).build();
     chart.getStyler().setChartTitleVisible(false);
     chart.getStyler().setShowValue(c.categories().size() <= 12);
-    chart.getStyler().setRangeColors(new Color[] {new Color(0x2166ac), Color.WHITE,
-        new Color(0xb2182b)});
+    chart
+        .getStyler()
+        .setRangeColors(new Color[] {new Color(0x2166ac), Color.WHITE, new Color(0xb2182b)});
     chart.getStyler().setMin(-1);
     chart.getStyler().setMax(1);
     List<Number[]> cells = new ArrayList<>();
@@ -117,11 +130,12 @@ public final class ChartImages {
     int rows = (pictures.size() + cols - 1) / cols;
     int cell = PICTURE + 8;
     int captionHeight = 16;
-    BufferedImage img = new BufferedImage(cols * cell, Math.max(1, rows * (cell + captionHeight)),
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage img =
+        new BufferedImage(
+            cols * cell, Math.max(1, rows * (cell + captionHeight)), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, img.getWidth(), img.getHeight());
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));

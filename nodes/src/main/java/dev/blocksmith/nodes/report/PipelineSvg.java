@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The pipeline as an SVG picture: one box per block at its canvas position (or in layers by
- * depth when the file has no layout), coloured by how it ended, and a line per connection.
+ * The pipeline as an SVG picture: one box per block at its canvas position (or in layers by depth
+ * when the file has no layout), coloured by how it ended, and a line per connection.
  */
 final class PipelineSvg {
   private static final int W = 150;
@@ -42,37 +42,72 @@ final class PipelineSvg {
     double width = maxX - minX + W + 20;
     double height = maxY - minY + H + 20;
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "<svg "
-        + "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" class=\"pipeline\" role=\"img\" "
-        + "aria-label=\"The pipeline\">", width, height, Math.min(width, 1100)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<svg "
+                + "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" class=\"pipeline\" role=\"img\" "
+                + "aria-label=\"The pipeline\">",
+            width,
+            height,
+            Math.min(width, 1100)));
     for (Edge e : g.edges()) {
       double[] a = at.get(e.from().node());
       double[] b = at.get(e.to().node());
       if (a == null || b == null) {
         continue;
       }
-      sb.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" "
-          + "y2=\"%.0f\" stroke=\"#8a94a6\" stroke-width=\"2\"/>", a[0] - minX + 10 + W,
-          a[1] - minY + 10 + H / 2.0, b[0] - minX + 10, b[1] - minY + 10 + H / 2.0));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" "
+                  + "y2=\"%.0f\" stroke=\"#8a94a6\" stroke-width=\"2\"/>",
+              a[0] - minX + 10 + W,
+              a[1] - minY + 10 + H / 2.0,
+              b[0] - minX + 10,
+              b[1] - minY + 10 + H / 2.0));
     }
     for (Node n : g.nodes()) {
       double[] p = at.get(n.id());
-      String name = n.label() != null && !n.label().isBlank() ? n.label()
-          : registry.find(n.type()).map(t -> t.spec().displayName()).orElse(n.type());
+      String name =
+          n.label() != null && !n.label().isBlank()
+              ? n.label()
+              : registry.find(n.type()).map(t -> t.spec().displayName()).orElse(n.type());
       NodeStatus s = statuses.get(n.id());
-      String fill = s == null ? "#eef0f4" : switch (s) {
-        case DONE, CACHED -> "#e3f4e8";
-        case FAILED, DIVERGED -> "#fbe3e3";
-        default -> "#f4f0e3";
-      };
+      String fill =
+          s == null
+              ? "#eef0f4"
+              : switch (s) {
+                case DONE, CACHED -> "#e3f4e8";
+                case FAILED, DIVERGED -> "#fbe3e3";
+                default -> "#f4f0e3";
+              };
       double x = p[0] - minX + 10;
       double y = p[1] - minY + 10;
-      sb.append(String.format(Locale.ROOT, "<rect x=\"%.0f\" y=\"%.0f\" width=\"%d\" "
-          + "height=\"%d\" rx=\"8\" fill=\"%s\" stroke=\"#5b6577\"/>", x, y, W, H, fill));
-      sb.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"13\" "
-          + "font-weight=\"bold\">%s</text>", x + 8, y + 18, escapeXml10(shorten(name))));
-      sb.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" "
-          + "fill=\"#5b6577\">%s</text>", x + 8, y + 35, escapeXml10(shorten(n.id()))));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%.0f\" y=\"%.0f\" width=\"%d\" "
+                  + "height=\"%d\" rx=\"8\" fill=\"%s\" stroke=\"#5b6577\"/>",
+              x,
+              y,
+              W,
+              H,
+              fill));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.0f\" y=\"%.0f\" font-size=\"13\" " + "font-weight=\"bold\">%s</text>",
+              x + 8,
+              y + 18,
+              escapeXml10(shorten(name))));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" " + "fill=\"#5b6577\">%s</text>",
+              x + 8,
+              y + 35,
+              escapeXml10(shorten(n.id()))));
     }
     return sb.append("</svg>").toString();
   }

@@ -34,15 +34,18 @@ final class Adaptation {
     /** Returns what the strategy does, in plain words, for the log. */
     String plain() {
       return switch (this) {
-        case HEAD -> "Head only: everything the base model learned stays frozen; only the last "
-            + "layer, which turns its features into your classes, learns. Fast and safe with a "
-            + "handful of examples, but it can only reuse what the base model already sees.";
-        case GENTLE -> "Everything, gently: every weight may change, at a tenth of the learning "
-            + "rate, so the model adapts without forgetting at once. Needs more examples than "
-            + "head only, or it memorises them.";
-        case LORA -> "LoRA: the base model's weights stay frozen; small extra matrices beside "
-            + "each dense layer learn the change (and the new last layer learns fully). Folded "
-            + "into the weights at the end, so the result is an ordinary model.";
+        case HEAD ->
+            "Head only: everything the base model learned stays frozen; only the last "
+                + "layer, which turns its features into your classes, learns. Fast and safe with a "
+                + "handful of examples, but it can only reuse what the base model already sees.";
+        case GENTLE ->
+            "Everything, gently: every weight may change, at a tenth of the learning "
+                + "rate, so the model adapts without forgetting at once. Needs more examples than "
+                + "head only, or it memorises them.";
+        case LORA ->
+            "LoRA: the base model's weights stay frozen; small extra matrices beside "
+                + "each dense layer learn the change (and the new last layer learns fully). Folded "
+                + "into the weights at the end, so the result is an ordinary model.";
       };
     }
 
@@ -62,7 +65,11 @@ final class Adaptation {
   private final boolean newHead;
   private final List<LoraLinear> adapters;
 
-  private Adaptation(SequentialBlock net, Block trained, Strategy strategy, boolean newHead,
+  private Adaptation(
+      SequentialBlock net,
+      Block trained,
+      Strategy strategy,
+      boolean newHead,
       List<LoraLinear> adapters) {
     this.net = net;
     this.trained = trained;
@@ -78,8 +85,8 @@ final class Adaptation {
    * @param rank LoRA rank
    * @param alpha LoRA strength
    */
-  static Adaptation of(SequentialBlock net, Strategy strategy, boolean newHead, int rank,
-      float alpha) {
+  static Adaptation of(
+      SequentialBlock net, Strategy strategy, boolean newHead, int rank, float alpha) {
     if (strategy != Strategy.LORA) {
       return new Adaptation(net, net, strategy, newHead, List.of());
     }

@@ -21,8 +21,8 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 /**
  * Stratified k-fold cross-validation of the settings Train chose, on the training part: each fold
  * in turn is held out, a model with the same settings (and the kept number of epochs) learns from
- * the other folds, and is scored on the held-out one. Every training example is scored once, so
- * the mean is steadier than one small test part, and the spread shows how much a score moves.
+ * the other folds, and is scored on the held-out one. Every training example is scored once, so the
+ * mean is steadier than one small test part, and the spread shows how much a score moves.
  */
 final class CrossValidation {
   private CrossValidation() {}
@@ -34,14 +34,23 @@ final class CrossValidation {
    * @param folds how many folds (at least 2)
    * @param chosen the model Train kept: its architecture and settings are reused
    */
-  static String run(Dataset train, int folds, Fitting.Fitted chosen, Params params,
-      NodeContext ctx) throws NodeException {
+  static String run(Dataset train, int folds, Fitting.Fitted chosen, Params params, NodeContext ctx)
+      throws NodeException {
     int[] fold = assign(train, folds, ctx.seed());
     ArchSpec arch = chosen.model().arch();
     boolean regression = arch.task() == ArchSpec.Task.REGRESSION;
     TrainConfig c = chosen.config();
-    TrainConfig fixed = new TrainConfig(Math.max(1, chosen.result().bestEpoch()), c.batchSize(),
-        c.learningRate(), c.optimizer(), c.loss(), 0, ctx.seed(), c.weightDecay(), 0);
+    TrainConfig fixed =
+        new TrainConfig(
+            Math.max(1, chosen.result().bestEpoch()),
+            c.batchSize(),
+            c.learningRate(),
+            c.optimizer(),
+            c.loss(),
+            0,
+            ctx.seed(),
+            c.weightDecay(),
+            0);
     DescriptiveStatistics scores = new DescriptiveStatistics();
     for (int k = 0; k < folds; k++) {
       ctx.checkCancelled();
@@ -50,24 +59,42 @@ final class CrossValidation {
       Preprocessing pre = Labels.fit(fit, params, ctx);
       Preprocessing.Encoded tr = Labels.encode(pre, fit, "train", ctx);
       Preprocessing.Encoded te = Labels.encode(pre, held, "train", ctx);
-      ArchSpec foldArch = new ArchSpec(arch.version(), arch.kind(), pre.exampleShape(),
-          arch.hidden(), arch.convChannels(), arch.dropout(), pre.outputs(), arch.task());
+      ArchSpec foldArch =
+          new ArchSpec(
+              arch.version(),
+              arch.kind(),
+              pre.exampleShape(),
+              arch.hidden(),
+              arch.convChannels(),
+              arch.dropout(),
+              pre.outputs(),
+              arch.task());
       Fitting.Fitted f = Fitting.fit(foldArch, pre, tr, null, fixed, null, ctx);
       double score = score(f, te, regression, ctx);
       scores.addValue(score);
       ctx.metric(regression ? "cross-validation R²" : "cross-validation accuracy", k + 1, score);
     }
     String name = regression ? "R²" : "accuracy";
-    String values = String.join(", ", java.util.Arrays.stream(scores.getValues())
-        .mapToObj(v -> format(v, regression)).toList());
-    return String.format(Locale.ROOT, "Cross-validation (%d folds of the training part, stratified,"
-        + " same settings): %s %s on average, spread (standard deviation) %s; folds: %s.", folds,
-        name, format(scores.getMean(), regression), format(scores.getStandardDeviation(),
-            regression), values);
+    String values =
+        String.join(
+            ", ",
+            java.util.Arrays.stream(scores.getValues())
+                .mapToObj(v -> format(v, regression))
+                .toList());
+    return String.format(
+        Locale.ROOT,
+        "Cross-validation (%d folds of the training part, stratified,"
+            + " same settings): %s %s on average, spread (standard deviation) %s; folds: %s.",
+        folds,
+        name,
+        format(scores.getMean(), regression),
+        format(scores.getStandardDeviation(), regression),
+        values);
   }
 
-  private static double score(Fitting.Fitted f, Preprocessing.Encoded te, boolean regression,
-      NodeContext ctx) throws NodeException {
+  private static double score(
+      Fitting.Fitted f, Preprocessing.Encoded te, boolean regression, NodeContext ctx)
+      throws NodeException {
     float[] out;
     try {
       out = Inference.outputs(f.model(), te, ctx, 256);
@@ -123,12 +150,14 @@ final class CrossValidation {
   }
 
   private static int[] rows(int[] fold, int k, boolean in) {
-    return java.util.stream.IntStream.range(0, fold.length).filter(r -> (fold[r] == k) == in)
+    return java.util.stream.IntStream.range(0, fold.length)
+        .filter(r -> (fold[r] == k) == in)
         .toArray();
   }
 
   private static String format(double v, boolean regression) {
-    return regression ? String.format(Locale.ROOT, "%.3f", v)
+    return regression
+        ? String.format(Locale.ROOT, "%.3f", v)
         : String.format(Locale.ROOT, "%.1f %%", v * 100);
   }
 }

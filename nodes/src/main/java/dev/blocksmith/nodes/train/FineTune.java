@@ -44,22 +44,38 @@ public final class FineTune implements NodeType {
 
   /** The model to start from. */
   public static final Port<TrainedModel> BASE =
-      Port.of("model", PortType.MODEL, TrainedModel.class, "Pretrained model",
+      Port.of(
+          "model",
+          PortType.MODEL,
+          TrainedModel.class,
+          "Pretrained model",
           "The model to start from, usually from a Pretrained model or Train block.");
 
   /** The new examples. */
   public static final Port<Dataset> TRAIN =
-      Port.of("train", PortType.DATA, Dataset.class, "Training data",
+      Port.of(
+          "train",
+          PortType.DATA,
+          Dataset.class,
+          "Training data",
           "The new examples to adapt to; they may have new classes.");
 
   /** Validation examples. */
   public static final Port<Dataset> VALIDATION =
-      Port.optional("validation", PortType.DATA, Dataset.class, "Validation data",
+      Port.optional(
+          "validation",
+          PortType.DATA,
+          Dataset.class,
+          "Validation data",
           "Optional examples to check progress on after every epoch, for early stopping.");
 
   /** The adapted model. */
   public static final Port<TrainedModel> MODEL =
-      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
+      Port.of(
+          "model",
+          PortType.MODEL,
+          TrainedModel.class,
+          "Model",
           "The adapted model, with the new class names and the base model's preprocessing.");
 
   private static final NodeSpec SPEC =
@@ -67,16 +83,19 @@ public final class FineTune implements NodeType {
           .setDisplayName("Fine-tune")
           .setCategory(Category.TRAIN)
           .setSummary("Adapt a pretrained model to new examples or new classes.")
-          .setWhatItDoes("Starts from a trained model instead of from scratch and trains only part "
-              + "of it on the new examples: the last layer, all layers gently, or small low-rank "
-              + "adapters. When the new examples have other classes, the last layer is replaced by "
-              + "a new one with one output per new class.")
-          .optWhyItMatters("What a model learned on one task (strokes, shapes, patterns) helps on "
-              + "the next: fine-tuning needs far fewer examples than training from scratch "
-              + "(transfer learning).")
-          .optWatchOutFor("The new examples must look like the old ones to the model: same picture "
-              + "size and channels, or the same columns. With very few examples, retrain only the "
-              + "last layer.")
+          .setWhatItDoes(
+              "Starts from a trained model instead of from scratch and trains only part "
+                  + "of it on the new examples: the last layer, all layers gently, or small low-rank "
+                  + "adapters. When the new examples have other classes, the last layer is replaced by "
+                  + "a new one with one output per new class.")
+          .optWhyItMatters(
+              "What a model learned on one task (strokes, shapes, patterns) helps on "
+                  + "the next: fine-tuning needs far fewer examples than training from scratch "
+                  + "(transfer learning).")
+          .optWatchOutFor(
+              "The new examples must look like the old ones to the model: same picture "
+                  + "size and channels, or the same columns. With very few examples, retrain only the "
+                  + "last layer.")
           .addInput(BASE)
           .addInput(TRAIN)
           .addInput(VALIDATION)
@@ -109,16 +128,27 @@ public final class FineTune implements NodeType {
         validation == null ? null : Labels.encode(pre, validation, VALIDATION.name(), ctx);
     boolean newHead = !pre.classNames().equals(base.labelNames());
     ArchSpec arch = base.arch().withOutputs(pre.outputs());
-    double lr = params.get(LEARNING_RATE)
-        * (strategy == Adaptation.Strategy.GENTLE ? 0.1 : 1);
-    TrainConfig config = new TrainConfig(params.get(EPOCHS),
-        params.get(BATCH_SIZE), lr, TrainConfig.Optimizer.ADAM,
-        pre.task() == ArchSpec.Task.REGRESSION ? TrainConfig.Loss.L2
-            : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
-        va == null || va.rows() == 0 ? 0 : params.get(PATIENCE), ctx.seed());
+    double lr = params.get(LEARNING_RATE) * (strategy == Adaptation.Strategy.GENTLE ? 0.1 : 1);
+    TrainConfig config =
+        new TrainConfig(
+            params.get(EPOCHS),
+            params.get(BATCH_SIZE),
+            lr,
+            TrainConfig.Optimizer.ADAM,
+            pre.task() == ArchSpec.Task.REGRESSION
+                ? TrainConfig.Loss.L2
+                : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
+            va == null || va.rows() == 0 ? 0 : params.get(PATIENCE),
+            ctx.seed());
     if (newHead) {
-      ctx.log("New classes " + pre.classNames() + " (the base model knew " + base.labelNames()
-          + "): the last layer is replaced by a new one with " + pre.outputs() + " outputs.");
+      ctx.log(
+          "New classes "
+              + pre.classNames()
+              + " (the base model knew "
+              + base.labelNames()
+              + "): the last layer is replaced by a new one with "
+              + pre.outputs()
+              + " outputs.");
     }
     Engine.getInstance().setRandomSeed((int) ctx.seed());
     try (Model model = Model.newInstance(ctx.nodeId(), ctx.device())) {
@@ -127,30 +157,55 @@ public final class FineTune implements NodeType {
       if (newHead) {
         net.replaceLastBlock(Architectures.head(pre.outputs()));
       }
-      Adaptation adaptation = Adaptation.of(net, strategy, newHead, params.get(RANK),
-          params.get(ALPHA).floatValue());
+      Adaptation adaptation =
+          Adaptation.of(net, strategy, newHead, params.get(RANK), params.get(ALPHA).floatValue());
       model.setBlock(adaptation.block());
-      adaptation.block().initialize(model.getNDManager(), DataType.FLOAT32,
-          new Shape(arch.batchShape(1)));
+      adaptation
+          .block()
+          .initialize(model.getNDManager(), DataType.FLOAT32, new Shape(arch.batchShape(1)));
       adaptation.refreeze();
       long[] counts = adaptation.counts();
-      ctx.log(String.format(Locale.ROOT, "Fine-tuning %s (%s): training %,d of %,d parameters "
-          + "(%.1f %%) on %d examples, learning rate %s.", arch.describe(), strategy.id,
-          counts[0], counts[1], 100.0 * counts[0] / counts[1], tr.rows(), lr));
-      ctx.log(strategy.plain() + String.format(Locale.ROOT, " Here that is %,d weights that "
-          + "learn and %,d that stay as they are.", counts[0], counts[1] - counts[0]));
+      ctx.log(
+          String.format(
+              Locale.ROOT,
+              "Fine-tuning %s (%s): training %,d of %,d parameters "
+                  + "(%.1f %%) on %d examples, learning rate %s.",
+              arch.describe(),
+              strategy.id,
+              counts[0],
+              counts[1],
+              100.0 * counts[0] / counts[1],
+              tr.rows(),
+              lr));
+      ctx.log(
+          strategy.plain()
+              + String.format(
+                  Locale.ROOT,
+                  " Here that is %,d weights that " + "learn and %,d that stay as they are.",
+                  counts[0],
+                  counts[1] - counts[0]));
       ctx.metric("trainable parameters", 0, counts[0]);
       ctx.metric("total parameters", 0, counts[1]);
       TrainingLoop.Result r = TrainingLoop.run(model, tr, va, config, ctx);
       adaptation.finish();
-      Provenance provenance = new Provenance(ctx.seed(), ctx.device().toString(),
-          Engine.getDjlVersion(), Engine.getInstance().getVersion(), tr.fingerprint(),
-          r.epochsRun(), r.bestEpoch(), null);
+      Provenance provenance =
+          new Provenance(
+              ctx.seed(),
+              ctx.device().toString(),
+              Engine.getDjlVersion(),
+              Engine.getInstance().getVersion(),
+              tr.fingerprint(),
+              r.epochsRun(),
+              r.bestEpoch(),
+              null);
       TrainedModel tuned = TrainedModel.capture(arch, net, pre, r.history(), provenance);
       ctx.log("Fine-tuned " + tuned.headline() + " for " + r.epochsRun() + " epochs.");
       return Outputs.of(MODEL, tuned);
     } catch (IncompatibleModelException e) {
-      throw NodeException.atPort(ctx.nodeId(), BASE.name(), e.getMessage(),
+      throw NodeException.atPort(
+          ctx.nodeId(),
+          BASE.name(),
+          e.getMessage(),
           "Open the pretrained model again, or train it again.");
     }
   }

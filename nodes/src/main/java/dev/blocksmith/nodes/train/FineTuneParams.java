@@ -9,13 +9,15 @@ final class FineTuneParams {
   static final Param<String> STRATEGY =
       Param.choice("strategy")
           .setLabel("How to adapt")
-          .setHelp("Retraining the last layer only is fast and safe with few examples. Adjusting "
-              + "the whole model gently can fit new data better but needs more examples. "
-              + "Low-rank adapters train a few small extra matrices beside the frozen layers and "
-              + "fold them in at the end.")
+          .setHelp(
+              "Retraining the last layer only is fast and safe with few examples. Adjusting "
+                  + "the whole model gently can fit new data better but needs more examples. "
+                  + "Low-rank adapters train a few small extra matrices beside the frozen layers and "
+                  + "fold them in at the end.")
           .addChoice("head", "Retrain the last layer only (freeze the backbone, new head)")
-          .addChoice("gentle", "Adjust the whole model gently (all layers, a tenth of the "
-              + "learning rate)")
+          .addChoice(
+              "gentle",
+              "Adjust the whole model gently (all layers, a tenth of the " + "learning rate)")
           .addChoice("lora", "Low-rank adapters (LoRA)")
           .optDefault("head")
           .build();
@@ -31,8 +33,9 @@ final class FineTuneParams {
   static final Param<Double> LEARNING_RATE =
       Param.number("learningRate")
           .setLabel("Learning rate")
-          .setHelp("How big each learning step is. \"Adjust the whole model gently\" uses a tenth "
-              + "of it so the model does not forget what it knew.")
+          .setHelp(
+              "How big each learning step is. \"Adjust the whole model gently\" uses a tenth "
+                  + "of it so the model does not forget what it knew.")
           .optDefault(0.003)
           .optRange(1e-7, 10.0)
           .build();
@@ -49,8 +52,9 @@ final class FineTuneParams {
   static final Param<Integer> PATIENCE =
       Param.integer("patience")
           .setLabel("Early stopping patience")
-          .setHelp("Stop when the validation score has not improved for this many epochs and "
-              + "keep the best weights. 0 turns early stopping off.")
+          .setHelp(
+              "Stop when the validation score has not improved for this many epochs and "
+                  + "keep the best weights. 0 turns early stopping off.")
           .optDefault(5)
           .optRange(0.0, 1000.0)
           .optAdvanced(true)
@@ -59,8 +63,9 @@ final class FineTuneParams {
   static final Param<Integer> RANK =
       Param.integer("rank")
           .setLabel("Adapter rank (LoRA)")
-          .setHelp("Size of the low-rank adapters: small ranks (2–8) train very few values; "
-              + "larger ranks can learn bigger changes. Only used with low-rank adapters.")
+          .setHelp(
+              "Size of the low-rank adapters: small ranks (2–8) train very few values; "
+                  + "larger ranks can learn bigger changes. Only used with low-rank adapters.")
           .optDefault(4)
           .optRange(1.0, 64.0)
           .optAdvanced(true)
@@ -69,8 +74,9 @@ final class FineTuneParams {
   static final Param<Double> ALPHA =
       Param.number("alpha")
           .setLabel("Adapter strength (LoRA alpha)")
-          .setHelp("How strongly the adapters change the layers: the update is scaled by alpha "
-              + "divided by the rank. Only used with low-rank adapters.")
+          .setHelp(
+              "How strongly the adapters change the layers: the update is scaled by alpha "
+                  + "divided by the rank. Only used with low-rank adapters.")
           .optDefault(8.0)
           .optRange(0.01, 1000.0)
           .optAdvanced(true)

@@ -39,7 +39,8 @@ final class Fitting {
 
     private double curveAtBest(String name) {
       for (Curve c : result.history()) {
-        if (c.name().equals(name) && result.bestEpoch() >= 1
+        if (c.name().equals(name)
+            && result.bestEpoch() >= 1
             && result.bestEpoch() <= c.values().size()) {
           return c.values().get(result.bestEpoch() - 1);
         }
@@ -49,16 +50,29 @@ final class Fitting {
   }
 
   /** Returns the trained model for {@code arch} trained with {@code config}. */
-  static Fitted fit(ArchSpec arch, Preprocessing pre, Preprocessing.Encoded tr,
-      Preprocessing.Encoded va, TrainConfig config, String settings, NodeContext ctx)
+  static Fitted fit(
+      ArchSpec arch,
+      Preprocessing pre,
+      Preprocessing.Encoded tr,
+      Preprocessing.Encoded va,
+      TrainConfig config,
+      String settings,
+      NodeContext ctx)
       throws NodeException {
     try (Model model = Model.newInstance(ctx.nodeId(), ctx.device())) {
       model.setBlock(Architectures.build(arch));
       TrainingLoop.Result r = TrainingLoop.run(model, tr, va, config, ctx);
       Provenance provenance =
-          new Provenance(ctx.seed(), ctx.device().toString(), Engine.getDjlVersion(),
-              Engine.getInstance().getVersion(), tr.fingerprint(), r.epochsRun(), r.bestEpoch(),
-              null, settings);
+          new Provenance(
+              ctx.seed(),
+              ctx.device().toString(),
+              Engine.getDjlVersion(),
+              Engine.getInstance().getVersion(),
+              tr.fingerprint(),
+              r.epochsRun(),
+              r.bestEpoch(),
+              null,
+              settings);
       TrainedModel trained =
           TrainedModel.capture(arch, model.getBlock(), pre, r.history(), provenance);
       return new Fitted(trained, r, stepsPerEpoch(tr.rows(), config.batchSize()), config);

@@ -20,23 +20,26 @@ import java.util.Locale;
  * candidates and a time limit, both logged before it starts.
  *
  * <p>Judging (measured with {@code bench/real-data}): a classifier is judged on validation
- * accuracy, and a more complex candidate must be right on at least one more validation example
- * than a simpler one to replace it. Judging on validation loss instead picked over-confident
- * networks whose loss on 24 validation examples was near 0 and that then did worse on the test
- * part than the linear model (wine: 88.9 % against 100 %). A regression is judged on validation
- * loss, with a 2 % margin in favour of the simpler model.
+ * accuracy, and a more complex candidate must be right on at least one more validation example than
+ * a simpler one to replace it. Judging on validation loss instead picked over-confident networks
+ * whose loss on 24 validation examples was near 0 and that then did worse on the test part than the
+ * linear model (wine: 88.9 % against 100 %). A regression is judged on validation loss, with a 2 %
+ * margin in favour of the simpler model.
  */
 final class ModelSearch {
   /** Optimisation steps each candidate may take at most (early stopping usually ends sooner). */
   static final int STEPS = 2000;
+
   /** Early stopping patience of a candidate, in steps. */
   static final int PATIENCE_STEPS = 300;
+
   /**
    * Examples per step at most. Small tables use smaller batches (at least 8, about 16 steps an
    * epoch): the cost of a small model is mostly per epoch (shuffling, validating, keeping the best
    * weights), and wine's 124 training rows in batches of 32 needed 500 epochs for 2,000 steps.
    */
   static final int BATCH = 32;
+
   /** A more complex regression must beat a simpler one's validation loss by this share. */
   static final double MARGIN = 0.02;
 
@@ -50,10 +53,16 @@ final class ModelSearch {
     }
 
     String describe() {
-      String model = hidden.isEmpty() ? "linear model"
-          : "MLP with hidden layers " + hidden.toString().replace(" ", "");
-      return String.format(Locale.ROOT, "%s, learning rate %s, weight decay %s%s", model,
-          number(learningRate), number(weightDecay),
+      String model =
+          hidden.isEmpty()
+              ? "linear model"
+              : "MLP with hidden layers " + hidden.toString().replace(" ", "");
+      return String.format(
+          Locale.ROOT,
+          "%s, learning rate %s, weight decay %s%s",
+          model,
+          number(learningRate),
+          number(weightDecay),
           dropout > 0 ? ", dropout " + number(dropout) : "");
     }
   }
@@ -72,10 +81,15 @@ final class ModelSearch {
 
   /** Returns the plan announced before the search: the candidates and the limits. */
   static String plan(int seconds) {
-    return "Automatic model choice: trying up to " + CANDIDATES.size() + " candidates (a linear "
+    return "Automatic model choice: trying up to "
+        + CANDIDATES.size()
+        + " candidates (a linear "
         + "model and neural networks of different sizes, learning rates and weight decay), each "
-        + "for at most " + String.format(Locale.ROOT, "%,d", STEPS) + " learning steps, within "
-        + seconds + " s in all. They are compared on the validation part only; the test part is "
+        + "for at most "
+        + String.format(Locale.ROOT, "%,d", STEPS)
+        + " learning steps, within "
+        + seconds
+        + " s in all. They are compared on the validation part only; the test part is "
         + "never looked at.";
   }
 
@@ -83,12 +97,21 @@ final class ModelSearch {
    * Returns the winning model. Without validation examples there is nothing to compare on, so the
    * fallback candidate is trained alone (and the log says so).
    */
-  static Fitting.Fitted run(Preprocessing pre, Preprocessing.Encoded tr, Preprocessing.Encoded va,
-      boolean regression, int seconds, NodeContext ctx) throws NodeException {
+  static Fitting.Fitted run(
+      Preprocessing pre,
+      Preprocessing.Encoded tr,
+      Preprocessing.Encoded va,
+      boolean regression,
+      int seconds,
+      NodeContext ctx)
+      throws NodeException {
     if (va == null) {
-      ctx.log("Automatic model choice needs a validation part to compare candidates; without one "
-          + "it trains a single " + FALLBACK.describe() + ". Connect Split's validation part to "
-          + "let it choose.");
+      ctx.log(
+          "Automatic model choice needs a validation part to compare candidates; without one "
+              + "it trains a single "
+              + FALLBACK.describe()
+              + ". Connect Split's validation part to "
+              + "let it choose.");
       Fitting.Fitted f = fit(FALLBACK, pre, tr, null, regression, FALLBACK.describe(), ctx);
       Fitting.replayCurves(f.model().history(), ctx);
       return f;
@@ -103,8 +126,14 @@ final class ModelSearch {
     for (int i = 0; i < CANDIDATES.size(); i++) {
       double elapsed = (System.nanoTime() - start) / 1e9;
       if (i > 0 && elapsed + elapsed / i > seconds) {
-        ctx.log(String.format(Locale.ROOT, "Stopped the search after %d of %d candidates: the "
-            + "next one would pass the time limit of %d s.", i, CANDIDATES.size(), seconds));
+        ctx.log(
+            String.format(
+                Locale.ROOT,
+                "Stopped the search after %d of %d candidates: the "
+                    + "next one would pass the time limit of %d s.",
+                i,
+                CANDIDATES.size(),
+                seconds));
         break;
       }
       Candidate c = CANDIDATES.get(i);
@@ -120,11 +149,23 @@ final class ModelSearch {
         continue;
       }
       double loss = f.validationLoss();
-      String score = regression ? String.format(Locale.ROOT, "validation loss %.4f", loss)
-          : String.format(Locale.ROOT, "validation loss %.4f, validation accuracy %.1f %%", loss,
-              100 * f.validationAccuracy());
-      String line = (i + 1) + ". " + c.describe() + ": " + score + " after "
-          + String.format(Locale.ROOT, "%,d", f.result().bestEpoch() * f.steps()) + " steps";
+      String score =
+          regression
+              ? String.format(Locale.ROOT, "validation loss %.4f", loss)
+              : String.format(
+                  Locale.ROOT,
+                  "validation loss %.4f, validation accuracy %.1f %%",
+                  loss,
+                  100 * f.validationAccuracy());
+      String line =
+          (i + 1)
+              + ". "
+              + c.describe()
+              + ": "
+              + score
+              + " after "
+              + String.format(Locale.ROOT, "%,d", f.result().bestEpoch() * f.steps())
+              + " steps";
       tried.add(line);
       lowest = Math.min(lowest, loss);
       highest = Math.max(highest, f.validationAccuracy());
@@ -135,23 +176,37 @@ final class ModelSearch {
       }
     }
     if (best == null) {
-      throw new NodeException(NodeException.Kind.DIVERGED, ctx.nodeId(), null, null,
+      throw new NodeException(
+          NodeException.Kind.DIVERGED,
+          ctx.nodeId(),
+          null,
+          null,
           "Every candidate of the automatic model choice became unstable (the loss was no longer"
               + " a number).",
           "Check the data for huge values (normalize it), or choose a model type and a small "
-              + "learning rate (0.0001) yourself.", null);
+              + "learning rate (0.0001) yourself.",
+          null);
     }
-    String why = "Kept the " + winner.describe() + ": " + reason(best, regression, lowest,
-        highest) + ". Tried " + tried.size() + (tried.size() == 1 ? " candidate" : " candidates")
-        + " in "
-        + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9) + " s.";
+    String why =
+        "Kept the "
+            + winner.describe()
+            + ": "
+            + reason(best, regression, lowest, highest)
+            + ". Tried "
+            + tried.size()
+            + (tried.size() == 1 ? " candidate" : " candidates")
+            + " in "
+            + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)
+            + " s.";
     ctx.log(why);
-    String settings = "Automatic model choice. " + why + " Candidates: "
-        + String.join("; ", tried) + ".";
+    String settings =
+        "Automatic model choice. " + why + " Candidates: " + String.join("; ", tried) + ".";
     Fitting.replayCurves(best.model().history(), ctx);
     return new Fitting.Fitted(
         best.model().withProvenance(best.model().provenance().withSettings(settings)),
-        best.result(), best.steps(), best.config());
+        best.result(),
+        best.steps(),
+        best.config());
   }
 
   /** Returns whether {@code f}, more complex than {@code best}, should replace it. */
@@ -162,34 +217,59 @@ final class ModelSearch {
     return f.validationAccuracy() > best.validationAccuracy() + 0.5 / rows;
   }
 
-  private static String reason(Fitting.Fitted best, boolean regression, double lowest,
-      double highest) {
+  private static String reason(
+      Fitting.Fitted best, boolean regression, double lowest, double highest) {
     if (regression) {
       return best.validationLoss() <= lowest
-          ? String.format(Locale.ROOT, "it had the lowest validation loss (%.4f)",
-              best.validationLoss())
-          : String.format(Locale.ROOT, "its validation loss (%.4f) was within %d %% of the lowest "
-              + "(%.4f), and a simpler model is less likely to have fitted the validation part by "
-              + "luck", best.validationLoss(), (int) (MARGIN * 100), lowest);
+          ? String.format(
+              Locale.ROOT, "it had the lowest validation loss (%.4f)", best.validationLoss())
+          : String.format(
+              Locale.ROOT,
+              "its validation loss (%.4f) was within %d %% of the lowest "
+                  + "(%.4f), and a simpler model is less likely to have fitted the validation part by "
+                  + "luck",
+              best.validationLoss(),
+              (int) (MARGIN * 100),
+              lowest);
     }
     return best.validationAccuracy() >= highest
-        ? String.format(Locale.ROOT, "it was right on the most validation examples (%.1f %%) and no"
-            + " more complex candidate did better", 100 * best.validationAccuracy())
-        : String.format(Locale.ROOT, "its validation accuracy (%.1f %%) was within one example of"
-            + " the best (%.1f %%), and a simpler model is less likely to have fitted the "
-            + "validation part by luck", 100 * best.validationAccuracy(), 100 * highest);
+        ? String.format(
+            Locale.ROOT,
+            "it was right on the most validation examples (%.1f %%) and no"
+                + " more complex candidate did better",
+            100 * best.validationAccuracy())
+        : String.format(
+            Locale.ROOT,
+            "its validation accuracy (%.1f %%) was within one example of"
+                + " the best (%.1f %%), and a simpler model is less likely to have fitted the "
+                + "validation part by luck",
+            100 * best.validationAccuracy(),
+            100 * highest);
   }
 
-  private static Fitting.Fitted fit(Candidate c, Preprocessing pre, Preprocessing.Encoded tr,
-      Preprocessing.Encoded va, boolean regression, String settings, NodeContext ctx)
+  private static Fitting.Fitted fit(
+      Candidate c,
+      Preprocessing pre,
+      Preprocessing.Encoded tr,
+      Preprocessing.Encoded va,
+      boolean regression,
+      String settings,
+      NodeContext ctx)
       throws NodeException {
     int batch = batchSize(tr.rows());
     int steps = Fitting.stepsPerEpoch(tr.rows(), batch);
     int epochs = Math.max(1, Math.min(1000, (STEPS + steps - 1) / steps));
     TrainConfig config =
-        new TrainConfig(epochs, batch, c.learningRate(), TrainConfig.Optimizer.ADAM,
-            regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY, 1,
-            ctx.seed(), c.weightDecay(), PATIENCE_STEPS);
+        new TrainConfig(
+            epochs,
+            batch,
+            c.learningRate(),
+            TrainConfig.Optimizer.ADAM,
+            regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
+            1,
+            ctx.seed(),
+            c.weightDecay(),
+            PATIENCE_STEPS);
     return Fitting.fit(c.arch(pre), pre, tr, va, config, settings, ctx);
   }
 
@@ -199,8 +279,11 @@ final class ModelSearch {
   }
 
   private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e6 ? String.valueOf((long) v)
-        : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+    return v == Math.rint(v) && Math.abs(v) < 1e6
+        ? String.valueOf((long) v)
+        : new java.math.BigDecimal(v)
+            .round(new java.math.MathContext(3))
+            .stripTrailingZeros()
             .toPlainString();
   }
 
@@ -216,7 +299,8 @@ final class ModelSearch {
 
     @Override
     public void progress(double fraction, String message) {
-      ctx.progress((index + fraction) / count,
+      ctx.progress(
+          (index + fraction) / count,
           "Candidate " + (index + 1) + " of " + count + (message == null ? "" : ": " + message));
     }
 

@@ -43,80 +43,120 @@ public final class Sweep implements NodeType {
   private static final Param<Integer> PATIENCE = TrainParams.PATIENCE;
   private static final Param<Double> DROPOUT = TrainParams.DROPOUT;
   private static final Param<String> TASK = TrainParams.TASK;
-  private static final List<Param<?>> TRAIN_PARAMS = List.of(LABEL, ARCHITECTURE, HIDDEN, EPOCHS,
-      LEARNING_RATE, BATCH_SIZE, OPTIMIZER, PATIENCE, DROPOUT, TASK);
+  private static final List<Param<?>> TRAIN_PARAMS =
+      List.of(
+          LABEL,
+          ARCHITECTURE,
+          HIDDEN,
+          EPOCHS,
+          LEARNING_RATE,
+          BATCH_SIZE,
+          OPTIMIZER,
+          PATIENCE,
+          DROPOUT,
+          TASK);
 
   /** The training part. */
-  public static final Port<Dataset> TRAIN = Port.of("train", PortType.DATA, Dataset.class,
-      "Training data", "The examples every trial learns from.");
+  public static final Port<Dataset> TRAIN =
+      Port.of(
+          "train",
+          PortType.DATA,
+          Dataset.class,
+          "Training data",
+          "The examples every trial learns from.");
 
   /** The validation part. */
-  public static final Port<Dataset> VALIDATION = Port.of("validation", PortType.DATA,
-      Dataset.class, "Validation data",
-      "The examples that score each trial; the best score wins.");
+  public static final Port<Dataset> VALIDATION =
+      Port.of(
+          "validation",
+          PortType.DATA,
+          Dataset.class,
+          "Validation data",
+          "The examples that score each trial; the best score wins.");
 
   /** The best model. */
-  public static final Port<TrainedModel> MODEL = Port.of("model", PortType.MODEL,
-      TrainedModel.class, "Best model", "The model of the trial with the best validation score.");
+  public static final Port<TrainedModel> MODEL =
+      Port.of(
+          "model",
+          PortType.MODEL,
+          TrainedModel.class,
+          "Best model",
+          "The model of the trial with the best validation score.");
 
   /** The comparison. */
-  public static final Port<Report> REPORT = Port.of("report", PortType.REPORT, Report.class,
-      "Comparison", "Every trial's settings and scores side by side, best first.");
+  public static final Port<Report> REPORT =
+      Port.of(
+          "report",
+          PortType.REPORT,
+          Report.class,
+          "Comparison",
+          "Every trial's settings and scores side by side, best first.");
 
   /** The settings to try. */
-  public static final Param<String> GRID = Param.text("grid")
-      .setLabel("Settings to try")
-      .setHelp("Each Train setting to vary, '=' and its values, separated by ';', for example: "
-          + "learningRate = 0.01, 0.001; hiddenSizes = [32], [64, 64]. Settings not listed keep "
-          + "the values below.")
-      .optDefault("learningRate = 0.01, 0.001")
-      .build();
+  public static final Param<String> GRID =
+      Param.text("grid")
+          .setLabel("Settings to try")
+          .setHelp(
+              "Each Train setting to vary, '=' and its values, separated by ';', for example: "
+                  + "learningRate = 0.01, 0.001; hiddenSizes = [32], [64, 64]. Settings not listed keep "
+                  + "the values below.")
+          .optDefault("learningRate = 0.01, 0.001")
+          .build();
 
   /** Grid or random search. */
-  public static final Param<String> SEARCH = Param.choice("search")
-      .setLabel("Search")
-      .setHelp("Grid tries every combination; random tries a random choice of them (faster when "
-          + "there are many).")
-      .addChoice("grid", "Every combination (grid)")
-      .addChoice("random", "A random choice (random search)")
-      .optDefault("grid")
-      .build();
+  public static final Param<String> SEARCH =
+      Param.choice("search")
+          .setLabel("Search")
+          .setHelp(
+              "Grid tries every combination; random tries a random choice of them (faster when "
+                  + "there are many).")
+          .addChoice("grid", "Every combination (grid)")
+          .addChoice("random", "A random choice (random search)")
+          .optDefault("grid")
+          .build();
 
   /** The most trials. */
-  public static final Param<Integer> TRIALS = Param.integer("trials")
-      .setLabel("Most trials")
-      .setHelp("The largest number of trials to run; random search picks this many.")
-      .optDefault(12)
-      .optRange(1.0, 1000.0)
-      .build();
+  public static final Param<Integer> TRIALS =
+      Param.integer("trials")
+          .setLabel("Most trials")
+          .setHelp("The largest number of trials to run; random search picks this many.")
+          .optDefault(12)
+          .optRange(1.0, 1000.0)
+          .build();
 
   /** The seed of the random choice. */
-  public static final Param<Integer> SEARCH_SEED = Param.integer("searchSeed")
-      .setLabel("Search seed")
-      .setHelp("Any whole number; the same seed picks the same random trials.")
-      .optDefault(1)
-      .optAdvanced(true)
-      .build();
+  public static final Param<Integer> SEARCH_SEED =
+      Param.integer("searchSeed")
+          .setLabel("Search seed")
+          .setHelp("Any whole number; the same seed picks the same random trials.")
+          .optDefault(1)
+          .optAdvanced(true)
+          .build();
 
-  private static final NodeSpec SPEC = spec(NodeSpec.builder("train.sweep")
-      .setDisplayName("Sweep")
-      .setCategory(Category.TRAIN)
-      .setSummary("Train with several settings and keep the best model.")
-      .setWhatItDoes("Runs Train once per combination of the settings you list (a trial), scores "
-          + "each trial on the validation part and outputs the best model with a comparison.")
-      .optWhyItMatters("Good settings (learning rate, layer sizes) are found by trying; a sweep "
-          + "tries them fairly, on the same data and seed.")
-      .optWatchOutFor("Each trial takes as long as one Train. Choosing by the validation score "
-          + "keeps the test part honest; with many trials the best validation score is a "
-          + "little optimistic.")
-      .addInput(TRAIN)
-      .addInput(VALIDATION)
-      .addOutput(MODEL)
-      .addOutput(REPORT)
-      .addParam(GRID)
-      .addParam(SEARCH)
-      .addParam(TRIALS)
-      .addParam(SEARCH_SEED));
+  private static final NodeSpec SPEC =
+      spec(
+          NodeSpec.builder("train.sweep")
+              .setDisplayName("Sweep")
+              .setCategory(Category.TRAIN)
+              .setSummary("Train with several settings and keep the best model.")
+              .setWhatItDoes(
+                  "Runs Train once per combination of the settings you list (a trial), scores "
+                      + "each trial on the validation part and outputs the best model with a comparison.")
+              .optWhyItMatters(
+                  "Good settings (learning rate, layer sizes) are found by trying; a sweep "
+                      + "tries them fairly, on the same data and seed.")
+              .optWatchOutFor(
+                  "Each trial takes as long as one Train. Choosing by the validation score "
+                      + "keeps the test part honest; with many trials the best validation score is a "
+                      + "little optimistic.")
+              .addInput(TRAIN)
+              .addInput(VALIDATION)
+              .addOutput(MODEL)
+              .addOutput(REPORT)
+              .addParam(GRID)
+              .addParam(SEARCH)
+              .addParam(TRIALS)
+              .addParam(SEARCH_SEED));
 
   private static NodeSpec spec(NodeSpec.Builder b) {
     TRAIN_PARAMS.forEach(b::addParam);
@@ -145,8 +185,11 @@ public final class Sweep implements NodeType {
       plan(params);
       return List.of();
     } catch (IllegalArgumentException e) {
-      return List.of(new ParamProblem(GRID.name(), e.getMessage(),
-          "Write settings like: learningRate = 0.01, 0.001; hiddenSizes = [32], [64, 64]"));
+      return List.of(
+          new ParamProblem(
+              GRID.name(),
+              e.getMessage(),
+              "Write settings like: learningRate = 0.01, 0.001; hiddenSizes = [32], [64, 64]"));
     }
   }
 
@@ -158,8 +201,12 @@ public final class Sweep implements NodeType {
   public static List<Map<String, JsonNode>> plan(Params params) {
     var grid = SweepPlan.parse(params.get(GRID), trainNames());
     List<Map<String, JsonNode>> out = new ArrayList<>();
-    for (Map<String, JsonNode> changed : SweepPlan.trials(grid, params.get(SEARCH).equals("random"),
-        params.get(TRIALS), params.get(SEARCH_SEED))) {
+    for (Map<String, JsonNode> changed :
+        SweepPlan.trials(
+            grid,
+            params.get(SEARCH).equals("random"),
+            params.get(TRIALS),
+            params.get(SEARCH_SEED))) {
       Map<String, JsonNode> full = new LinkedHashMap<>();
       for (Param<?> p : TRAIN_PARAMS) {
         full.put(p.name(), JSON.valueToTree(params.get(p)));
@@ -182,26 +229,50 @@ public final class Sweep implements NodeType {
     try {
       trials = plan(params);
     } catch (IllegalArgumentException e) {
-      throw NodeException.atParam(ctx.nodeId(), GRID.name(), e.getMessage(),
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          GRID.name(),
+          e.getMessage(),
           "Write settings like: learningRate = 0.01, 0.001; hiddenSizes = [32], [64, 64]");
     }
-    Inputs trainInputs = new Inputs(ctx.nodeId(), Map.of(
-        TRAIN.name(), inputs.get(TRAIN), VALIDATION.name(), inputs.get(VALIDATION)));
+    Inputs trainInputs =
+        new Inputs(
+            ctx.nodeId(),
+            Map.of(TRAIN.name(), inputs.get(TRAIN), VALIDATION.name(), inputs.get(VALIDATION)));
     List<SweepTrial> results = new ArrayList<>();
     for (int i = 0; i < trials.size(); i++) {
       ctx.checkCancelled();
-      ctx.log("Trial " + (i + 1) + " of " + trials.size() + ": "
-          + SweepPlan.describe(changed(trials.get(i), params)));
-      TrainedModel m = (TrainedModel) TRAIN_BLOCK.execute(trainInputs,
-          trainParams(trials.get(i)), new TrialContext(ctx, i, trials.size())).get(MODEL.name());
+      ctx.log(
+          "Trial "
+              + (i + 1)
+              + " of "
+              + trials.size()
+              + ": "
+              + SweepPlan.describe(changed(trials.get(i), params)));
+      TrainedModel m =
+          (TrainedModel)
+              TRAIN_BLOCK
+                  .execute(
+                      trainInputs,
+                      trainParams(trials.get(i)),
+                      new TrialContext(ctx, i, trials.size()))
+                  .get(MODEL.name());
       results.add(SweepTrial.of(i, changed(trials.get(i), params), m));
       ctx.log("Trial " + (i + 1) + ": " + results.get(i).scoreText());
     }
     SweepTrial best = SweepTrial.best(results);
-    ctx.log("Best: trial " + (best.index() + 1) + " (" + SweepPlan.describe(best.changed()) + "), "
-        + best.scoreText() + ".");
-    return Outputs.builder().put(MODEL, best.model())
-        .put(REPORT, SweepTrial.comparison(results, "one after another on this machine")).build();
+    ctx.log(
+        "Best: trial "
+            + (best.index() + 1)
+            + " ("
+            + SweepPlan.describe(best.changed())
+            + "), "
+            + best.scoreText()
+            + ".");
+    return Outputs.builder()
+        .put(MODEL, best.model())
+        .put(REPORT, SweepTrial.comparison(results, "one after another on this machine"))
+        .build();
   }
 
   /** Returns only the settings of a trial that the grid varies. */
@@ -222,7 +293,8 @@ public final class Sweep implements NodeType {
 
     @Override
     public void progress(double fraction, String message) {
-      ctx.progress((index + Math.max(0, Math.min(1, fraction))) / count,
+      ctx.progress(
+          (index + Math.max(0, Math.min(1, fraction))) / count,
           "Trial " + (index + 1) + " of " + count);
     }
 

@@ -40,13 +40,16 @@ public final class SweepPlan {
       }
       int eq = part.indexOf('=');
       if (eq < 0) {
-        throw new IllegalArgumentException("\"" + part.trim() + "\" has no '=': write a setting,"
-            + " '=' and the values to try, such as learningRate = 0.01, 0.001.");
+        throw new IllegalArgumentException(
+            "\""
+                + part.trim()
+                + "\" has no '=': write a setting,"
+                + " '=' and the values to try, such as learningRate = 0.01, 0.001.");
       }
       String name = part.substring(0, eq).trim();
       if (!known.contains(name)) {
-        throw new IllegalArgumentException("Train has no setting \"" + name + "\". Settings: "
-            + String.join(", ", known) + ".");
+        throw new IllegalArgumentException(
+            "Train has no setting \"" + name + "\". Settings: " + String.join(", ", known) + ".");
       }
       if (grid.containsKey(name)) {
         throw new IllegalArgumentException("\"" + name + "\" is listed twice.");
@@ -60,8 +63,8 @@ public final class SweepPlan {
     for (List<JsonNode> v : grid.values()) {
       combinations *= v.size();
       if (combinations > MAX_COMBINATIONS) {
-        throw new IllegalArgumentException("The settings make more than "
-            + MAX_COMBINATIONS + " combinations.");
+        throw new IllegalArgumentException(
+            "The settings make more than " + MAX_COMBINATIONS + " combinations.");
       }
     }
     return grid;
@@ -81,8 +84,12 @@ public final class SweepPlan {
       List<JsonNode> out = new ArrayList<>();
       for (String w : text.split(",")) {
         if (w.isBlank() || w.contains("[") || w.contains("\"")) {
-          throw new IllegalArgumentException("The values of \"" + name + "\" (" + text
-              + ") cannot be read: separate them with commas, lists as [32, 32].");
+          throw new IllegalArgumentException(
+              "The values of \""
+                  + name
+                  + "\" ("
+                  + text
+                  + ") cannot be read: separate them with commas, lists as [32, 32].");
         }
         out.add(JsonNodeFactory.instance.textNode(w.trim()));
       }
@@ -98,8 +105,8 @@ public final class SweepPlan {
    * @param limit the most trials
    * @param seed the seed of the random choice
    */
-  public static List<Map<String, JsonNode>> trials(Map<String, List<JsonNode>> grid,
-      boolean random, int limit, long seed) {
+  public static List<Map<String, JsonNode>> trials(
+      Map<String, List<JsonNode>> grid, boolean random, int limit, long seed) {
     List<Map<String, JsonNode>> all = new ArrayList<>();
     all.add(new LinkedHashMap<>());
     for (Map.Entry<String, List<JsonNode>> e : grid.entrySet()) {

@@ -23,8 +23,8 @@ import java.util.Map;
  * @param accuracy the accuracy at that epoch, NaN for regression
  * @param model the trained model
  */
-public record SweepTrial(int index, Map<String, JsonNode> changed, double loss, double accuracy,
-    TrainedModel model) {
+public record SweepTrial(
+    int index, Map<String, JsonNode> changed, double loss, double accuracy, TrainedModel model) {
 
   /** Scores a trained model. */
   public static SweepTrial of(int index, Map<String, JsonNode> changed, TrainedModel model) {
@@ -48,10 +48,10 @@ public record SweepTrial(int index, Map<String, JsonNode> changed, double loss, 
   }
 
   /** Orders trials best first: higher accuracy, then lower loss, then earlier trial. */
-  public static final Comparator<SweepTrial> BEST_FIRST = Comparator
-      .comparingDouble((SweepTrial t) -> t.byAccuracy() ? -t.accuracy : 0)
-      .thenComparingDouble(t -> Double.isNaN(t.loss) ? Double.MAX_VALUE : t.loss)
-      .thenComparingInt(SweepTrial::index);
+  public static final Comparator<SweepTrial> BEST_FIRST =
+      Comparator.comparingDouble((SweepTrial t) -> t.byAccuracy() ? -t.accuracy : 0)
+          .thenComparingDouble(t -> Double.isNaN(t.loss) ? Double.MAX_VALUE : t.loss)
+          .thenComparingInt(SweepTrial::index);
 
   /** Returns the best of the trials. */
   public static SweepTrial best(List<SweepTrial> trials) {
@@ -83,19 +83,35 @@ public record SweepTrial(int index, Map<String, JsonNode> changed, double loss, 
     metrics.put("best loss", best.loss());
     List<Finding> findings = new ArrayList<>();
     for (SweepTrial t : sorted) {
-      findings.add(new Finding(t == best ? Finding.Level.GOOD : Finding.Level.INFO,
-          "Trial " + (t.index() + 1) + (t == best ? " (best)" : ""),
-          SweepPlan.describe(t.changed()) + ": " + t.scoreText() + ".", ""));
+      findings.add(
+          new Finding(
+              t == best ? Finding.Level.GOOD : Finding.Level.INFO,
+              "Trial " + (t.index() + 1) + (t == best ? " (best)" : ""),
+              SweepPlan.describe(t.changed()) + ": " + t.scoreText() + ".",
+              ""));
     }
     List<Curve> curves = new ArrayList<>();
     for (SweepTrial t : trials) {
-      t.model().curve("validation loss").or(() -> t.model().curve("train loss"))
+      t.model()
+          .curve("validation loss")
+          .or(() -> t.model().curve("train loss"))
           .ifPresent(c -> curves.add(new Curve("trial " + (t.index() + 1) + " loss", c.values())));
     }
-    findings.add(new Finding(Finding.Level.INFO, "How the trials ran",
-        trials.size() + " trials ran " + how + ", each on the same data and seed.", ""));
-    return new Report("Sweep: " + trials.size() + " trials", best.byAccuracy()
-        ? "classification" : "regression", metrics, List.of(), null, List.of(), curves, findings,
+    findings.add(
+        new Finding(
+            Finding.Level.INFO,
+            "How the trials ran",
+            trials.size() + " trials ran " + how + ", each on the same data and seed.",
+            ""));
+    return new Report(
+        "Sweep: " + trials.size() + " trials",
+        best.byAccuracy() ? "classification" : "regression",
+        metrics,
+        List.of(),
+        null,
+        List.of(),
+        curves,
+        findings,
         List.of());
   }
 }

@@ -42,50 +42,66 @@ public final class Train implements NodeType {
 
   /** The training part. */
   public static final Port<Dataset> TRAIN =
-      Port.of("train", PortType.DATA, Dataset.class, "Training data",
+      Port.of(
+          "train",
+          PortType.DATA,
+          Dataset.class,
+          "Training data",
           "The examples to learn from, with their answers (labels).");
 
   /** The validation part. */
   public static final Port<Dataset> VALIDATION =
-      Port.optional("validation", PortType.DATA, Dataset.class, "Validation data",
+      Port.optional(
+          "validation",
+          PortType.DATA,
+          Dataset.class,
+          "Validation data",
           "Optional examples to check progress on after every epoch; needed for early stopping.");
 
   /** The trained model. */
   public static final Port<TrainedModel> MODEL =
-      Port.of("model", PortType.MODEL, TrainedModel.class, "Model",
+      Port.of(
+          "model",
+          PortType.MODEL,
+          TrainedModel.class,
+          "Model",
           "The trained model, with its preprocessing, training curves and how it was made.");
 
-  private static final NodeSpec SPEC = spec(
-      NodeSpec.builder("train.train")
-          .setDisplayName("Train")
-          .setCategory(Category.TRAIN)
-          .setSummary("Teach a new model from labelled examples.")
-          .setWhatItDoes("Turns the training examples into numbers (scaling and encoding learned "
-              + "from the training part only), builds a neural network and adjusts its weights "
-              + "epoch by epoch to predict the labels, watching the validation part to stop at "
-              + "the best moment.")
-          .optWhyItMatters("This is where the learning happens; everything before prepares "
-              + "for it and everything after checks it.")
-          .optWatchOutFor("A training score far above the validation score means the model is "
-              + "memorising (overfitting). If training becomes unstable, lower the learning "
-              + "rate.")
-          .addInput(TRAIN)
-          .addInput(VALIDATION)
-          .addOutput(MODEL)
-          .addParam(LABEL)
-          .addParam(ARCHITECTURE)
-          .addParam(FOLDS)
-          .addParam(HIDDEN)
-          .addParam(EPOCHS)
-          .addParam(LEARNING_RATE)
-          .addParam(BATCH_SIZE)
-          .addParam(OPTIMIZER)
-          .addParam(PATIENCE)
-          .addParam(DROPOUT)
-          .addParam(WEIGHT_DECAY)
-          .addParam(SEARCH_SECONDS)
-          .addParam(TASK)
-          .optHeavy(true));
+  private static final NodeSpec SPEC =
+      spec(
+          NodeSpec.builder("train.train")
+              .setDisplayName("Train")
+              .setCategory(Category.TRAIN)
+              .setSummary("Teach a new model from labelled examples.")
+              .setWhatItDoes(
+                  "Turns the training examples into numbers (scaling and encoding learned "
+                      + "from the training part only), builds a neural network and adjusts its weights "
+                      + "epoch by epoch to predict the labels, watching the validation part to stop at "
+                      + "the best moment.")
+              .optWhyItMatters(
+                  "This is where the learning happens; everything before prepares "
+                      + "for it and everything after checks it.")
+              .optWatchOutFor(
+                  "A training score far above the validation score means the model is "
+                      + "memorising (overfitting). If training becomes unstable, lower the learning "
+                      + "rate.")
+              .addInput(TRAIN)
+              .addInput(VALIDATION)
+              .addOutput(MODEL)
+              .addParam(LABEL)
+              .addParam(ARCHITECTURE)
+              .addParam(FOLDS)
+              .addParam(HIDDEN)
+              .addParam(EPOCHS)
+              .addParam(LEARNING_RATE)
+              .addParam(BATCH_SIZE)
+              .addParam(OPTIMIZER)
+              .addParam(PATIENCE)
+              .addParam(DROPOUT)
+              .addParam(WEIGHT_DECAY)
+              .addParam(SEARCH_SECONDS)
+              .addParam(TASK)
+              .optHeavy(true));
 
   private static NodeSpec spec(NodeSpec.Builder b) {
     TrainParams.presets().forEach(b::addPreset);
@@ -115,54 +131,96 @@ public final class Train implements NodeType {
     boolean regression = pre.task() == ArchSpec.Task.REGRESSION;
     String what = regression ? "predicting a number" : pre.classNames().size() + " classes";
     Fitting.Fitted fitted;
-    if (params.get(ARCHITECTURE).equals("auto")
-        && pre.input() == Preprocessing.Input.TABLE) {
+    if (params.get(ARCHITECTURE).equals("auto") && pre.input() == Preprocessing.Input.TABLE) {
       ctx.log("Training on " + tr.rows() + " examples (" + what + ") on " + ctx.device() + ".");
-      List<String> ignored = java.util.stream.Stream.of(HIDDEN, EPOCHS, LEARNING_RATE, BATCH_SIZE,
-          OPTIMIZER, PATIENCE, DROPOUT, WEIGHT_DECAY).filter(p -> changed(params, p))
-          .map(p -> p.spec().label()).toList();
+      List<String> ignored =
+          java.util.stream.Stream.of(
+                  HIDDEN,
+                  EPOCHS,
+                  LEARNING_RATE,
+                  BATCH_SIZE,
+                  OPTIMIZER,
+                  PATIENCE,
+                  DROPOUT,
+                  WEIGHT_DECAY)
+              .filter(p -> changed(params, p))
+              .map(p -> p.spec().label())
+              .toList();
       if (!ignored.isEmpty()) {
-        ctx.log("Automatic ignores " + String.join(", ", ignored) + ": it chooses them itself. "
-            + "Choose Linear or Multi-layer perceptron as the model type to use your settings.");
+        ctx.log(
+            "Automatic ignores "
+                + String.join(", ", ignored)
+                + ": it chooses them itself. "
+                + "Choose Linear or Multi-layer perceptron as the model type to use your settings.");
       }
       fitted = ModelSearch.run(pre, tr, va, regression, params.get(SEARCH_SECONDS), ctx);
     } else {
       ArchSpec arch = architecture(pre, params, ctx);
       TrainConfig config =
           new TrainConfig(
-              params.get(EPOCHS), params.get(BATCH_SIZE),
+              params.get(EPOCHS),
+              params.get(BATCH_SIZE),
               params.get(LEARNING_RATE),
               params.get(OPTIMIZER).equals("sgd")
                   ? TrainConfig.Optimizer.SGD
                   : TrainConfig.Optimizer.ADAM,
               regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
-              params.get(PATIENCE), ctx.seed(), params.get(WEIGHT_DECAY),
+              params.get(PATIENCE),
+              ctx.seed(),
+              params.get(WEIGHT_DECAY),
               TrainConfig.DEFAULT_MIN_PATIENCE_STEPS);
-      ctx.log("Training " + arch.describe() + " on " + tr.rows() + " examples (" + what + ") on "
-          + ctx.device() + ".");
-      String settings = String.format(java.util.Locale.ROOT,
-          "%s, %d epochs at most, batch size %d, learning rate %s, %s, weight decay %s, "
-              + "patience %d epochs", arch.describe(), config.epochs(), config.batchSize(),
-          config.learningRate(), config.optimizer().name().toLowerCase(java.util.Locale.ROOT),
-          config.weightDecay(), config.patience());
+      ctx.log(
+          "Training "
+              + arch.describe()
+              + " on "
+              + tr.rows()
+              + " examples ("
+              + what
+              + ") on "
+              + ctx.device()
+              + ".");
+      String settings =
+          String.format(
+              java.util.Locale.ROOT,
+              "%s, %d epochs at most, batch size %d, learning rate %s, %s, weight decay %s, "
+                  + "patience %d epochs",
+              arch.describe(),
+              config.epochs(),
+              config.batchSize(),
+              config.learningRate(),
+              config.optimizer().name().toLowerCase(java.util.Locale.ROOT),
+              config.weightDecay(),
+              config.patience());
       fitted = Fitting.fit(arch, pre, tr, va, config, settings, ctx);
     }
     TrainingLoop.Result r = fitted.result();
-    ctx.log("Trained " + fitted.model().headline() + " for " + r.epochsRun() + " epochs ("
-        + String.format("%,d", r.epochsRun() * fitted.steps()) + " steps); kept epoch "
-        + r.bestEpoch() + ".");
+    ctx.log(
+        "Trained "
+            + fitted.model().headline()
+            + " for "
+            + r.epochsRun()
+            + " epochs ("
+            + String.format("%,d", r.epochsRun() * fitted.steps())
+            + " steps); kept epoch "
+            + r.bestEpoch()
+            + ".");
     TrainedModel model = fitted.model();
     int folds = params.get(FOLDS);
     if (folds >= 2 && pre.input() == Preprocessing.Input.TABLE) {
       if (train.size() < 2 * folds) {
-        ctx.log("Skipped cross-validation: " + train.size() + " training examples are too few for "
-            + folds + " folds.");
+        ctx.log(
+            "Skipped cross-validation: "
+                + train.size()
+                + " training examples are too few for "
+                + folds
+                + " folds.");
       } else {
         String line = CrossValidation.run(train, folds, fitted, params, ctx);
         ctx.log(line);
         String before = model.provenance().settings();
-        model = model.withProvenance(model.provenance().withSettings(
-            (before == null ? "" : before + " ") + line));
+        model =
+            model.withProvenance(
+                model.provenance().withSettings((before == null ? "" : before + " ") + line));
       }
     }
     return Outputs.of(MODEL, model);
@@ -180,7 +238,9 @@ public final class Train implements NodeType {
     String kind = params.get(ARCHITECTURE);
     boolean images = pre.input() == Preprocessing.Input.IMAGES;
     if (kind.equals("cnn") && !images) {
-      throw NodeException.atParam(ctx.nodeId(), ARCHITECTURE.name(),
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          ARCHITECTURE.name(),
           "A convolutional network needs images, but the training data is a table.",
           "Choose Automatic or Multi-layer perceptron.");
     }
@@ -189,11 +249,20 @@ public final class Train implements NodeType {
     ArchSpec spec;
     if (kind.equals("cnn") || (kind.equals("auto") && images)) {
       List<Integer> dense = hidden.isEmpty() ? List.of(64) : hidden.subList(0, 1);
-      spec = new ArchSpec(ArchSpec.CURRENT_VERSION, ArchSpec.Kind.CNN, shape, dense,
-          List.of(16, 32), 0, pre.outputs(), pre.task());
+      spec =
+          new ArchSpec(
+              ArchSpec.CURRENT_VERSION,
+              ArchSpec.Kind.CNN,
+              shape,
+              dense,
+              List.of(16, 32),
+              0,
+              pre.outputs(),
+              pre.task());
     } else {
-      spec = ArchSpec.mlp(shape, kind.equals("linear") ? List.of() : hidden, pre.outputs(),
-          pre.task());
+      spec =
+          ArchSpec.mlp(
+              shape, kind.equals("linear") ? List.of() : hidden, pre.outputs(), pre.task());
     }
     return spec.withDropout(params.get(DROPOUT));
   }

@@ -26,11 +26,13 @@ class CsvHostileInputTest {
 
   private Table load(byte[] content) throws Exception {
     Files.write(dir.resolve("data.csv"), content);
-    Map<String, JsonNode> given = Map.of(LoadCsv.FILE.name(), JsonNodeFactory.instance.textNode(
-        "data.csv"));
+    Map<String, JsonNode> given =
+        Map.of(LoadCsv.FILE.name(), JsonNodeFactory.instance.textNode("data.csv"));
     try (TestContext ctx = new TestContext("load").withBaseDir(dir)) {
-      return (Table) block.execute(new Inputs("load", Map.of()), Params.of(block.spec(), given),
-          ctx).get("table");
+      return (Table)
+          block
+              .execute(new Inputs("load", Map.of()), Params.of(block.spec(), given), ctx)
+              .get("table");
     }
   }
 
@@ -63,7 +65,9 @@ class CsvHostileInputTest {
   @Test
   void binaryFileIsRefusedInPlainWords() {
     Throwable e = catchThrowable(() -> load(new byte[] {'a', ',', 'b', '\n', 1, 0, 7, 0, 0, 9}));
-    assertThat(e).isInstanceOf(NodeException.class).hasMessageContaining("zero byte")
+    assertThat(e)
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("zero byte")
         .hasMessageContaining("line 2");
   }
 
@@ -73,18 +77,21 @@ class CsvHostileInputTest {
     for (int i = 1; i < 20_000; i++) {
       header.append(",c").append(i);
     }
-    Throwable e = catchThrowable(() -> load((header + "\n" + header + "\n")
-        .getBytes(StandardCharsets.UTF_8)));
-    assertThat(e).isInstanceOf(NodeException.class)
+    Throwable e =
+        catchThrowable(
+            () -> load((header + "\n" + header + "\n").getBytes(StandardCharsets.UTF_8)));
+    assertThat(e)
+        .isInstanceOf(NodeException.class)
         .hasMessageContaining("line 1 has more than 5,000 values");
   }
 
   @Test
   void absurdlyLongValueIsRefusedWithItsLine() {
     String huge = "x".repeat(3_000_000);
-    Throwable e = catchThrowable(() -> load(("a,b\n1,2\n3," + huge + "\n")
-        .getBytes(StandardCharsets.UTF_8)));
-    assertThat(e).isInstanceOf(NodeException.class)
+    Throwable e =
+        catchThrowable(() -> load(("a,b\n1,2\n3," + huge + "\n").getBytes(StandardCharsets.UTF_8)));
+    assertThat(e)
+        .isInstanceOf(NodeException.class)
         .hasMessageContaining("longer than 1,000,000 characters");
   }
 }

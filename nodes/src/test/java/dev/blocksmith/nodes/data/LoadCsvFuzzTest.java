@@ -27,10 +27,14 @@ class LoadCsvFuzzTest {
     try {
       Files.write(file, data);
       LoadCsv block = new LoadCsv();
-      Params params = Params.of(block.spec(),
-          Map.of(LoadCsv.FILE.name(), JsonNodeFactory.instance.textNode(file.toString()),
-              LoadCsv.SKIP_BAD_ROWS.name(),
-              JsonNodeFactory.instance.booleanNode(data.length % 2 == 0)));
+      Params params =
+          Params.of(
+              block.spec(),
+              Map.of(
+                  LoadCsv.FILE.name(),
+                  JsonNodeFactory.instance.textNode(file.toString()),
+                  LoadCsv.SKIP_BAD_ROWS.name(),
+                  JsonNodeFactory.instance.booleanNode(data.length % 2 == 0)));
       try (TestContext ctx = new TestContext("load")) {
         Map<String, Object> out = block.execute(new Inputs("load", Map.of()), params, ctx);
         assertThat(out.get("table")).isInstanceOf(Table.class);

@@ -1,6 +1,5 @@
 package dev.blocksmith.nodes.data;
 
-import dev.blocksmith.engine.testing.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import dev.blocksmith.engine.spi.CancelledException;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.testing.TestContext;
 import dev.blocksmith.engine.value.CategoryColumn;
 import dev.blocksmith.engine.value.ColumnRole;
 import dev.blocksmith.engine.value.ColumnType;
@@ -41,25 +41,32 @@ class LoadCsvTest {
     Map<String, JsonNode> given = new HashMap<>();
     given.put(LoadCsv.FILE.name(), JSON.textNode("sales.csv"));
     for (int i = 0; i < params.length; i += 2) {
-      given.put(params[i], params[i + 1].equals("true") ? JSON.booleanNode(true)
-          : JSON.textNode(params[i + 1]));
+      given.put(
+          params[i],
+          params[i + 1].equals("true") ? JSON.booleanNode(true) : JSON.textNode(params[i + 1]));
     }
     ctx = new TestContext("test").withBaseDir(dir);
-    Object out = block.execute(new Inputs("n1", Map.of()), Params.of(block.spec(), given), ctx)
-        .get("table");
+    Object out =
+        block.execute(new Inputs("n1", Map.of()), Params.of(block.spec(), given), ctx).get("table");
     return (Table) out;
   }
 
   private NodeException failure(String content, String... params) {
-    return (NodeException) org.assertj.core.api.Assertions.catchThrowable(
-        () -> load(content, params));
+    return (NodeException)
+        org.assertj.core.api.Assertions.catchThrowable(() -> load(content, params));
   }
 
   @Test
   void readsTypesAndRoles() throws Exception {
-    Table t = load("id,age,city,member,name,bought\n"
-        + "1,30,Paris,yes,Ann Lee,no\n2,41.5,Rome,no,Bob Stone,yes\n3,,Paris,yes,Cy Twombly,no\n"
-        + "4,25,Oslo,no,Dee Dee,yes\n", LoadCsv.LABEL.name(), "bought", LoadCsv.IDS.name(), "id");
+    Table t =
+        load(
+            "id,age,city,member,name,bought\n"
+                + "1,30,Paris,yes,Ann Lee,no\n2,41.5,Rome,no,Bob Stone,yes\n3,,Paris,yes,Cy Twombly,no\n"
+                + "4,25,Oslo,no,Dee Dee,yes\n",
+            LoadCsv.LABEL.name(),
+            "bought",
+            LoadCsv.IDS.name(),
+            "id");
     assertThat(t.rowCount()).isEqualTo(4);
     assertThat(t.columnNames()).containsExactly("id", "age", "city", "member", "name", "bought");
     assertThat(t.column("age").orElseThrow().type()).isEqualTo(ColumnType.NUMBER);
@@ -70,7 +77,8 @@ class LoadCsvTest {
     assertThat(t.column("bought").orElseThrow().type()).isEqualTo(ColumnType.CATEGORY);
     assertThat(t.role("bought")).isEqualTo(ColumnRole.LABEL);
     assertThat(t.role("id")).isEqualTo(ColumnRole.ID);
-    assertThat(ctx.logText()).contains("Detected values separated by comma")
+    assertThat(ctx.logText())
+        .contains("Detected values separated by comma")
         .contains("Loaded 4 rows × 6 columns from sales.csv");
     assertThat(ctx.progressValues()).contains(1.0);
   }
@@ -112,11 +120,12 @@ class LoadCsvTest {
 
   @Test
   void fallsBackToWindows1252AndSaysSo() throws Exception {
-    byte[] latin = "name,city\nJos\u00e9,M\u00fcnchen\nAnn,Paris\n"
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin =
+        "name,city\nJos\u00e9,M\u00fcnchen\nAnn,Paris\n".getBytes(StandardCharsets.ISO_8859_1);
     Table t = load(latin);
     assertThat(t.column("name").orElseThrow().format(0)).isEqualTo("Jos\u00e9");
-    assertThat(ctx.logText()).contains("Line 2 has bytes that are not valid UTF-8")
+    assertThat(ctx.logText())
+        .contains("Line 2 has bytes that are not valid UTF-8")
         .contains("Windows-1252");
   }
 
@@ -136,8 +145,12 @@ class LoadCsvTest {
 
   @Test
   void strictUtf8NamesTheLineOfTheBadBytes() {
-    assertThatThrownBy(() -> load("a,b\n1,2\nx\u00ff,3\n".getBytes(StandardCharsets.ISO_8859_1),
-            LoadCsv.ENCODING.name(), "UTF-8"))
+    assertThatThrownBy(
+            () ->
+                load(
+                    "a,b\n1,2\nx\u00ff,3\n".getBytes(StandardCharsets.ISO_8859_1),
+                    LoadCsv.ENCODING.name(),
+                    "UTF-8"))
         .isInstanceOf(NodeException.class)
         .hasMessageContaining("sales.csv line 3 has bytes that are not valid UTF-8");
   }
@@ -193,7 +206,8 @@ class LoadCsvTest {
   void missingLabelListsTheColumns() {
     NodeException e = failure("name,age\nann,3\nbob,4\n", LoadCsv.LABEL.name(), "Age");
     assertThat(e.getMessage())
-        .isEqualTo("The column to predict \"Age\" is not in sales.csv. Its columns are: name, age.");
+        .isEqualTo(
+            "The column to predict \"Age\" is not in sales.csv. Its columns are: name, age.");
     assertThat(e.param()).isEqualTo(LoadCsv.LABEL.name());
   }
 
@@ -240,7 +254,8 @@ class LoadCsvTest {
   @Test
   void checkParamsAndTheSignatureFollowTheFile() throws Exception {
     Params p = Params.of(block.spec(), Map.of(LoadCsv.FILE.name(), JSON.textNode("sales.csv")));
-    assertThat(block.checkParams(p, dir)).singleElement()
+    assertThat(block.checkParams(p, dir))
+        .singleElement()
         .satisfies(pr -> assertThat(pr.message()).contains("sales.csv was not found"));
     Files.writeString(dir.resolve("sales.csv"), "a\n1\n");
     assertThat(block.checkParams(p, dir)).isEmpty();

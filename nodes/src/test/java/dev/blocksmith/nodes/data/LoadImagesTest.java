@@ -1,6 +1,5 @@
 package dev.blocksmith.nodes.data;
 
-import dev.blocksmith.engine.testing.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.testing.TestContext;
 import dev.blocksmith.engine.value.ImageSet;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
@@ -36,10 +36,16 @@ class LoadImagesTest {
   }
 
   private ImageSet load(String colour) throws Exception {
-    Params p = Params.of(block.spec(), Map.of(LoadImages.FOLDER.name(),
-        JsonNodeFactory.instance.textNode(dir.toString()), LoadImages.SIZE.name(),
-        JsonNodeFactory.instance.numberNode(8), LoadImages.COLOUR.name(),
-        JsonNodeFactory.instance.textNode(colour)));
+    Params p =
+        Params.of(
+            block.spec(),
+            Map.of(
+                LoadImages.FOLDER.name(),
+                JsonNodeFactory.instance.textNode(dir.toString()),
+                LoadImages.SIZE.name(),
+                JsonNodeFactory.instance.numberNode(8),
+                LoadImages.COLOUR.name(),
+                JsonNodeFactory.instance.textNode(colour)));
     return (ImageSet) block.execute(new Inputs("n1", Map.of()), p, ctx).get("images");
   }
 
@@ -80,7 +86,8 @@ class LoadImagesTest {
         .contains("star/broken.png could not be decoded")
         .contains("square/notes.txt is not a PNG, JPEG, BMP or GIF image")
         .contains("circle/huge.png claims to be 30,000×30,000 pixels");
-    assertThat(ctx.logText()).contains("Skipped 3 files")
+    assertThat(ctx.logText())
+        .contains("Skipped 3 files")
         .contains("Loaded 300 images in 3 classes (circle: 100, square: 100, star: 100)");
   }
 
@@ -97,14 +104,16 @@ class LoadImagesTest {
   @Test
   void oneClassIsAClearError() throws Exception {
     png(Files.createDirectories(dir.resolve("only")).resolve("1.png"), 9, 1);
-    assertThatThrownBy(() -> load("grayscale")).isInstanceOf(NodeException.class)
+    assertThatThrownBy(() -> load("grayscale"))
+        .isInstanceOf(NodeException.class)
         .hasMessageContaining("Only one class of images was found (only)");
   }
 
   @Test
   void noImagesIsAClearError() throws Exception {
     Files.writeString(Files.createDirectories(dir.resolve("x")).resolve("a.txt"), "x");
-    assertThatThrownBy(() -> load("grayscale")).isInstanceOf(NodeException.class)
+    assertThatThrownBy(() -> load("grayscale"))
+        .isInstanceOf(NodeException.class)
         .hasMessageContaining("No readable images were found");
   }
 

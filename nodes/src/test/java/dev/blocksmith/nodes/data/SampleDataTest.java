@@ -48,8 +48,10 @@ class SampleDataTest {
   @Test
   void outputTypeFollowsTheDataset() {
     SampleData block = new SampleData();
-    Params digits = Params.of(block.spec(), Map.of("dataset",
-        com.fasterxml.jackson.databind.node.TextNode.valueOf("digits")));
+    Params digits =
+        Params.of(
+            block.spec(),
+            Map.of("dataset", com.fasterxml.jackson.databind.node.TextNode.valueOf("digits")));
     assertThat(block.inferOutputs(Map.of(), digits)).containsEntry("data", PortType.IMAGES);
     assertThat(block.inferOutputs(Map.of(), Params.of(block.spec(), Map.of())))
         .containsEntry("data", PortType.TABLE);

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 class CoachTest {
   private static TrainedModel model(List<Double> trainLoss) {
     ArchSpec arch = ArchSpec.mlp(List.of(2), List.of(), 2, ArchSpec.Task.CLASSIFICATION);
-    Provenance p = new Provenance(1, "cpu()", "x", "x", "x", trainLoss.size(), trainLoss.size(),
-        null);
-    return new TrainedModel(arch, new byte[0], List.of(), null,
-        List.of(new Curve("train loss", trainLoss)), p);
+    Provenance p =
+        new Provenance(1, "cpu()", "x", "x", "x", trainLoss.size(), trainLoss.size(), null);
+    return new TrainedModel(
+        arch, new byte[0], List.of(), null, List.of(new Curve("train loss", trainLoss)), p);
   }
 
   private static List<String> titles(TrainedModel model, Map<String, Double> metrics, int rows) {
@@ -38,10 +38,12 @@ class CoachTest {
     // Learning rate 50: the loss went from 0.7 to 3.5e7 and stayed finite.
     TrainedModel exploded = model(List.of(0.7, 12.0, 3.5e7, 2.1e6));
     List<Finding> f = Coach.findings(exploded, accuracy(500, 1000), List.of(), 1000);
-    assertThat(f).extracting(Finding::title).contains("Training diverged")
+    assertThat(f)
+        .extracting(Finding::title)
+        .contains("Training diverged")
         .doesNotContain("The model is underfitting");
-    Finding d = f.stream().filter(x -> x.title().equals("Training diverged")).findFirst()
-        .orElseThrow();
+    Finding d =
+        f.stream().filter(x -> x.title().equals("Training diverged")).findFirst().orElseThrow();
     assertThat(d.suggestion()).contains("Lower the learning rate").doesNotContain("higher");
   }
 
@@ -57,9 +59,12 @@ class CoachTest {
     assertThat(m.get("accuracy, 95 % low")).isCloseTo(0.7575, within(0.001));
     assertThat(m.get("accuracy, 95 % high")).isEqualTo(1.0);
     List<Finding> f = Coach.findings(model(List.of(0.7, 0.1)), m, List.of(), 12);
-    assertThat(f).extracting(Finding::title)
+    assertThat(f)
+        .extracting(Finding::title)
         .containsExactly("Too few test examples to trust this score");
-    assertThat(f.get(0).message()).contains("100.0 %").contains("between 76 % and 100 %")
+    assertThat(f.get(0).message())
+        .contains("100.0 %")
+        .contains("between 76 % and 100 %")
         .doesNotContain("0 points off");
   }
 
@@ -86,9 +91,10 @@ class CoachTest {
     assertThat(UncertaintyRule.check(m, 200)).isEmpty();
     double[] few = {1, 2, 3, 4, 5, 6};
     double[] off = {2, 1, 4, 3, 6, 5};
-    Map<String, Double> shaky = ScoreRanges.withRegressionRanges(Scores.regression(few, off), few,
-        off);
-    assertThat(UncertaintyRule.check(shaky, 6)).extracting(Finding::title)
+    Map<String, Double> shaky =
+        ScoreRanges.withRegressionRanges(Scores.regression(few, off), few, off);
+    assertThat(UncertaintyRule.check(shaky, 6))
+        .extracting(Finding::title)
         .containsExactly("Too few test examples to trust this score");
   }
 }

@@ -34,17 +34,31 @@ class EvaluateTest {
   void comparesTwoModelsAndFlagsUnderfitting() throws Exception {
     try (TestContext ctx = new TestContext("evaluate")) {
       Object data = Run.block(new SampleData(), Map.of(), ctx, "size", 400).get("data");
-      Object weak = Run.block(new Train(), Map.of("train", data), ctx, "architecture", "linear",
-          "epochs", 2).get("model");
-      Object strong = Run.block(new Train(), Map.of("train", data), ctx, "epochs", 40,
-          "learningRate", 0.02, "patience", 0).get("model");
-      Report r = (Report) Run.block(new Evaluate(), Map.of("model", strong, "data", data,
-          "compare", weak), ctx).get("report");
+      Object weak =
+          Run.block(new Train(), Map.of("train", data), ctx, "architecture", "linear", "epochs", 2)
+              .get("model");
+      Object strong =
+          Run.block(
+                  new Train(),
+                  Map.of("train", data),
+                  ctx,
+                  "epochs",
+                  40,
+                  "learningRate",
+                  0.02,
+                  "patience",
+                  0)
+              .get("model");
+      Report r =
+          (Report)
+              Run.block(new Evaluate(), Map.of("model", strong, "data", data, "compare", weak), ctx)
+                  .get("report");
       assertThat(r.parts()).hasSize(2);
       assertThat(r.parts().get(0).metrics().get("accuracy"))
           .isGreaterThan(r.parts().get(1).metrics().get("accuracy"));
       assertThat(r.findings().get(0).suggestion()).contains("first model");
-      assertThat(r.parts().get(1).findings()).extracting(Finding::title)
+      assertThat(r.parts().get(1).findings())
+          .extracting(Finding::title)
           .contains("The model is underfitting");
       assertThat(r.curves()).isNotEmpty();
       assertThat(r.confusion()).hasDimensions(2, 2);

@@ -48,10 +48,22 @@ class ExplainTest {
   @Test
   void plantedInformativeColumnRanksFirst() throws Exception {
     try (TestContext ctx = new TestContext("explain")) {
-      Object model = Run.block(new Train(), Map.of("train", plantedTable(400, 1)), ctx,
-          "epochs", 30, "learningRate", 0.02, "patience", 0).get("model");
-      Report r = (Report) Run.block(new Explain(), Map.of("model", model,
-          "data", plantedTable(300, 2)), ctx).get("report");
+      Object model =
+          Run.block(
+                  new Train(),
+                  Map.of("train", plantedTable(400, 1)),
+                  ctx,
+                  "epochs",
+                  30,
+                  "learningRate",
+                  0.02,
+                  "patience",
+                  0)
+              .get("model");
+      Report r =
+          (Report)
+              Run.block(new Explain(), Map.of("model", model, "data", plantedTable(300, 2)), ctx)
+                  .get("report");
       Chart chart = r.charts().get(0);
       assertThat(chart.kind()).isEqualTo(Chart.Kind.BAR);
       assertThat(chart.categories().get(0)).isEqualTo("key");
@@ -62,7 +74,8 @@ class ExplainTest {
       }
       assertThat(chart.series().get(0).error()).hasSize(5);
       assertThat(r.findings().get(0).message())
-          .startsWith("Shuffling key drops accuracy by").contains("leans on it most");
+          .startsWith("Shuffling key drops accuracy by")
+          .contains("leans on it most");
       assertThat(r.headline()).isEqualTo("leans most on key");
       assertThat(ReportText.render(r)).contains("key").contains("±");
     }
@@ -72,12 +85,16 @@ class ExplainTest {
   void digitsSaliencyLiesOnTheStrokes() throws Exception {
     try (TestContext ctx = new TestContext("explain")) {
       Object model = Run.block(new PretrainedModel(), Map.of(), ctx).get("model");
-      Object fresh = Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 60,
-          "seed", 5).get("data");
-      Object digits = Run.block(new FilterClasses(), Map.of("data", fresh), ctx, "classes",
-          "0,1,2,3,4").get("data");
-      Report r = (Report) Run.block(new Explain(), Map.of("model", model, "data", digits), ctx,
-          "pictures", 5).get("report");
+      Object fresh =
+          Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 60, "seed", 5)
+              .get("data");
+      Object digits =
+          Run.block(new FilterClasses(), Map.of("data", fresh), ctx, "classes", "0,1,2,3,4")
+              .get("data");
+      Report r =
+          (Report)
+              Run.block(new Explain(), Map.of("model", model, "data", digits), ctx, "pictures", 5)
+                  .get("report");
       List<Picture> pictures = r.charts().get(0).pictures();
       assertThat(pictures).hasSize(5);
       double onStrokes = 0;
@@ -97,7 +114,8 @@ class ExplainTest {
       }
       double strokeShare = strokePixels / (double) (pictures.size() * 28 * 28);
       double massShare = onStrokes / total;
-      System.out.printf("saliency mass on strokes %.3f; strokes cover %.3f of the area%n",
+      System.out.printf(
+          "saliency mass on strokes %.3f; strokes cover %.3f of the area%n",
           massShare, strokeShare);
       assertThat(massShare).isGreaterThan(0.5);
       assertThat(massShare).isGreaterThan(2 * strokeShare);

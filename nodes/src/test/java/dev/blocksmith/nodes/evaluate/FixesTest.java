@@ -23,11 +23,9 @@ class FixesTest {
   void setsTheParamOfTheNearestUpstreamBlockAndPrintsASetLine() throws Exception {
     Graph g = firstModel();
     Fix fix = Fix.set("train.train", "dropout", "0.2", "add dropout 0.2 in Train");
-    assertThat(Fixes.cliLine(g, REGISTRY, "evaluate", fix))
-        .startsWith("--set train.dropout=0.2");
+    assertThat(Fixes.cliLine(g, REGISTRY, "evaluate", fix)).startsWith("--set train.dropout=0.2");
     Graph fixed = Fixes.apply(g, REGISTRY, "evaluate", fix);
-    assertThat(fixed.node("train").orElseThrow().params().get("dropout").asDouble())
-        .isEqualTo(0.2);
+    assertThat(fixed.node("train").orElseThrow().params().get("dropout").asDouble()).isEqualTo(0.2);
     assertThat(fixed.nodes()).hasSameSizeAs(g.nodes());
   }
 
@@ -46,8 +44,10 @@ class FixesTest {
         .startsWith("insert a 'Keep classes' block before 'split' with perClass = 40");
     Graph fixed = Fixes.apply(g, REGISTRY, "evaluate", fix);
     assertThat(fixed.nodes()).hasSize(g.nodes().size() + 1);
-    assertThat(fixed.edges()).contains(Edge.of("sample.data", "filter-classes.data"),
-        Edge.of("filter-classes.data", "split.data"));
+    assertThat(fixed.edges())
+        .contains(
+            Edge.of("sample.data", "filter-classes.data"),
+            Edge.of("filter-classes.data", "split.data"));
     assertThat(fixed.edges()).doesNotContain(Edge.of("sample.data", "split.data"));
     assertThat(fixed.node("filter-classes").orElseThrow().params().get("perClass").asInt())
         .isEqualTo(40);

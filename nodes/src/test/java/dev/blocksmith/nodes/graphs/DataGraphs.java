@@ -28,39 +28,66 @@ public final class DataGraphs {
   /** The graphs by file name. */
   public static Map<String, Graph> expected() {
     Map<String, Graph> out = new LinkedHashMap<>();
-    out.put("house-prices.json", pipeline("House prices",
-        "Predict a house's price from its size, rooms, age and neighbourhood (regression).",
-        "data/house-prices.csv", "price",
-        Map.of("missing", text("drop-rows"), "dropDuplicates", JSON.booleanNode(true))));
-    out.put("clean-sensor-readings.json", pipeline("Clean sensor readings",
-        "Sensor readings with missing values, repeated rows and glitches: clean them, then"
-            + " learn to tell ok machines from faulty ones.",
-        "data/sensor-readings.csv", "status",
-        Map.of("missing", text("median"), "dropDuplicates", JSON.booleanNode(true),
-            "outliers", text("iqr"), "outlierAction", text("drop"))));
+    out.put(
+        "house-prices.json",
+        pipeline(
+            "House prices",
+            "Predict a house's price from its size, rooms, age and neighbourhood (regression).",
+            "data/house-prices.csv",
+            "price",
+            Map.of("missing", text("drop-rows"), "dropDuplicates", JSON.booleanNode(true))));
+    out.put(
+        "clean-sensor-readings.json",
+        pipeline(
+            "Clean sensor readings",
+            "Sensor readings with missing values, repeated rows and glitches: clean them, then"
+                + " learn to tell ok machines from faulty ones.",
+            "data/sensor-readings.csv",
+            "status",
+            Map.of(
+                "missing",
+                text("median"),
+                "dropDuplicates",
+                JSON.booleanNode(true),
+                "outliers",
+                text("iqr"),
+                "outlierAction",
+                text("drop"))));
     return out;
   }
 
-  private static Graph pipeline(String name, String description, String file, String label,
-      Map<String, JsonNode> clean) {
+  private static Graph pipeline(
+      String name, String description, String file, String label, Map<String, JsonNode> clean) {
     List<Node> nodes = new ArrayList<>();
     nodes.add(node("load", "data.load-csv", Map.of("file", text(file), "label", text(label))));
     nodes.add(node("clean", "prepare.clean", new java.util.TreeMap<>(clean)));
     nodes.add(node("encode", "prepare.encode", Map.of("method", text("one-hot"))));
     nodes.add(node("normalize", "prepare.normalize", Map.of("method", text("standardize"))));
-    nodes.add(node("split", "prepare.split", Map.of("trainShare", number("0.7"),
-        "validationShare", number("0.15"), "testShare", number("0.15"), "seed", JSON.numberNode(42))));
+    nodes.add(
+        node(
+            "split",
+            "prepare.split",
+            Map.of(
+                "trainShare",
+                number("0.7"),
+                "validationShare",
+                number("0.15"),
+                "testShare",
+                number("0.15"),
+                "seed",
+                JSON.numberNode(42))));
     nodes.add(node("train", "train.train", Map.of()));
     nodes.add(node("evaluate", "evaluate.evaluate", Map.of()));
-    List<Edge> edges = List.of(
-        Edge.of("load.table", "clean.table"),
-        Edge.of("clean.table", "encode.table"),
-        Edge.of("encode.table", "normalize.table"),
-        Edge.of("normalize.table", "split.data"),
-        Edge.of("split.train", "train.train"),
-        Edge.of("split.validation", "train.validation"),
-        Edge.of("train.model", "evaluate.model"),
-        Edge.of("split.test", "evaluate.data"));
+    List<Edge> edges =
+        List.of(
+            Edge.of("load.table", "clean.table"),
+            Edge.of("clean.table", "encode.table"),
+            Edge.of("encode.table", "normalize.table"),
+            Edge.of("normalize.table", "split.data"),
+            Edge.of("split.train", "train.train"),
+            Edge.of("split.validation", "train.validation"),
+            Edge.of("train.model", "evaluate.model"),
+            Edge.of("split.test", "evaluate.data"));
     Map<String, Position> positions = new LinkedHashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       positions.put(nodes.get(i).id(), new Position(40 + 220 * i, 120));
@@ -92,8 +119,8 @@ public final class DataGraphs {
   /** Writes the graphs into {@code graphs/}. */
   public static void main(String[] args) throws IOException {
     for (Map.Entry<String, Graph> e : expected().entrySet()) {
-      Files.writeString(folder().resolve(e.getKey()), GraphJson.write(e.getValue()),
-          StandardCharsets.UTF_8);
+      Files.writeString(
+          folder().resolve(e.getKey()), GraphJson.write(e.getValue()), StandardCharsets.UTF_8);
     }
   }
 }

@@ -18,13 +18,31 @@ class ShippedClothingBaseTest {
   @Test
   void theClothingBaseReadsUnseenTestPhotosOfItsFiveClasses() throws Exception {
     TrainedModel base = BaseModels.load(BaseModels.byId("clothing-0-4").orElseThrow());
-    assertThat(base.labelNames()).containsExactly("T-shirt", "trouser", "pullover", "dress",
-        "coat");
+    assertThat(base.labelNames())
+        .containsExactly("T-shirt", "trouser", "pullover", "dress", "coat");
     try (TestContext ctx = new TestContext("clothing")) {
-      Object photos = Run.block(new SampleData(), Map.of(), ctx, "dataset", "fashion-test",
-          "size", 500, "seed", 4, "noise", 0.0).get("data");
-      Object known = Run.block(new FilterClasses(), Map.of("data", photos), ctx, "classes",
-          "T-shirt,trouser,pullover,dress,coat").get("data");
+      Object photos =
+          Run.block(
+                  new SampleData(),
+                  Map.of(),
+                  ctx,
+                  "dataset",
+                  "fashion-test",
+                  "size",
+                  500,
+                  "seed",
+                  4,
+                  "noise",
+                  0.0)
+              .get("data");
+      Object known =
+          Run.block(
+                  new FilterClasses(),
+                  Map.of("data", photos),
+                  ctx,
+                  "classes",
+                  "T-shirt,trouser,pullover,dress,coat")
+              .get("data");
       assertThat(Score.accuracy(base, known)).isGreaterThan(0.85);
     }
     assertThat(ModelBundle.toBytes(base).length).isLessThan(2 * 1024 * 1024);

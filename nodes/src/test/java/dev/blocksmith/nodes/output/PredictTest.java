@@ -35,17 +35,31 @@ class PredictTest {
   @BeforeAll
   static void train() throws Exception {
     try (TestContext ctx = new TestContext("setup")) {
-      moons = (Table) Run.block(new SampleData(), Map.of(), ctx, "dataset", "moons", "size", 600,
-          "seed", 3).get("data");
-      model = (TrainedModel) Run.block(new Train(), Map.of("train", moons), ctx, "architecture",
-          "mlp", "hiddenSizes", List.of(32, 32), "epochs", 30, "patience", 0).get("model");
+      moons =
+          (Table)
+              Run.block(new SampleData(), Map.of(), ctx, "dataset", "moons", "size", 600, "seed", 3)
+                  .get("data");
+      model =
+          (TrainedModel)
+              Run.block(
+                      new Train(),
+                      Map.of("train", moons),
+                      ctx,
+                      "architecture",
+                      "mlp",
+                      "hiddenSizes",
+                      List.of(32, 32),
+                      "epochs",
+                      30,
+                      "patience",
+                      0)
+                  .get("model");
     }
   }
 
   private static Table predict(Object m, Object data) throws Exception {
     try (TestContext ctx = new TestContext("predict")) {
-      return (Table) Run.block(new Predict(), Map.of("model", m, "data", data), ctx)
-          .get("table");
+      return (Table) Run.block(new Predict(), Map.of("model", m, "data", data), ctx).get("table");
     }
   }
 
@@ -61,8 +75,8 @@ class PredictTest {
 
   @Test
   void rawRowsWithoutTheAnswerGetPredictionsAndConfidence() throws Exception {
-    Table unlabelled = Table.of(List.of(moons.column("x").orElseThrow(),
-        moons.column("y").orElseThrow()));
+    Table unlabelled =
+        Table.of(List.of(moons.column("x").orElseThrow(), moons.column("y").orElseThrow()));
     Table out = predict(model, unlabelled);
     assertThat(out.columnNames()).containsExactly("x", "y", "predicted", "confidence");
     assertThat(out.rowCount()).isEqualTo(600);
@@ -76,13 +90,15 @@ class PredictTest {
   void imagesGetTheirSourceNamesAndPredictions() throws Exception {
     try (TestContext ctx = new TestContext("images")) {
       TrainedModel base = BaseModels.load(BaseModels.ALL.get(0));
-      Object digits = Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 300,
-          "seed", 8).get("data");
-      ImageSet some = (ImageSet) Run.block(new FilterClasses(), Map.of("data", digits), ctx,
-          "classes", "0,1,2,3,4").get("data");
+      Object digits =
+          Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 300, "seed", 8)
+              .get("data");
+      ImageSet some =
+          (ImageSet)
+              Run.block(new FilterClasses(), Map.of("data", digits), ctx, "classes", "0,1,2,3,4")
+                  .get("data");
       Table out = predict(base, some);
-      assertThat(out.columnNames()).containsExactly("source", "label", "predicted",
-          "confidence");
+      assertThat(out.columnNames()).containsExactly("source", "label", "predicted", "confidence");
       assertThat(out.column("source").orElseThrow().format(0)).isEqualTo(some.sources().get(0));
       assertThat(agreement(out, "label")).isGreaterThan(0.9);
     }
@@ -91,11 +107,26 @@ class PredictTest {
   @Test
   void aSavedModelReloadsAndPredictsIdentically(@TempDir Path dir) throws Exception {
     try (TestContext ctx = new TestContext("save")) {
-      Object passed = Run.block(new SaveModel(), Map.of("model", model), ctx,
-          "file", dir.resolve("moons.bsmodel").toString()).get("model");
+      Object passed =
+          Run.block(
+                  new SaveModel(),
+                  Map.of("model", model),
+                  ctx,
+                  "file",
+                  dir.resolve("moons.bsmodel").toString())
+              .get("model");
       assertThat(passed).isSameAs(model);
-      TrainedModel back = (TrainedModel) Run.block(new PretrainedModel(), Map.of(), ctx,
-          "source", "file", "file", dir.resolve("moons.bsmodel").toString()).get("model");
+      TrainedModel back =
+          (TrainedModel)
+              Run.block(
+                      new PretrainedModel(),
+                      Map.of(),
+                      ctx,
+                      "source",
+                      "file",
+                      "file",
+                      dir.resolve("moons.bsmodel").toString())
+                  .get("model");
       assertThat(predict(back, moons)).isEqualTo(predict(model, moons));
     }
   }
@@ -107,15 +138,24 @@ class PredictTest {
     Path csv = dir.resolve("new.csv");
     StringBuilder text = new StringBuilder("x,y\n");
     for (int r = 0; r < 20; r++) {
-      text.append(moons.column("x").orElseThrow().format(r)).append(',')
-          .append(moons.column("y").orElseThrow().format(r)).append('\n');
+      text.append(moons.column("x").orElseThrow().format(r))
+          .append(',')
+          .append(moons.column("y").orElseThrow().format(r))
+          .append('\n');
     }
     Files.writeString(csv, text);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Cli.execute(NodeRegistry.loadDefault(), new PrintStream(out, true),
-        new PrintStream(err, true), "predict", modelFile.toString(), csv.toString(), "--out",
-        dir.resolve("predicted.csv").toString());
+    int code =
+        Cli.execute(
+            NodeRegistry.loadDefault(),
+            new PrintStream(out, true),
+            new PrintStream(err, true),
+            "predict",
+            modelFile.toString(),
+            csv.toString(),
+            "--out",
+            dir.resolve("predicted.csv").toString());
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(code).isZero();
     List<String> lines = Files.readAllLines(dir.resolve("predicted.csv"));
@@ -133,29 +173,39 @@ class PredictTest {
   @Test
   void commandLinePredictsAFolderOfImages(@TempDir Path dir) throws Exception {
     Path modelFile = dir.resolve("digits.bsmodel");
-    dev.blocksmith.engine.model.ModelBundle.write(BaseModels.load(BaseModels.ALL.get(0)),
-        modelFile);
+    dev.blocksmith.engine.model.ModelBundle.write(
+        BaseModels.load(BaseModels.ALL.get(0)), modelFile);
     ImageSet digits;
     try (TestContext ctx = new TestContext("images")) {
-      Object all = Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 100,
-          "seed", 4).get("data");
-      digits = (ImageSet) Run.block(new FilterClasses(), Map.of("data", all), ctx, "classes",
-          "0,1,2,3,4").get("data");
+      Object all =
+          Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 100, "seed", 4)
+              .get("data");
+      digits =
+          (ImageSet)
+              Run.block(new FilterClasses(), Map.of("data", all), ctx, "classes", "0,1,2,3,4")
+                  .get("data");
     }
     // Load images wants one sub-folder per class (it refuses a single unsorted folder).
     for (int i = 0; i < digits.size(); i++) {
       Path folder = Files.createDirectories(dir.resolve("photos/" + digits.stratumOf(i)));
-      var image = new java.awt.image.BufferedImage(28, 28,
-          java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+      var image =
+          new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
       image.getRaster().setDataElements(0, 0, 28, 28, digits.image(i));
-      javax.imageio.ImageIO.write(image, "png",
+      javax.imageio.ImageIO.write(
+          image,
+          "png",
           folder.resolve(String.format("%03d-%s.png", i, digits.stratumOf(i))).toFile());
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Cli.execute(NodeRegistry.loadDefault(), new PrintStream(out, true),
-        new PrintStream(err, true), "predict", modelFile.toString(),
-        dir.resolve("photos").toString());
+    int code =
+        Cli.execute(
+            NodeRegistry.loadDefault(),
+            new PrintStream(out, true),
+            new PrintStream(err, true),
+            "predict",
+            modelFile.toString(),
+            dir.resolve("photos").toString());
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(code).isZero();
     List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();

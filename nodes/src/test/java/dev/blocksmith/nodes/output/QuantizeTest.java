@@ -23,17 +23,19 @@ class QuantizeTest {
   static void data() throws Exception {
     base = BaseModels.load(BaseModels.ALL.get(0));
     try (TestContext ctx = new TestContext("setup")) {
-      Object digits = Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 1000,
-          "seed", 21).get("data");
-      test = Run.block(new FilterClasses(), Map.of("data", digits), ctx, "classes", "0,1,2,3,4")
-          .get("data");
+      Object digits =
+          Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 1000, "seed", 21)
+              .get("data");
+      test =
+          Run.block(new FilterClasses(), Map.of("data", digits), ctx, "classes", "0,1,2,3,4")
+              .get("data");
     }
   }
 
   private static Map<String, Object> quantize(String precision) throws Exception {
     try (TestContext ctx = new TestContext("quantize")) {
-      return Run.block(new Quantize(), Map.of("model", base, "data", test), ctx,
-          "precision", precision);
+      return Run.block(
+          new Quantize(), Map.of("model", base, "data", test), ctx, "precision", precision);
     }
   }
 
@@ -42,9 +44,13 @@ class QuantizeTest {
     Map<String, Object> out = quantize("int8");
     Report r = (Report) out.get("report");
     TrainedModel small = (TrainedModel) out.get("model");
-    System.out.println("int8: " + r.title() + ", weight bytes "
-        + r.metrics().get("weight bytes before").longValue() + " -> "
-        + r.metrics().get("weight bytes after").longValue());
+    System.out.println(
+        "int8: "
+            + r.title()
+            + ", weight bytes "
+            + r.metrics().get("weight bytes before").longValue()
+            + " -> "
+            + r.metrics().get("weight bytes after").longValue());
     assertThat(r.metrics().get("size ratio")).isGreaterThanOrEqualTo(3.5);
     assertThat(r.metrics().get("accuracy before") - r.metrics().get("accuracy"))
         .isLessThanOrEqualTo(0.01);

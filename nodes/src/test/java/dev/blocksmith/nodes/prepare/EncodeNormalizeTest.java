@@ -9,12 +9,12 @@ import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.spi.NodeType;
 import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.testing.TestContext;
 import dev.blocksmith.engine.value.CategoryColumn;
 import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Recipe;
 import dev.blocksmith.engine.value.Report;
 import dev.blocksmith.engine.value.Table;
-import dev.blocksmith.engine.testing.TestContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,33 +22,39 @@ import org.junit.jupiter.api.Test;
 
 class EncodeNormalizeTest {
   private final TestContext ctx = new TestContext("test").withBaseDir(Path.of("."));
-  private final Table table = Table.of(List.of(
-      new NumberColumn("size", new double[] {50, 80, 120}),
-      new NumberColumn("rooms", new double[] {2, 3, 5}),
-      CategoryColumn.of("city", List.of("Rome", "Oslo", "Rome"))));
+  private final Table table =
+      Table.of(
+          List.of(
+              new NumberColumn("size", new double[] {50, 80, 120}),
+              new NumberColumn("rooms", new double[] {2, 3, 5}),
+              CategoryColumn.of("city", List.of("Rome", "Oslo", "Rome"))));
 
   private Map<String, Object> run(NodeType block, String... params) throws Exception {
     Map<String, JsonNode> given = new java.util.HashMap<>();
     for (int i = 0; i < params.length; i += 2) {
-      given.put(params[i], params[i + 1].matches("\\d+")
-          ? JsonNodeFactory.instance.numberNode(Integer.parseInt(params[i + 1]))
-          : JsonNodeFactory.instance.textNode(params[i + 1]));
+      given.put(
+          params[i],
+          params[i + 1].matches("\\d+")
+              ? JsonNodeFactory.instance.numberNode(Integer.parseInt(params[i + 1]))
+              : JsonNodeFactory.instance.textNode(params[i + 1]));
     }
-    return block.execute(new Inputs("n1", Map.of("table", table)),
-        Params.of(block.spec(), given), ctx);
+    return block.execute(
+        new Inputs("n1", Map.of("table", table)), Params.of(block.spec(), given), ctx);
   }
 
   @Test
   void normalizeRecordsTheChoiceWithoutTouchingValues() throws Exception {
-    Map<String, Object> out = run(new Normalize(), Normalize.METHOD.name(), "min-max",
-        Normalize.COLUMNS.name(), "size");
+    Map<String, Object> out =
+        run(new Normalize(), Normalize.METHOD.name(), "min-max", Normalize.COLUMNS.name(), "size");
     Table t = (Table) out.get("table");
     assertThat(t.recipe().scalingOf("size")).isEqualTo(Recipe.Scaling.MIN_MAX);
     assertThat(t.recipe().scaling()).doesNotContainKey("rooms");
     assertThat(t.columns()).isEqualTo(table.columns());
-    assertThat(ctx.logText()).contains("Min–max scaling (0 to 1) chosen for \"size\"")
+    assertThat(ctx.logText())
+        .contains("Min–max scaling (0 to 1) chosen for \"size\"")
         .contains(Normalize.LEAKAGE_NOTE);
-    assertThat(((Report) out.get("report")).findings()).extracting(f -> f.message())
+    assertThat(((Report) out.get("report")).findings())
+        .extracting(f -> f.message())
         .contains(Normalize.LEAKAGE_NOTE);
   }
 
@@ -68,12 +74,14 @@ class EncodeNormalizeTest {
 
   @Test
   void encodeRecordsOrdinalAndTheCap() throws Exception {
-    Table t = (Table) run(new Encode(), Encode.METHOD.name(), "ordinal",
-        Encode.MAX_VALUES.name(), "7")
-        .get("table");
+    Table t =
+        (Table)
+            run(new Encode(), Encode.METHOD.name(), "ordinal", Encode.MAX_VALUES.name(), "7")
+                .get("table");
     assertThat(t.recipe().encodingOf("city")).isEqualTo(Recipe.Encoding.ORDINAL);
     assertThat(t.recipe().maxOneHot()).isEqualTo(7);
-    assertThat(ctx.logText()).contains("Ordinal encoding chosen for \"city\" (2 values)")
+    assertThat(ctx.logText())
+        .contains("Ordinal encoding chosen for \"city\" (2 values)")
         .contains(Encode.LEAKAGE_NOTE);
   }
 
@@ -82,8 +90,13 @@ class EncodeNormalizeTest {
     run(new Encode(), Encode.MAX_VALUES.name(), "2");
     assertThat(ctx.logText()).doesNotContain("different values");
     Table many = Table.of(List.of(CategoryColumn.of("zip", List.of("1", "2", "3", "4"))));
-    new Encode().execute(new Inputs("n1", Map.of("table", many)), Params.of(new Encode().spec(),
-        Map.of(Encode.MAX_VALUES.name(), JsonNodeFactory.instance.numberNode(2))), ctx);
+    new Encode()
+        .execute(
+            new Inputs("n1", Map.of("table", many)),
+            Params.of(
+                new Encode().spec(),
+                Map.of(Encode.MAX_VALUES.name(), JsonNodeFactory.instance.numberNode(2))),
+            ctx);
     assertThat(ctx.logText()).contains("\"zip\" has 4 different values; only the 2 most frequent");
   }
 }

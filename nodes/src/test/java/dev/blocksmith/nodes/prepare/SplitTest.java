@@ -30,7 +30,9 @@ class SplitTest {
       x[i] = i;
     }
     return Table.of(
-        List.of(new NumberColumn("x", x), new NumberColumn("patient", ids),
+        List.of(
+            new NumberColumn("x", x),
+            new NumberColumn("patient", ids),
             CategoryColumn.of("y", labels)),
         Map.of("y", ColumnRole.LABEL, "patient", ColumnRole.ID));
   }
@@ -51,8 +53,9 @@ class SplitTest {
 
   @Test
   void sharesAreRespectedAndPartsAreDisjoint() throws Exception {
-    Map<String, Object> parts = split("trainShare", 0.6, "validationShare", 0.2, "testShare", 0.1,
-        "keepIdsTogether", false);
+    Map<String, Object> parts =
+        split(
+            "trainShare", 0.6, "validationShare", 0.2, "testShare", 0.1, "keepIdsTogether", false);
     Table train = (Table) parts.get("train");
     Table validation = (Table) parts.get("validation");
     Table test = (Table) parts.get("test");
@@ -90,8 +93,9 @@ class SplitTest {
       ids.add(s);
       assertThat(t.rowCount()).isEqualTo(4 * s.size());
     }
-    assertThat(ids.get(0)).doesNotContainAnyElementsOf(ids.get(1)).doesNotContainAnyElementsOf(
-        ids.get(2));
+    assertThat(ids.get(0))
+        .doesNotContainAnyElementsOf(ids.get(1))
+        .doesNotContainAnyElementsOf(ids.get(2));
     assertThat(ids.get(1)).doesNotContainAnyElementsOf(ids.get(2));
     assertThat(((Table) parts.get("train")).rowCount()).isBetween(680, 720);
   }
@@ -99,12 +103,18 @@ class SplitTest {
   @Test
   void sharesAboveOneAreAProblemBeforeRunning() throws Exception {
     Split split = new Split();
-    Params p = Params.of(split.spec(), Map.of("trainShare",
-        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(0.9)));
-    assertThat(split.checkParams(p, null)).singleElement()
+    Params p =
+        Params.of(
+            split.spec(),
+            Map.of(
+                "trainShare",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(0.9)));
+    assertThat(split.checkParams(p, null))
+        .singleElement()
         .satisfies(pr -> assertThat(pr.message()).contains("120 %"));
     assertThatThrownBy(() -> split("trainShare", 0.9))
-        .isInstanceOf(NodeException.class).hasMessageContaining("more than all the data");
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("more than all the data");
   }
 
   @Test

@@ -43,8 +43,13 @@ class SplitterEquivalenceTest {
       if (withIds) {
         roles.put("id", ColumnRole.ID);
       }
-      Table t = Table.of(List.of(new NumberColumn("x", x), new NumberColumn("id", ids),
-          CategoryColumn.of("y", labels)), roles);
+      Table t =
+          Table.of(
+              List.of(
+                  new NumberColumn("x", x),
+                  new NumberColumn("id", ids),
+                  CategoryColumn.of("y", labels)),
+              roles);
       double[] shares = {0.5 + random.nextDouble() * 0.3, 0.1, 0.1};
       boolean stratify = random.nextBoolean();
       boolean byGroup = random.nextBoolean();
@@ -66,8 +71,8 @@ class SplitterEquivalenceTest {
     return false;
   }
 
-  private static int[][] split(Dataset data, double[] shares, boolean stratify, boolean byGroup,
-      long seed) {
+  private static int[][] split(
+      Dataset data, double[] shares, boolean stratify, boolean byGroup, long seed) {
     Random random = new Random(seed);
     // Units are rows, or groups of rows sharing an id; each unit is filed under a stratum.
     Map<String, List<Integer>> units = new LinkedHashMap<>();

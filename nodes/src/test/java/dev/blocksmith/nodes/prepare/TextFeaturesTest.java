@@ -41,8 +41,17 @@ class TextFeaturesTest {
   @BeforeAll
   static void load() throws Exception {
     try (TestContext ctx = new TestContext("load")) {
-      table = (Table) Run.block(new LoadCsv(), Map.of(), ctx, "file",
-          CSV.toAbsolutePath().toString(), "label", "section").get("table");
+      table =
+          (Table)
+              Run.block(
+                      new LoadCsv(),
+                      Map.of(),
+                      ctx,
+                      "file",
+                      CSV.toAbsolutePath().toString(),
+                      "label",
+                      "section")
+                  .get("table");
     }
   }
 
@@ -54,25 +63,48 @@ class TextFeaturesTest {
 
   private static Dataset[] split(Table t) throws Exception {
     try (TestContext ctx = new TestContext("split")) {
-      Map<String, Object> parts = Run.block(new Split(), Map.of("data", t), ctx,
-          "trainShare", 0.6, "validationShare", 0.2, "testShare", 0.2, "seed", 5);
-      return new Dataset[] {(Dataset) parts.get("train"), (Dataset) parts.get("validation"),
-          (Dataset) parts.get("test")};
+      Map<String, Object> parts =
+          Run.block(
+              new Split(),
+              Map.of("data", t),
+              ctx,
+              "trainShare",
+              0.6,
+              "validationShare",
+              0.2,
+              "testShare",
+              0.2,
+              "seed",
+              5);
+      return new Dataset[] {
+        (Dataset) parts.get("train"), (Dataset) parts.get("validation"), (Dataset) parts.get("test")
+      };
     }
   }
 
   private static TrainedModel train(Dataset[] parts) throws Exception {
     try (TestContext ctx = new TestContext("train")) {
-      return (TrainedModel) Run.block(new Train(), Map.of("train", parts[0], "validation",
-          parts[1]), ctx, "hiddenSizes", List.of(32), "epochs", 25, "patience", 5,
-          "learningRate", 0.003).get("model");
+      return (TrainedModel)
+          Run.block(
+                  new Train(),
+                  Map.of("train", parts[0], "validation", parts[1]),
+                  ctx,
+                  "hiddenSizes",
+                  List.of(32),
+                  "epochs",
+                  25,
+                  "patience",
+                  5,
+                  "learningRate",
+                  0.003)
+              .get("model");
     }
   }
 
   private static double accuracy(TrainedModel m, Dataset test) throws Exception {
     try (TestContext ctx = new TestContext("evaluate")) {
-      Report r = (Report) Run.block(new Evaluate(), Map.of("model", m, "data", test), ctx)
-          .get("report");
+      Report r =
+          (Report) Run.block(new Evaluate(), Map.of("model", m, "data", test), ctx).get("report");
       return r.metrics().get("accuracy");
     }
   }
@@ -95,7 +127,8 @@ class TextFeaturesTest {
     assertThat(step.op()).isEqualTo(Preprocessing.Op.TEXT_MEANING);
     assertThat(model.preprocessing().exampleShape()).containsExactly(384);
     assertThat(step.backbone().sha256())
-        .isEqualTo(SentenceEmbedder.shared().backbone().sha256()).hasSize(64);
+        .isEqualTo(SentenceEmbedder.shared().backbone().sha256())
+        .hasSize(64);
     assertThat(step.backbone().licence()).isEqualTo("Apache-2.0");
     // Five classes: chance is 20 %. Sentence meaning with a small head does far better.
     assertThat(accuracy(model, parts[2])).isGreaterThan(0.5);
@@ -104,9 +137,16 @@ class TextFeaturesTest {
     ModelBundle.write(model, file);
     TrainedModel back = ModelBundle.read(file);
     assertThat(back.preprocessing()).isEqualTo(model.preprocessing());
-    Table raw = Table.of(List.of(new TextColumn("summary", new String[] {
-        "remove files or directories from the disk", "get the current time of day in seconds",
-        "format of the password file"})));
+    Table raw =
+        Table.of(
+            List.of(
+                new TextColumn(
+                    "summary",
+                    new String[] {
+                      "remove files or directories from the disk",
+                      "get the current time of day in seconds",
+                      "format of the password file"
+                    })));
     Table before = predict(model, raw);
     assertThat(predict(back, raw)).isEqualTo(before);
     assertThat(before.column("predicted").orElseThrow().format(0)).isNotBlank();
@@ -115,9 +155,16 @@ class TextFeaturesTest {
     Files.writeString(texts, "summary\n\"remove files or directories\"\nlist directory contents\n");
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = Cli.execute(NodeRegistry.loadDefault(), new PrintStream(o, true),
-        new PrintStream(e, true), "predict", file.toString(), texts.toString(), "--out",
-        dir.resolve("out.csv").toString());
+    int code =
+        Cli.execute(
+            NodeRegistry.loadDefault(),
+            new PrintStream(o, true),
+            new PrintStream(e, true),
+            "predict",
+            file.toString(),
+            texts.toString(),
+            "--out",
+            dir.resolve("out.csv").toString());
     assertThat(code).as(e.toString()).isZero();
     List<String> lines = Files.readAllLines(dir.resolve("out.csv"));
     assertThat(lines.get(0)).isEqualTo("summary,predicted,confidence");
@@ -148,13 +195,16 @@ class TextFeaturesTest {
 
   @Test
   void aTableWithoutTextIsRefusedWithTheColumnsNamed() {
-    Table numbers = Table.of(List.of(new dev.blocksmith.engine.value.NumberColumn("x",
-        new double[] {1, 2})));
-    assertThatThrownBy(() -> {
-      try (TestContext ctx = new TestContext("text")) {
-        Run.block(new TextFeatures(), Map.of("table", numbers), ctx);
-      }
-    }).isInstanceOf(NodeException.class).hasMessageContaining("no text column")
+    Table numbers =
+        Table.of(List.of(new dev.blocksmith.engine.value.NumberColumn("x", new double[] {1, 2})));
+    assertThatThrownBy(
+            () -> {
+              try (TestContext ctx = new TestContext("text")) {
+                Run.block(new TextFeatures(), Map.of("table", numbers), ctx);
+              }
+            })
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("no text column")
         .hasMessageContaining("x");
   }
 }

@@ -28,16 +28,38 @@ class FineTuneTest {
   @BeforeAll
   static void data() throws Exception {
     try (TestContext ctx = new TestContext("setup")) {
-      base = (TrainedModel) Run.block(new PretrainedModel(), Map.of(), ctx,
-          "source", "shipped", "base", "digits-0-4").get("model");
-      Object pool = Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 1000,
-          "seed", 11).get("data");
-      fewShot = (Dataset) Run.block(new FilterClasses(), Map.of("data", pool), ctx,
-          "classes", "5,6,7,8,9", "perClass", 5).get("data");
-      Object fresh = Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 1000,
-          "seed", 12).get("data");
-      test = (Dataset) Run.block(new FilterClasses(), Map.of("data", fresh), ctx,
-          "classes", "5,6,7,8,9").get("data");
+      base =
+          (TrainedModel)
+              Run.block(
+                      new PretrainedModel(),
+                      Map.of(),
+                      ctx,
+                      "source",
+                      "shipped",
+                      "base",
+                      "digits-0-4")
+                  .get("model");
+      Object pool =
+          Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 1000, "seed", 11)
+              .get("data");
+      fewShot =
+          (Dataset)
+              Run.block(
+                      new FilterClasses(),
+                      Map.of("data", pool),
+                      ctx,
+                      "classes",
+                      "5,6,7,8,9",
+                      "perClass",
+                      5)
+                  .get("data");
+      Object fresh =
+          Run.block(new SampleData(), Map.of(), ctx, "dataset", "digits", "size", 1000, "seed", 12)
+              .get("data");
+      test =
+          (Dataset)
+              Run.block(new FilterClasses(), Map.of("data", fresh), ctx, "classes", "5,6,7,8,9")
+                  .get("data");
     }
   }
 
@@ -46,18 +68,43 @@ class FineTuneTest {
     TrainedModel tuned;
     TrainedModel scratch;
     try (TestContext ctx = new TestContext("tune")) {
-      tuned = (TrainedModel) Run.block(new FineTune(),
-          Map.of("model", base, "train", fewShot), ctx, "strategy", "head", "epochs", 40,
-          "learningRate", 0.01).get("model");
+      tuned =
+          (TrainedModel)
+              Run.block(
+                      new FineTune(),
+                      Map.of("model", base, "train", fewShot),
+                      ctx,
+                      "strategy",
+                      "head",
+                      "epochs",
+                      40,
+                      "learningRate",
+                      0.01)
+                  .get("model");
       ctx.logs().forEach(System.out::println);
       int head = 128 * 5 + 5; // the new last layer: 128 features → 5 classes, plus biases
-      assertThat(ctx.logText()).contains("Head only: everything the base model learned stays "
-          + "frozen").contains(String.format(java.util.Locale.ROOT, "Here that is %,d weights "
-          + "that learn", head));
-      scratch = (TrainedModel) Run.block(new Train(), Map.of("train", fewShot), ctx,
-          "architecture", "cnn", "hiddenSizes", List.of(128), "epochs", 40, "learningRate", 0.01,
-          "patience", 0)
-          .get("model");
+      assertThat(ctx.logText())
+          .contains("Head only: everything the base model learned stays " + "frozen")
+          .contains(
+              String.format(
+                  java.util.Locale.ROOT, "Here that is %,d weights " + "that learn", head));
+      scratch =
+          (TrainedModel)
+              Run.block(
+                      new Train(),
+                      Map.of("train", fewShot),
+                      ctx,
+                      "architecture",
+                      "cnn",
+                      "hiddenSizes",
+                      List.of(128),
+                      "epochs",
+                      40,
+                      "learningRate",
+                      0.01,
+                      "patience",
+                      0)
+                  .get("model");
     }
     double a = Score.accuracy(tuned, test);
     double b = Score.accuracy(scratch, test);
@@ -67,23 +114,34 @@ class FineTuneTest {
     List<Weights.Tensor> before = Weights.read(base);
     List<Weights.Tensor> after = Weights.read(tuned);
     for (int i = 0; i < before.size() - 2; i++) { // all but the new head's weight and bias
-      assertThat(after.get(i).data()).as(before.get(i).name()).containsExactly(
-          before.get(i).data());
+      assertThat(after.get(i).data())
+          .as(before.get(i).name())
+          .containsExactly(before.get(i).data());
     }
-    assertThat(tuned.trainableParameters()).isEqualTo(after.get(after.size() - 1).data().length
-        + after.get(after.size() - 2).data().length);
+    assertThat(tuned.trainableParameters())
+        .isEqualTo(
+            after.get(after.size() - 1).data().length + after.get(after.size() - 2).data().length);
   }
 
   @Test
   void imagesOfAnotherSizeAreRefusedClearly() {
-    ImageSet small = new ImageSet(8, 8, 1, List.of("a", "b"), new int[] {0, 1}, new byte[128],
-        List.of("x", "y"), List.of());
+    ImageSet small =
+        new ImageSet(
+            8,
+            8,
+            1,
+            List.of("a", "b"),
+            new int[] {0, 1},
+            new byte[128],
+            List.of("x", "y"),
+            List.of());
     try (TestContext ctx = new TestContext("tune")) {
-      assertThatThrownBy(() -> Run.block(new FineTune(), Map.of("model", base, "train", small),
-          ctx))
+      assertThatThrownBy(
+              () -> Run.block(new FineTune(), Map.of("model", base, "train", small), ctx))
           .isInstanceOf(NodeException.class)
-          .hasMessageContaining("images of 28×28 pixels with 1 channel (grayscale), but these "
-              + "images are 8×8 pixels");
+          .hasMessageContaining(
+              "images of 28×28 pixels with 1 channel (grayscale), but these "
+                  + "images are 8×8 pixels");
     }
   }
 }

@@ -34,24 +34,80 @@ class LoraFineTuneTest {
   @Test
   void adaptersImproveAShiftedTaskTrainingFewerParameters() throws Exception {
     try (TestContext ctx = new TestContext("lora")) {
-      Table moons = (Table) Run.block(new SampleData(), Map.of(), ctx, "dataset", "moons", "size",
-          1000, "seed", 5).get("data");
-      TrainedModel base = (TrainedModel) Run.block(new Train(), Map.of("train", moons), ctx,
-          "architecture", "mlp", "hiddenSizes", List.of(32, 32), "epochs", 30, "patience", 0)
-          .get("model");
-      Table shiftedTrain = rotated((Table) Run.block(new SampleData(), Map.of(), ctx, "dataset",
-          "moons", "size", 300, "seed", 6).get("data"), 60);
-      Table shiftedTest = rotated((Table) Run.block(new SampleData(), Map.of(), ctx, "dataset",
-          "moons", "size", 1000, "seed", 7).get("data"), 60);
+      Table moons =
+          (Table)
+              Run.block(
+                      new SampleData(), Map.of(), ctx, "dataset", "moons", "size", 1000, "seed", 5)
+                  .get("data");
+      TrainedModel base =
+          (TrainedModel)
+              Run.block(
+                      new Train(),
+                      Map.of("train", moons),
+                      ctx,
+                      "architecture",
+                      "mlp",
+                      "hiddenSizes",
+                      List.of(32, 32),
+                      "epochs",
+                      30,
+                      "patience",
+                      0)
+                  .get("model");
+      Table shiftedTrain =
+          rotated(
+              (Table)
+                  Run.block(
+                          new SampleData(),
+                          Map.of(),
+                          ctx,
+                          "dataset",
+                          "moons",
+                          "size",
+                          300,
+                          "seed",
+                          6)
+                      .get("data"),
+              60);
+      Table shiftedTest =
+          rotated(
+              (Table)
+                  Run.block(
+                          new SampleData(),
+                          Map.of(),
+                          ctx,
+                          "dataset",
+                          "moons",
+                          "size",
+                          1000,
+                          "seed",
+                          7)
+                      .get("data"),
+              60);
       double before = Score.accuracy(base, shiftedTest);
       TestContext tune = new TestContext("tune");
-      TrainedModel adapted = (TrainedModel) Run.block(new FineTune(),
-          Map.of("model", base, "train", shiftedTrain), tune, "strategy", "lora", "rank", 2,
-          "alpha", 4.0, "epochs", 40, "learningRate", 0.01).get("model");
+      TrainedModel adapted =
+          (TrainedModel)
+              Run.block(
+                      new FineTune(),
+                      Map.of("model", base, "train", shiftedTrain),
+                      tune,
+                      "strategy",
+                      "lora",
+                      "rank",
+                      2,
+                      "alpha",
+                      4.0,
+                      "epochs",
+                      40,
+                      "learningRate",
+                      0.01)
+                  .get("model");
       double after = Score.accuracy(adapted, shiftedTest);
       double trainable = tune.metrics().get("trainable parameters").get(0);
       double total = tune.metrics().get("total parameters").get(0);
-      System.out.printf("LoRA on moons rotated 60°: %.3f → %.3f, training %.0f of %.0f%n",
+      System.out.printf(
+          "LoRA on moons rotated 60°: %.3f → %.3f, training %.0f of %.0f%n",
           before, after, trainable, total);
       tune.logs().forEach(System.out::println);
       tune.close();

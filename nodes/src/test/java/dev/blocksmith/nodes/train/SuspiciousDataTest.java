@@ -69,7 +69,8 @@ class SuspiciousDataTest {
       ages.add(i == 5 ? "n/a" : String.valueOf(20 + i % 7));
     }
     try (TestContext ctx = train(table(CategoryColumn.of("age", ages), twoClasses()))) {
-      assertThat(ctx.logText()).contains("Column \"age\" looks like numbers")
+      assertThat(ctx.logText())
+          .contains("Column \"age\" looks like numbers")
           .contains("\"n/a\" (row 6)");
     }
   }

@@ -31,8 +31,7 @@ class TrainTest {
 
   private static TrainedModel train(Table data, Object... params) throws Exception {
     try (TestContext ctx = new TestContext("train")) {
-      return (TrainedModel) Run.block(new Train(), Map.of("train", data), ctx, params)
-          .get("model");
+      return (TrainedModel) Run.block(new Train(), Map.of("train", data), ctx, params).get("model");
     }
   }
 
@@ -43,8 +42,8 @@ class TrainTest {
     for (int i = 0; i < 50; i++) {
       firstHalf[i] = i;
     }
-    TrainedModel model = train(all.select(firstHalf), "architecture", "mlp", "epochs", 1,
-        "hiddenSizes", List.of(4));
+    TrainedModel model =
+        train(all.select(firstHalf), "architecture", "mlp", "epochs", 1, "hiddenSizes", List.of(4));
     assertThat(model.preprocessing().steps().get(0).center()).isEqualTo(24.5); // not ~537
     assertThat(model.preprocessing().classNames()).containsExactly("even", "odd");
     assertThat(model.provenance().epochsRun()).isEqualTo(1);
@@ -54,20 +53,24 @@ class TrainTest {
   @Test
   void missingLabelNamesTheBlockAndTheFix() {
     assertThatThrownBy(() -> train(table(20, false)))
-        .isInstanceOfSatisfying(NodeException.class, e -> {
-          assertThat(e.getMessage()).contains("\"train\"").contains("no column is marked");
-          assertThat(e.param()).isEqualTo("label");
-          assertThat(e.fix()).contains("Column to predict");
-        });
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("\"train\"").contains("no column is marked");
+              assertThat(e.param()).isEqualTo("label");
+              assertThat(e.fix()).contains("Column to predict");
+            });
     assertThatThrownBy(() -> train(table(20, false), "label", "colour"))
         .isInstanceOf(NodeException.class)
-        .hasMessageContaining("\"colour\"").hasMessageContaining("It has: x, y");
+        .hasMessageContaining("\"colour\"")
+        .hasMessageContaining("It has: x, y");
   }
 
   @Test
   void oneClassIsRefused() {
-    Table t = table(20, true).withColumn(CategoryColumn.of("y", java.util.Collections.nCopies(20,
-        "same")));
+    Table t =
+        table(20, true)
+            .withColumn(CategoryColumn.of("y", java.util.Collections.nCopies(20, "same")));
     assertThatThrownBy(() -> train(t))
         .isInstanceOf(NodeException.class)
         .hasMessageContaining("only the one value \"same\"");
@@ -81,8 +84,10 @@ class TrainTest {
       x[i] = i / 200.0;
       y[i] = 3 * i + 7;
     }
-    Table t = Table.of(List.of(new NumberColumn("x", x), new NumberColumn("price", y)),
-        Map.of("price", ColumnRole.LABEL));
+    Table t =
+        Table.of(
+            List.of(new NumberColumn("x", x), new NumberColumn("price", y)),
+            Map.of("price", ColumnRole.LABEL));
     TrainedModel model = train(t, "epochs", 2, "architecture", "linear");
     assertThat(model.arch().task()).isEqualTo(ArchSpec.Task.REGRESSION);
     assertThat(model.arch().kind()).isEqualTo(ArchSpec.Kind.LINEAR);
@@ -95,16 +100,27 @@ class TrainTest {
     int[] train = java.util.stream.IntStream.range(0, 120).filter(i -> i % 4 != 0).toArray();
     int[] validation = java.util.stream.IntStream.range(0, 120).filter(i -> i % 4 == 0).toArray();
     try (TestContext ctx = new TestContext("train")) {
-      TrainedModel model = (TrainedModel) Run.block(new Train(),
-          Map.of("train", all.select(train), "validation", all.select(validation)), ctx,
-          "searchSeconds", 1, "epochs", 3).get("model");
+      TrainedModel model =
+          (TrainedModel)
+              Run.block(
+                      new Train(),
+                      Map.of("train", all.select(train), "validation", all.select(validation)),
+                      ctx,
+                      "searchSeconds",
+                      1,
+                      "epochs",
+                      3)
+                  .get("model");
       String log = ctx.logText();
-      assertThat(log).contains("Automatic model choice: trying up to 5 candidates")
-          .contains("within 1 s in all").contains("validation part only")
+      assertThat(log)
+          .contains("Automatic model choice: trying up to 5 candidates")
+          .contains("within 1 s in all")
+          .contains("validation part only")
           .contains("Automatic ignores Epochs")
           .contains("Kept the linear model");
       assertThat(log.indexOf("trying up to")).isLessThan(log.indexOf("Tried 1."));
-      assertThat(model.provenance().settings()).startsWith("Automatic model choice. Kept the")
+      assertThat(model.provenance().settings())
+          .startsWith("Automatic model choice. Kept the")
           .contains("Candidates: 1. linear model");
       assertThat(ctx.metrics()).containsKey("validation loss");
     }
@@ -126,21 +142,39 @@ class TrainTest {
       x[i] = i % 3 == 0 ? -1 - i / 90.0 : 1 + i / 90.0;
       y.add(i % 3 == 0 ? "rare" : "common");
     }
-    Table t = Table.of(List.of(new NumberColumn("x", x), CategoryColumn.of("y", y)),
-        Map.of("y", ColumnRole.LABEL));
+    Table t =
+        Table.of(
+            List.of(new NumberColumn("x", x), CategoryColumn.of("y", y)),
+            Map.of("y", ColumnRole.LABEL));
     int[] fold = CrossValidation.assign(t, 3, 7);
     for (int k = 0; k < 3; k++) {
       int kk = k;
       // Stratified: every fold holds 10 of the 30 rare rows and 20 of the 60 common ones.
-      assertThat(java.util.stream.IntStream.range(0, 90).filter(r -> fold[r] == kk)
-          .filter(r -> r % 3 == 0).count()).isEqualTo(10);
+      assertThat(
+              java.util.stream.IntStream.range(0, 90)
+                  .filter(r -> fold[r] == kk)
+                  .filter(r -> r % 3 == 0)
+                  .count())
+          .isEqualTo(10);
       assertThat(java.util.Arrays.stream(fold).filter(f -> f == kk).count()).isEqualTo(30);
     }
     try (TestContext ctx = new TestContext("train")) {
-      TrainedModel model = (TrainedModel) Run.block(new Train(), Map.of("train", t), ctx,
-          "architecture", "linear", "epochs", 30, "crossValidationFolds", 3).get("model");
+      TrainedModel model =
+          (TrainedModel)
+              Run.block(
+                      new Train(),
+                      Map.of("train", t),
+                      ctx,
+                      "architecture",
+                      "linear",
+                      "epochs",
+                      30,
+                      "crossValidationFolds",
+                      3)
+                  .get("model");
       assertThat(ctx.logText()).contains("Cross-validation (3 folds of the training part");
-      assertThat(ctx.metrics().get("cross-validation accuracy")).hasSize(3)
+      assertThat(ctx.metrics().get("cross-validation accuracy"))
+          .hasSize(3)
           .allSatisfy(a -> assertThat(a).isGreaterThan(0.9));
       assertThat(model.provenance().settings()).contains("Cross-validation (3 folds");
     }
@@ -149,7 +183,7 @@ class TrainTest {
   @Test
   void cnnOnATableIsRefused() {
     assertThatThrownBy(() -> train(table(20, true), "architecture", "cnn"))
-        .isInstanceOfSatisfying(NodeException.class,
-            e -> assertThat(e.param()).isEqualTo("architecture"));
+        .isInstanceOfSatisfying(
+            NodeException.class, e -> assertThat(e.param()).isEqualTo("architecture"));
   }
 }

@@ -24,11 +24,15 @@ import java.util.Random;
  */
 public final class AddNoise implements NodeType {
   static final Port<Table> IN =
-      Port.of("table", PortType.TABLE, Table.class, "Table",
+      Port.of(
+          "table",
+          PortType.TABLE,
+          Table.class,
+          "Table",
           "The table whose number features get noise.");
   static final Port<Table> OUT =
-      Port.of("table", PortType.TABLE, Table.class, "Noisy table",
-          "The same table with noise added.");
+      Port.of(
+          "table", PortType.TABLE, Table.class, "Noisy table", "The same table with noise added.");
   static final Param<Double> AMOUNT =
       Param.number("amount")
           .setLabel("Amount of noise")

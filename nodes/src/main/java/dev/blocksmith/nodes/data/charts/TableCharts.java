@@ -18,6 +18,7 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 public final class TableCharts {
   /** Points drawn at most in a scatter plot. */
   static final int MAX_POINTS = 2000;
+
   /** Number columns in the correlation matrix at most. */
   static final int MAX_CORRELATED = 20;
 
@@ -57,9 +58,15 @@ public final class TableCharts {
     }
     List<String> names = new ArrayList<>(counts.keySet());
     double[] v = names.stream().mapToDouble(counts::get).toArray();
-    return Chart.bars("Class balance", "How many examples each answer of \"" + label.name()
-        + "\" has. A class with far fewer examples than the others is hard to learn, and "
-        + "accuracy can hide that the model misses it.", label.name(), "examples", names,
+    return Chart.bars(
+        "Class balance",
+        "How many examples each answer of \""
+            + label.name()
+            + "\" has. A class with far fewer examples than the others is hard to learn, and "
+            + "accuracy can hide that the model misses it.",
+        label.name(),
+        "examples",
+        names,
         new Chart.Series("examples", null, v, null));
   }
 
@@ -70,15 +77,20 @@ public final class TableCharts {
       names.add(c.name());
       v.add(summary.rows() == 0 ? 0 : 100.0 * c.missing() / summary.rows());
     }
-    return Chart.bars("Missing values", "The share of empty cells in each column, in percent. "
-        + "Clean can fill them or drop the rows; a column that is mostly empty is usually "
-        + "best left out.", "column", "missing (%)", names,
-        new Chart.Series("missing", null, v.stream().mapToDouble(Double::doubleValue).toArray(),
-            null));
+    return Chart.bars(
+        "Missing values",
+        "The share of empty cells in each column, in percent. "
+            + "Clean can fill them or drop the rows; a column that is mostly empty is usually "
+            + "best left out.",
+        "column",
+        "missing (%)",
+        names,
+        new Chart.Series(
+            "missing", null, v.stream().mapToDouble(Double::doubleValue).toArray(), null));
   }
 
-  private static java.util.Optional<Chart> scatter(Table t, List<NumberColumn> numbers,
-      String x, String y) {
+  private static java.util.Optional<Chart> scatter(
+      Table t, List<NumberColumn> numbers, String x, String y) {
     NumberColumn cx = pick(t, numbers, x, 0);
     NumberColumn cy = pick(t, numbers, y, 1);
     if (cx == null || cy == null) {
@@ -91,28 +103,45 @@ public final class TableCharts {
       if (cx.isMissing(r) || cy.isMissing(r)) {
         continue;
       }
-      String k = label == null || label instanceof NumberColumn ? "rows"
-          : label.isMissing(r) ? "(missing)" : label.format(r);
+      String k =
+          label == null || label instanceof NumberColumn
+              ? "rows"
+              : label.isMissing(r) ? "(missing)" : label.format(r);
       byClass.computeIfAbsent(k, z -> new ArrayList<>()).add(new double[] {cx.get(r), cy.get(r)});
     }
     List<Chart.Series> series = new ArrayList<>();
-    byClass.forEach((k, pts) -> series.add(new Chart.Series(k,
-        pts.stream().mapToDouble(p -> p[0]).toArray(),
-        pts.stream().mapToDouble(p -> p[1]).toArray(), null)));
-    return java.util.Optional.of(new Chart(Chart.Kind.SCATTER,
-        "Scatter: " + cx.name() + " against " + cy.name(),
-        "One dot per row, coloured by its answer. When the colours form separate clouds, these "
-            + "two columns alone already tell the classes apart; when they mix, the model "
-            + "needs other columns too.", cx.name(), cy.name(), null, series, null, null));
+    byClass.forEach(
+        (k, pts) ->
+            series.add(
+                new Chart.Series(
+                    k,
+                    pts.stream().mapToDouble(p -> p[0]).toArray(),
+                    pts.stream().mapToDouble(p -> p[1]).toArray(),
+                    null)));
+    return java.util.Optional.of(
+        new Chart(
+            Chart.Kind.SCATTER,
+            "Scatter: " + cx.name() + " against " + cy.name(),
+            "One dot per row, coloured by its answer. When the colours form separate clouds, these "
+                + "two columns alone already tell the classes apart; when they mix, the model "
+                + "needs other columns too.",
+            cx.name(),
+            cy.name(),
+            null,
+            series,
+            null,
+            null));
   }
 
   private static NumberColumn pick(Table t, List<NumberColumn> numbers, String name, int k) {
     if (!name.isEmpty()) {
-      return t.column(name).filter(c -> c instanceof NumberColumn).map(c -> (NumberColumn) c)
+      return t.column(name)
+          .filter(c -> c instanceof NumberColumn)
+          .map(c -> (NumberColumn) c)
           .orElse(null);
     }
-    List<NumberColumn> features = numbers.stream()
-        .filter(n -> t.role(n.name()) == ColumnRole.FEATURE).toList();
+    List<NumberColumn> features =
+        numbers.stream().filter(n -> t.role(n.name()) == ColumnRole.FEATURE).toList();
     return k < features.size() ? features.get(k) : null;
   }
 
@@ -142,11 +171,22 @@ public final class TableCharts {
       }
     }
     List<String> names = cols.stream().map(NumberColumn::name).toList();
-    return new Chart(Chart.Kind.HEATMAP, "Correlation matrix",
-        String.format(Locale.ROOT, "How strongly each pair of number columns rises and falls "
-            + "together, from -1 (one up, the other down) through 0 (unrelated) to 1 (always "
-            + "together), over the %,d rows with no missing value. Two columns near ±1 say the "
-            + "same thing.", complete.size()), "", "", names, null, m, null);
+    return new Chart(
+        Chart.Kind.HEATMAP,
+        "Correlation matrix",
+        String.format(
+            Locale.ROOT,
+            "How strongly each pair of number columns rises and falls "
+                + "together, from -1 (one up, the other down) through 0 (unrelated) to 1 (always "
+                + "together), over the %,d rows with no missing value. Two columns near ±1 say the "
+                + "same thing.",
+            complete.size()),
+        "",
+        "",
+        names,
+        null,
+        m,
+        null);
   }
 
   private static Chart histogram(ColumnSummary c) {
@@ -160,9 +200,15 @@ public final class TableCharts {
     for (int b = 0; b < bins; b++) {
       v[b] = c.histogram()[b];
     }
-    return Chart.bars("Histogram of " + c.name(), "How many rows fall in each range of \""
-        + c.name() + "\" (each bar starts at the number below it). Look for values far from "
-        + "the rest (outliers) and for a lopsided shape.", c.name(), "rows", edges,
+    return Chart.bars(
+        "Histogram of " + c.name(),
+        "How many rows fall in each range of \""
+            + c.name()
+            + "\" (each bar starts at the number below it). Look for values far from "
+            + "the rest (outliers) and for a lopsided shape.",
+        c.name(),
+        "rows",
+        edges,
         new Chart.Series("rows", null, v, null));
   }
 }

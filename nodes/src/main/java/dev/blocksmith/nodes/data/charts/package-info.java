@@ -1,2 +1,4 @@
-/** Chart data for the Chart block: histograms, class balance, missing values, scatter, correlations. */
+/**
+ * Chart data for the Chart block: histograms, class balance, missing values, scatter, correlations.
+ */
 package dev.blocksmith.nodes.data.charts;

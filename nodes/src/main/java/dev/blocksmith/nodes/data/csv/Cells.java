@@ -3,7 +3,9 @@ package dev.blocksmith.nodes.data.csv;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reads single CSV cells: missing-value markers, numbers (with decimal commas) and yes/no words. */
+/**
+ * Reads single CSV cells: missing-value markers, numbers (with decimal commas) and yes/no words.
+ */
 public final class Cells {
 
   /** The markers read as a missing value (compared ignoring case), besides an empty cell. */
@@ -42,8 +44,8 @@ public final class Cells {
 
   /**
    * Returns the number in a cell, or NaN when it is not a plain number. Accepts a sign, digits, one
-   * decimal point (or a decimal comma when {@code decimalComma}) and an exponent; rejects
-   * thousands separators, currency signs and the words "Infinity" and "NaN".
+   * decimal point (or a decimal comma when {@code decimalComma}) and an exponent; rejects thousands
+   * separators, currency signs and the words "Infinity" and "NaN".
    */
   public static double parseNumber(String cell, boolean decimalComma) {
     int n = cell.length();
@@ -91,7 +93,8 @@ public final class Cells {
     }
     double v;
     if (digits <= 15 && fractionDigits < POWERS_OF_TEN.length) {
-      // Exact: both the mantissa and the power of ten are representable, so one division rounds once.
+      // Exact: both the mantissa and the power of ten are representable, so one division rounds
+      // once.
       v = mantissa / POWERS_OF_TEN[fractionDigits];
     } else {
       return slowParse(cell, decimalComma);

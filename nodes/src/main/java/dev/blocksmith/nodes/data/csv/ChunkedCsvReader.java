@@ -1,7 +1,6 @@
 package dev.blocksmith.nodes.data.csv;
 
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
@@ -34,8 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A line end is a safe cut only when no value spans lines, so the cut is used only for files with
  * no double quote at all (every range checks its bytes); on a quote, a bad row, undecodable bytes
  * or columns whose types would not join exactly, it gives up and the caller reads the file in one
- * pass, which reports problems with their exact line numbers. The result is the same table one
- * pass would give.
+ * pass, which reports problems with their exact line numbers. The result is the same table one pass
+ * would give.
  */
 public final class ChunkedCsvReader {
 
@@ -67,41 +66,55 @@ public final class ChunkedCsvReader {
   }
 
   /**
-   * Returns the file read on several cores, or null when it should be read in one pass (small
-   * file, one core, or any of the cases in the class comment).
+   * Returns the file read on several cores, or null when it should be read in one pass (small file,
+   * one core, or any of the cases in the class comment).
    *
    * @throws NodeException of kind CANCELLED when the user cancels
    */
-  static CsvReader.Result tryRead(Path file, CsvLayout layout, Set<String> categoryColumns,
-      NodeContext ctx) throws NodeException, IOException {
-    int threads = Integer.getInteger(THREADS_PROPERTY,
-        Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+  static CsvReader.Result tryRead(
+      Path file, CsvLayout layout, Set<String> categoryColumns, NodeContext ctx)
+      throws NodeException, IOException {
+    int threads =
+        Integer.getInteger(
+            THREADS_PROPERTY, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     return tryRead(file, layout, categoryColumns, ctx, threads, MIN_BYTES);
   }
 
   /** As {@link #tryRead(Path, CsvLayout, Set, NodeContext)}, with the limits given (for tests). */
-  static CsvReader.Result tryRead(Path file, CsvLayout layout, Set<String> categoryColumns,
-      NodeContext ctx, int threads, long minBytes) throws NodeException, IOException {
+  static CsvReader.Result tryRead(
+      Path file,
+      CsvLayout layout,
+      Set<String> categoryColumns,
+      NodeContext ctx,
+      int threads,
+      long minBytes)
+      throws NodeException, IOException {
     long size = Files.size(file);
-    if (threads < 2 || size < minBytes || !(layout.charset().equals(StandardCharsets.UTF_8)
-        || layout.charset().equals(CsvSniffer.WINDOWS_1252))) {
+    if (threads < 2
+        || size < minBytes
+        || !(layout.charset().equals(StandardCharsets.UTF_8)
+            || layout.charset().equals(CsvSniffer.WINDOWS_1252))) {
       return null; // ranges are cut at '\n' bytes, which only works for these encodings
     }
     return new ChunkedCsvReader(file, layout).read(size, threads, categoryColumns, ctx);
   }
 
-  private CsvReader.Result read(long size, int threads, Set<String> categoryColumns,
-      NodeContext ctx) throws NodeException, IOException {
+  private CsvReader.Result read(
+      long size, int threads, Set<String> categoryColumns, NodeContext ctx)
+      throws NodeException, IOException {
     List<String> names = firstRow();
     if (names == null) {
       return null;
     }
     List<long[]> ranges = ranges(size, threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "load-csv");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "load-csv");
+              t.setDaemon(true);
+              return t;
+            });
     List<ColumnBuilder[]> parts = new ArrayList<>();
     try {
       List<Future<ColumnBuilder[]>> futures = new ArrayList<>();
@@ -146,7 +159,8 @@ public final class ChunkedCsvReader {
         return f.get(100, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         ctx.checkCancelled();
-        ctx.progress(Math.min(0.99, (double) bytesRead.get() / size),
+        ctx.progress(
+            Math.min(0.99, (double) bytesRead.get() / size),
             String.format("%,d rows read", rowsRead.get()));
       } catch (ExecutionException e) {
         return null; // GiveUp, undecodable bytes or anything else: one pass will say what
@@ -233,9 +247,10 @@ public final class ChunkedCsvReader {
     boolean headerPending = skipHeader;
     int rows = 0;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-        RangeStream in = new RangeStream(
-            new BufferedInputStream(Channels.newInputStream(ch.position(from)), 1 << 16),
-            to - from);
+        RangeStream in =
+            new RangeStream(
+                new BufferedInputStream(Channels.newInputStream(ch.position(from)), 1 << 16),
+                to - from);
         CsvParser p = CsvReader.parser(CsvReader.factory(), in, layout)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {

@@ -170,7 +170,8 @@ public final class ColumnBuilder {
    */
   public Column build(boolean forceCategory) {
     if (numbers != null) {
-      return NumberColumn.wrap(name, numbers.length == size ? numbers : Arrays.copyOf(numbers, size));
+      return NumberColumn.wrap(
+          name, numbers.length == size ? numbers : Arrays.copyOf(numbers, size));
     }
     int[] exact = codes.length == size ? codes : Arrays.copyOf(codes, size);
     codes = null;

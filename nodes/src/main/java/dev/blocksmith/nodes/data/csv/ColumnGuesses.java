@@ -26,19 +26,34 @@ import java.util.regex.Pattern;
 public final class ColumnGuesses {
   /** Names that say "this identifies a row". */
   private static final Pattern ID_NAME =
-      Pattern.compile("(?i)(^|.*[^a-z])(id|ids|key|uuid|guid|nr|no|number|num|code|ref)$"
-          + "|^(id|key)([^a-z].*)?$");
+      Pattern.compile(
+          "(?i)(^|.*[^a-z])(id|ids|key|uuid|guid|nr|no|number|num|code|ref)$"
+              + "|^(id|key)([^a-z].*)?$");
+
   /** camelCase names such as customerId or orderNo. */
   private static final Pattern ID_CAMEL = Pattern.compile(".*[a-z](Id|ID|Key|No|Nr)$");
+
   /** Codes such as P-00123 or AB12345. */
   private static final Pattern CODE = Pattern.compile("[A-Za-z]{0,4}[-_/]?[0-9]{3,}");
+
   private static final List<DateTimeFormatter> DATES =
-      List.of("uuuu-MM-dd", "dd.MM.uuuu", "d.M.uuuu", "dd/MM/uuuu", "MM/dd/uuuu", "uuuu/MM/dd",
-              "uuuu-MM-dd HH:mm", "uuuu-MM-dd HH:mm:ss", "uuuu-MM-dd'T'HH:mm:ss",
-              "dd.MM.uuuu HH:mm", "uuuu-MM-dd'T'HH:mm")
+      List.of(
+              "uuuu-MM-dd",
+              "dd.MM.uuuu",
+              "d.M.uuuu",
+              "dd/MM/uuuu",
+              "MM/dd/uuuu",
+              "uuuu/MM/dd",
+              "uuuu-MM-dd HH:mm",
+              "uuuu-MM-dd HH:mm:ss",
+              "uuuu-MM-dd'T'HH:mm:ss",
+              "dd.MM.uuuu HH:mm",
+              "uuuu-MM-dd'T'HH:mm")
           .stream()
-          .map(p -> DateTimeFormatter.ofPattern(p, Locale.ROOT)
-              .withResolverStyle(ResolverStyle.STRICT))
+          .map(
+              p ->
+                  DateTimeFormatter.ofPattern(p, Locale.ROOT)
+                      .withResolverStyle(ResolverStyle.STRICT))
           .toList();
 
   private ColumnGuesses() {}
@@ -81,8 +96,7 @@ public final class ColumnGuesses {
       if (example != null) {
         out.add(new Guess(c.name(), Kind.DATE, "holds dates (such as " + example + ")"));
       } else if (c.type() == ColumnType.TEXT) {
-        out.add(new Guess(c.name(), Kind.TEXT,
-            "holds free text (mostly different on every row)"));
+        out.add(new Guess(c.name(), Kind.TEXT, "holds free text (mostly different on every row)"));
       }
     }
     return out;
@@ -123,13 +137,29 @@ public final class ColumnGuesses {
   /** Returns what the log says about a guess. */
   public static String message(Guess g) {
     return switch (g.kind()) {
-      case ID -> "Column \"" + g.column() + "\" " + g.reason() + ", so it is not learned from "
-          + "(an id tells nothing about the answer). Name it under \"Always learn from\" in Load "
-          + "CSV if it should be.";
-      case DATE -> "Column \"" + g.column() + "\" " + g.reason() + ": it is learned from as "
-          + String.join(", ", dateColumnNames(g.column())) + " (Monday = 1).";
-      case TEXT -> "Column \"" + g.column() + "\" " + g.reason() + ", so it is kept but not "
-          + "learned from.";
+      case ID ->
+          "Column \""
+              + g.column()
+              + "\" "
+              + g.reason()
+              + ", so it is not learned from "
+              + "(an id tells nothing about the answer). Name it under \"Always learn from\" in Load "
+              + "CSV if it should be.";
+      case DATE ->
+          "Column \""
+              + g.column()
+              + "\" "
+              + g.reason()
+              + ": it is learned from as "
+              + String.join(", ", dateColumnNames(g.column()))
+              + " (Monday = 1).";
+      case TEXT ->
+          "Column \""
+              + g.column()
+              + "\" "
+              + g.reason()
+              + ", so it is kept but not "
+              + "learned from.";
     };
   }
 
@@ -154,11 +184,13 @@ public final class ColumnGuesses {
       return null;
     }
     double unique = (double) seen.size() / present;
-    boolean named = ID_NAME.matcher(c.name().trim()).matches()
-        || ID_CAMEL.matcher(c.name().trim()).matches();
+    boolean named =
+        ID_NAME.matcher(c.name().trim()).matches() || ID_CAMEL.matcher(c.name().trim()).matches();
     String what = whole ? "whole numbers" : codes ? "codes" : "texts";
     if (named && unique >= 0.9) {
-      return "looks like an id: " + (unique == 1 ? "unique " : "nearly unique ") + what
+      return "looks like an id: "
+          + (unique == 1 ? "unique " : "nearly unique ")
+          + what
           + " and an id-like name";
     }
     if ((whole || codes) && unique == 1 && present == c.size() && consecutive(c, whole)) {

@@ -16,7 +16,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +28,9 @@ import java.util.Set;
 
 /**
  * Streams a CSV file through Jackson's token parser into {@link ColumnBuilder}s: one reused array
- * of cells per row, no row objects kept. Reports progress and checks for cancellation every
- * {@link #CHECK_EVERY} rows; turns every problem into a {@link NodeException} naming the file, the
- * line and what was expected.
+ * of cells per row, no row objects kept. Reports progress and checks for cancellation every {@link
+ * #CHECK_EVERY} rows; turns every problem into a {@link NodeException} naming the file, the line
+ * and what was expected.
  */
 public final class CsvReader {
 
@@ -50,8 +49,8 @@ public final class CsvReader {
   /** Returns a CSV factory with the value-length limit set. */
   static CsvFactory factory() {
     return CsvFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(MAX_CELL_CHARS).build())
+        .streamReadConstraints(
+            StreamReadConstraints.builder().maxStringLength(MAX_CELL_CHARS).build())
         .build();
   }
 
@@ -82,8 +81,8 @@ public final class CsvReader {
    * @param categoryColumns columns whose text is always a category (label and group)
    * @param ctx progress, log and cancellation
    */
-  public CsvReader(Path file, String param, boolean skipBadRows, Set<String> categoryColumns,
-      NodeContext ctx) {
+  public CsvReader(
+      Path file, String param, boolean skipBadRows, Set<String> categoryColumns, NodeContext ctx) {
     this.file = file;
     this.param = param;
     this.skipBadRows = skipBadRows;
@@ -109,14 +108,25 @@ public final class CsvReader {
     } catch (CharacterCodingException | CharConversionException e) {
       long line = CsvSniffer.lineOfFirstInvalidUtf8(file);
       if (fallback) {
-        return read(layout.withLenientCharset(CsvSniffer.WINDOWS_1252,
-            "Line " + line + " has bytes that are not valid UTF-8, so the file is read as"
-                + " Windows-1252 (Western European). If letters such as é or ü look wrong, save"
-                + " the file as UTF-8 and load it again."), false);
+        return read(
+            layout.withLenientCharset(
+                CsvSniffer.WINDOWS_1252,
+                "Line "
+                    + line
+                    + " has bytes that are not valid UTF-8, so the file is read as"
+                    + " Windows-1252 (Western European). If letters such as é or ü look wrong, save"
+                    + " the file as UTF-8 and load it again."),
+            false);
       }
-      throw NodeException.atParam(ctx.nodeId(), param,
-          name() + " line " + line + " has bytes that are not valid "
-              + layout.charset().displayName() + " text.",
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          param,
+          name()
+              + " line "
+              + line
+              + " has bytes that are not valid "
+              + layout.charset().displayName()
+              + " text.",
           "Set the encoding to auto or Windows-1252, or save the file as UTF-8 and load it again.");
     }
   }
@@ -129,21 +139,28 @@ public final class CsvReader {
   }
 
   /**
-   * Returns a parser over the stream (positioned after any byte-order mark). Strict UTF-8 goes to Jackson as bytes: its own UTF-8 decoder
-   * reads this benchmark's files about 1.3× faster than an {@code InputStreamReader} and reports
-   * malformed bytes as a {@link CharConversionException} (it does not reject overlong forms or
-   * encoded surrogates, which no real text editor writes). Other charsets go through a JDK decoder.
+   * Returns a parser over the stream (positioned after any byte-order mark). Strict UTF-8 goes to
+   * Jackson as bytes: its own UTF-8 decoder reads this benchmark's files about 1.3× faster than an
+   * {@code InputStreamReader} and reports malformed bytes as a {@link CharConversionException} (it
+   * does not reject overlong forms or encoded surrogates, which no real text editor writes). Other
+   * charsets go through a JDK decoder.
    */
-  static CsvParser parser(CsvFactory factory, InputStream in, CsvLayout layout)
-      throws IOException {
+  static CsvParser parser(CsvFactory factory, InputStream in, CsvLayout layout) throws IOException {
     CsvParser p;
     if (layout.strict() && layout.charset().equals(StandardCharsets.UTF_8)) {
       p = factory.createParser(in);
     } else {
       CodingErrorAction onError =
           layout.strict() ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
-      p = factory.createParser(new InputStreamReader(in, layout.charset().newDecoder()
-          .onMalformedInput(onError).onUnmappableCharacter(onError)));
+      p =
+          factory.createParser(
+              new InputStreamReader(
+                  in,
+                  layout
+                      .charset()
+                      .newDecoder()
+                      .onMalformedInput(onError)
+                      .onUnmappableCharacter(onError)));
     }
     p.setSchema(CsvSchema.emptySchema().withColumnSeparator(layout.delimiter()));
     p.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
@@ -170,8 +187,14 @@ public final class CsvReader {
       boolean extraValues = false;
       while ((t = next(p)) == JsonToken.VALUE_STRING) {
         if (count >= MAX_COLUMNS && (builders == null || count >= builders.length)) {
-          throw NodeException.atParam(ctx.nodeId(), param,
-              name() + " line " + line + " has more than " + String.format("%,d", MAX_COLUMNS)
+          throw NodeException.atParam(
+              ctx.nodeId(),
+              param,
+              name()
+                  + " line "
+                  + line
+                  + " has more than "
+                  + String.format("%,d", MAX_COLUMNS)
                   + " values; Blocksmith reads tables of at most that many columns.",
               "Keep only the columns you need (a spreadsheet can delete the others), or check "
                   + "that the delimiter is right.");
@@ -204,11 +227,22 @@ public final class CsvReader {
       int width = builders.length;
       if (count < width || (count > width && extraValues)) {
         if (!skipBadRows) {
-          throw NodeException.atParam(ctx.nodeId(), param,
-              name() + " line " + line + " has " + count + " value" + (count == 1 ? "" : "s")
-                  + " but " + (layout.header() ? "the header has " : "the first row has ")
-                  + width + ".",
-              "Fix that line (a value may contain an unquoted " + layout.delimiterName()
+          throw NodeException.atParam(
+              ctx.nodeId(),
+              param,
+              name()
+                  + " line "
+                  + line
+                  + " has "
+                  + count
+                  + " value"
+                  + (count == 1 ? "" : "s")
+                  + " but "
+                  + (layout.header() ? "the header has " : "the first row has ")
+                  + width
+                  + ".",
+              "Fix that line (a value may contain an unquoted "
+                  + layout.delimiterName()
                   + "; put such values in double quotes), or turn on \"Skip bad rows\".");
         }
         skipped++;
@@ -223,17 +257,26 @@ public final class CsvReader {
       rows++;
       if (rows % CHECK_EVERY == 0) {
         ctx.checkCancelled();
-        ctx.progress(Math.min(0.99, (double) counted.count / Math.max(1, size)),
+        ctx.progress(
+            Math.min(0.99, (double) counted.count / Math.max(1, size)),
             String.format("%,d rows read", rows));
       }
     }
     if (builders == null) {
-      throw NodeException.atParam(ctx.nodeId(), param, name() + " is empty: it has no rows.",
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          param,
+          name() + " is empty: it has no rows.",
           "Choose a CSV file with a header row and at least two data rows.");
     }
     if (rows == 0) {
-      throw NodeException.atParam(ctx.nodeId(), param,
-          name() + " has only a header row (" + String.join(", ", names) + ") and no data rows"
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          param,
+          name()
+              + " has only a header row ("
+              + String.join(", ", names)
+              + ") and no data rows"
               + (skipped > 0 ? " that could be read (" + skipped + " bad rows were skipped)" : "")
               + ".",
           "Add data rows below the header, or choose another file.");
@@ -250,20 +293,33 @@ public final class CsvReader {
     try {
       return p.nextToken();
     } catch (StreamConstraintsException e) {
-      throw NodeException.atParam(ctx.nodeId(), param,
-          name() + " line " + lastLine + " holds a value longer than "
-              + String.format("%,d", MAX_CELL_CHARS) + " characters; that is not table data.",
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          param,
+          name()
+              + " line "
+              + lastLine
+              + " holds a value longer than "
+              + String.format("%,d", MAX_CELL_CHARS)
+              + " characters; that is not table data.",
           "Check that line (an unclosed quote can swallow the rest of the file), or that this "
               + "is the right file.");
     } catch (StreamReadException e) {
       String msg = String.valueOf(e.getOriginalMessage());
       if (msg.contains("closing quote")) {
-        throw NodeException.atParam(ctx.nodeId(), param,
-            name() + " line " + lastLine + " has a value that opens a double quote (\") that is"
+        throw NodeException.atParam(
+            ctx.nodeId(),
+            param,
+            name()
+                + " line "
+                + lastLine
+                + " has a value that opens a double quote (\") that is"
                 + " never closed, so the rest of the file reads as one value.",
             "Add the missing closing quote on line " + lastLine + ", or remove the stray quote.");
       }
-      throw NodeException.atParam(ctx.nodeId(), param,
+      throw NodeException.atParam(
+          ctx.nodeId(),
+          param,
           name() + " line " + lastLine + " could not be read as CSV: " + msg,
           "Open the file in a text editor and check that line.");
     }

@@ -73,9 +73,12 @@ public final class CsvSniffer {
       bom = wide.bom();
       notes.add("The file is stored as " + wide.label() + "; it was decoded as such.");
     } else if (nulByte(sample) >= 0) {
-      throw new NotText("line " + lineOf(sample, nulByte(sample)) + " holds a zero byte, so "
-          + "this is not a text file (or it is UTF-16 without a byte-order mark). Save it as CSV "
-          + "in UTF-8 and load it again.");
+      throw new NotText(
+          "line "
+              + lineOf(sample, nulByte(sample))
+              + " holds a zero byte, so "
+              + "this is not a text file (or it is UTF-16 without a byte-order mark). Save it as CSV "
+              + "in UTF-8 and load it again.");
     } else if (encoding.equalsIgnoreCase("Windows-1252")) {
       charset = WINDOWS_1252;
       strict = false;
@@ -86,9 +89,12 @@ public final class CsvSniffer {
       if (bad >= 0 && !encoding.equalsIgnoreCase("UTF-8")) {
         charset = WINDOWS_1252;
         strict = false;
-        notes.add("Line " + lineOf(sample, bad) + " has bytes that are not valid UTF-8, so the file"
-            + " is read as Windows-1252 (Western European). If letters such as é or ü look wrong,"
-            + " save the file as UTF-8 and load it again.");
+        notes.add(
+            "Line "
+                + lineOf(sample, bad)
+                + " has bytes that are not valid UTF-8, so the file"
+                + " is read as Windows-1252 (Western European). If letters such as é or ü look wrong,"
+                + " save the file as UTF-8 and load it again.");
       }
     }
     if (bom == 3 && wide == null) {
@@ -103,8 +109,11 @@ public final class CsvSniffer {
     CsvLayout layout = new CsvLayout(charset, strict, bom, delim, hasHeader, bytesPerRow, notes);
     String how = delimiter.equals("auto") ? "Detected" : "Using";
     var all = new ArrayList<>(notes);
-    all.add(how + " values separated by " + layout.delimiterName()
-        + (hasHeader ? ", with column names in the first row." : ", with no header row."));
+    all.add(
+        how
+            + " values separated by "
+            + layout.delimiterName()
+            + (hasHeader ? ", with column names in the first row." : ", with no header row."));
     return new CsvLayout(charset, strict, bom, delim, hasHeader, bytesPerRow, all);
   }
 
@@ -163,7 +172,9 @@ public final class CsvSniffer {
     return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
   }
 
-  /** Returns the offset of the first byte that is not valid UTF-8, or -1 (a cut-off end is fine). */
+  /**
+   * Returns the offset of the first byte that is not valid UTF-8, or -1 (a cut-off end is fine).
+   */
   static int firstInvalidUtf8(byte[] sample, int from) {
     CharsetDecoder dec =
         StandardCharsets.UTF_8
@@ -255,7 +266,9 @@ public final class CsvSniffer {
     return best;
   }
 
-  /** Returns up to {@link #SAMPLE_ROWS} rows of the sample, leaving out a row cut off at its end. */
+  /**
+   * Returns up to {@link #SAMPLE_ROWS} rows of the sample, leaving out a row cut off at its end.
+   */
   static List<String[]> rows(String text, char delimiter, boolean truncated) {
     List<String[]> out = new ArrayList<>();
     CsvMapper mapper = new CsvMapper();
@@ -284,7 +297,8 @@ public final class CsvSniffer {
     String[] first = rows.get(0);
     Set<String> seen = new HashSet<>();
     for (String cell : first) {
-      if (cell.isEmpty() || !Double.isNaN(Cells.parseNumber(cell, decimalComma))
+      if (cell.isEmpty()
+          || !Double.isNaN(Cells.parseNumber(cell, decimalComma))
           || !seen.add(cell)) {
         return false;
       }

@@ -12,11 +12,20 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Marks the label, group and id columns of a freshly loaded table, checking that they make sense. */
+/**
+ * Marks the label, group and id columns of a freshly loaded table, checking that they make sense.
+ */
 public final class TableRoles {
   private static final Map<ColumnType, String> KIND_WORDS =
-      Map.of(ColumnType.NUMBER, "number column", ColumnType.CATEGORY, "category column",
-          ColumnType.BOOLEAN, "yes/no column", ColumnType.TEXT, "text column");
+      Map.of(
+          ColumnType.NUMBER,
+          "number column",
+          ColumnType.CATEGORY,
+          "category column",
+          ColumnType.BOOLEAN,
+          "yes/no column",
+          ColumnType.TEXT,
+          "text column");
 
   private TableRoles() {}
 
@@ -36,8 +45,15 @@ public final class TableRoles {
    * @param keepChoice columns to learn from as they are, comma-separated (never guessed)
    * @throws NodeException when a named column does not exist or the label has fewer than two values
    */
-  public static Table apply(Table table, String nodeId, String file, Choice labelChoice,
-      Choice groupChoice, Choice idsChoice, Choice keepChoice, NodeContext ctx)
+  public static Table apply(
+      Table table,
+      String nodeId,
+      String file,
+      Choice labelChoice,
+      Choice groupChoice,
+      Choice idsChoice,
+      Choice keepChoice,
+      NodeContext ctx)
       throws NodeException {
     Table t = table;
     String label = labelChoice.column();
@@ -77,35 +93,67 @@ public final class TableRoles {
     return t;
   }
 
-  private static Column find(Table t, String nodeId, String file, String param, String name,
-      String what) throws NodeException {
-    return t.column(name).orElseThrow(() -> NodeException.atParam(nodeId, param,
-        "The " + what + " \"" + name + "\" is not in " + file + ". Its columns are: "
-            + String.join(", ", t.columnNames()) + ".",
-        "Pick one of those columns (names must match exactly, including capitals)."));
+  private static Column find(
+      Table t, String nodeId, String file, String param, String name, String what)
+      throws NodeException {
+    return t.column(name)
+        .orElseThrow(
+            () ->
+                NodeException.atParam(
+                    nodeId,
+                    param,
+                    "The "
+                        + what
+                        + " \""
+                        + name
+                        + "\" is not in "
+                        + file
+                        + ". Its columns are: "
+                        + String.join(", ", t.columnNames())
+                        + ".",
+                    "Pick one of those columns (names must match exactly, including capitals)."));
   }
 
   private static void checkLabel(Column c, String nodeId, String file, String param)
       throws NodeException {
     long distinct;
     if (c instanceof NumberColumn n) {
-      distinct = Arrays.stream(n.toArray()).filter(v -> !Double.isNaN(v)).distinct().limit(2)
-          .count();
+      distinct =
+          Arrays.stream(n.toArray()).filter(v -> !Double.isNaN(v)).distinct().limit(2).count();
     } else if (c instanceof CategoryColumn cat) {
       distinct = Arrays.stream(cat.counts()).filter(k -> k > 0).count();
     } else {
-      distinct = java.util.stream.IntStream.range(0, c.size()).filter(i -> !c.isMissing(i))
-          .mapToObj(c::format).distinct().limit(2).count();
+      distinct =
+          java.util.stream.IntStream.range(0, c.size())
+              .filter(i -> !c.isMissing(i))
+              .mapToObj(c::format)
+              .distinct()
+              .limit(2)
+              .count();
     }
     if (distinct < 2) {
-      String only = java.util.stream.IntStream.range(0, c.size()).filter(i -> !c.isMissing(i))
-          .mapToObj(c::format).findFirst().orElse(null);
-      throw NodeException.atParam(nodeId, param,
+      String only =
+          java.util.stream.IntStream.range(0, c.size())
+              .filter(i -> !c.isMissing(i))
+              .mapToObj(c::format)
+              .findFirst()
+              .orElse(null);
+      throw NodeException.atParam(
+          nodeId,
+          param,
           only == null
-              ? "The column to predict, \"" + c.name() + "\", is empty in every row of " + file
+              ? "The column to predict, \""
+                  + c.name()
+                  + "\", is empty in every row of "
+                  + file
                   + "."
-              : "The column to predict, \"" + c.name() + "\", has the same value (" + only
-                  + ") in every row of " + file + ", so there is nothing to learn.",
+              : "The column to predict, \""
+                  + c.name()
+                  + "\", has the same value ("
+                  + only
+                  + ") in every row of "
+                  + file
+                  + ", so there is nothing to learn.",
           "Pick a column whose values differ between rows, or add examples of the other classes.");
     }
   }

@@ -10,7 +10,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes one image file safely: the size is read from the header <em>before</em> decoding, so a
- * small file that claims to be a huge picture (a decompression bomb) is refused without using memory.
+ * small file that claims to be a huge picture (a decompression bomb) is refused without using
+ * memory.
  */
 public final class ImageFiles {
   /** Largest width or height accepted, in pixels. */
@@ -47,9 +48,11 @@ public final class ImageFiles {
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
         if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
-          throw new Unreadable(String.format("claims to be %,d×%,d pixels, more than the limit of"
-              + " %,d per side and %,d million in all (it may be damaged or a decompression bomb)",
-              w, h, MAX_SIDE, MAX_PIXELS / 1_000_000));
+          throw new Unreadable(
+              String.format(
+                  "claims to be %,d×%,d pixels, more than the limit of"
+                      + " %,d per side and %,d million in all (it may be damaged or a decompression bomb)",
+                  w, h, MAX_SIDE, MAX_PIXELS / 1_000_000));
         }
         BufferedImage img = reader.read(0);
         if (img == null) {
@@ -60,15 +63,17 @@ public final class ImageFiles {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      throw new Unreadable("could not be decoded (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+      throw new Unreadable(
+          "could not be decoded ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")");
     }
   }
 
   /**
-   * Returns the image shrunk (averaging each box of pixels) or enlarged (nearest pixel) to
-   * {@code size}×{@code size}, as bytes in channel-height-width order; transparent parts are put
-   * on white.
+   * Returns the image shrunk (averaging each box of pixels) or enlarged (nearest pixel) to {@code
+   * size}×{@code size}, as bytes in channel-height-width order; transparent parts are put on white.
    *
    * @param channels 1 for grayscale, 3 for colour
    */

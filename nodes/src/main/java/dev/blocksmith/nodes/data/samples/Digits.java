@@ -26,7 +26,9 @@ import java.util.Random;
  */
 public final class Digits implements SampleGenerator {
   private static final int SIDE = 28;
-  private static final String[] FONTS = {"Serif", "SansSerif", "Monospaced", "Dialog", "DialogInput"};
+  private static final String[] FONTS = {
+    "Serif", "SansSerif", "Monospaced", "Dialog", "DialogInput"
+  };
   private static final int[] STYLES = {Font.PLAIN, Font.BOLD, Font.ITALIC};
   private static final List<String> CLASSES =
       List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
@@ -80,8 +82,8 @@ public final class Digits implements SampleGenerator {
       Shape outline = glyph.getOutline();
       Rectangle2D box = outline.getBounds2D();
       AffineTransform at = new AffineTransform();
-      at.translate(SIDE / 2.0 + random.nextGaussian() * 1.5,
-          SIDE / 2.0 + random.nextGaussian() * 1.5);
+      at.translate(
+          SIDE / 2.0 + random.nextGaussian() * 1.5, SIDE / 2.0 + random.nextGaussian() * 1.5);
       at.rotate(Math.toRadians(random.nextGaussian() * 8));
       at.translate(-box.getCenterX(), -box.getCenterY());
       Shape placed = at.createTransformedShape(outline);

@@ -14,20 +14,29 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Real photos of clothing, Fashion-MNIST (Zalando, MIT licence): 28×28 grayscale, ten classes.
- * The training set (60,000) comes from Debian's {@code dataset-fashion-mnist} package when it is
+ * Real photos of clothing, Fashion-MNIST (Zalando, MIT licence): 28×28 grayscale, ten classes. The
+ * training set (60,000) comes from Debian's {@code dataset-fashion-mnist} package when it is
  * installed; the test set (10,000, which the shipped base model never saw) also comes from there,
- * or else from the 500 test photos that ship inside Blocksmith. A draw is balanced over the
- * classes and shuffled by the seed; noise adds Gaussian pixel noise (standard deviation 64 ×
- * noise).
+ * or else from the 500 test photos that ship inside Blocksmith. A draw is balanced over the classes
+ * and shuffled by the seed; noise adds Gaussian pixel noise (standard deviation 64 × noise).
  */
 public final class FashionMnist implements SampleGenerator {
   /** Where Debian's package puts the files ({@code -Dblocksmith.fashion-mnist} overrides it). */
   public static final String DEBIAN_FOLDER = "/usr/share/datasets/fashion-mnist";
 
   /** The class names in label order. */
-  public static final List<String> CLASSES = List.of("T-shirt", "trouser", "pullover", "dress",
-      "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot");
+  public static final List<String> CLASSES =
+      List.of(
+          "T-shirt",
+          "trouser",
+          "pullover",
+          "dress",
+          "coat",
+          "sandal",
+          "shirt",
+          "sneaker",
+          "bag",
+          "ankle boot");
 
   private static final int SIDE = 28;
   private static final String SHIPPED = "/dev/blocksmith/nodes/data/samples/fashion-mnist-500-";
@@ -80,15 +89,16 @@ public final class FashionMnist implements SampleGenerator {
         labels = read(Files.newInputStream(dir.resolve(prefix + "labels-idx1-ubyte.gz")), 2049);
         origin = "fashion-mnist " + prefix + "#";
       } else if (test) {
-        pixels = read(FashionMnist.class.getResourceAsStream(SHIPPED + "images-idx3-ubyte.gz"),
-            2051);
-        labels = read(FashionMnist.class.getResourceAsStream(SHIPPED + "labels-idx1-ubyte.gz"),
-            2049);
+        pixels =
+            read(FashionMnist.class.getResourceAsStream(SHIPPED + "images-idx3-ubyte.gz"), 2051);
+        labels =
+            read(FashionMnist.class.getResourceAsStream(SHIPPED + "labels-idx1-ubyte.gz"), 2049);
         origin = "fashion-mnist shipped t10k sample #";
       } else {
-        throw new IllegalStateException("The Fashion-MNIST training photos are not installed. "
-            + "Install them with: sudo apt-get install dataset-fashion-mnist (or use the test "
-            + "set, 500 photos of which ship with Blocksmith).");
+        throw new IllegalStateException(
+            "The Fashion-MNIST training photos are not installed. "
+                + "Install them with: sudo apt-get install dataset-fashion-mnist (or use the test "
+                + "set, 500 photos of which ship with Blocksmith).");
       }
     } catch (IOException e) {
       throw new IllegalStateException("Fashion-MNIST could not be read: " + e.getMessage(), e);
@@ -96,8 +106,8 @@ public final class FashionMnist implements SampleGenerator {
     return draw(pixels, labels, size, noise, seed, origin);
   }
 
-  private static ImageSet draw(byte[] pixels, byte[] labels, int size, double noise, long seed,
-      String origin) {
+  private static ImageSet draw(
+      byte[] pixels, byte[] labels, int size, double noise, long seed, String origin) {
     Random random = new Random(seed);
     List<List<Integer>> byClass = new ArrayList<>();
     for (int c = 0; c < CLASSES.size(); c++) {

@@ -35,16 +35,22 @@ public final class HousePrices {
       age[i] = rnd.nextInt(0, 100);
       int n = rnd.nextInt(NEIGHBOURHOODS.length);
       where.add(NEIGHBOURHOODS[n]);
-      double p = 40_000 + 2_300 * size[i] + 9_000 * rooms[i] - 700 * age[i] + PREMIUM[n]
-          + rnd.nextGaussian() * 20_000;
+      double p =
+          40_000
+              + 2_300 * size[i]
+              + 9_000 * rooms[i]
+              - 700 * age[i]
+              + PREMIUM[n]
+              + rnd.nextGaussian() * 20_000;
       price[i] = Math.max(30_000, Math.round(p / 100) * 100.0);
     }
-    return Table.of(List.of(
-        NumberColumn.wrap("size_m2", size),
-        NumberColumn.wrap("rooms", rooms),
-        NumberColumn.wrap("age_years", age),
-        CategoryColumn.of("neighbourhood", where),
-        NumberColumn.wrap("price", price)),
+    return Table.of(
+        List.of(
+            NumberColumn.wrap("size_m2", size),
+            NumberColumn.wrap("rooms", rooms),
+            NumberColumn.wrap("age_years", age),
+            CategoryColumn.of("neighbourhood", where),
+            NumberColumn.wrap("price", price)),
         Map.of("price", ColumnRole.LABEL));
   }
 }

@@ -36,21 +36,26 @@ public final class LoanApprovals {
       loan[i] = Math.round(Math.max(2, income[i] * (0.3 + rnd.nextDouble() * 1.7)));
       credit[i] = Math.round(Math.max(300, Math.min(850, 650 + rnd.nextGaussian() * 70)));
       years[i] = Math.min(40, Math.round(Math.abs(rnd.nextGaussian() * 8)));
-      double score = 0.04 * (income[i] - 48) - 1.6 * (loan[i] / income[i] - 1.1)
-          + 0.015 * (credit[i] - 650) + 0.05 * years[i] + rnd.nextGaussian() * 0.6;
+      double score =
+          0.04 * (income[i] - 48)
+              - 1.6 * (loan[i] / income[i] - 1.1)
+              + 0.015 * (credit[i] - 650)
+              + 0.05 * years[i]
+              + rnd.nextGaussian() * 0.6;
       if (b) {
         score -= BIAS_AGAINST_B;
       }
       group.add(b ? "B" : "A");
       approved.add(score > 0 ? "yes" : "no");
     }
-    return Table.of(List.of(
-        NumberColumn.wrap("income_k", income),
-        NumberColumn.wrap("loan_k", loan),
-        NumberColumn.wrap("credit_score", credit),
-        NumberColumn.wrap("years_employed", years),
-        CategoryColumn.of("group", group),
-        CategoryColumn.of("approved", approved)),
+    return Table.of(
+        List.of(
+            NumberColumn.wrap("income_k", income),
+            NumberColumn.wrap("loan_k", loan),
+            NumberColumn.wrap("credit_score", credit),
+            NumberColumn.wrap("years_employed", years),
+            CategoryColumn.of("group", group),
+            CategoryColumn.of("approved", approved)),
         Map.of("group", ColumnRole.GROUP, "approved", ColumnRole.LABEL));
   }
 }

@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 
 /**
  * A cleaning lesson: machine sensor readings labelled ok or fault, with the usual dirt planted in
- * known amounts: about 5 % missing temperatures and humidities, about 3 % rows sent twice, and about
- * 1 % glitched temperatures (999 or -273) that a Clean block should catch as outliers.
+ * known amounts: about 5 % missing temperatures and humidities, about 3 % rows sent twice, and
+ * about 1 % glitched temperatures (999 or -273) that a Clean block should catch as outliers.
  */
 public final class SensorReadings {
   private SensorReadings() {}
@@ -39,8 +39,8 @@ public final class SensorReadings {
       sensor.add("s" + (1 + rnd.nextInt(5)));
       temp[i] = round1(fault ? 78 + rnd.nextGaussian() * 8 : 60 + rnd.nextGaussian() * 6);
       humidity[i] = round1(40 + rnd.nextGaussian() * 10 + (fault ? 6 : 0));
-      vibration[i] = round1(Math.abs(fault ? 4.5 + rnd.nextGaussian() * 1.2
-          : 2 + rnd.nextGaussian() * 0.8));
+      vibration[i] =
+          round1(Math.abs(fault ? 4.5 + rnd.nextGaussian() * 1.2 : 2 + rnd.nextGaussian() * 0.8));
       status.add(fault ? "fault" : "ok");
       double dirt = rnd.nextDouble();
       if (dirt < 0.01) {
@@ -51,12 +51,13 @@ public final class SensorReadings {
         humidity[i] = Double.NaN;
       }
     }
-    return Table.of(List.of(
-        CategoryColumn.of("sensor", sensor),
-        NumberColumn.wrap("temperature", temp),
-        NumberColumn.wrap("humidity", humidity),
-        NumberColumn.wrap("vibration", vibration),
-        CategoryColumn.of("status", status)),
+    return Table.of(
+        List.of(
+            CategoryColumn.of("sensor", sensor),
+            NumberColumn.wrap("temperature", temp),
+            NumberColumn.wrap("humidity", humidity),
+            NumberColumn.wrap("vibration", vibration),
+            CategoryColumn.of("status", status)),
         Map.of("status", ColumnRole.LABEL));
   }
 

@@ -7,7 +7,8 @@ import java.util.Random;
 
 /**
  * Two interleaved spirals of points in the plane, one per class: a classic problem that a straight
- * line cannot solve but a small MLP can. Noise 1 adds Gaussian jitter of 0.3 (the spirals span −1…1).
+ * line cannot solve but a small MLP can. Noise 1 adds Gaussian jitter of 0.3 (the spirals span
+ * −1…1).
  */
 public final class Spirals implements SampleGenerator {
 

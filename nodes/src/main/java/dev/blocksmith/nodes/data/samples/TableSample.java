@@ -12,8 +12,7 @@ import dev.blocksmith.engine.value.Table;
  * @param label plain-language name for the choice list
  * @param generator makes the table from a row count and a seed
  */
-public record TableSample(String id, String label, Generator generator)
-    implements SampleGenerator {
+public record TableSample(String id, String label, Generator generator) implements SampleGenerator {
 
   /** Makes a table from a row count and a seed. */
   @FunctionalInterface

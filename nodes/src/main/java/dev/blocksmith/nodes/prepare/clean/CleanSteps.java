@@ -30,8 +30,11 @@ public final class CleanSteps {
     if (removed == 0) {
       return t;
     }
-    log.add("Removed duplicates", "Removed " + ChangeLog.count(removed, "duplicate row")
-        + " (exact repeats of an earlier row).");
+    log.add(
+        "Removed duplicates",
+        "Removed "
+            + ChangeLog.count(removed, "duplicate row")
+            + " (exact repeats of an earlier row).");
     return t.select(keep);
   }
 
@@ -41,11 +44,14 @@ public final class CleanSteps {
    * @param strategy "drop-rows", "mean", "median", "most-frequent" or "constant"
    * @param fillParam the param holding the constant, for errors
    */
-  public Table missing(Table t, List<Column> cols, String strategy, String constant,
-      String fillParam) throws NodeException {
+  public Table missing(
+      Table t, List<Column> cols, String strategy, String constant, String fillParam)
+      throws NodeException {
     for (Column c : cols) {
       if (c.size() > 0 && c.missingCount() == c.size()) {
-        log.warn("Empty column", "Column \"" + c.name() + "\" is empty in every row.",
+        log.warn(
+            "Empty column",
+            "Column \"" + c.name() + "\" is empty in every row.",
             "Drop it with \"Drop columns\".");
       }
     }
@@ -55,11 +61,12 @@ public final class CleanSteps {
     Table out = t;
     List<Column> label = cols.stream().filter(c -> t.role(c.name()) == ColumnRole.LABEL).toList();
     if (!label.isEmpty()) {
-      out = dropRowsWithMissing(out, label, "no value in the column to predict (a label cannot"
-          + " be guessed)");
+      out =
+          dropRowsWithMissing(
+              out, label, "no value in the column to predict (a label cannot" + " be guessed)");
     }
-    MissingValues.Fill fill = MissingValues.Fill.valueOf(
-        strategy.replace('-', '_').toUpperCase(java.util.Locale.ROOT));
+    MissingValues.Fill fill =
+        MissingValues.Fill.valueOf(strategy.replace('-', '_').toUpperCase(java.util.Locale.ROOT));
     for (Column c : cols) {
       if (out.role(c.name()) == ColumnRole.LABEL) {
         continue;
@@ -68,7 +75,10 @@ public final class CleanSteps {
       try {
         out = out.withColumn(MissingValues.fill(current, fill, constant, log));
       } catch (IllegalArgumentException e) {
-        throw NodeException.atParam(ctx.nodeId(), fillParam, e.getMessage(),
+        throw NodeException.atParam(
+            ctx.nodeId(),
+            fillParam,
+            e.getMessage(),
             "Choose a fill value that fits every column, or limit \"Columns to fix\".");
       }
     }
@@ -98,8 +108,15 @@ public final class CleanSteps {
     }
     List<String> parts = new ArrayList<>();
     perColumn.forEach((k, v) -> parts.add("\"" + k + "\": " + v));
-    log.add("Removed rows with missing values", "Removed " + ChangeLog.count(dropped, "row")
-        + " with " + why + " (" + String.join(", ", parts) + ").");
+    log.add(
+        "Removed rows with missing values",
+        "Removed "
+            + ChangeLog.count(dropped, "row")
+            + " with "
+            + why
+            + " ("
+            + String.join(", ", parts)
+            + ").");
     return t.select(keep(drop));
   }
 
@@ -135,23 +152,41 @@ public final class CleanSteps {
       if (above + below == 0) {
         continue;
       }
-      String where = (above > 0 ? above + " above " + ChangeLog.num(range.high()) : "")
-          + (above > 0 && below > 0 ? " and " : "")
-          + (below > 0 ? below + " below " + ChangeLog.num(range.low()) : "");
+      String where =
+          (above > 0 ? above + " above " + ChangeLog.num(range.high()) : "")
+              + (above > 0 && below > 0 ? " and " : "")
+              + (below > 0 ? below + " below " + ChangeLog.num(range.low()) : "");
       if (drop) {
-        log.add("Removed outliers", "Found outliers in \"" + c.name() + "\": " + where + " ("
-            + range.rule() + "); their rows are removed.");
+        log.add(
+            "Removed outliers",
+            "Found outliers in \""
+                + c.name()
+                + "\": "
+                + where
+                + " ("
+                + range.rule()
+                + "); their rows are removed.");
       } else {
         out = out.withColumn(NumberColumn.wrap(c.name(), v));
-        log.add("Clipped outliers", "Clipped " + ChangeLog.count(above + below, "value")
-            + " of \"" + c.name() + "\": " + where + " (" + range.rule() + ").");
+        log.add(
+            "Clipped outliers",
+            "Clipped "
+                + ChangeLog.count(above + below, "value")
+                + " of \""
+                + c.name()
+                + "\": "
+                + where
+                + " ("
+                + range.rule()
+                + ").");
       }
     }
     if (drop) {
       int[] keep = keep(dropRow);
       if (keep.length < t.rowCount()) {
-        log.add("Removed outlier rows", "Removed " + ChangeLog.count(t.rowCount() - keep.length,
-            "row") + " holding outliers.");
+        log.add(
+            "Removed outlier rows",
+            "Removed " + ChangeLog.count(t.rowCount() - keep.length, "row") + " holding outliers.");
         out = out.select(keep);
       }
     }

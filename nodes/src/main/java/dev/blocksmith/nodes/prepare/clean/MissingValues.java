@@ -13,7 +13,9 @@ import java.util.List;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Median;
 
-/** Fills the missing values of one column with its mean, median, most frequent value or a constant. */
+/**
+ * Fills the missing values of one column with its mean, median, most frequent value or a constant.
+ */
 public final class MissingValues {
 
   /** How missing values are filled. */
@@ -56,15 +58,26 @@ public final class MissingValues {
       out = fillText((TextColumn) c, used, constant);
     }
     String value = out.format(firstMissing(c));
-    String with = switch (used) {
-      case MEAN -> "the mean (" + value + ")";
-      case MEDIAN -> "the median (" + value + ")";
-      case MOST_FREQUENT -> "the most frequent value (" + value + ")"
-          + (used != how ? ", since it holds no numbers" : "");
-      case CONSTANT -> "\"" + value + "\"";
-    };
-    log.add("Filled missing values", "Filled " + ChangeLog.count(missing, "missing value")
-        + " in \"" + c.name() + "\" with " + with + ".");
+    String with =
+        switch (used) {
+          case MEAN -> "the mean (" + value + ")";
+          case MEDIAN -> "the median (" + value + ")";
+          case MOST_FREQUENT ->
+              "the most frequent value ("
+                  + value
+                  + ")"
+                  + (used != how ? ", since it holds no numbers" : "");
+          case CONSTANT -> "\"" + value + "\"";
+        };
+    log.add(
+        "Filled missing values",
+        "Filled "
+            + ChangeLog.count(missing, "missing value")
+            + " in \""
+            + c.name()
+            + "\" with "
+            + with
+            + ".");
     return out;
   }
 
@@ -100,19 +113,25 @@ public final class MissingValues {
   private static NumberColumn fillNumbers(NumberColumn n, Fill how, String constant) {
     double[] v = n.toArray();
     double[] present = Arrays.stream(v).filter(d -> !Double.isNaN(d)).toArray();
-    double fill = switch (how) {
-      case MEAN -> Mean.of(present).getAsDouble();
-      case MEDIAN -> Median.withDefaults().evaluate(present);
-      case MOST_FREQUENT -> mode(present);
-      case CONSTANT -> {
-        double d = Cells.parseNumber(constant.trim(), false);
-        if (Double.isNaN(d)) {
-          throw new IllegalArgumentException("\"" + n.name() + "\" holds numbers, but the fill"
-              + " value \"" + constant + "\" is not a number.");
-        }
-        yield d;
-      }
-    };
+    double fill =
+        switch (how) {
+          case MEAN -> Mean.of(present).getAsDouble();
+          case MEDIAN -> Median.withDefaults().evaluate(present);
+          case MOST_FREQUENT -> mode(present);
+          case CONSTANT -> {
+            double d = Cells.parseNumber(constant.trim(), false);
+            if (Double.isNaN(d)) {
+              throw new IllegalArgumentException(
+                  "\""
+                      + n.name()
+                      + "\" holds numbers, but the fill"
+                      + " value \""
+                      + constant
+                      + "\" is not a number.");
+            }
+            yield d;
+          }
+        };
     for (int i = 0; i < v.length; i++) {
       if (Double.isNaN(v[i])) {
         v[i] = fill;
@@ -149,8 +168,13 @@ public final class MissingValues {
     }
     int fill = how == Fill.CONSTANT ? Cells.parseBoolean(constant.trim()) : yes >= no ? 1 : 0;
     if (fill < 0) {
-      throw new IllegalArgumentException("\"" + b.name() + "\" holds yes/no values, but the fill"
-          + " value \"" + constant + "\" is neither (use true/false or yes/no).");
+      throw new IllegalArgumentException(
+          "\""
+              + b.name()
+              + "\" holds yes/no values, but the fill"
+              + " value \""
+              + constant
+              + "\" is neither (use true/false or yes/no).");
     }
     byte[] out = new byte[b.size()];
     for (int i = 0; i < out.length; i++) {

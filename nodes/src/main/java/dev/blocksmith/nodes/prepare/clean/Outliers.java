@@ -7,9 +7,9 @@ import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
 
 /**
- * The range outside which a number counts as an outlier, by the IQR rule (Tukey's fences: more
- * than k interquartile ranges beyond the quartiles) or the z-score rule (more than z standard
- * deviations from the mean).
+ * The range outside which a number counts as an outlier, by the IQR rule (Tukey's fences: more than
+ * k interquartile ranges beyond the quartiles) or the z-score rule (more than z standard deviations
+ * from the mean).
  *
  * @param low smallest normal value
  * @param high largest normal value
@@ -25,7 +25,9 @@ public record Outliers(double low, double high, String rule) {
     }
     double[] q = Quantile.withDefaults().evaluate(v, 0.25, 0.75);
     double spread = q[1] - q[0];
-    return new Outliers(q[0] - k * spread, q[1] + k * spread,
+    return new Outliers(
+        q[0] - k * spread,
+        q[1] + k * spread,
         "more than " + k + " interquartile ranges outside the middle half");
   }
 
@@ -37,8 +39,8 @@ public record Outliers(double low, double high, String rule) {
     }
     double mean = Mean.of(v).getAsDouble();
     double std = StandardDeviation.of(v).getAsDouble();
-    return new Outliers(mean - z * std, mean + z * std,
-        "more than " + z + " standard deviations from the mean");
+    return new Outliers(
+        mean - z * std, mean + z * std, "more than " + z + " standard deviations from the mean");
   }
 
   /** Returns whether a (present) value lies outside the range. */

@@ -30,8 +30,8 @@ class ChunkedCsvReaderTest {
   private CsvReader.Result onePass(Path file, CsvLayout layout) throws Exception {
     System.setProperty(ChunkedCsvReader.THREADS_PROPERTY, "1");
     try {
-      return new CsvReader(file, "file", false, Set.of("label"),
-          new TestContext("test").withBaseDir(dir))
+      return new CsvReader(
+              file, "file", false, Set.of("label"), new TestContext("test").withBaseDir(dir))
           .read(layout, true);
     } finally {
       System.clearProperty(ChunkedCsvReader.THREADS_PROPERTY);
@@ -39,8 +39,8 @@ class ChunkedCsvReaderTest {
   }
 
   private CsvReader.Result chunked(Path file, CsvLayout layout) throws Exception {
-    return ChunkedCsvReader.tryRead(file, layout, Set.of("label"),
-        new TestContext("test").withBaseDir(dir), 3, 0);
+    return ChunkedCsvReader.tryRead(
+        file, layout, Set.of("label"), new TestContext("test").withBaseDir(dir), 3, 0);
   }
 
   private CsvLayout layout(Path file) throws Exception {
@@ -50,9 +50,22 @@ class ChunkedCsvReaderTest {
   @Test
   void mixedColumnsGiveTheTableOfOnePass() throws Exception {
     String[] cities = {"Paris", "Rome", "Oslo", "Lima"};
-    Path file = write("x,y,city,flag,label,note", 20_000,
-        i -> i + "," + (i % 7 == 0 ? "NA" : i * 0.25) + "," + cities[i % 4] + ","
-            + (i % 2 == 0 ? "yes" : "no") + "," + (i % 3) + ",n" + i);
+    Path file =
+        write(
+            "x,y,city,flag,label,note",
+            20_000,
+            i ->
+                i
+                    + ","
+                    + (i % 7 == 0 ? "NA" : i * 0.25)
+                    + ","
+                    + cities[i % 4]
+                    + ","
+                    + (i % 2 == 0 ? "yes" : "no")
+                    + ","
+                    + (i % 3)
+                    + ",n"
+                    + i);
     CsvLayout layout = layout(file);
     CsvReader.Result chunked = chunked(file, layout);
     assertThat(chunked).isNotNull();

@@ -40,20 +40,29 @@ class ColumnGuessesTest {
   void uniqueWholeNumbersNamedLikeAnIdAreAnId() {
     Random r = new Random(1);
     int[] ids = r.ints(100000, 999999).distinct().limit(N).toArray();
-    List<ColumnGuesses.Guess> g = guess(new NumberColumn("patient_id", numbers(i -> ids[i])),
-        new NumberColumn("size", numbers(i -> i % 7 + 0.5)));
-    assertThat(g).singleElement().satisfies(x -> {
-      assertThat(x.column()).isEqualTo("patient_id");
-      assertThat(x.kind()).isEqualTo(ColumnGuesses.Kind.ID);
-      assertThat(x.reason()).isEqualTo("looks like an id: unique whole numbers and an id-like name");
-    });
+    List<ColumnGuesses.Guess> g =
+        guess(
+            new NumberColumn("patient_id", numbers(i -> ids[i])),
+            new NumberColumn("size", numbers(i -> i % 7 + 0.5)));
+    assertThat(g)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.column()).isEqualTo("patient_id");
+              assertThat(x.kind()).isEqualTo(ColumnGuesses.Kind.ID);
+              assertThat(x.reason())
+                  .isEqualTo("looks like an id: unique whole numbers and an id-like name");
+            });
   }
 
   @Test
   void rowNumbersAndCodesAreIdsWithoutAnIdName() {
-    List<ColumnGuesses.Guess> g = guess(new NumberColumn("row", numbers(i -> i + 1)),
-        new TextColumn("ticket", texts(i -> "T-" + (1000 + i * 3))));
-    assertThat(g).extracting(ColumnGuesses.Guess::kind)
+    List<ColumnGuesses.Guess> g =
+        guess(
+            new NumberColumn("row", numbers(i -> i + 1)),
+            new TextColumn("ticket", texts(i -> "T-" + (1000 + i * 3))));
+    assertThat(g)
+        .extracting(ColumnGuesses.Guess::kind)
         .containsExactly(ColumnGuesses.Kind.ID, ColumnGuesses.Kind.ID);
     assertThat(g.get(0).reason()).contains("counting up row by row");
   }
@@ -62,22 +71,34 @@ class ColumnGuessesTest {
   void uniqueAmountsAndFractionsAreNotIds() {
     Random r = new Random(2);
     int[] income = r.ints(20000, 90000).distinct().limit(N).toArray();
-    assertThat(guess(new NumberColumn("income", numbers(i -> income[i])),
-        new NumberColumn("ratio_id", numbers(i -> i / 3.0)))).isEmpty();
+    assertThat(
+            guess(
+                new NumberColumn("income", numbers(i -> income[i])),
+                new NumberColumn("ratio_id", numbers(i -> i / 3.0))))
+        .isEmpty();
   }
 
   @Test
   void datesBecomeYearMonthAndWeekday() {
-    List<ColumnGuesses.Guess> g = guess(new TextColumn("visit_date",
-        texts(i -> String.format("%02d.03.2024", i % 28 + 1))));
-    assertThat(g).singleElement().satisfies(x -> {
-      assertThat(x.kind()).isEqualTo(ColumnGuesses.Kind.DATE);
-      assertThat(x.reason()).isEqualTo("holds dates (such as 01.03.2024)");
-    });
-    Table t = ColumnGuesses.apply(Table.of(List.of(new TextColumn("visit_date",
-        texts(i -> String.format("%02d.03.2024", i % 28 + 1))))), g);
+    List<ColumnGuesses.Guess> g =
+        guess(new TextColumn("visit_date", texts(i -> String.format("%02d.03.2024", i % 28 + 1))));
+    assertThat(g)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.kind()).isEqualTo(ColumnGuesses.Kind.DATE);
+              assertThat(x.reason()).isEqualTo("holds dates (such as 01.03.2024)");
+            });
+    Table t =
+        ColumnGuesses.apply(
+            Table.of(
+                List.of(
+                    new TextColumn(
+                        "visit_date", texts(i -> String.format("%02d.03.2024", i % 28 + 1))))),
+            g);
     assertThat(t.role("visit_date")).isEqualTo(ColumnRole.IGNORE);
-    assertThat(t.featureColumns()).extracting(Column::name)
+    assertThat(t.featureColumns())
+        .extracting(Column::name)
         .containsExactly("visit_date year", "visit_date month", "visit_date weekday");
     // 1 March 2024 was a Friday (5).
     assertThat(((NumberColumn) t.column("visit_date weekday").orElseThrow()).get(0)).isEqualTo(5);
@@ -86,13 +107,19 @@ class ColumnGuessesTest {
 
   @Test
   void freeTextIsIgnoredButCategoriesAreKept() {
-    CategoryColumn site = CategoryColumn.of("site", List.of(texts(i -> i % 2 == 0 ? "North" : "South")));
-    List<ColumnGuesses.Guess> g = guess(site,
-        new TextColumn("note", texts(i -> "called back on day " + i + " about the order")));
-    assertThat(g).singleElement().satisfies(x -> {
-      assertThat(x.column()).isEqualTo("note");
-      assertThat(x.kind()).isEqualTo(ColumnGuesses.Kind.TEXT);
-    });
+    CategoryColumn site =
+        CategoryColumn.of("site", List.of(texts(i -> i % 2 == 0 ? "North" : "South")));
+    List<ColumnGuesses.Guess> g =
+        guess(
+            site,
+            new TextColumn("note", texts(i -> "called back on day " + i + " about the order")));
+    assertThat(g)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.column()).isEqualTo("note");
+              assertThat(x.kind()).isEqualTo(ColumnGuesses.Kind.TEXT);
+            });
   }
 
   @Test

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.testing.TestContext;
 import dev.blocksmith.engine.value.CategoryColumn;
 import dev.blocksmith.engine.value.ColumnRole;
 import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Table;
-import dev.blocksmith.engine.testing.TestContext;
 import dev.blocksmith.nodes.data.LoadCsv;
 import dev.blocksmith.nodes.prepare.clean.Duplicates;
 import java.nio.charset.StandardCharsets;
@@ -85,10 +85,13 @@ class SamplesTest {
   @Test
   void committedCsvFilesEqualTheGeneratorsOutput() throws Exception {
     for (Map.Entry<String, String> e : SampleFiles.expected().entrySet()) {
-      String committed = Files.readString(SampleFiles.folder().resolve(e.getKey()),
-          StandardCharsets.UTF_8);
-      assertThat(committed).as("graphs/data/" + e.getKey()
-          + " differs from its generator; run SampleFiles.main to regenerate it")
+      String committed =
+          Files.readString(SampleFiles.folder().resolve(e.getKey()), StandardCharsets.UTF_8);
+      assertThat(committed)
+          .as(
+              "graphs/data/"
+                  + e.getKey()
+                  + " differs from its generator; run SampleFiles.main to regenerate it")
           .isEqualTo(e.getValue());
     }
   }
@@ -96,11 +99,21 @@ class SamplesTest {
   @Test
   void committedHousePricesLoadBackAsTheSameTable() throws Exception {
     LoadCsv load = new LoadCsv();
-    Params p = Params.of(load.spec(), Map.of(LoadCsv.FILE.name(),
-        JsonNodeFactory.instance.textNode("house-prices.csv"), LoadCsv.LABEL.name(),
-        JsonNodeFactory.instance.textNode("price")));
-    Table t = (Table) load.execute(new Inputs("n1", Map.of()), p,
-        new TestContext("test").withBaseDir(SampleFiles.folder())).get("table");
+    Params p =
+        Params.of(
+            load.spec(),
+            Map.of(
+                LoadCsv.FILE.name(),
+                JsonNodeFactory.instance.textNode("house-prices.csv"),
+                LoadCsv.LABEL.name(),
+                JsonNodeFactory.instance.textNode("price")));
+    Table t =
+        (Table)
+            load.execute(
+                    new Inputs("n1", Map.of()),
+                    p,
+                    new TestContext("test").withBaseDir(SampleFiles.folder()))
+                .get("table");
     assertThat(t).isEqualTo(HousePrices.generate(300, 42));
   }
 }
