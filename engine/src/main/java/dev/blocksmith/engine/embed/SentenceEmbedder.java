@@ -6,7 +6,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.blocksmith.engine.model.Backbone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

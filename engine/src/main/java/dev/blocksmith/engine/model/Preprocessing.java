@@ -1,5 +1,6 @@
 package dev.blocksmith.engine.model;
 
+import dev.blocksmith.engine.embed.Backbone;
 import dev.blocksmith.engine.value.BooleanColumn;
 import dev.blocksmith.engine.value.Column;
 import dev.blocksmith.engine.value.Dataset;

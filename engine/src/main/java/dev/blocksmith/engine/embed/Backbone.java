@@ -1,4 +1,4 @@
-package dev.blocksmith.engine.model;
+package dev.blocksmith.engine.embed;
 
 /**
  * A pretrained network a model was built on, recorded in the model file so that anyone can tell
