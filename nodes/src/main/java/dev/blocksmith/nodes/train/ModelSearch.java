@@ -1,13 +1,11 @@
 package dev.blocksmith.nodes.train;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import dev.blocksmith.engine.djl.TrainConfig;
 import dev.blocksmith.engine.model.ArchSpec;
 import dev.blocksmith.engine.model.Preprocessing;
+import dev.blocksmith.engine.spi.ForwardingContext;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -291,17 +289,26 @@ final class ModelSearch {
    * The context of one candidate: its progress fills its share of the bar, its curves are not
    * streamed (only the winner's are, afterwards) and its log lines are kept out of the node's log.
    */
-  private record Trial(NodeContext ctx, int index, int count) implements NodeContext {
-    @Override
-    public String nodeId() {
-      return ctx.nodeId();
+  private static final class Trial extends ForwardingContext {
+    private final int index;
+    private final int count;
+
+    Trial(NodeContext ctx, int index, int count) {
+      super(ctx);
+      this.index = index;
+      this.count = count;
     }
 
     @Override
     public void progress(double fraction, String message) {
-      ctx.progress(
-          (index + fraction) / count,
-          "Candidate " + (index + 1) + " of " + count + (message == null ? "" : ": " + message));
+      delegate()
+          .progress(
+              (index + fraction) / count,
+              "Candidate "
+                  + (index + 1)
+                  + " of "
+                  + count
+                  + (message == null ? "" : ": " + message));
     }
 
     @Override
@@ -309,35 +316,5 @@ final class ModelSearch {
 
     @Override
     public void metric(String name, int step, double value) {}
-
-    @Override
-    public boolean isCancelled() {
-      return ctx.isCancelled();
-    }
-
-    @Override
-    public NDManager manager() {
-      return ctx.manager();
-    }
-
-    @Override
-    public Device device() {
-      return ctx.device();
-    }
-
-    @Override
-    public long seed() {
-      return ctx.seed();
-    }
-
-    @Override
-    public Path baseDir() {
-      return ctx.baseDir();
-    }
-
-    @Override
-    public Path workDir() {
-      return ctx.workDir();
-    }
   }
 }

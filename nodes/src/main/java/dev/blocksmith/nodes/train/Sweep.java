@@ -1,10 +1,9 @@
 package dev.blocksmith.nodes.train;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blocksmith.engine.model.TrainedModel;
 import dev.blocksmith.engine.spi.Category;
+import dev.blocksmith.engine.spi.ForwardingContext;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
@@ -285,57 +284,32 @@ public final class Sweep implements NodeType {
   }
 
   /** One trial's view of the sweep's context: progress is scaled into the whole sweep. */
-  private record TrialContext(NodeContext ctx, int index, int count) implements NodeContext {
-    @Override
-    public String nodeId() {
-      return ctx.nodeId();
+  private static final class TrialContext extends ForwardingContext {
+    private final int index;
+    private final int count;
+
+    TrialContext(NodeContext ctx, int index, int count) {
+      super(ctx);
+      this.index = index;
+      this.count = count;
     }
 
     @Override
     public void progress(double fraction, String message) {
-      ctx.progress(
-          (index + Math.max(0, Math.min(1, fraction))) / count,
-          "Trial " + (index + 1) + " of " + count);
+      delegate()
+          .progress(
+              (index + Math.max(0, Math.min(1, fraction))) / count,
+              "Trial " + (index + 1) + " of " + count);
     }
 
     @Override
     public void log(String message) {
-      ctx.log("  " + message);
+      delegate().log("  " + message);
     }
 
     @Override
     public void metric(String name, int step, double value) {
-      ctx.metric("trial " + (index + 1) + " " + name, step, value);
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return ctx.isCancelled();
-    }
-
-    @Override
-    public NDManager manager() {
-      return ctx.manager();
-    }
-
-    @Override
-    public Device device() {
-      return ctx.device();
-    }
-
-    @Override
-    public long seed() {
-      return ctx.seed();
-    }
-
-    @Override
-    public Path baseDir() {
-      return ctx.baseDir();
-    }
-
-    @Override
-    public Path workDir() {
-      return ctx.workDir();
+      delegate().metric("trial " + (index + 1) + " " + name, step, value);
     }
   }
 }
