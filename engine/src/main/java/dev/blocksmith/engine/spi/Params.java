@@ -61,6 +61,13 @@ public final class Params {
     return v != null && !v.isNull() && !(v.isTextual() && v.asText().isEmpty());
   }
 
+  /** Returns whether a typed param holds its spec's default (numbers compared by value). */
+  public boolean isDefault(Param<?> param) {
+    JsonNode v = json(param);
+    JsonNode d = param.spec().defaultValue();
+    return v.isNumber() && d.isNumber() ? v.asDouble() == d.asDouble() : v.equals(d);
+  }
+
   /** Returns a typed path param resolved against the graph's folder when it is relative. */
   public Path path(Param<String> param, Path baseDir) {
     Path p = Path.of(get(param));

@@ -75,6 +75,21 @@ public final class MetricHelp {
 
   /** Returns the help sentence of a metric, or empty when none is known. */
   public static Optional<String> of(String metric) {
+    for (String bound : new String[] {", 95 % low", ", 95 % high"}) {
+      if (metric.endsWith(bound)) {
+        String base = metric.substring(0, metric.length() - bound.length());
+        return of(base)
+            .map(
+                help ->
+                    "The "
+                        + (bound.contains("low") ? "lower" : "upper")
+                        + " end of the 95 % range of \""
+                        + base
+                        + "\": with this few test examples the true score lies between the two"
+                        + " ends 95 times in 100. "
+                        + help);
+      }
+    }
     if (EXACT.containsKey(metric)) {
       return Optional.of(EXACT.get(metric));
     }

@@ -228,9 +228,7 @@ public final class Train implements NodeType {
 
   /** Returns whether a param holds something other than its default. */
   private static boolean changed(Params params, Param<?> p) {
-    com.fasterxml.jackson.databind.JsonNode v = params.values().get(p.name());
-    com.fasterxml.jackson.databind.JsonNode d = p.spec().defaultValue();
-    return v.isNumber() && d.isNumber() ? v.asDouble() != d.asDouble() : !v.equals(d);
+    return !params.isDefault(p);
   }
 
   private static ArchSpec architecture(Preprocessing pre, Params params, NodeContext ctx)

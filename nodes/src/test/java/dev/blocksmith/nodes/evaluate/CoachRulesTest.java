@@ -103,7 +103,15 @@ class CoachRulesTest {
       Table few = healthy(30, 3, false, 0);
       Report big =
           evaluate(
-              few, healthy(100, 4, false, 0), ctx, "epochs", 3, "hiddenSizes", List.of(64, 64));
+              few,
+              healthy(100, 4, false, 0),
+              ctx,
+              "epochs",
+              3,
+              "hiddenSizes",
+              List.of(64, 64),
+              "architecture",
+              "mlp");
       assertThat(titles(big)).contains("Too little data for this model's size");
       Report small =
           evaluate(few, healthy(100, 4, false, 0), ctx, "epochs", 3, "architecture", "linear");
@@ -137,7 +145,8 @@ class CoachRulesTest {
   void trainingCutShortIsFlaggedAndConvergedTrainingIsNot() throws Exception {
     try (TestContext ctx = new TestContext("coach")) {
       Object data = Run.block(new SampleData(), Map.of(), ctx, "size", 400).get("data");
-      Report cut = evaluate(data, data, ctx, "epochs", 4, "learningRate", 0.002);
+      Report cut =
+          evaluate(data, data, ctx, "epochs", 4, "learningRate", 0.002, "architecture", "mlp");
       Finding f =
           cut.findings().stream()
               .filter(x -> x.title().equals("Training stopped before it learnt"))
@@ -145,7 +154,19 @@ class CoachRulesTest {
               .orElseThrow();
       assertThat(f.fix().param()).isEqualTo("epochs");
       assertThat(f.fix().value()).isEqualTo("8");
-      Report done = evaluate(data, data, ctx, "epochs", 200, "learningRate", 0.02, "patience", 3);
+      Report done =
+          evaluate(
+              data,
+              data,
+              ctx,
+              "epochs",
+              200,
+              "learningRate",
+              0.02,
+              "patience",
+              3,
+              "architecture",
+              "mlp");
       assertThat(titles(done)).doesNotContain("Training stopped before it learnt");
     }
   }
