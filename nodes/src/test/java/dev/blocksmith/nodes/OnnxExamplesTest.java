@@ -47,7 +47,11 @@ class OnnxExamplesTest {
     List<String> names = new ArrayList<>();
     try (Stream<Path> s = Files.walk(GRAPHS)) {
       for (Path p : s.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-        if (GraphJson.read(p).nodes().stream().anyMatch(n -> MAKERS.contains(n.type()))) {
+        Graph g = GraphJson.read(p);
+        // Text features (a language model or word counts) are not exported to ONNX yet; the
+        // exporter refuses such models with a plain message.
+        boolean text = g.nodes().stream().anyMatch(n -> n.type().equals("prepare.text-features"));
+        if (!text && g.nodes().stream().anyMatch(n -> MAKERS.contains(n.type()))) {
           names.add(GRAPHS.relativize(p).toString());
         }
       }
