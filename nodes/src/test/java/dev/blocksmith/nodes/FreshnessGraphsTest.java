@@ -104,4 +104,27 @@ class FreshnessGraphsTest {
       assertThat(file).exists();
     }
   }
+
+  @Test
+  void deletingTheFileExportToOnnxWroteAndRunningAgainRewritesIt(@TempDir Path dir)
+      throws Exception {
+    Graph g =
+        TestGraphs.of("g")
+            .node("base", "model.pretrained")
+            .node(
+                "export",
+                "output.export-onnx",
+                Map.<String, JsonNode>of("file", JSON.textNode("digits.onnx")))
+            .edge("base.model", "export.model")
+            .build();
+    Path file = dir.resolve("digits.onnx");
+    try (EngineSession s = new EngineSession(NodeRegistry.loadDefault(), dir.resolve("runs"))) {
+      assertThat(run(s, g, dir)).containsExactly("base", "export");
+      assertThat(file).exists();
+      assertThat(run(s, g, dir)).isEmpty();
+      Files.delete(file);
+      assertThat(run(s, g, dir)).containsExactly("export");
+      assertThat(file).exists();
+    }
+  }
 }

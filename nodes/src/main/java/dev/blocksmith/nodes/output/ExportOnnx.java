@@ -85,6 +85,7 @@ public final class ExportOnnx implements NodeType {
           .addOutput(MODEL_OUT)
           .addParam(FILE)
           .addParam(WEIGHTS)
+          .optWrites(FILE)
           .build();
 
   @Override
@@ -94,15 +95,7 @@ public final class ExportOnnx implements NodeType {
 
   @Override
   public List<ParamProblem> checkParams(Params params, Path baseDir) {
-    String name = params.get(FILE);
-    if (!name.isBlank() && !name.endsWith(OnnxExport.EXTENSION)) {
-      return List.of(
-          new ParamProblem(
-              FILE.name(),
-              "The ONNX file \"" + name + "\" should end with .onnx.",
-              "Rename it, for example to " + name.replaceFirst("\\.[^./]*$", "") + ".onnx."));
-    }
-    return List.of();
+    return FileNames.checkExtension(params, FILE, OnnxExport.EXTENSION, "The ONNX file");
   }
 
   @Override

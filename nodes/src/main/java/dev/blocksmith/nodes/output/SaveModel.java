@@ -95,18 +95,7 @@ public final class SaveModel implements NodeType {
 
   @Override
   public List<ParamProblem> checkParams(Params params, Path baseDir) {
-    String name = params.get(FILE);
-    if (!name.isBlank() && !name.endsWith(ModelBundle.EXTENSION)) {
-      return List.of(
-          new ParamProblem(
-              FILE.name(),
-              "The model file \"" + name + "\" should end with " + ModelBundle.EXTENSION + ".",
-              "Rename it, for example to "
-                  + name.replaceFirst("\\.[^./]*$", "")
-                  + ModelBundle.EXTENSION
-                  + "."));
-    }
-    return List.of();
+    return FileNames.checkExtension(params, FILE, ModelBundle.EXTENSION, "The model file");
   }
 
   @Override
