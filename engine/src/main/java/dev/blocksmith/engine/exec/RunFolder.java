@@ -25,7 +25,10 @@ import java.util.UUID;
  * Writing never fails a run: an I/O error is remembered and reported once in the log's place.
  */
 public final class RunFolder implements AutoCloseable {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+  private static final java.util.concurrent.atomic.AtomicLong LAST_MILLIS =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private final Path dir;
   private final String runId;
@@ -39,8 +42,13 @@ public final class RunFolder implements AutoCloseable {
 
   /** Creates a fresh run folder under {@code runsRoot}. */
   public static RunFolder create(Path runsRoot) throws IOException {
-    String id =
-        LocalDateTime.now().format(STAMP) + "-" + UUID.randomUUID().toString().substring(0, 6);
+    // Milliseconds, strictly increasing within this process: folder names sort in run order even
+    // when two short runs start within the same second ("last" and "last-1" depend on it).
+    long millis = LAST_MILLIS.updateAndGet(last -> Math.max(System.currentTimeMillis(), last + 1));
+    LocalDateTime when =
+        LocalDateTime.ofInstant(
+            java.time.Instant.ofEpochMilli(millis), java.time.ZoneId.systemDefault());
+    String id = when.format(STAMP) + "-" + UUID.randomUUID().toString().substring(0, 6);
     Path dir = runsRoot.resolve(id);
     Files.createDirectories(dir);
     BufferedWriter w =
