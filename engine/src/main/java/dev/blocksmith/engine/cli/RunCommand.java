@@ -14,10 +14,12 @@ import dev.blocksmith.engine.exec.RunResult;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.graph.Node;
+import dev.blocksmith.engine.model.ModelBundle;
 import dev.blocksmith.engine.session.EngineSession;
 import dev.blocksmith.engine.spi.Value;
 import dev.blocksmith.engine.text.ReportText;
 import dev.blocksmith.engine.text.TableText;
+import dev.blocksmith.engine.validate.PathPolicy;
 import dev.blocksmith.engine.validate.Problem;
 import dev.blocksmith.engine.value.Report;
 import java.lang.management.ManagementFactory;
@@ -29,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -102,6 +105,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Print how long after the JVM started the first training step ended.")
   boolean timings;
 
+  @Mixin PathOptions paths = new PathOptions();
+
   RunCommand(Cli.Env env) {
     this.env = env;
   }
@@ -126,6 +131,13 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     Path base = GraphLoader.baseDir(file);
+    PathPolicy policy = paths.policy();
+    if (file.toString().endsWith(ModelBundle.EXTENSION)) {
+      policy = RecipeConsent.ask(g, env, base, policy, file);
+      if (policy == null) {
+        return 2;
+      }
+    }
     Path root = runs != null ? runs : EngineSession.defaultRunsRoot();
     if (spark != null) {
       return runOnSpark(g, base, root);
@@ -138,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     }
     try (EngineSession session = new EngineSession(env.registry(), root, cache)) {
-      List<Problem> problems = session.validate(g, base);
+      List<Problem> problems = session.validate(g, base, policy);
       List<Problem> blocking = problems.stream().filter(p -> !p.isWarning()).toList();
       if (!blocking.isEmpty()) {
         printProblems(problems);
@@ -153,7 +165,8 @@ final class RunCommand implements Callable<Integer> {
       try {
         r =
             session
-                .start(g, base, new RunOptions(Set.of(), device, seed, reproducible), listener)
+                .start(
+                    g, base, new RunOptions(Set.of(), device, seed, reproducible), listener, policy)
                 .result()
                 .get();
       } catch (ExecutionException e) {

@@ -14,6 +14,9 @@ import dev.blocksmith.engine.plan.PlanException;
 import dev.blocksmith.engine.plan.Planner;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.store.DiskCache;
+import dev.blocksmith.engine.validate.PathChecks;
+import dev.blocksmith.engine.validate.PathPolicy;
+import dev.blocksmith.engine.validate.PathUse;
 import dev.blocksmith.engine.validate.Problem;
 import dev.blocksmith.engine.validate.ResolvedGraph;
 import dev.blocksmith.engine.validate.Validator;
@@ -113,6 +116,19 @@ public final class EngineSession implements AutoCloseable {
     return Validator.validate(graph, registry, baseDir);
   }
 
+  /** Returns every problem of the graph, its paths checked under {@code policy}. */
+  public List<Problem> validate(Graph graph, Path baseDir, PathPolicy policy) {
+    return Validator.validate(graph, registry, baseDir, policy);
+  }
+
+  /**
+   * Returns every file and folder the graph would read or write, and where each lies with respect
+   * to its folder and the policy (what {@code run MODEL} and the editor show before a run).
+   */
+  public List<PathUse> pathUses(Graph graph, Path baseDir, PathPolicy policy) {
+    return PathChecks.uses(Validator.resolve(graph, registry, baseDir, policy), policy);
+  }
+
   /**
    * Validates the graph and, when nothing blocks it, starts a run. When problems block it, no node
    * runs: the result completes at once, unsuccessful, with one message per problem, the listener
@@ -125,7 +141,16 @@ public final class EngineSession implements AutoCloseable {
    * @param listener receives events from engine threads
    */
   public RunHandle start(Graph graph, Path baseDir, RunOptions options, RunListener listener) {
-    ResolvedGraph resolved = Validator.resolve(graph, registry, baseDir);
+    return start(graph, baseDir, options, listener, PathPolicy.standard());
+  }
+
+  /**
+   * Like {@link #start(Graph, Path, RunOptions, RunListener)}, with the graph's paths checked under
+   * {@code policy} (the folders the user allowed and what they agreed to).
+   */
+  public RunHandle start(
+      Graph graph, Path baseDir, RunOptions options, RunListener listener, PathPolicy policy) {
+    ResolvedGraph resolved = Validator.resolve(graph, registry, baseDir, policy);
     List<Problem> all = resolved.problems();
     Set<String> scope = options.targets().isEmpty() ? null : resolved.ancestors(options.targets());
     List<Problem> blocking =
