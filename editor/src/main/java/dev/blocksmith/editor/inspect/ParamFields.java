@@ -178,6 +178,8 @@ final class ParamFields {
                   ? JFileChooser.FILES_ONLY
                   : JFileChooser.DIRECTORIES_ONLY);
           if (fc.showOpenDialog(browse) == JFileChooser.APPROVE_OPTION) {
+            GraphPaths.allowPicked(
+                fc.getSelectedFile().toPath(), spec.type().name().equals("FILE"));
             field.setText(GraphPaths.forGraph(fc.getSelectedFile().toPath(), graphDir.get()));
             onEdit.accept(JSON.textNode(field.getText()));
           }

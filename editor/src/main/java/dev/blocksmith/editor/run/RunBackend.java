@@ -13,6 +13,21 @@ public interface RunBackend {
   /** Validates then runs {@code graph}; events arrive on {@code events} from any thread. */
   void start(String runId, Graph graph, Path baseDir, RunOptions options, RunEvents events);
 
+  /**
+   * Like {@link #start(String, Graph, Path, RunOptions, RunEvents)}, with the exact paths the user
+   * agreed to in the editor's dialog (outside the pipeline's folder, or files to replace); the
+   * default ignores them.
+   */
+  default void start(
+      String runId,
+      Graph graph,
+      Path baseDir,
+      RunOptions options,
+      RunEvents events,
+      java.util.List<Path> agreed) {
+    start(runId, graph, baseDir, options, events);
+  }
+
   /** Asks the run to stop. */
   void cancel(String runId);
 

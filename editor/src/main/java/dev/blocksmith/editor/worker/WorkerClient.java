@@ -61,6 +61,17 @@ public final class WorkerClient implements RunBackend {
 
   @Override
   public void start(String id, Graph graph, Path baseDir, RunOptions options, RunEvents ev) {
+    start(id, graph, baseDir, options, ev, java.util.List.of());
+  }
+
+  @Override
+  public void start(
+      String id,
+      Graph graph,
+      Path baseDir,
+      RunOptions options,
+      RunEvents ev,
+      java.util.List<Path> agreed) {
     events = ev;
     runId = id;
     Path reportFile = report;
@@ -75,6 +86,8 @@ public final class WorkerClient implements RunBackend {
             req.put("run", id);
             req.set("graph", Protocol.JSON.readTree(graphJson));
             req.put("baseDir", baseDir.toString());
+            var agree = req.putArray("agree");
+            agreed.forEach(p -> agree.add(p.toString()));
             var targets = req.putArray("targets");
             options.targets().forEach(targets::add);
             req.put("device", options.device() == null ? "auto" : options.device());

@@ -8,6 +8,7 @@ import dev.blocksmith.engine.exec.RunResult;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.session.EngineSession;
+import dev.blocksmith.engine.validate.PathPolicy;
 import dev.blocksmith.engine.validate.Problem;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -99,6 +100,8 @@ public final class WorkerMain {
                 EngineSession session = engine.get();
                 Graph g = GraphJson.read(Protocol.JSON.writeValueAsString(req.get("graph")));
                 Path base = Path.of(req.path("baseDir").asText("."));
+                List<Path> agreed = new java.util.ArrayList<>();
+                req.path("agree").forEach(a -> agreed.add(Path.of(a.asText())));
                 RunHandle h =
                     session.start(
                         g,
@@ -111,7 +114,8 @@ public final class WorkerMain {
                               && throttle.pass(ev, System.nanoTime())) {
                             send(Protocol.encode(ev));
                           }
-                        });
+                        },
+                        PathPolicy.standard().agreeTo(agreed));
                 current = h;
                 List<Problem> problems = session.problems(h.runId());
                 if (!problems.isEmpty()) {
