@@ -138,7 +138,7 @@ public final class PathChecks {
                     + u.label()
                     + "\"), a file that Blocksmith did not write.",
                 "Choose another file, or, if it may be replaced, run with --yes"
-                    + " (in the editor: answer Replace)."));
+                    + " (in the editor: answer Allow)."));
       }
     }
     return out;

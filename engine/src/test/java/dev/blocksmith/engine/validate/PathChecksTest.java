@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.blocksmith.engine.exec.RunOptions;
 import dev.blocksmith.engine.graph.Graph;
+import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.home.AllowedFolders;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.session.EngineSession;
@@ -22,6 +23,7 @@ import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.testing.TestGraphs;
 import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Table;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -215,6 +217,39 @@ class PathChecksTest {
     assertThat(problems(g, own, PathPolicy.confined()))
         .extracting(Problem::code)
         .containsExactly("output-replaces");
+  }
+
+  private int cli(java.io.ByteArrayOutputStream out, String... args) {
+    java.io.PrintStream ps = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+    return dev.blocksmith.engine.cli.Cli.execute(registry, ps, ps, args);
+  }
+
+  @Test
+  void headlessValidateAndRunRefuseAPathOutsideUntilAllowedOrYes(@TempDir Path dir)
+      throws Exception {
+    Path own = pipelineFolder(dir);
+    Path file = own.resolve("shared.json");
+    Files.writeString(file, GraphJson.write(copy("../../secret.txt", "result.txt")));
+    var out = new java.io.ByteArrayOutputStream();
+    assertThat(cli(out, "validate", file.toString())).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("[copy (in)]")
+        .contains("'Copy file' reads " + dir.toRealPath().resolve("secret.txt"))
+        .contains("--allow " + dir.toRealPath())
+        .contains("--yes");
+    String runs = dir.resolve("runs").toString();
+    out.reset();
+    assertThat(cli(out, "run", file.toString(), "--runs", runs)).isEqualTo(2);
+    assertThat(own.resolve("result.txt")).doesNotExist();
+    out.reset();
+    assertThat(cli(out, "validate", file.toString(), "--allow", dir.toString()))
+        .as(out.toString(StandardCharsets.UTF_8))
+        .isZero();
+    out.reset();
+    assertThat(cli(out, "run", file.toString(), "--runs", runs, "--yes"))
+        .as(out.toString(StandardCharsets.UTF_8))
+        .isZero();
+    assertThat(own.resolve("result.txt")).hasContent("copied");
   }
 
   @Test
