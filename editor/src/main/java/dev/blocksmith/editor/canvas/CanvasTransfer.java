@@ -76,6 +76,8 @@ final class CanvasTransfer extends mxGraphTransferHandler {
       return;
     }
     String path = f.getAbsolutePath();
+    // A file the user dropped is one they picked: its folder counts as allowed.
+    dev.blocksmith.editor.inspect.GraphPaths.allowPicked(f.toPath(), !param.equals("folder"));
     String paramName =
         view.registry()
             .find(type)

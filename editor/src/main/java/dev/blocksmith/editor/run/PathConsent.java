@@ -64,11 +64,17 @@ public final class PathConsent {
   private PathConsent() {}
 
   /**
-   * Returns the exact paths the user agreed to (empty when nothing needed asking), or empty
-   * optional when they cancelled.
+   * What a run would use that needs asking: files outside the pipeline's folder and the allowed
+   * folders, and files it would replace.
+   *
+   * @param baseDir the pipeline's folder
+   * @param outside uses outside
+   * @param replaced written files that exist and Blocksmith did not write
    */
-  public static Optional<List<Path>> check(
-      NodeRegistry registry, Graph graph, Path baseDir, Component parent, Asker asker) {
+  public record Findings(Path baseDir, List<PathUse> outside, List<PathUse> replaced) {}
+
+  /** Returns what needs asking; validates the graph, so call it off the EDT. */
+  public static Findings find(NodeRegistry registry, Graph graph, Path baseDir) {
     PathPolicy policy = PathPolicy.standard();
     ResolvedGraph resolved = Validator.resolve(graph, registry, baseDir, policy);
     List<PathUse> uses = PathChecks.uses(resolved, policy);
@@ -81,15 +87,23 @@ public final class PathConsent {
     }
     List<PathUse> replaced =
         uses.stream().filter(u -> replacing.contains(u.nodeId() + "\u0000" + u.param())).toList();
-    if (outside.isEmpty() && replaced.isEmpty()) {
+    return new Findings(baseDir, outside, replaced);
+  }
+
+  /**
+   * Asks about the findings (on the EDT) and returns the exact paths the user agreed to (empty when
+   * nothing needed asking), or an empty optional when they cancelled.
+   */
+  public static Optional<List<Path>> ask(Findings f, Component parent, Asker asker) {
+    if (f.outside().isEmpty() && f.replaced().isEmpty()) {
       return Optional.of(List.of());
     }
-    if (!asker.ask(
-        parent, "Allow this pipeline to use these files?", text(baseDir, outside, replaced))) {
+    String question = text(f.baseDir(), f.outside(), f.replaced());
+    if (!asker.ask(parent, "Allow this pipeline to use these files?", question)) {
       return Optional.empty();
     }
     List<Path> agreed = new ArrayList<>();
-    for (PathUse u : outside) {
+    for (PathUse u : f.outside()) {
       agreed.add(u.real());
       try {
         AllowedFolders.add(folderOf(u));
@@ -97,7 +111,7 @@ public final class PathConsent {
         // Not remembered: agreed for this run only, asked again next time.
       }
     }
-    replaced.forEach(u -> agreed.add(u.real()));
+    f.replaced().forEach(u -> agreed.add(u.real()));
     return Optional.of(agreed);
   }
 

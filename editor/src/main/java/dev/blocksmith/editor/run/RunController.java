@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
@@ -113,15 +114,42 @@ public final class RunController {
       return;
     }
     Path base = file != null ? file.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
-    List<Path> agreed = List.of();
-    if (registry != null) {
-      var answer = PathConsent.check(registry, doc.graph(), base, canvas.component(), consent);
-      if (answer.isEmpty()) {
-        status.accept("Not run: the pipeline would use files you did not allow.");
-        return;
-      }
-      agreed = answer.get();
+    var graph = doc.graph();
+    if (registry == null) {
+      begin(graph, base, targets, List.of());
+      return;
     }
+    // The path check validates the graph (blocks may read files): off the EDT, then ask on it.
+    runId = "checking";
+    status.accept("Checking the files the pipeline uses…");
+    NodeRegistry blocks = registry;
+    new javax.swing.SwingWorker<PathConsent.Findings, Void>() {
+      @Override
+      protected PathConsent.Findings doInBackground() {
+        return PathConsent.find(blocks, graph, base);
+      }
+
+      @Override
+      protected void done() {
+        runId = null;
+        Optional<List<Path>> answer;
+        try {
+          answer = PathConsent.ask(get(), canvas.component(), consent);
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+          status.accept("Not run: the files could not be checked (" + e.getMessage() + ").");
+          return;
+        }
+        if (answer.isEmpty()) {
+          status.accept("Not run: the pipeline would use files you did not allow.");
+          return;
+        }
+        begin(graph, base, targets, answer.get());
+      }
+    }.execute();
+  }
+
+  private void begin(
+      dev.blocksmith.engine.graph.Graph graph, Path base, Set<String> targets, List<Path> agreed) {
     runId = "run-" + (++counter);
     for (var n : doc.graph().nodes()) {
       CardState s = canvas.cardState(n.id());
@@ -131,13 +159,7 @@ public final class RunController {
     panel.log(
         "— " + (targets.isEmpty() ? "Run all" : "Run to " + String.join(", ", targets)) + " —");
     status.accept("Starting…");
-    backend.start(
-        runId,
-        doc.graph(),
-        base,
-        RunSettings.of(doc.graph(), targets),
-        new EdtEvents(this),
-        agreed);
+    backend.start(runId, graph, base, RunSettings.of(graph, targets), new EdtEvents(this), agreed);
   }
 
   /** Cancels the run in progress. */
