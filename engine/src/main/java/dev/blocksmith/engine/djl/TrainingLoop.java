@@ -248,11 +248,13 @@ public final class TrainingLoop {
 
   /**
    * Returns the summed loss and the number of correct predictions over a resident set. Losses and
-   * scores stay on the device until the end and are read back once, not once per batch.
+   * scores stay on the device until the end and are read back once, not once per batch; no autograd
+   * graph is recorded, so the held outputs keep no activations alive.
    */
   private static double[] evaluate(
       Trainer trainer, NDArray x, NDArray y, int batchSize, boolean classify) {
     long n = x.getShape().get(0);
+    boolean recording = NoGrad.stop();
     try (NDManager held = x.getManager().newSubManager()) {
       NDList losses = new NDList();
       NDList scores = new NDList();
@@ -290,6 +292,8 @@ public final class TrainingLoop {
         correct = NDArrays.concat(scores).argMax(1).eq(truth).countNonzero().getLong();
       }
       return new double[] {lossSum, correct};
+    } finally {
+      NoGrad.restore(recording);
     }
   }
 
