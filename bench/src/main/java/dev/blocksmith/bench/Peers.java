@@ -165,12 +165,14 @@ public final class Peers {
         }
       }
     }
-    double djl = median(seen.get("djl"), 2);
+    // Ratios are against the minimal loop, or against the first side when it is not run.
+    String ref = seen.containsKey("djl") ? "djl" : sides[0];
+    double djl = median(seen.get(ref), 2);
     for (String side : sides) {
       double m = median(seen.get(side), 2);
       System.out.printf(
           Locale.ROOT,
-          "AB median %s %s thread-cpu %.3f s (min %.3f), %.0f samples/s, djl/side %.3f (mins"
+          "AB median %s %s thread-cpu %.3f s (min %.3f), %.0f samples/s, ref/side %.3f (mins"
               + " %.3f, wall median %.3f)%n",
           model,
           side,
@@ -178,7 +180,7 @@ public final class Peers {
           min(seen.get(side)),
           (double) images.length * epochs / m,
           djl / m,
-          min(seen.get("djl")) / min(seen.get(side)),
+          min(seen.get(ref)) / min(seen.get(side)),
           median(seen.get(side), 0));
     }
   }
@@ -207,8 +209,21 @@ public final class Peers {
       y[i] = labels[i];
     }
     boolean cnn = model.equals("cnn");
+    List<Integer> shape = cnn ? List.of(1, 28, 28) : List.of(784);
+    // -Dpeers.validation=N: the last N photos validate after every epoch (loop side only).
+    int held = Integer.getInteger("peers.validation", 0);
+    int fit = n - held;
     Preprocessing.Encoded enc =
-        new Preprocessing.Encoded(x, y, n, cnn ? List.of(1, 28, 28) : List.of(784));
+        new Preprocessing.Encoded(
+            java.util.Arrays.copyOf(x, fit * 784), java.util.Arrays.copyOf(y, fit), fit, shape);
+    Preprocessing.Encoded val =
+        held == 0
+            ? null
+            : new Preprocessing.Encoded(
+                java.util.Arrays.copyOfRange(x, fit * 784, n * 784),
+                java.util.Arrays.copyOfRange(y, fit, n),
+                held,
+                shape);
     TrainConfig config =
         new TrainConfig(
             epochs,
@@ -221,7 +236,7 @@ public final class Peers {
     try (Model m = Model.newInstance("loop", Device.cpu())) {
       m.setBlock(Architectures.build(spec(cnn)));
       QuietContext ctx = new QuietContext();
-      TrainingLoop.run(m, enc, null, config, ctx);
+      TrainingLoop.run(m, enc, val, config, ctx);
       ctx.manager().close();
     }
     return new double[] {(System.nanoTime() - w0) / 1e9, cpuSeconds() - c0, threadSeconds() - t0};
