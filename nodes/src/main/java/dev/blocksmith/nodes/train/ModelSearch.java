@@ -356,9 +356,10 @@ final class ModelSearch {
         memory,
         timed
             ? new Estimate.Time(
-                low[0],
+                // The time limit makes the total non-monotonic: quicker candidates let more start.
+                Math.min(low[0], Math.min(expected[0], high[0])),
                 expected[0],
-                high[0],
+                Math.max(low[0], Math.max(expected[0], high[0])),
                 steps,
                 first.perStep(),
                 fits.stream().mapToInt(f -> f.timing().steps()).sum(),
