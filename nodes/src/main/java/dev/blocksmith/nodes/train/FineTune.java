@@ -186,7 +186,8 @@ public final class FineTune implements NodeType {
                   counts[1] - counts[0]));
       ctx.metric("trainable parameters", 0, counts[0]);
       ctx.metric("total parameters", 0, counts[1]);
-      TrainingLoop.Result r = TrainingLoop.run(model, tr, va, config, ctx);
+      TrainingLoop.Result r =
+          TrainingLoop.run(model, tr, va, config, ctx, Augmenting.epochs(train, pre, ctx));
       adaptation.finish();
       Provenance provenance =
           new Provenance(
