@@ -3,6 +3,7 @@ package dev.blocksmith.nodes.train;
 import static dev.blocksmith.nodes.train.FineTuneParams.ALPHA;
 import static dev.blocksmith.nodes.train.FineTuneParams.BATCH_SIZE;
 import static dev.blocksmith.nodes.train.FineTuneParams.EPOCHS;
+import static dev.blocksmith.nodes.train.FineTuneParams.LAYERS;
 import static dev.blocksmith.nodes.train.FineTuneParams.LEARNING_RATE;
 import static dev.blocksmith.nodes.train.FineTuneParams.PATIENCE;
 import static dev.blocksmith.nodes.train.FineTuneParams.RANK;
@@ -105,6 +106,7 @@ public final class FineTune implements NodeType {
           .addParam(LEARNING_RATE)
           .addParam(BATCH_SIZE)
           .addParam(PATIENCE)
+          .addParam(LAYERS)
           .addParam(RANK)
           .addParam(ALPHA)
           .optHeavy(true)
@@ -158,7 +160,13 @@ public final class FineTune implements NodeType {
         net.replaceLastBlock(Architectures.head(pre.outputs()));
       }
       Adaptation adaptation =
-          Adaptation.of(net, strategy, newHead, params.get(RANK), params.get(ALPHA).floatValue());
+          Adaptation.of(
+              net,
+              strategy,
+              newHead,
+              params.get(RANK),
+              params.get(ALPHA).floatValue(),
+              params.get(LAYERS));
       model.setBlock(adaptation.block());
       adaptation
           .block()
