@@ -5,10 +5,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
+import ai.djl.translate.NoopTranslator;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -135,6 +139,11 @@ public final class ImageBackbones {
     return out;
   }
 
+  /** Returns all pictures resized and normalised as the network expects, in NCHW order. */
+  public static float[] pixels(Backbone backbone, ImageSet images) {
+    return prepare(images, 0, images.size(), backbone.image());
+  }
+
   /**
    * Returns pictures {@code from … from+n-1} resized (bilinear) to the network's size, with their
    * channels converted (grey repeated, or colours averaged) and normalised, in NCHW order.
@@ -251,27 +260,79 @@ public final class ImageBackbones {
     };
   }
 
-  private static Runner torchScript(String sha) throws IOException {
+  /**
+   * A TorchScript network loaded with its weights trainable, for fine-tuning it whole; close it
+   * when done.
+   *
+   * @param block the network as a DJL block
+   * @param owner what holds its native memory
+   */
+  public record Trainable(Block block, ZooModel<NDList, NDList> owner) implements AutoCloseable {
+    @Override
+    public void close() {
+      owner.close();
+    }
+  }
+
+  /**
+   * Returns a kept TorchScript network loaded with trainable weights.
+   *
+   * @throws IOException in plain words, when it cannot be loaded
+   */
+  public static Trainable trainable(String sha) throws IOException {
+    ZooModel<NDList, NDList> model = load(sha, true);
+    return new Trainable(model.getBlock(), model);
+  }
+
+  /**
+   * Keeps a TorchScript network fine-tuned by DJL and returns its SHA-256 (its bytes are DJL's form
+   * of the module, which {@link #features} loads like the original).
+   */
+  public static String keepTuned(Block tuned) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      tuned.saveParameters(out);
+    }
+    return keep(bytes.toByteArray());
+  }
+
+  private static ZooModel<NDList, NDList> load(String sha, boolean train) throws IOException {
+    byte[] bytes = bytes(sha);
+    boolean zip = bytes.length > 2 && bytes[0] == 'P' && bytes[1] == 'K';
     Path file = folder().resolve(sha + ".pt");
-    if (!Files.isRegularFile(file)) {
+    if (zip && !Files.isRegularFile(file)) {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), sha, ".tmp");
-      Files.write(tmp, bytes(sha));
+      Files.write(tmp, bytes);
       Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
-    Criteria<NDList, NDList> criteria =
-        Criteria.builder()
+    try {
+      if (zip) {
+        return Criteria.builder()
             .setTypes(NDList.class, NDList.class)
             .optModelPath(file)
             .optEngine("PyTorch")
-            .build();
-    ZooModel<NDList, NDList> model;
-    try {
-      model = criteria.loadModel();
+            .optOption("trainParam", Boolean.toString(train))
+            .build()
+            .loadModel();
+      }
+      // A network fine-tuned here: DJL's own form of the module, loaded into a fresh block.
+      ZooModel<NDList, NDList> model =
+          new ZooModel<>(ai.djl.Model.newInstance("tuned", "PyTorch"), new NoopTranslator());
+      PtSymbolBlock block = new PtSymbolBlock((PtNDManager) model.getNDManager());
+      block.loadParameters(
+          model.getNDManager(),
+          new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)));
+      model.getWrappedModel().setBlock(block);
+      return model;
     } catch (ModelNotFoundException | MalformedModelException | RuntimeException e) {
       throw new IOException(
           "The file could not be opened as a TorchScript network: " + e.getMessage());
     }
+  }
+
+  private static Runner torchScript(String sha) throws IOException {
+    ZooModel<NDList, NDList> model = load(sha, false);
     return (x, n, in) -> {
       synchronized (model) {
         try (NDManager m = model.getNDManager().newSubManager()) {

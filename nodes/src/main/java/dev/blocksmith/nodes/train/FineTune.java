@@ -125,6 +125,18 @@ public final class FineTune implements NodeType {
     Dataset validation = inputs.optional(VALIDATION).orElse(null);
     Adaptation.Strategy strategy = Adaptation.Strategy.of(params.get(STRATEGY));
     Preprocessing pre = FineTuneData.preprocessing(base, train, ctx);
+    if (pre.pictureNetwork() != null && strategy == Adaptation.Strategy.GENTLE) {
+      TrainConfig whole =
+          new TrainConfig(
+              params.get(EPOCHS),
+              params.get(BATCH_SIZE),
+              params.get(LEARNING_RATE) * 0.1,
+              TrainConfig.Optimizer.ADAM,
+              TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
+              validation == null ? 0 : params.get(PATIENCE),
+              ctx.seed());
+      return Outputs.of(MODEL, WholeNetwork.fineTune(pre, train, validation, whole, ctx));
+    }
     Preprocessing.Encoded tr = Labels.encode(pre, train, TRAIN.name(), ctx);
     Preprocessing.Encoded va =
         validation == null ? null : Labels.encode(pre, validation, VALIDATION.name(), ctx);

@@ -82,6 +82,10 @@ class OwnBackboneTest {
   }
 
   private static TrainedModel tune(TrainedModel base) throws Exception {
+    return tune(base, "head");
+  }
+
+  private static TrainedModel tune(TrainedModel base, String strategy) throws Exception {
     try (TestContext ctx = new TestContext("tune")) {
       return (TrainedModel)
           Run.block(
@@ -89,7 +93,7 @@ class OwnBackboneTest {
                   Map.of("model", base, "train", train),
                   ctx,
                   "strategy",
-                  "head",
+                  strategy,
                   "epochs",
                   30,
                   "learningRate",
@@ -169,5 +173,33 @@ class OwnBackboneTest {
     assertThatThrownBy(() -> open("onnx-network", junk, 8))
         .isInstanceOf(NodeException.class)
         .hasMessageContaining("could not be opened as an ONNX network");
+  }
+
+  @Test
+  void aTorchScriptNetworkCanBeFineTunedWholeAndAnOnnxOneCannot() throws Exception {
+    Path pt = dir.resolve("whole.pt");
+    try (InputStream in = getClass().getResourceAsStream("tiny-backbone.pt")) {
+      Files.copy(in, pt);
+    }
+    TrainedModel base = open("torchscript-network", pt, 8);
+    Backbone original = base.preprocessing().pictureNetwork().backbone();
+    TrainedModel tuned = tune(base, "gentle");
+    Backbone after = tuned.preprocessing().pictureNetwork().backbone();
+    assertThat(after.sha256())
+        .as("the network's own weights changed")
+        .isNotEqualTo(original.sha256());
+    assertThat(after.version()).contains(original.sha256().substring(0, 12));
+    double accuracy = Score.accuracy(tuned, test);
+    System.out.printf("whole TorchScript network fine-tuned: accuracy %.3f%n", accuracy);
+    assertThat(accuracy).isGreaterThan(0.7);
+    Path file = dir.resolve("whole.bsmodel");
+    ModelBundle.write(tuned, file);
+    assertThat(predictions(ModelBundle.read(file))).isEqualTo(predictions(tuned));
+    Path onnx = dir.resolve("frozen.onnx");
+    Files.write(onnx, TinyBackbones.onnx(3, 8, 16, 5));
+    TrainedModel frozen = open("onnx-network", onnx, 8);
+    assertThatThrownBy(() -> tune(frozen, "gentle"))
+        .isInstanceOf(NodeException.class)
+        .hasMessageContaining("ONNX picture network cannot learn");
   }
 }
