@@ -370,6 +370,19 @@ public final class EditorController implements Commands {
   }
 
   @Override
+  public void estimate() {
+    dev.blocksmith.editor.run.Estimates.start(
+        w.runs.backend(), w.canvas, w.doc.graph(), w.doc.file(), w.frame, w.status::setText);
+  }
+
+  @Override
+  public void showRuns() {
+    new dev.blocksmith.editor.history.RunsWindow(
+            dev.blocksmith.engine.home.AppDirs.current().runs(), this::openFile)
+        .show();
+  }
+
+  @Override
   public void clearCache() {
     w.runs.clearCache();
   }

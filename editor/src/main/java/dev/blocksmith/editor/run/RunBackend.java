@@ -46,6 +46,24 @@ public interface RunBackend {
    */
   void clearCache(java.util.function.Consumer<String> done);
 
+  /**
+   * Estimates each training block's size, memory and time without training (the blocks before it
+   * run, then a short timing probe); {@code done} gets the worker's {@code estimates} reply (see
+   * {@code worker.Protocol}) or an object with a {@code message} when it could not. Returns at
+   * once. The default cannot estimate.
+   */
+  default void estimate(
+      String id,
+      Graph graph,
+      Path baseDir,
+      RunOptions options,
+      java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> done) {
+    done.accept(
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+            .objectNode()
+            .put("message", "Estimates need the training process."));
+  }
+
   /** Asks for an HTML report of the next run, written to {@code file}; the default ignores it. */
   default void reportNextRun(java.nio.file.Path file) {}
 }

@@ -105,6 +105,43 @@ public final class WorkerClient implements RunBackend {
         });
   }
 
+  private final java.util.Map<String, java.util.function.Consumer<JsonNode>> estimates =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public void estimate(
+      String id,
+      Graph graph,
+      Path baseDir,
+      RunOptions options,
+      java.util.function.Consumer<JsonNode> done) {
+    String graphJson = GraphJson.write(graph);
+    io.submit(
+        () -> {
+          try {
+            ensureStarted();
+            estimates.put(id, done);
+            ObjectNode req = Protocol.JSON.createObjectNode();
+            req.put("op", "estimate");
+            req.put("run", id);
+            req.set("graph", Protocol.JSON.readTree(graphJson));
+            req.put("baseDir", baseDir.toString());
+            req.put("device", options.device() == null ? "auto" : options.device());
+            if (options.seed() != null) {
+              req.put("seed", options.seed());
+            }
+            send(req);
+          } catch (IOException e) {
+            estimates.remove(id);
+            done.accept(
+                Protocol.JSON
+                    .createObjectNode()
+                    .put(
+                        "message", "The training process could not be started: " + e.getMessage()));
+          }
+        });
+  }
+
   @Override
   public void cancel(String id) {
     io.submit(
@@ -243,6 +280,17 @@ public final class WorkerClient implements RunBackend {
     }
     String id = runId;
     runId = null;
+    for (String pending : List.copyOf(estimates.keySet())) {
+      var done = estimates.remove(pending);
+      if (done != null) {
+        done.accept(
+            Protocol.JSON
+                .createObjectNode()
+                .put(
+                    "message",
+                    "The training process stopped unexpectedly (exit code " + code + ")"));
+      }
+    }
     if (!shuttingDown && events != null && id != null) {
       events.lost(
           id,
@@ -255,6 +303,13 @@ public final class WorkerClient implements RunBackend {
   }
 
   private void handle(JsonNode o) throws IOException {
+    String replyTo = o.path("run").asText("");
+    if (estimates.containsKey(replyTo)
+        && (o.path("type").asText().equals("estimates")
+            || o.path("type").asText().equals("error"))) {
+      estimates.remove(replyTo).accept(o);
+      return;
+    }
     RunEvents ev = events;
     if (ev == null) {
       return;

@@ -1,5 +1,6 @@
 package dev.blocksmith.engine.session;
 
+import dev.blocksmith.engine.exec.Estimator;
 import dev.blocksmith.engine.exec.Executor;
 import dev.blocksmith.engine.exec.OutputCache;
 import dev.blocksmith.engine.exec.RunEvent;
@@ -169,6 +170,48 @@ public final class EngineSession implements AutoCloseable {
       }
     }
     return Rejected.of(blocking, listener, this::remember);
+  }
+
+  /**
+   * Estimates the parameters, memory and time of every training block without training: the blocks
+   * they read from run (from the cache when they can; their run folder is temporary), then each
+   * training block times a few batches on the real data.
+   *
+   * @param graph the graph
+   * @param baseDir the graph's folder (may be null)
+   * @param options device and seed (targets are ignored)
+   * @param listener receives the events of the blocks that run before training
+   * @throws IllegalArgumentException naming the problems when the graph cannot run
+   */
+  public Estimator.Result estimate(
+      Graph graph, Path baseDir, RunOptions options, RunListener listener)
+      throws InterruptedException {
+    ResolvedGraph resolved = Validator.resolve(graph, registry, baseDir);
+    List<Problem> blocking = resolved.problems().stream().filter(p -> !p.isWarning()).toList();
+    lastProblems = resolved.problems();
+    if (!blocking.isEmpty()) {
+      throw new IllegalArgumentException(
+          String.join("\n", blocking.stream().map(Problem::describe).toList()));
+    }
+    try {
+      long seed = options.effectiveSeed();
+      Plan plan = Planner.plan(resolved, Set.of(), seed);
+      return Estimator.run(
+          plan,
+          targets -> {
+            try {
+              return Planner.plan(resolved, targets, seed);
+            } catch (PlanException e) {
+              throw new IllegalArgumentException(e.getMessage(), e);
+            }
+          },
+          executor,
+          RunSetup.of(graph, runsRoot, baseDir, options),
+          cache,
+          listener);
+    } catch (PlanException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   private synchronized void remember(String runId, List<Problem> problems) {
