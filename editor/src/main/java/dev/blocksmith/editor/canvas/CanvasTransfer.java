@@ -6,6 +6,7 @@ import java.awt.datatransfer.DataFlavor;
 import java.awt.datatransfer.Transferable;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.swing.JComponent;
@@ -77,7 +78,15 @@ final class CanvasTransfer extends mxGraphTransferHandler {
     }
     String path = f.getAbsolutePath();
     // A file the user dropped is one they picked: its folder counts as allowed.
-    dev.blocksmith.editor.inspect.GraphPaths.allowPicked(f.toPath(), !param.equals("folder"));
+    try {
+      Path abs = f.toPath().toAbsolutePath().normalize();
+      Path picked = param.equals("folder") ? abs : abs.getParent();
+      if (picked != null) {
+        dev.blocksmith.engine.home.AllowedFolders.add(picked);
+      }
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      // not remembered: the run will ask
+    }
     String paramName =
         view.registry()
             .find(type)
