@@ -309,6 +309,22 @@ public final class ModelBundle {
       throw new ModelFileException(
           name + " has no weights (the part \"" + part + "\" is missing).", null);
     }
+    // Every number takes at least one byte in any storage: a file whose weights are far smaller
+    // than its architecture needs is refused before the network is built (found by fuzzing: a
+    // 2.6 KB file declaring 4 x 4,096 hidden units made the reader allocate and initialise 200 MB).
+    long needed = arch.parameterCount();
+    if (parts.get(part).length < needed) {
+      throw new ModelFileException(
+          String.format(
+              Locale.ROOT,
+              "%s is damaged or was edited: its architecture (%s) needs %,d numbers, but its"
+                  + " weights hold at most %,d.",
+              name,
+              arch.describe(),
+              needed,
+              parts.get(part).length),
+          null);
+    }
     if (storage == Storage.FLOAT32) {
       return Weights.fromDjlBytes(arch, parts.get(part));
     }
