@@ -321,9 +321,11 @@ final class Run implements RunHandle {
     } catch (Throwable t) {
       failure = Failures.of(step, t, folder, cancelledAny(id));
     } finally {
-      if (!abandoned) {
+      if (abandoned) {
         // An abandoned block may still use its DJL manager: closing it under the block could
-        // crash natively, so it is left to the end of the process.
+        // crash natively, so it is left to the end of the process; what it reports is dropped.
+        ctx.detach();
+      } else {
         ctx.close();
       }
     }
