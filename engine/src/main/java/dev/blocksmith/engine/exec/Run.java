@@ -362,11 +362,14 @@ final class Run implements RunHandle {
    * Returns whether a block runs on a watched thread: plugin blocks, and any under a time limit.
    */
   private boolean watched(PlanStep step) {
-    return step.type() instanceof WatchedBlock || setup.blockTimeout() != null;
+    return step.type() instanceof dev.blocksmith.engine.registry.PluginBlock
+        || setup.blockTimeout() != null;
   }
 
   private static String origin(PlanStep step) {
-    return step.type() instanceof WatchedBlock w ? "from " + w.origin() : "a built-in block";
+    return step.type() instanceof dev.blocksmith.engine.registry.PluginBlock w
+        ? "from " + w.origin()
+        : "a built-in block";
   }
 
   /** Waits for the JVM-wide heavy slot; returns false when the node was cancelled meanwhile. */

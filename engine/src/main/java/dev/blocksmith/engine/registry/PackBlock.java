@@ -1,7 +1,6 @@
 package dev.blocksmith.engine.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.blocksmith.engine.exec.WatchedBlock;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeType;
@@ -15,9 +14,9 @@ import java.util.Map;
  * A plugin's block as the registry hands it out: the spec taken and checked once at registration
  * (so a spec that later throws or changes its id cannot reach the rest of the engine), the
  * describing hooks guarded (a throwing hook becomes a problem, not a crash), and {@link
- * WatchedBlock} so the executor runs it where a hang can be cancelled and timed out.
+ * PluginBlock} so the executor runs it where a hang can be cancelled and timed out.
  */
-final class PackBlock implements NodeType, WatchedBlock {
+final class PackBlock implements NodeType, PluginBlock {
   private final NodeType delegate;
   private final dev.blocksmith.engine.spi.NodeSpec spec;
   private final String origin;
