@@ -80,6 +80,10 @@ final class BundleZip {
               + e.getMessage()
               + ").",
           e);
+    } catch (java.io.EOFException e) {
+      // Found by fuzzing: a zip cut short inside an entry's header ends the stream early.
+      throw new ModelFileException(
+          fileName + " is damaged: it ends in the middle of a part (cut short while copying?).", e);
     }
     if (parts.isEmpty()) {
       throw new ModelFileException(

@@ -199,7 +199,10 @@ public final class ModelBundle {
               ? JSON.readValue(parts.get("provenance.json"), Provenance.class)
               : null;
       return new TrainedModel(arch, djl, infos, pre, history, provenance, storage);
-    } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+    } catch (IllegalArgumentException
+        | com.fasterxml.jackson.core.JacksonException
+        | java.io.CharConversionException e) {
+      // CharConversionException: found by fuzzing, a JSON part that Jackson takes for UTF-32.
       throw new ModelFileException(name + " is damaged or was edited: " + e.getMessage(), e);
     }
   }
@@ -229,7 +232,9 @@ public final class ModelBundle {
       return parts.containsKey("provenance.json")
           ? JSON.readValue(parts.get("provenance.json"), Provenance.class)
           : null;
-    } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+    } catch (IllegalArgumentException
+        | com.fasterxml.jackson.core.JacksonException
+        | java.io.CharConversionException e) {
       throw new ModelFileException(name + " is damaged or was edited: " + e.getMessage(), e);
     }
   }
