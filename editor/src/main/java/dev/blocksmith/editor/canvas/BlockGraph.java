@@ -2,6 +2,7 @@ package dev.blocksmith.editor.canvas;
 
 import com.mxgraph.model.mxCell;
 import com.mxgraph.view.mxGraph;
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.Note;
 import dev.blocksmith.engine.registry.NodeRegistry;
@@ -22,6 +23,12 @@ final class BlockGraph extends mxGraph {
 
   /** Characters of the status line that fit on a card. */
   static final int INFO_CHARS = 27;
+
+  /**
+   * Below this zoom card text is a few pixels high and unreadable; cards are drawn without their
+   * labels and ports there, which keeps a zoomed-out view of a large graph smooth.
+   */
+  static final double DETAIL_SCALE = 0.4;
 
   final Map<Object, PortCell> ports = new HashMap<>();
   final Map<String, Object> cards = new HashMap<>();
@@ -175,11 +182,11 @@ final class BlockGraph extends mxGraph {
     PortCell p = ports.get(cell);
     if (p != null) {
       return "<html><b>"
-          + p.spec().label()
+          + PlainText.escape(p.spec().label())
           + "</b> ("
-          + p.spec().type().label()
+          + PlainText.escape(p.spec().type().label())
           + ")<br>"
-          + p.spec().description()
+          + PlainText.escape(p.spec().description())
           + "</html>";
     }
     if (id == null || isNote(cell) || getModel().isEdge(cell)) {
@@ -187,15 +194,19 @@ final class BlockGraph extends mxGraph {
     }
     String nodeId = id.startsWith(INFO) ? id.substring(INFO.length()) : id;
     CardState s = state(nodeId);
-    String summary = specOf(nodeId).map(NodeSpec::summary).orElse("This block is not installed.");
+    String summary =
+        PlainText.escape(
+            specOf(nodeId).map(NodeSpec::summary).orElse("This block is not installed."));
     if (!s.headline().isEmpty()) {
-      summary += "<br><i>" + s.badge() + ": " + s.headline() + "</i>";
+      summary += "<br><i>" + PlainText.escape(s.badge() + ": " + s.headline()) + "</i>";
     }
     return "<html><b>"
-        + convertValueToString(cards.get(nodeId))
+        + PlainText.escape(convertValueToString(cards.get(nodeId)))
         + "</b><br>"
         + summary
-        + (s.problem() != null ? "<br><font color='#dc2626'>" + s.problem() + "</font>" : "")
+        + (s.problem() != null
+            ? "<br><font color='#dc2626'>" + PlainText.escape(s.problem()) + "</font>"
+            : "")
         + "</html>";
   }
 
@@ -213,5 +224,11 @@ final class BlockGraph extends mxGraph {
   public void cellsFolded(
       Object[] cells, boolean collapse, boolean recurse, boolean checkFoldable) {
     // cards never fold
+  }
+
+  @Override
+  public void drawState(
+      com.mxgraph.canvas.mxICanvas canvas, com.mxgraph.view.mxCellState state, boolean label) {
+    super.drawState(canvas, state, label && getView().getScale() >= DETAIL_SCALE);
   }
 }

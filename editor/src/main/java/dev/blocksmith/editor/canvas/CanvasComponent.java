@@ -46,6 +46,9 @@ final class CanvasComponent extends mxGraphComponent {
       if (culling && canvas instanceof mxGraphics2DCanvas c && outsideClip(c, cell)) {
         return;
       }
+      if (graph.getView().getScale() < BlockGraph.DETAIL_SCALE && blocks.ports.containsKey(cell)) {
+        return; // a port is a dot of a pixel or two at this zoom
+      }
       super.drawCell(canvas, cell);
     }
 

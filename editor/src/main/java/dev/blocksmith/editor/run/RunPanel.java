@@ -1,5 +1,6 @@
 package dev.blocksmith.editor.run;
 
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.editor.view.ResultsView;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.validate.Problem;
@@ -32,10 +33,12 @@ final class RunPanel extends JPanel {
           var label =
               new javax.swing.JLabel(
                   "<html><b>"
-                      + (p.nodeId() == null ? "Pipeline" : p.nodeId())
+                      + PlainText.escape(p.nodeId() == null ? "Pipeline" : p.nodeId())
                       + "</b>: "
-                      + p.message()
-                      + (p.fix() == null || p.fix().isBlank() ? "" : " <i>" + p.fix() + "</i>")
+                      + PlainText.escape(p.message())
+                      + (p.fix() == null || p.fix().isBlank()
+                          ? ""
+                          : " <i>" + PlainText.escape(p.fix()) + "</i>")
                       + "</html>");
           label.setOpaque(sel);
           label.setBackground(l.getSelectionBackground());

@@ -2,6 +2,7 @@ package dev.blocksmith.editor.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.engine.text.MetricHelp;
 import dev.blocksmith.engine.value.Fix;
 import java.awt.BorderLayout;
@@ -65,9 +66,10 @@ final class ReportPanel {
           @Override
           public String getToolTipText(java.awt.event.MouseEvent e) {
             int at = rowAtPoint(e.getPoint());
-            return at < 0 ? null : helpOf(String.valueOf(getValueAt(at, 0)));
+            return at < 0 ? null : PlainText.tip(helpOf(String.valueOf(getValueAt(at, 0))));
           }
         };
+    PlainText.plain(metrics);
     metrics.setName("metricsTable");
     metrics.setRowHeight(metrics.getFontMetrics(metrics.getFont()).getHeight() + 6);
     JScrollPane ms = new JScrollPane(metrics);
@@ -171,7 +173,8 @@ final class ReportPanel {
           JButton apply = new JButton("Apply");
           apply.setName("applyFix");
           apply.setToolTipText(
-              "Make this change to the pipeline (Undo takes it back): " + fix.instruction());
+              PlainText.tip(
+                  "Make this change to the pipeline (Undo takes it back): " + fix.instruction()));
           apply.addActionListener(
               e -> {
                 fixes.apply(nodeId, fix);

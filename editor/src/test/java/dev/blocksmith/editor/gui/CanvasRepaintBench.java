@@ -105,6 +105,24 @@ public final class CanvasRepaintBench {
         ms[i - 20] = (t1 - t0) / 1e6;
       }
     }
+    String shots = System.getProperty("canvasBench.shots");
+    if (shots != null && cpu) {
+      // What the last frame showed, to look at (-DcanvasBench.shots=FOLDER).
+      java.awt.image.BufferedImage img =
+          new java.awt.image.BufferedImage(
+              visible.width, visible.height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      java.awt.Graphics2D g = img.createGraphics();
+      Point at = view.getViewPosition();
+      g.translate(-at.x, -at.y);
+      c.getGraphControl().paint(g);
+      g.dispose();
+      try {
+        javax.imageio.ImageIO.write(
+            img, "png", Path.of(shots, (whole ? "whole" : "actual") + ".png").toFile());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     return ms;
   }
 
