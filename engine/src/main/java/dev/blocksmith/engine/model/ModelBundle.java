@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.engine.embed.ImageBackbones;
 import dev.blocksmith.engine.graph.GraphFiles;
 import dev.blocksmith.engine.json.StrictJson;
 import dev.blocksmith.engine.model.TrainedModel.ParamInfo;
@@ -46,6 +47,10 @@ public final class ModelBundle {
 
   static final String DJL_WEIGHTS = "weights.params";
   static final String PACKED_WEIGHTS = "weights.safetensors";
+
+  /** The part holding the picture network (ONNX or TorchScript) a model is built on. */
+  static final String BACKBONE = "backbone.bin";
+
   private static final Set<String> PARTS =
       Set.of(
           "bundle.json",
@@ -56,7 +61,8 @@ public final class ModelBundle {
           "labels.json",
           "preprocessing.json",
           "history.json",
-          "provenance.json");
+          "provenance.json",
+          BACKBONE);
   private static final String SCALE = ".scale";
 
   private static final ObjectMapper JSON =
@@ -95,11 +101,16 @@ public final class ModelBundle {
     rest.put("preprocessing.json", JSON.writeValueAsBytes(model.preprocessing()));
     rest.put("history.json", JSON.writeValueAsBytes(model.history()));
     rest.put("provenance.json", JSON.writeValueAsBytes(model.provenance()));
+    Preprocessing.ColumnStep network = model.preprocessing().pictureNetwork();
+    if (network != null) {
+      rest.put(BACKBONE, ImageBackbones.bytes(network.backbone().sha256()));
+    }
     ObjectNode sums = head.putObject("checksums");
     rest.forEach((part, bytes) -> sums.put(part, sha256(bytes)));
     parts.put("bundle.json", JSON.writeValueAsBytes(head));
     parts.putAll(rest);
-    return BundleZip.write(parts, Set.of(weightsPart));
+    return BundleZip.write(
+        parts, network == null ? Set.of(weightsPart) : Set.of(weightsPart, BACKBONE));
   }
 
   /**
@@ -185,6 +196,7 @@ public final class ModelBundle {
       Preprocessing pre = JSON.readValue(parts.get("preprocessing.json"), Preprocessing.class);
       ModelChecks.checkPreprocessing(name, pre);
       checkConsistent(name, arch, pre, parts);
+      keepBackbone(name, pre, parts);
       List<Tensor> tensors = tensors(name, arch, storage, parts);
       ModelChecks.checkFinite(name, tensors);
       byte[] djl =
@@ -275,6 +287,25 @@ public final class ModelBundle {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Keeps the picture network a model file carries, after checking it is the one it names. */
+  private static void keepBackbone(String name, Preprocessing pre, Map<String, byte[]> parts)
+      throws IOException {
+    Preprocessing.ColumnStep network = pre.pictureNetwork();
+    if (network == null) {
+      return;
+    }
+    byte[] bytes = parts.get(BACKBONE);
+    if (bytes == null) {
+      throw new ModelFileException(
+          name + " is not complete: the picture network it is built on is missing.", null);
+    }
+    if (!sha256(bytes).equals(network.backbone().sha256())) {
+      throw new ModelFileException(
+          name + " is damaged or was edited: its picture network is not the one it names.", null);
+    }
+    ImageBackbones.keep(bytes);
   }
 
   private static void checkConsistent(
