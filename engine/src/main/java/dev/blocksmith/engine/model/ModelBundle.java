@@ -211,7 +211,10 @@ public final class ModelBundle {
               ? JSON.readValue(parts.get("provenance.json"), Provenance.class)
               : null;
       return new TrainedModel(arch, djl, infos, pre, history, provenance, storage);
-    } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+    } catch (IllegalArgumentException
+        | com.fasterxml.jackson.core.JacksonException
+        | java.io.CharConversionException e) {
+      // CharConversionException: found by fuzzing, a JSON part that Jackson takes for UTF-32.
       throw new ModelFileException(name + " is damaged or was edited: " + e.getMessage(), e);
     }
   }
@@ -241,7 +244,9 @@ public final class ModelBundle {
       return parts.containsKey("provenance.json")
           ? JSON.readValue(parts.get("provenance.json"), Provenance.class)
           : null;
-    } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+    } catch (IllegalArgumentException
+        | com.fasterxml.jackson.core.JacksonException
+        | java.io.CharConversionException e) {
       throw new ModelFileException(name + " is damaged or was edited: " + e.getMessage(), e);
     }
   }
@@ -339,6 +344,22 @@ public final class ModelBundle {
     if (!parts.containsKey(part)) {
       throw new ModelFileException(
           name + " has no weights (the part \"" + part + "\" is missing).", null);
+    }
+    // Every number takes at least one byte in any storage: a file whose weights are far smaller
+    // than its architecture needs is refused before the network is built (found by fuzzing: a
+    // 2.6 KB file declaring 4 x 4,096 hidden units made the reader allocate and initialise 200 MB).
+    long needed = arch.parameterCount();
+    if (parts.get(part).length < needed) {
+      throw new ModelFileException(
+          String.format(
+              Locale.ROOT,
+              "%s is damaged or was edited: its architecture (%s) needs %,d numbers, but its"
+                  + " weights hold at most %,d.",
+              name,
+              arch.describe(),
+              needed,
+              parts.get(part).length),
+          null);
     }
     if (storage == Storage.FLOAT32) {
       return Weights.fromDjlBytes(arch, parts.get(part));
