@@ -16,8 +16,11 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blocksmith.engine.djl.TrainConfig;
+import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.model.ArchSpec;
 import dev.blocksmith.engine.model.Architectures;
+import dev.blocksmith.engine.model.Preprocessing;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.value.CategoryColumn;
@@ -71,12 +74,19 @@ public final class Peers {
     Path dir = Path.of(System.getProperty("fmnist", "/usr/share/datasets/fashion-mnist"));
     byte[][] images = readImages(dir.resolve("train-images-idx3-ubyte.gz"), rows);
     int[] labels = readLabels(dir.resolve("train-labels-idx1-ubyte.gz"), rows);
+    if (side.equals("ab")) {
+      ab(model, images, labels, epochs, Integer.parseInt(args[4]));
+      return;
+    }
     double[] warm;
     double[] t;
     if (side.equals("block")) {
       Dataset data = model.equals("mlp") ? table(images, labels) : imageSet(images, labels);
       warm = block(model, data, 1);
       t = block(model, data, epochs);
+    } else if (side.equals("loop")) {
+      warm = loop(model, images, labels, 1);
+      t = loop(model, images, labels, epochs);
     } else {
       warm = djl(model, images, labels, 1);
       t = djl(model, images, labels, epochs);
@@ -121,6 +131,131 @@ public final class Peers {
         / 1e9;
   }
 
+  /**
+   * Interleaved A/B in one JVM: every round trains the Train block, {@link TrainingLoop} alone (on
+   * the same encoded pixels, no preprocessing or capture) and the minimal loop, in rotating order,
+   * and prints the training thread's CPU seconds of each; then the medians and ratios. One warm-up
+   * run of each side first.
+   */
+  private static void ab(String model, byte[][] images, int[] labels, int epochs, int rounds)
+      throws Exception {
+    Dataset data = model.equals("mlp") ? table(images, labels) : imageSet(images, labels);
+    String[] sides = System.getProperty("peers.sides", "block,loop,djl").split(",");
+    Map<String, List<double[]>> seen = new HashMap<>();
+    for (int r = -1; r < rounds; r++) {
+      for (int k = 0; k < sides.length; k++) {
+        String side = sides[Math.floorMod(k + r, sides.length)];
+        String[] flags = side.split(":");
+        for (int f = 1; f < flags.length; f++) {
+          System.setProperty(flags[f], "true");
+        }
+        double[] t =
+            switch (flags[0]) {
+              case "block" -> block(model, data, epochs);
+              case "loop" -> loop(model, images, labels, epochs);
+              default -> djl(model, images, labels, epochs);
+            };
+        for (int f = 1; f < flags.length; f++) {
+          System.clearProperty(flags[f]);
+        }
+        if (r >= 0) {
+          seen.computeIfAbsent(side, s -> new ArrayList<>()).add(t);
+          System.out.printf(
+              Locale.ROOT, "AB round %d %s wall %.3f thread-cpu %.3f%n", r, side, t[0], t[2]);
+        }
+      }
+    }
+    // Ratios are against the minimal loop, or against the first side when it is not run.
+    String ref = seen.containsKey("djl") ? "djl" : sides[0];
+    double djl = median(seen.get(ref), 2);
+    for (String side : sides) {
+      double m = median(seen.get(side), 2);
+      System.out.printf(
+          Locale.ROOT,
+          "AB median %s %s thread-cpu %.3f s (min %.3f), %.0f samples/s, ref/side %.3f (mins"
+              + " %.3f, wall median %.3f)%n",
+          model,
+          side,
+          m,
+          min(seen.get(side)),
+          (double) images.length * epochs / m,
+          djl / m,
+          min(seen.get(ref)) / min(seen.get(side)),
+          median(seen.get(side), 0));
+    }
+  }
+
+  private static double min(List<double[]> v) {
+    return v.stream().mapToDouble(t -> t[2]).min().orElse(Double.NaN);
+  }
+
+  private static double median(List<double[]> v, int i) {
+    double[] a = v.stream().mapToDouble(t -> t[i]).sorted().toArray();
+    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+  }
+
+  private static double[] loop(String model, byte[][] images, int[] labels, int epochs)
+      throws Exception {
+    double w0 = System.nanoTime();
+    double c0 = cpuSeconds();
+    double t0 = threadSeconds();
+    int n = images.length;
+    float[] x = new float[n * 784];
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 784; j++) {
+        x[i * 784 + j] = (images[i][j] & 0xff) / 255f;
+      }
+      y[i] = labels[i];
+    }
+    boolean cnn = model.equals("cnn");
+    List<Integer> shape = cnn ? List.of(1, 28, 28) : List.of(784);
+    // -Dpeers.validation=N: the last N photos validate after every epoch (loop side only).
+    int held = Integer.getInteger("peers.validation", 0);
+    int fit = n - held;
+    Preprocessing.Encoded enc =
+        new Preprocessing.Encoded(
+            java.util.Arrays.copyOf(x, fit * 784), java.util.Arrays.copyOf(y, fit), fit, shape);
+    Preprocessing.Encoded val =
+        held == 0
+            ? null
+            : new Preprocessing.Encoded(
+                java.util.Arrays.copyOfRange(x, fit * 784, n * 784),
+                java.util.Arrays.copyOfRange(y, fit, n),
+                held,
+                shape);
+    TrainConfig config =
+        new TrainConfig(
+            epochs,
+            BATCH,
+            LR,
+            TrainConfig.Optimizer.ADAM,
+            TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
+            0,
+            SEED);
+    try (Model m = Model.newInstance("loop", Device.cpu())) {
+      m.setBlock(Architectures.build(spec(cnn)));
+      QuietContext ctx = new QuietContext();
+      TrainingLoop.run(m, enc, val, config, ctx);
+      ctx.manager().close();
+    }
+    return new double[] {(System.nanoTime() - w0) / 1e9, cpuSeconds() - c0, threadSeconds() - t0};
+  }
+
+  private static ArchSpec spec(boolean cnn) {
+    return cnn
+        ? new ArchSpec(
+            ArchSpec.CURRENT_VERSION,
+            ArchSpec.Kind.CNN,
+            List.of(1, 28, 28),
+            List.of(64),
+            List.of(16, 32),
+            0,
+            10,
+            ArchSpec.Task.CLASSIFICATION)
+        : ArchSpec.mlp(List.of(784), List.of(256, 128), 10, ArchSpec.Task.CLASSIFICATION);
+  }
+
   private static double[] block(String model, Dataset data, int epochs) throws Exception {
     ObjectMapper json = new ObjectMapper();
     Map<String, JsonNode> p = new HashMap<>();
@@ -157,18 +292,7 @@ public final class Peers {
       y[i] = labels[i];
     }
     boolean cnn = model.equals("cnn");
-    ArchSpec spec =
-        cnn
-            ? new ArchSpec(
-                ArchSpec.CURRENT_VERSION,
-                ArchSpec.Kind.CNN,
-                List.of(1, 28, 28),
-                List.of(64),
-                List.of(16, 32),
-                0,
-                10,
-                ArchSpec.Task.CLASSIFICATION)
-            : ArchSpec.mlp(List.of(784), List.of(256, 128), 10, ArchSpec.Task.CLASSIFICATION);
+    ArchSpec spec = spec(cnn);
     Shape one = cnn ? new Shape(1, 1, 28, 28) : new Shape(1, 784);
     Shape all = cnn ? new Shape(n, 1, 28, 28) : new Shape(n, 784);
     Engine.getInstance().setRandomSeed((int) SEED);

@@ -95,6 +95,9 @@ public final class WorkerClient implements RunBackend {
               req.put("seed", options.seed());
             }
             req.put("reproducible", options.reproducible());
+            if (options.blockTimeout() != null) {
+              req.put("blockTimeoutMs", options.blockTimeout().toMillis());
+            }
             if (reportFile != null) {
               req.put("report", reportFile.toString());
             }

@@ -133,11 +133,25 @@ public final class WorkerMain {
                 error(id, "The run could not be carried out: " + c.getMessage());
               } finally {
                 current = null;
+                endIfBlocksWereAbandoned();
               }
             },
             "run-" + id);
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * Ends this worker after a run that abandoned a block thread (a plugin block that ignored cancel
+   * or its time limit): Java cannot stop such a thread, but ending the process does, and the editor
+   * starts a fresh worker for the next run.
+   */
+  private static void endIfBlocksWereAbandoned() {
+    if (dev.blocksmith.engine.exec.Executor.abandonedBlocks() > 0) {
+      System.err.println(
+          "A block did not stop when asked; ending this training process to stop it.");
+      System.exit(0);
+    }
   }
 
   /**
@@ -204,11 +218,13 @@ public final class WorkerMain {
     req.path("targets").forEach(n -> targets.add(n.asText()));
     String device = req.path("device").asText("");
     Long seed = req.path("seed").canConvertToLong() ? req.path("seed").asLong() : null;
+    long limit = req.path("blockTimeoutMs").asLong(0);
     return new RunOptions(
         targets,
         device.isBlank() || device.equals("auto") ? null : device,
         seed,
-        req.path("reproducible").asBoolean(false));
+        req.path("reproducible").asBoolean(false),
+        limit > 0 ? java.time.Duration.ofMillis(limit) : null);
   }
 
   private void sendPreviews(String id, RunResult result) {

@@ -72,6 +72,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--reproducible", description = "Use one thread so runs repeat exactly.")
   boolean reproducible;
 
+  @Option(
+      names = "--block-timeout",
+      paramLabel = "TIME",
+      converter = DurationText.class,
+      description =
+          "Stop any block that runs longer than this (such as 90s, 10m, 2h); a block that does"
+              + " not stop when told to is left behind and the run ends without it.")
+  java.time.Duration blockTimeout;
+
   @Option(names = "--runs", paramLabel = "DIR", description = "Where to write run folders.")
   Path runs;
 
@@ -179,7 +188,11 @@ final class RunCommand implements Callable<Integer> {
         r =
             session
                 .start(
-                    g, base, new RunOptions(Set.of(), device, seed, reproducible), listener, policy)
+                    g,
+                    base,
+                    new RunOptions(Set.of(), device, seed, reproducible, blockTimeout),
+                    listener,
+                    policy)
                 .result()
                 .get();
       } catch (ExecutionException e) {
@@ -268,7 +281,7 @@ final class RunCommand implements Callable<Integer> {
                 file,
                 base,
                 spark,
-                new RunOptions(Set.of(), device, seed, reproducible),
+                new RunOptions(Set.of(), device, seed, reproducible, blockTimeout),
                 root,
                 List.copyOf(sets),
                 json),

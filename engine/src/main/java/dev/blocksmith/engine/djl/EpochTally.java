@@ -62,11 +62,16 @@ final class EpochTally {
    * @throws NodeException of kind DIVERGED when a read-back finds a NaN or infinite loss
    */
   void add(NDArray loss, NDArray scores, long rows) throws NodeException {
-    loss.attach(pending);
-    losses[count] = loss;
+    // Keep detached copies (same storage, no autograd history): holding the batch's own outputs
+    // kept each batch's graph alive until the read-back, and with it memory that made the next
+    // batches erratically slower (up to 4x on the CNN; see BENCHMARKS.md, issue 15).
+    NDArray kept = loss.stopGradient();
+    kept.attach(pending);
+    losses[count] = kept;
     if (scores != null) {
-      scores.attach(pending);
-      predictions[count] = scores;
+      NDArray keptScores = scores.stopGradient();
+      keptScores.attach(pending);
+      predictions[count] = keptScores;
     }
     sizes[count] = rows;
     count++;

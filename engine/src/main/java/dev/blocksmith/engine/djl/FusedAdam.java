@@ -2,7 +2,6 @@ package dev.blocksmith.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
@@ -40,8 +39,7 @@ final class FusedAdam extends Optimizer {
   void step(Trainer trainer) {
     // In-place updates of leaf weights must not be recorded: PyTorch threads start with grad
     // mode on, and DJL's gradient collector restores that mode when it closes.
-    boolean recording = JniUtils.isGradMode();
-    JniUtils.setGradMode(false);
+    boolean recording = NoGrad.stop();
     try {
       for (Pair<String, Parameter> pair : trainer.getModel().getBlock().getParameters()) {
         Parameter p = pair.getValue();
@@ -55,7 +53,7 @@ final class FusedAdam extends Optimizer {
         }
       }
     } finally {
-      JniUtils.setGradMode(recording);
+      NoGrad.restore(recording);
     }
   }
 

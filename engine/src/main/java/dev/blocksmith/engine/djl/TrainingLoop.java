@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * Trains a DJL model on encoded examples held resident as NDArrays, slicing shuffled batches from
@@ -85,6 +86,26 @@ public final class TrainingLoop {
   public static Result run(
       Model model, Encoded train, Encoded validation, TrainConfig config, NodeContext ctx)
       throws NodeException {
+    return run(model, train, validation, config, ctx, null);
+  }
+
+  /**
+   * Trains like {@link #run(Model, Encoded, Encoded, TrainConfig, NodeContext)}, but draws the
+   * training batches of every epoch from {@code epochFeatures} (augmented pictures): it is asked
+   * once per epoch, with the epoch number (1-based), for the training features in the same order
+   * and shape as {@code train.features()}, whose labels still apply. Validation examples are always
+   * the ones given, unchanged.
+   *
+   * @param epochFeatures the training features of an epoch, or null to use {@code train} as it is
+   */
+  public static Result run(
+      Model model,
+      Encoded train,
+      Encoded validation,
+      TrainConfig config,
+      NodeContext ctx,
+      IntFunction<float[]> epochFeatures)
+      throws NodeException {
     Engine.getInstance().setRandomSeed((int) config.seed());
     boolean classify = config.loss() == TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY;
     Optimizer optimizer = optimizer(config);
@@ -116,8 +137,26 @@ public final class TrainingLoop {
       int patience = config.patienceEpochs(batches);
       while (epoch < config.epochs()) {
         epoch++;
-        double[] sums =
-            trainEpoch(trainer, optimizer, x, y, shuffle, config, batches, epoch, classify, ctx);
+        double[] sums;
+        if (epochFeatures == null) {
+          sums =
+              trainEpoch(trainer, optimizer, x, y, shuffle, config, batches, epoch, classify, ctx);
+        } else {
+          float[] varied = epochFeatures.apply(epoch);
+          if (varied.length != train.features().length) {
+            throw new IllegalStateException(
+                "augmented training data has "
+                    + varied.length
+                    + " values, not "
+                    + train.features().length);
+          }
+          try (NDManager epochData = data.newSubManager()) {
+            NDArray ax = epochData.create(varied, x.getShape());
+            sums =
+                trainEpoch(
+                    trainer, optimizer, ax, y, shuffle, config, batches, epoch, classify, ctx);
+          }
+        }
         double trainLoss = sums[0] / train.rows();
         curves.add("train loss", epoch, trainLoss, ctx);
         if (classify) {
@@ -248,10 +287,12 @@ public final class TrainingLoop {
 
   /**
    * Returns the summed loss and the number of correct predictions over a resident set. Losses and
-   * scores stay on the device until the end and are read back once, not once per batch.
+   * scores stay on the device until the end and are read back once, not once per batch; no autograd
+   * graph is recorded, so the held outputs keep no activations alive.
    */
   static double[] evaluate(Trainer trainer, NDArray x, NDArray y, int batchSize, boolean classify) {
     long n = x.getShape().get(0);
+    boolean recording = NoGrad.stop();
     try (NDManager held = x.getManager().newSubManager()) {
       NDList losses = new NDList();
       NDList scores = new NDList();
@@ -289,6 +330,8 @@ public final class TrainingLoop {
         correct = NDArrays.concat(scores).argMax(1).eq(truth).countNonzero().getLong();
       }
       return new double[] {lossSum, correct};
+    } finally {
+      NoGrad.restore(recording);
     }
   }
 

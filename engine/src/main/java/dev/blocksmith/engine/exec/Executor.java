@@ -37,6 +37,15 @@ public final class Executor implements AutoCloseable {
     this.pool = Executors.newFixedThreadPool(Math.max(2, threads), tf);
   }
 
+  /**
+   * Returns how many block threads this process has abandoned because they did not stop when
+   * cancelled or timed out; such a thread runs on until the process ends, so a long-lived process
+   * (the editor's worker) should end after a run that abandoned one.
+   */
+  public static int abandonedBlocks() {
+    return Watchdog.abandoned();
+  }
+
   /** Returns the default pool size: the cores, but at least 2 and at most 4. */
   public static int defaultThreads() {
     return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));

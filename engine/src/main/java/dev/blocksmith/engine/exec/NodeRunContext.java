@@ -57,20 +57,39 @@ final class NodeRunContext implements NodeContext, AutoCloseable {
     return nodeId;
   }
 
+  private volatile boolean detached;
+
+  /**
+   * Stops passing on what the block reports: its thread was abandoned and runs on after its node
+   * ended. Its DJL manager is left open, since the block may still be using it.
+   */
+  void detach() {
+    detached = true;
+  }
+
   @Override
   public void progress(double fraction, String message) {
+    if (detached) {
+      return;
+    }
     double f = Double.isFinite(fraction) ? Math.max(0, Math.min(1, fraction)) : 0;
     emit.accept(new RunEvent.NodeProgress(runId, nodeId, f, message));
   }
 
   @Override
   public void log(String message) {
+    if (detached) {
+      return;
+    }
     folder.log(nodeId, message);
     emit.accept(new RunEvent.NodeLog(runId, nodeId, message));
   }
 
   @Override
   public void metric(String name, int step, double value) {
+    if (detached) {
+      return;
+    }
     emit.accept(new RunEvent.NodeMetric(runId, nodeId, name, step, value));
   }
 

@@ -297,11 +297,37 @@ final class Run implements RunHandle {
     long t0 = System.nanoTime();
     Map<String, Object> out = null;
     Failures.Outcome failure;
-    try (NodeRunContext ctx = context(id)) {
-      out = step.type().execute(new Inputs(id, in), step.params(), ctx);
+    NodeRunContext ctx = context(id);
+    boolean abandoned = false;
+    try {
+      if (watched(step)) {
+        int before = Watchdog.abandoned();
+        try {
+          out =
+              Watchdog.run(
+                  id,
+                  "'" + step.displayName() + "' (" + id + "), " + origin(step) + ",",
+                  () -> step.type().execute(new Inputs(id, in), step.params(), ctx),
+                  () -> cancelledAny(id),
+                  setup.blockTimeout(),
+                  () -> nodeCancelled.get(id).set(true));
+        } finally {
+          abandoned = Watchdog.abandoned() != before;
+        }
+      } else {
+        out = step.type().execute(new Inputs(id, in), step.params(), ctx);
+      }
       failure = Failures.checkOutputs(step, out);
     } catch (Throwable t) {
       failure = Failures.of(step, t, folder, cancelledAny(id));
+    } finally {
+      if (abandoned) {
+        // An abandoned block may still use its DJL manager: closing it under the block could
+        // crash natively, so it is left to the end of the process; what it reports is dropped.
+        ctx.detach();
+      } else {
+        ctx.close();
+      }
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (failure == null && !WrittenFiles.writesNothing(step)) {
@@ -331,6 +357,20 @@ final class Run implements RunHandle {
       }
       finishIfDone();
     }
+  }
+
+  /**
+   * Returns whether a block runs on a watched thread: plugin blocks, and any under a time limit.
+   */
+  private boolean watched(PlanStep step) {
+    return step.type() instanceof dev.blocksmith.engine.registry.PluginBlock
+        || setup.blockTimeout() != null;
+  }
+
+  private static String origin(PlanStep step) {
+    return step.type() instanceof dev.blocksmith.engine.registry.PluginBlock w
+        ? "from " + w.origin()
+        : "a built-in block";
   }
 
   /** Waits for the JVM-wide heavy slot; returns false when the node was cancelled meanwhile. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * @param seed the seed for sampling and initialisation
  * @param reproducible whether to pin the engine to one thread
  * @param graphJson the graph as saved, recorded in the models it produces (may be null)
+ * @param blockTimeout the longest one block may run before it is stopped; null for no limit
  */
 public record RunSetup(
     String graphName,
@@ -22,7 +23,20 @@ public record RunSetup(
     String device,
     long seed,
     boolean reproducible,
-    String graphJson) {
+    String graphJson,
+    java.time.Duration blockTimeout) {
+
+  /** Returns a setup without a time limit per block. */
+  public RunSetup(
+      String graphName,
+      Path runsRoot,
+      Path baseDir,
+      String device,
+      long seed,
+      boolean reproducible,
+      String graphJson) {
+    this(graphName, runsRoot, baseDir, device, seed, reproducible, graphJson, null);
+  }
 
   /** Returns the setup for running a graph with the given options. */
   public static RunSetup of(Graph graph, Path runsRoot, Path baseDir, RunOptions options) {
@@ -33,6 +47,7 @@ public record RunSetup(
         options.device(),
         options.effectiveSeed(),
         options.reproducible(),
-        GraphJson.write(graph));
+        GraphJson.write(graph),
+        options.blockTimeout());
   }
 }

@@ -80,6 +80,14 @@ final class BundleZip {
               + e.getMessage()
               + ").",
           e);
+    } catch (IllegalArgumentException e) {
+      // Found by fuzzing: ZipInputStream throws this for a part name that is not valid UTF-8.
+      throw new ModelFileException(
+          fileName + " is not a Blocksmith model file (a part's name is not readable text).", e);
+    } catch (java.io.EOFException e) {
+      // Found by fuzzing: a zip cut short inside an entry's header ends the stream early.
+      throw new ModelFileException(
+          fileName + " is damaged: it ends in the middle of a part (cut short while copying?).", e);
     }
     if (parts.isEmpty()) {
       throw new ModelFileException(

@@ -110,7 +110,7 @@ public final class Featurizer {
     boolean text =
         steps.stream().anyMatch(s -> s.op() == Op.TEXT_MEANING || s.op() == Op.TEXT_WORDS);
     return new Preprocessing(
-        text ? Preprocessing.CURRENT_VERSION : 1,
+        text ? Preprocessing.TEXT_VERSION : 1,
         Preprocessing.Input.TABLE,
         steps,
         List.of(),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blocksmith.engine.embed.ImageBackbones;
 import dev.blocksmith.engine.graph.GraphFiles;
 import dev.blocksmith.engine.json.StrictJson;
 import dev.blocksmith.engine.model.TrainedModel.ParamInfo;
@@ -46,6 +47,10 @@ public final class ModelBundle {
 
   static final String DJL_WEIGHTS = "weights.params";
   static final String PACKED_WEIGHTS = "weights.safetensors";
+
+  /** The part holding the picture network (ONNX or TorchScript) a model is built on. */
+  static final String BACKBONE = "backbone.bin";
+
   private static final Set<String> PARTS =
       Set.of(
           "bundle.json",
@@ -56,7 +61,8 @@ public final class ModelBundle {
           "labels.json",
           "preprocessing.json",
           "history.json",
-          "provenance.json");
+          "provenance.json",
+          BACKBONE);
   private static final String SCALE = ".scale";
 
   private static final ObjectMapper JSON =
@@ -95,11 +101,16 @@ public final class ModelBundle {
     rest.put("preprocessing.json", JSON.writeValueAsBytes(model.preprocessing()));
     rest.put("history.json", JSON.writeValueAsBytes(model.history()));
     rest.put("provenance.json", JSON.writeValueAsBytes(model.provenance()));
+    Preprocessing.ColumnStep network = model.preprocessing().pictureNetwork();
+    if (network != null) {
+      rest.put(BACKBONE, ImageBackbones.bytes(network.backbone().sha256()));
+    }
     ObjectNode sums = head.putObject("checksums");
     rest.forEach((part, bytes) -> sums.put(part, sha256(bytes)));
     parts.put("bundle.json", JSON.writeValueAsBytes(head));
     parts.putAll(rest);
-    return BundleZip.write(parts, Set.of(weightsPart));
+    return BundleZip.write(
+        parts, network == null ? Set.of(weightsPart) : Set.of(weightsPart, BACKBONE));
   }
 
   /**
@@ -185,6 +196,7 @@ public final class ModelBundle {
       Preprocessing pre = JSON.readValue(parts.get("preprocessing.json"), Preprocessing.class);
       ModelChecks.checkPreprocessing(name, pre);
       checkConsistent(name, arch, pre, parts);
+      keepBackbone(name, pre, parts);
       List<Tensor> tensors = tensors(name, arch, storage, parts);
       ModelChecks.checkFinite(name, tensors);
       byte[] djl =
@@ -199,7 +211,10 @@ public final class ModelBundle {
               ? JSON.readValue(parts.get("provenance.json"), Provenance.class)
               : null;
       return new TrainedModel(arch, djl, infos, pre, history, provenance, storage);
-    } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+    } catch (IllegalArgumentException
+        | com.fasterxml.jackson.core.JacksonException
+        | java.io.CharConversionException e) {
+      // CharConversionException: found by fuzzing, a JSON part that Jackson takes for UTF-32.
       throw new ModelFileException(name + " is damaged or was edited: " + e.getMessage(), e);
     }
   }
@@ -229,7 +244,9 @@ public final class ModelBundle {
       return parts.containsKey("provenance.json")
           ? JSON.readValue(parts.get("provenance.json"), Provenance.class)
           : null;
-    } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+    } catch (IllegalArgumentException
+        | com.fasterxml.jackson.core.JacksonException
+        | java.io.CharConversionException e) {
       throw new ModelFileException(name + " is damaged or was edited: " + e.getMessage(), e);
     }
   }
@@ -272,6 +289,25 @@ public final class ModelBundle {
     }
   }
 
+  /** Keeps the picture network a model file carries, after checking it is the one it names. */
+  private static void keepBackbone(String name, Preprocessing pre, Map<String, byte[]> parts)
+      throws IOException {
+    Preprocessing.ColumnStep network = pre.pictureNetwork();
+    if (network == null) {
+      return;
+    }
+    byte[] bytes = parts.get(BACKBONE);
+    if (bytes == null) {
+      throw new ModelFileException(
+          name + " is not complete: the picture network it is built on is missing.", null);
+    }
+    if (!sha256(bytes).equals(network.backbone().sha256())) {
+      throw new ModelFileException(
+          name + " is damaged or was edited: its picture network is not the one it names.", null);
+    }
+    ImageBackbones.keep(bytes);
+  }
+
   private static void checkConsistent(
       String name, ArchSpec arch, Preprocessing pre, Map<String, byte[]> parts) throws IOException {
     if (parts.containsKey("labels.json")) {
@@ -308,6 +344,22 @@ public final class ModelBundle {
     if (!parts.containsKey(part)) {
       throw new ModelFileException(
           name + " has no weights (the part \"" + part + "\" is missing).", null);
+    }
+    // Every number takes at least one byte in any storage: a file whose weights are far smaller
+    // than its architecture needs is refused before the network is built (found by fuzzing: a
+    // 2.6 KB file declaring 4 x 4,096 hidden units made the reader allocate and initialise 200 MB).
+    long needed = arch.parameterCount();
+    if (parts.get(part).length < needed) {
+      throw new ModelFileException(
+          String.format(
+              Locale.ROOT,
+              "%s is damaged or was edited: its architecture (%s) needs %,d numbers, but its"
+                  + " weights hold at most %,d.",
+              name,
+              arch.describe(),
+              needed,
+              parts.get(part).length),
+          null);
     }
     if (storage == Storage.FLOAT32) {
       return Weights.fromDjlBytes(arch, parts.get(part));

@@ -1,6 +1,7 @@
 package dev.blocksmith.engine.model;
 
 import dev.blocksmith.engine.embed.Backbone;
+import dev.blocksmith.engine.embed.ImageBackbones;
 import dev.blocksmith.engine.value.BooleanColumn;
 import dev.blocksmith.engine.value.Column;
 import dev.blocksmith.engine.value.Dataset;
@@ -38,8 +39,14 @@ public record Preprocessing(
     double labelCenter,
     double labelScale) {
 
-  /** The version this build writes when text columns are used (1 otherwise, as before). */
-  public static final int CURRENT_VERSION = 2;
+  /**
+   * The version this build writes when a picture network is used; 2 when text columns are used, 1
+   * otherwise (as before), so older builds refuse only what they cannot run.
+   */
+  public static final int CURRENT_VERSION = 3;
+
+  /** The version of files with text steps. */
+  public static final int TEXT_VERSION = 2;
 
   /** The kind of example. */
   public enum Input {
@@ -62,7 +69,9 @@ public record Preprocessing(
     /** Text: the {@code backbone} sentence model's vector (zeros when missing). */
     TEXT_MEANING,
     /** Text: TF-IDF over the training vocabulary {@code levels} with weights {@code weights}. */
-    TEXT_WORDS
+    TEXT_WORDS,
+    /** Pictures: the {@code backbone} picture network's numbers (a frozen feature extractor). */
+    IMAGE_FEATURES
   }
 
   /**
@@ -112,7 +121,7 @@ public record Preprocessing(
       return switch (op) {
         case ONE_HOT -> levels.size() + (other ? 1 : 0);
         case TEXT_WORDS -> levels.size();
-        case TEXT_MEANING -> backbone == null ? 0 : backbone.dimensions();
+        case TEXT_MEANING, IMAGE_FEATURES -> backbone == null ? 0 : backbone.dimensions();
         default -> 1;
       };
     }
@@ -132,9 +141,19 @@ public record Preprocessing(
   /** Returns the shape of one encoded example: {@code [features]} or {@code [C, H, W]}. */
   public List<Integer> exampleShape() {
     if (input == Input.IMAGES) {
-      return imageShape;
+      return pictureNetwork() == null ? imageShape : List.of(pictureNetwork().width());
     }
     return List.of(steps.stream().mapToInt(ColumnStep::width).sum());
+  }
+
+  /** Returns the step that runs a picture network over images, or null when there is none. */
+  public ColumnStep pictureNetwork() {
+    for (ColumnStep s : steps) {
+      if (s.op() == Op.IMAGE_FEATURES) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /** Returns the number of model outputs: classes, or 1 for regression. */
@@ -190,7 +209,8 @@ public record Preprocessing(
       throw new IllegalArgumentException("This model was trained on images but got a table.");
     }
     List<Integer> shape = List.of(images.channels(), images.height(), images.width());
-    if (!shape.equals(imageShape)) {
+    ColumnStep network = pictureNetwork();
+    if (network == null && !shape.equals(imageShape)) {
       throw new IllegalArgumentException(
           "This model was trained on images of "
               + describeShape(imageShape)
@@ -202,6 +222,13 @@ public record Preprocessing(
     for (int i = 0; i < labels.length; i++) {
       labels[i] = classNames.indexOf(images.stratumOf(i));
       labels[i] = labels[i] < 0 ? Float.NaN : labels[i];
+    }
+    if (network != null) {
+      return new Encoded(
+          ImageBackbones.features(network.backbone(), images),
+          labels,
+          images.size(),
+          exampleShape());
     }
     return new Encoded(images.toFloats(), labels, images.size(), imageShape);
   }

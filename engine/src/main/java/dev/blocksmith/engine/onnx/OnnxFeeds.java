@@ -70,6 +70,13 @@ public final class OnnxFeeds {
 
   /** Returns the inputs the exported graph of a model with this preprocessing has, in order. */
   public static List<Input> inputs(Preprocessing pre) {
+    if (pre.pictureNetwork() != null) {
+      throw new IllegalArgumentException(
+          "This model looks at pictures through "
+              + pre.pictureNetwork().backbone().name()
+              + ", a picture network of its own; ONNX export of such models is not supported yet. "
+              + "Use the .bsmodel file with Blocksmith.");
+    }
     if (pre.input() == Preprocessing.Input.IMAGES) {
       List<Long> shape = new ArrayList<>(List.of(-1L));
       pre.imageShape().forEach(d -> shape.add((long) d));
@@ -83,7 +90,7 @@ public final class OnnxFeeds {
             case SCALE -> Kind.NUMBER;
             case BOOLEAN -> Kind.BOOLEAN;
             case ONE_HOT, ORDINAL -> Kind.CATEGORY;
-            case TEXT_MEANING, TEXT_WORDS ->
+            case TEXT_MEANING, TEXT_WORDS, IMAGE_FEATURES ->
                 throw new IllegalArgumentException(
                     "Column \""
                         + s.column()

@@ -73,7 +73,7 @@ final class OnnxPreprocessing {
               yield category(g, in.name(), s);
             }
             // OnnxFeeds.inputs refuses text steps before this point.
-            case TEXT_MEANING, TEXT_WORDS ->
+            case TEXT_MEANING, TEXT_WORDS, IMAGE_FEATURES ->
                 throw new IllegalArgumentException("text features cannot be exported to ONNX");
           });
     }

@@ -2,9 +2,6 @@ package dev.blocksmith.engine.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,13 +9,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Finds plugin jars in a folder and gives the class loader that sees them. A plugin is code: the
- * editor shows each jar's SHA-256 before first use, so these are listed with their hashes.
+ * Finds plugin jars in a folder and loads the trusted ones. A plugin is code: the editor shows each
+ * jar's SHA-256 before first use, so these are listed with their hashes. Each jar's bytes are read
+ * once, hashed, and — when the hash is trusted — its classes are loaded from those same bytes in
+ * memory ({@link PluginClassLoader}), so there is no window between the trust check and loading.
  */
 public final class PluginJars {
+  /** The largest plugin jar read. */
+  static final long MAX_JAR_BYTES = 128L << 20;
 
   /**
    * A plugin jar found on disk.
@@ -28,33 +30,29 @@ public final class PluginJars {
    */
   public record Jar(Path path, String sha256) {}
 
+  /** Runs between the trust check and loading; tests swap a jar there. Does nothing normally. */
+  interface AfterCheck {
+    void run() throws IOException;
+  }
+
   private PluginJars() {}
 
   /** Returns the jars in {@code dir} (none when it does not exist), sorted by name. */
   public static List<Jar> find(Path dir) throws IOException {
     List<Jar> out = new ArrayList<>();
-    if (dir == null || !Files.isDirectory(dir)) {
-      return out;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path p : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-        out.add(new Jar(p, sha256(p)));
-      }
+    for (Path p : jarFiles(dir)) {
+      out.add(new Jar(p, sha256(p)));
     }
     return out;
   }
 
-  /** Returns a class loader that sees the given jars on top of {@code parent}. */
-  public static ClassLoader loaderFor(List<Jar> jars, ClassLoader parent) {
-    List<URL> urls = new ArrayList<>();
-    for (Jar j : jars) {
-      try {
-        urls.add(j.path().toUri().toURL());
-      } catch (MalformedURLException e) {
-        throw new IllegalArgumentException("cannot use plugin path " + j.path(), e);
-      }
+  private static List<Path> jarFiles(Path dir) throws IOException {
+    if (dir == null || !Files.isDirectory(dir)) {
+      return List.of();
     }
-    return urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+    }
   }
 
   /**
@@ -63,37 +61,120 @@ public final class PluginJars {
    * as a load problem naming its hash and how to trust it.
    */
   public static NodeRegistry loadRegistry(Path dir) throws IOException {
-    List<Jar> trusted = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    for (Jar jar : find(dir)) {
-      if (PluginTrust.isTrusted(dir, jar)) {
-        trusted.add(jar);
-      } else {
+    var builtIns = NodeRegistry.builtIns(NodeRegistry.class.getClassLoader(), problems);
+    return loadRegistry(dir, builtIns, () -> {}).withProblems(problems);
+  }
+
+  /**
+   * Returns a registry of {@code builtIns} plus the packs in the trusted jars of {@code dir} (for
+   * tests and embedding).
+   */
+  public static NodeRegistry loadRegistry(
+      Path dir, java.util.Collection<? extends dev.blocksmith.engine.spi.NodeType> builtIns)
+      throws IOException {
+    return loadRegistry(dir, builtIns, () -> {});
+  }
+
+  static NodeRegistry loadRegistry(
+      Path dir,
+      java.util.Collection<? extends dev.blocksmith.engine.spi.NodeType> builtIns,
+      AfterCheck afterCheck)
+      throws IOException {
+    List<String> problems = new ArrayList<>();
+    PluginTrust.Parsed trust = PluginTrust.read(dir);
+    problems.addAll(trust.problems());
+    Set<String> trusted = trust.hashes();
+    List<PluginClassLoader.JarBytes> loaded = new ArrayList<>();
+    List<byte[]> checked = new ArrayList<>();
+    List<Path> paths = new ArrayList<>();
+    for (Path p : jarFiles(dir)) {
+      String name = p.getFileName().toString();
+      String why = PluginTrust.nameProblem(name);
+      if (why != null) {
+        problems.add("A plugin jar was not loaded: " + why + ". Rename it to a plain name.");
+        continue;
+      }
+      byte[] bytes;
+      try {
+        bytes = readBounded(p);
+      } catch (IOException e) {
+        problems.add("The plugin " + name + " could not be read: " + e.getMessage());
+        continue;
+      }
+      String sha = sha256(bytes);
+      if (!trusted.contains(sha)) {
         problems.add(
             "The plugin "
-                + jar.path().getFileName()
+                + name
                 + " was not loaded: a plugin is a"
                 + " program, and this one has not been trusted yet (SHA-256 "
-                + jar.sha256()
+                + sha
                 + ")."
                 + " If you know where it came from, run 'blocksmith plugins --trust "
-                + jar.path().getFileName()
+                + name
                 + "'.");
+        continue;
+      }
+      checked.add(bytes);
+      paths.add(p);
+    }
+    afterCheck.run();
+    for (int i = 0; i < checked.size(); i++) {
+      byte[] bytes = checked.get(i);
+      String name = paths.get(i).getFileName().toString();
+      try {
+        loaded.add(
+            new PluginClassLoader.JarBytes(name, sha256(bytes), PluginClassLoader.unpack(bytes)));
+      } catch (IOException e) {
+        problems.add("The plugin " + name + " was not loaded: " + e.getMessage() + ".");
       }
     }
-    return NodeRegistry.load(loaderFor(trusted, NodeRegistry.class.getClassLoader()))
-        .withProblems(problems);
+    ClassLoader app = NodeRegistry.class.getClassLoader();
+    ClassLoader plugins = loaded.isEmpty() ? app : new PluginClassLoader(loaded, app);
+    NodeRegistry r;
+    try {
+      r = NodeRegistry.load(builtIns, plugins);
+    } catch (RuntimeException | LinkageError e) {
+      r = NodeRegistry.of(builtIns);
+      problems.add("The plugins could not be loaded, so none was (" + e + ").");
+    }
+    return r.withProblems(problems);
+  }
+
+  private static byte[] readBounded(Path p) throws IOException {
+    if (!Files.isRegularFile(p)) {
+      throw new IOException("it is not a regular file");
+    }
+    try (InputStream in = Files.newInputStream(p)) {
+      byte[] b = in.readNBytes((int) MAX_JAR_BYTES + 1);
+      if (b.length > MAX_JAR_BYTES) {
+        throw new IOException("it is larger than " + (MAX_JAR_BYTES >> 20) + " MiB");
+      }
+      return b;
+    }
   }
 
   /** Returns the SHA-256 of a file, as lowercase hex. */
   public static String sha256(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      MessageDigest md = digest();
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; ) {
         md.update(buf, 0, n);
       }
       return HexFormat.of().formatHex(md.digest());
+    }
+  }
+
+  /** Returns the SHA-256 of some bytes, as lowercase hex. */
+  static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

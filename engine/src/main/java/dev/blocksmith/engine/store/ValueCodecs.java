@@ -8,6 +8,7 @@ import dev.blocksmith.engine.model.ArchSpec;
 import dev.blocksmith.engine.model.Preprocessing;
 import dev.blocksmith.engine.model.Provenance;
 import dev.blocksmith.engine.model.TrainedModel;
+import dev.blocksmith.engine.value.Augmentation;
 import dev.blocksmith.engine.value.BooleanColumn;
 import dev.blocksmith.engine.value.CategoryColumn;
 import dev.blocksmith.engine.value.Column;
@@ -219,7 +220,7 @@ public final class ValueCodecs {
     return Table.of(columns, roles).withRecipe(recipe);
   }
 
-  private static byte[] images(ImageSet s) {
+  private static byte[] images(ImageSet s) throws IOException {
     Bytes.Out out = new Bytes.Out();
     out.writeInt(s.width());
     out.writeInt(s.height());
@@ -234,6 +235,9 @@ public final class ValueCodecs {
     out.writeBytes(px);
     writeStrings(out, s.sources());
     writeStrings(out, s.skipped());
+    if (s.augmentation().isPresent()) {
+      out.writeBytes(JSON.writeValueAsBytes(s.augmentation().get()));
+    }
     return out.toByteArray();
   }
 
@@ -251,10 +255,13 @@ public final class ValueCodecs {
     byte[] px = in.readBytes();
     List<String> sources = readStrings(in);
     List<String> skipped = readStrings(in);
+    Augmentation augmentation =
+        in.atEnd() ? null : JSON.readValue(in.readBytes(), Augmentation.class);
     if (!in.atEnd()) {
       throw new IOException("trailing bytes after the images");
     }
-    return new ImageSet(w, h, ch, classes, labels, px, sources, skipped);
+    return new ImageSet(w, h, ch, classes, labels, px, sources, skipped)
+        .withAugmentation(augmentation);
   }
 
   private static byte[] model(TrainedModel m) throws IOException {

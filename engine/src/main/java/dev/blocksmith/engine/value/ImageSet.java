@@ -16,6 +16,7 @@ public final class ImageSet implements Dataset {
   private final byte[] pixels;
   private final List<String> sources;
   private final List<String> skipped;
+  private final Augmentation augmentation;
 
   /**
    * Creates an image set, copying the arrays.
@@ -47,7 +48,7 @@ public final class ImageSet implements Dataset {
         pixels.clone(),
         List.copyOf(sources),
         List.copyOf(skipped),
-        true);
+        null);
   }
 
   private ImageSet(
@@ -59,7 +60,7 @@ public final class ImageSet implements Dataset {
       byte[] pixels,
       List<String> sources,
       List<String> skipped,
-      boolean owned) {
+      Augmentation augmentation) {
     if ((long) labels.length * channels * height * width != pixels.length) {
       throw new IllegalArgumentException(
           "pixel count does not match "
@@ -82,6 +83,21 @@ public final class ImageSet implements Dataset {
     this.pixels = pixels;
     this.sources = sources;
     this.skipped = skipped;
+    this.augmentation = augmentation;
+  }
+
+  /**
+   * Returns the same pictures carrying an augmentation recipe (or none, for null). The pixels are
+   * shared, not copied: the recipe is applied only when Train or Fine-tune draws training batches.
+   */
+  public ImageSet withAugmentation(Augmentation recipe) {
+    return new ImageSet(
+        width, height, channels, classNames, labels, pixels, sources, skipped, recipe);
+  }
+
+  /** Returns the augmentation recipe the training part applies, if one was attached. */
+  public java.util.Optional<Augmentation> augmentation() {
+    return java.util.Optional.ofNullable(augmentation);
   }
 
   /** Returns the image width. */
@@ -167,7 +183,7 @@ public final class ImageSet implements Dataset {
       src.add(sources.get(rows[i]));
     }
     return new ImageSet(
-        width, height, channels, classNames, ls, px, List.copyOf(src), skipped, true);
+        width, height, channels, classNames, ls, px, List.copyOf(src), skipped, augmentation);
   }
 
   @Override
@@ -188,6 +204,7 @@ public final class ImageSet implements Dataset {
   @Override
   public String headline() {
     return String.format(
-        "%,d images · %d classes · %d×%d", labels.length, classNames.size(), width, height);
+            "%,d images · %d classes · %d×%d", labels.length, classNames.size(), width, height)
+        + (augmentation == null ? "" : " · varied in training");
   }
 }

@@ -87,6 +87,12 @@ class ValueCodecsTest {
     }
     assertThat(back.sources()).isEqualTo(s.sources());
     assertThat(back.skipped()).isEqualTo(s.skipped());
+    assertThat(back.augmentation()).isEmpty();
+    var recipe =
+        new dev.blocksmith.engine.value.Augmentation(true, false, 10, 0.1, 0, 0.2, 0, 0, 7);
+    ImageSet varied = (ImageSet) roundTrip(s.withAugmentation(recipe));
+    assertThat(varied.augmentation()).contains(recipe);
+    assertThat(varied.image(2)).isEqualTo(s.image(2));
   }
 
   @Test

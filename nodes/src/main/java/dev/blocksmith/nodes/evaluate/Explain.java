@@ -167,6 +167,15 @@ public final class Explain implements NodeType {
               "Saliency maps are made for image models that predict classes.",
               "Connect a model that sorts pictures into classes.");
         }
+        if (pre.pictureNetwork() != null) {
+          throw NodeException.atPort(
+              ctx.nodeId(),
+              MODEL.name(),
+              "This model sees pictures through a picture network of its own ("
+                  + pre.pictureNetwork().backbone().name()
+                  + "); saliency maps for such models are not made yet.",
+              "Use Evaluate to see its mistakes, or explain a model trained by Train.");
+        }
         report = Explanations.pictures(model, e, params.get(PICTURES), params.get(PATCH), ctx);
       } else {
         Encoded rows = Explanations.sample(e, params.get(ROWS), params.get(SEED));

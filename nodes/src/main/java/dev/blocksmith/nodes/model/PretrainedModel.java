@@ -43,11 +43,16 @@ public final class PretrainedModel implements NodeType {
           .setLabel("Start from")
           .setHelp(
               "A model shipped with Blocksmith, a model file saved by Save model, a "
-                  + "TorchScript file trained in PyTorch, or a download from the DJL model zoo "
+                  + "TorchScript file trained in PyTorch, a picture network of your own (ONNX or "
+                  + "TorchScript: it stays as it is and turns pictures into numbers, and Fine-tune "
+                  + "trains a new last layer on them), or a download from the DJL model zoo "
                   + "(needs the internet).")
           .addChoice("shipped", "A model shipped with Blocksmith")
           .addChoice("file", "A Blocksmith model file (.bsmodel)")
           .addChoice("torchscript", "A TorchScript file from PyTorch (.pt)")
+          .addChoice("onnx-network", "A picture network of your own, ONNX (.onnx), frozen")
+          .addChoice(
+              "torchscript-network", "A picture network of your own, TorchScript (.pt), frozen")
           .addChoice("zoo", "The DJL model zoo (download)")
           .optDefault("shipped")
           .build();
@@ -60,8 +65,9 @@ public final class PretrainedModel implements NodeType {
       Param.file("file")
           .setLabel("Model file")
           .setHelp(
-              "The .bsmodel or .pt file, relative to the pipeline's folder. A .pt file needs "
-                  + "the .json of the same name beside it (see docs/pytorch.md).")
+              "The .bsmodel, .pt or .onnx file, relative to the pipeline's folder. A .pt file "
+                  + "exported by Blocksmith needs the .json of the same name beside it (see "
+                  + "docs/pytorch.md); a picture network of your own needs nothing beside it.")
           .optDefault("")
           .build();
 
@@ -71,6 +77,41 @@ public final class PretrainedModel implements NodeType {
           .setLabel("Model zoo address")
           .setHelp("A DJL model zoo address such as djl://ai.djl.pytorch/resnet.")
           .optDefault("")
+          .optAdvanced(true)
+          .build();
+
+  /** The picture size a network of one's own expects. */
+  public static final Param<Integer> INPUT_SIZE =
+      Param.integer("inputSize")
+          .setLabel("Network's picture size")
+          .setHelp(
+              "For a picture network of your own: pictures are resized to this width and height "
+                  + "before it sees them (224 for most ImageNet networks).")
+          .optDefault(224)
+          .optRange(1.0, 1024.0)
+          .optAdvanced(true)
+          .build();
+
+  /** Per-channel means. */
+  public static final Param<String> MEAN =
+      Param.text("mean")
+          .setLabel("Network's channel means")
+          .setHelp(
+              "For a picture network of your own: subtracted from each channel (pixels scaled "
+                  + "0–1), red, green, blue separated by commas, or one value for grayscale. "
+                  + "ImageNet networks use 0.485, 0.456, 0.406.")
+          .optDefault("0.485, 0.456, 0.406")
+          .optAdvanced(true)
+          .build();
+
+  /** Per-channel spreads. */
+  public static final Param<String> STD =
+      Param.text("std")
+          .setLabel("Network's channel spreads")
+          .setHelp(
+              "For a picture network of your own: each channel is divided by this after the "
+                  + "mean is subtracted. ImageNet networks use 0.229, 0.224, 0.225.")
+          .optDefault("0.229, 0.224, 0.225")
           .optAdvanced(true)
           .build();
 
@@ -104,6 +145,9 @@ public final class PretrainedModel implements NodeType {
           .addParam(BASE)
           .addParam(FILE)
           .addParam(ZOO_URL)
+          .addParam(INPUT_SIZE)
+          .addParam(MEAN)
+          .addParam(STD)
           .build();
 
   @Override
@@ -115,7 +159,7 @@ public final class PretrainedModel implements NodeType {
   public List<ParamProblem> checkParams(Params params, Path baseDir) {
     List<ParamProblem> problems = new ArrayList<>();
     String source = params.get(SOURCE);
-    if (source.equals("file") || source.equals("torchscript")) {
+    if (!source.equals("shipped") && !source.equals("zoo")) {
       if (!params.isSet(FILE)) {
         problems.add(
             new ParamProblem(
@@ -155,9 +199,30 @@ public final class PretrainedModel implements NodeType {
             }
             case "file" -> ModelBundle.read(params.path(FILE, ctx.baseDir()));
             case "torchscript" -> TorchScriptImport.load(params.path(FILE, ctx.baseDir()));
+            case "onnx-network", "torchscript-network" ->
+                BackboneImport.load(
+                    params.path(FILE, ctx.baseDir()),
+                    source.startsWith("onnx") ? "onnx" : "torchscript",
+                    params.get(INPUT_SIZE),
+                    params.get(MEAN),
+                    params.get(STD));
             default -> throw zoo(params.get(ZOO_URL), node);
           };
-      ctx.log("Opened " + model.headline() + " knowing " + model.labelNames() + ".");
+      if (model.preprocessing().pictureNetwork() != null) {
+        var b = model.preprocessing().pictureNetwork().backbone();
+        ctx.log(
+            "Opened the picture network "
+                + b.describe()
+                + ": it turns each picture, resized to "
+                + b.image().size()
+                + "×"
+                + b.image().size()
+                + ", into "
+                + b.dimensions()
+                + " numbers and stays frozen; Fine-tune trains a new last layer on them.");
+      } else {
+        ctx.log("Opened " + model.headline() + " knowing " + model.labelNames() + ".");
+      }
       return Outputs.of(MODEL, model);
     } catch (IOException | IncompatibleModelException e) {
       throw NodeException.atParam(

@@ -161,13 +161,14 @@ public final class FilterClasses implements NodeType {
       System.arraycopy(images.image(i), 0, pixels, i * size, size);
     }
     return new ImageSet(
-        images.width(),
-        images.height(),
-        images.channels(),
-        classes,
-        labels,
-        pixels,
-        images.sources(),
-        images.skipped());
+            images.width(),
+            images.height(),
+            images.channels(),
+            classes,
+            labels,
+            pixels,
+            images.sources(),
+            images.skipped())
+        .withAugmentation(images.augmentation().orElse(null));
   }
 }

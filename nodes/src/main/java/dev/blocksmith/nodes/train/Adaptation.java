@@ -20,6 +20,8 @@ final class Adaptation {
   enum Strategy {
     /** Freeze everything but the output layer. */
     HEAD("head"),
+    /** Freeze everything but the last few layers that have weights. */
+    LAST("last"),
     /** Train everything with a smaller learning rate. */
     GENTLE("gentle"),
     /** Freeze everything, add low-rank adapters to the dense layers. */
@@ -38,6 +40,10 @@ final class Adaptation {
             "Head only: everything the base model learned stays frozen; only the last "
                 + "layer, which turns its features into your classes, learns. Fast and safe with a "
                 + "handful of examples, but it can only reuse what the base model already sees.";
+        case LAST ->
+            "Last layers: the first layers, which see simple shapes, stay frozen; the last "
+                + "few layers, which combine them into what matters for your classes, learn. A "
+                + "middle way between head only and everything.";
         case GENTLE ->
             "Everything, gently: every weight may change, at a tenth of the learning "
                 + "rate, so the model adapts without forgetting at once. Needs more examples than "
@@ -64,18 +70,21 @@ final class Adaptation {
   private final Strategy strategy;
   private final boolean newHead;
   private final List<LoraLinear> adapters;
+  private final int lastLayers;
 
   private Adaptation(
       SequentialBlock net,
       Block trained,
       Strategy strategy,
       boolean newHead,
-      List<LoraLinear> adapters) {
+      List<LoraLinear> adapters,
+      int lastLayers) {
     this.net = net;
     this.trained = trained;
     this.strategy = strategy;
     this.newHead = newHead;
     this.adapters = adapters;
+    this.lastLayers = lastLayers;
   }
 
   /**
@@ -84,11 +93,18 @@ final class Adaptation {
    * @param newHead whether the output layer is new (always fully trained)
    * @param rank LoRA rank
    * @param alpha LoRA strength
+   * @param lastLayers for {@link Strategy#LAST}, how many layers with weights learn (counted from
+   *     the output layer)
    */
   static Adaptation of(
-      SequentialBlock net, Strategy strategy, boolean newHead, int rank, float alpha) {
+      SequentialBlock net,
+      Strategy strategy,
+      boolean newHead,
+      int rank,
+      float alpha,
+      int lastLayers) {
     if (strategy != Strategy.LORA) {
-      return new Adaptation(net, net, strategy, newHead, List.of());
+      return new Adaptation(net, net, strategy, newHead, List.of(), lastLayers);
     }
     SequentialBlock wrapped = new SequentialBlock();
     List<LoraLinear> adapters = new ArrayList<>();
@@ -104,7 +120,7 @@ final class Adaptation {
         wrapped.add(child);
       }
     }
-    return new Adaptation(net, wrapped, strategy, newHead, adapters);
+    return new Adaptation(net, wrapped, strategy, newHead, adapters, lastLayers);
   }
 
   /** Returns the block to train: the network itself, or the network with adapters. */
@@ -119,6 +135,18 @@ final class Adaptation {
       case HEAD -> {
         net.freezeParameters(true);
         lastChild().freezeParameters(false);
+      }
+      case LAST -> {
+        net.freezeParameters(true);
+        var children = net.getChildren();
+        int left = lastLayers;
+        for (int i = children.size() - 1; i >= 0 && left > 0; i--) {
+          Block child = children.get(i).getValue();
+          if (!child.getParameters().isEmpty()) {
+            child.freezeParameters(false);
+            left--;
+          }
+        }
       }
       case LORA -> {
         net.freezeParameters(true);

@@ -3,6 +3,7 @@ package dev.blocksmith.nodes.train;
 import static dev.blocksmith.nodes.train.FineTuneParams.ALPHA;
 import static dev.blocksmith.nodes.train.FineTuneParams.BATCH_SIZE;
 import static dev.blocksmith.nodes.train.FineTuneParams.EPOCHS;
+import static dev.blocksmith.nodes.train.FineTuneParams.LAYERS;
 import static dev.blocksmith.nodes.train.FineTuneParams.LEARNING_RATE;
 import static dev.blocksmith.nodes.train.FineTuneParams.PATIENCE;
 import static dev.blocksmith.nodes.train.FineTuneParams.RANK;
@@ -108,6 +109,7 @@ public final class FineTune implements NodeType, Estimable {
           .addParam(LEARNING_RATE)
           .addParam(BATCH_SIZE)
           .addParam(PATIENCE)
+          .addParam(LAYERS)
           .addParam(RANK)
           .addParam(ALPHA)
           .optHeavy(true)
@@ -126,6 +128,18 @@ public final class FineTune implements NodeType, Estimable {
     Dataset validation = inputs.optional(VALIDATION).orElse(null);
     Adaptation.Strategy strategy = Adaptation.Strategy.of(params.get(STRATEGY));
     Preprocessing pre = FineTuneData.preprocessing(base, train, ctx);
+    if (pre.pictureNetwork() != null && strategy == Adaptation.Strategy.GENTLE) {
+      TrainConfig whole =
+          new TrainConfig(
+              params.get(EPOCHS),
+              params.get(BATCH_SIZE),
+              params.get(LEARNING_RATE) * 0.1,
+              TrainConfig.Optimizer.ADAM,
+              TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
+              validation == null ? 0 : params.get(PATIENCE),
+              ctx.seed());
+      return Outputs.of(MODEL, WholeNetwork.fineTune(pre, train, validation, whole, ctx));
+    }
     Preprocessing.Encoded tr = Labels.encode(pre, train, TRAIN.name(), ctx);
     Preprocessing.Encoded va =
         validation == null ? null : Labels.encode(pre, validation, VALIDATION.name(), ctx);
@@ -169,7 +183,8 @@ public final class FineTune implements NodeType, Estimable {
                   counts[1] - counts[0]));
       ctx.metric("trainable parameters", 0, counts[0]);
       ctx.metric("total parameters", 0, counts[1]);
-      TrainingLoop.Result r = TrainingLoop.run(model, tr, va, config, ctx);
+      TrainingLoop.Result r =
+          TrainingLoop.run(model, tr, va, config, ctx, Augmenting.epochs(train, pre, ctx));
       adaptation.finish();
       Provenance provenance =
           new Provenance(
@@ -286,7 +301,13 @@ public final class FineTune implements NodeType, Estimable {
       net.replaceLastBlock(Architectures.head(arch.outputs()));
     }
     Adaptation adaptation =
-        Adaptation.of(net, strategy, newHead, params.get(RANK), params.get(ALPHA).floatValue());
+        Adaptation.of(
+            net,
+            strategy,
+            newHead,
+            params.get(RANK),
+            params.get(ALPHA).floatValue(),
+            params.get(LAYERS));
     model.setBlock(adaptation.block());
     adaptation
         .block()

@@ -40,7 +40,8 @@ final class FineTuneData {
             "Connect images, or start from a model trained on tables.");
       }
       List<Integer> shape = List.of(images.channels(), images.height(), images.width());
-      if (!shape.equals(pre.imageShape())) {
+      // A picture network resizes and converts pictures itself.
+      if (pre.pictureNetwork() == null && !shape.equals(pre.imageShape())) {
         throw NodeException.atPort(
             node,
             "train",

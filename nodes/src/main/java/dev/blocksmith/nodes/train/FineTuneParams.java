@@ -12,9 +12,11 @@ final class FineTuneParams {
           .setHelp(
               "Retraining the last layer only is fast and safe with few examples. Adjusting "
                   + "the whole model gently can fit new data better but needs more examples. "
+                  + "Retraining the last few layers is a middle way. "
                   + "Low-rank adapters train a few small extra matrices beside the frozen layers and "
                   + "fold them in at the end.")
           .addChoice("head", "Retrain the last layer only (freeze the backbone, new head)")
+          .addChoice("last", "Retrain the last few layers (freeze the first ones)")
           .addChoice(
               "gentle",
               "Adjust the whole model gently (all layers, a tenth of the " + "learning rate)")
@@ -57,6 +59,17 @@ final class FineTuneParams {
                   + "keep the best weights. 0 turns early stopping off.")
           .optDefault(5)
           .optRange(0.0, 1000.0)
+          .optAdvanced(true)
+          .build();
+
+  static final Param<Integer> LAYERS =
+      Param.integer("layers")
+          .setLabel("Layers to retrain")
+          .setHelp(
+              "How many layers with weights learn, counted back from the output layer (2 = the "
+                  + "output layer and the one before it). Only used with \"last few layers\".")
+          .optDefault(2)
+          .optRange(1.0, 64.0)
           .optAdvanced(true)
           .build();
 

@@ -59,9 +59,26 @@ final class Fitting {
       String settings,
       NodeContext ctx)
       throws NodeException {
+    return fit(arch, pre, tr, va, config, settings, ctx, null);
+  }
+
+  /**
+   * Returns the trained model for {@code arch}, drawing each epoch's training features from {@code
+   * epochFeatures} (augmented pictures) when it is not null.
+   */
+  static Fitted fit(
+      ArchSpec arch,
+      Preprocessing pre,
+      Preprocessing.Encoded tr,
+      Preprocessing.Encoded va,
+      TrainConfig config,
+      String settings,
+      NodeContext ctx,
+      java.util.function.IntFunction<float[]> epochFeatures)
+      throws NodeException {
     try (Model model = Model.newInstance(ctx.nodeId(), ctx.device())) {
       model.setBlock(Architectures.build(arch));
-      TrainingLoop.Result r = TrainingLoop.run(model, tr, va, config, ctx);
+      TrainingLoop.Result r = TrainingLoop.run(model, tr, va, config, ctx, epochFeatures);
       Provenance provenance =
           new Provenance(
               ctx.seed(),

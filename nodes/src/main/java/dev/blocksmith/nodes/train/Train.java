@@ -181,7 +181,8 @@ public final class Train implements NodeType, Estimable {
               config.optimizer().name().toLowerCase(java.util.Locale.ROOT),
               config.weightDecay(),
               config.patience());
-      fitted = Fitting.fit(arch, pre, tr, va, config, settings, ctx);
+      fitted =
+          Fitting.fit(arch, pre, tr, va, config, settings, ctx, Augmenting.epochs(train, pre, ctx));
     }
     TrainingLoop.Result r = fitted.result();
     ctx.log(

@@ -144,4 +144,40 @@ class FineTuneTest {
                   + "images are 8×8 pixels");
     }
   }
+
+  @Test
+  void lastLayersRetrainsTheDenseLayerAndTheHeadAndKeepsTheConvolutions() throws Exception {
+    TrainedModel tuned;
+    try (TestContext ctx = new TestContext("tune")) {
+      tuned =
+          (TrainedModel)
+              Run.block(
+                      new FineTune(),
+                      Map.of("model", base, "train", fewShot),
+                      ctx,
+                      "strategy",
+                      "last",
+                      "layers",
+                      2,
+                      "epochs",
+                      5,
+                      "learningRate",
+                      0.01)
+                  .get("model");
+      assertThat(ctx.logText()).contains("Last layers: the first layers");
+    }
+    List<Weights.Tensor> before = Weights.read(base);
+    List<Weights.Tensor> after = Weights.read(tuned);
+    for (int i = 0; i < 4; i++) { // two convolutions: weight and bias each
+      assertThat(after.get(i).data())
+          .as(before.get(i).name())
+          .containsExactly(before.get(i).data());
+    }
+    assertThat(after.get(4).name()).isEqualTo(before.get(4).name());
+    assertThat(java.util.Arrays.equals(after.get(4).data(), before.get(4).data()))
+        .as("the dense layer before the head learns")
+        .isFalse();
+    int dense = 128 * 32 * 7 * 7 + 128;
+    assertThat(tuned.trainableParameters()).isEqualTo(dense + 128 * 5 + 5);
+  }
 }

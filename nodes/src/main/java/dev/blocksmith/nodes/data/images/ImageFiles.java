@@ -11,7 +11,8 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Decodes one image file safely: the size is read from the header <em>before</em> decoding, so a
  * small file that claims to be a huge picture (a decompression bomb) is refused without using
- * memory.
+ * memory. A JPEG is turned upright as its EXIF orientation says (phones store photos sideways and
+ * record how to turn them).
  */
 public final class ImageFiles {
   /** Largest width or height accepted, in pixels. */
@@ -54,11 +55,12 @@ public final class ImageFiles {
                       + " %,d per side and %,d million in all (it may be damaged or a decompression bomb)",
                   w, h, MAX_SIDE, MAX_PIXELS / 1_000_000));
         }
+        boolean jpeg = "jpeg".equalsIgnoreCase(reader.getFormatName());
         BufferedImage img = reader.read(0);
         if (img == null) {
           throw new Unreadable("holds no picture");
         }
-        return img;
+        return jpeg ? Orientation.upright(img, Orientation.of(file)) : img;
       } finally {
         reader.dispose();
       }
