@@ -240,6 +240,7 @@ public final class Sweep implements NodeType, Estimable {
         new Inputs(
             ctx.nodeId(),
             Map.of(TRAIN.name(), inputs.get(TRAIN), VALIDATION.name(), inputs.get(VALIDATION)));
+    warnIfAutomaticIgnoresTheGrid(params, ctx);
     List<SweepTrial> results = new ArrayList<>();
     for (int i = 0; i < trials.size(); i++) {
       ctx.checkCancelled();
@@ -274,6 +275,33 @@ public final class Sweep implements NodeType, Estimable {
         .put(MODEL, best.model())
         .put(REPORT, SweepTrial.comparison(results, "one after another on this machine"))
         .build();
+  }
+
+  /**
+   * Automatic chooses a table's hidden layers, learning rate, epochs and dropout by its own search,
+   * so a grid over them changes nothing there while every trial pays for a whole search.
+   */
+  private static void warnIfAutomaticIgnoresTheGrid(Params params, NodeContext ctx) {
+    if (!params.get(ARCHITECTURE).equals("auto")) {
+      return;
+    }
+    var chosen =
+        SweepPlan.parse(params.get(GRID), trainNames()).keySet().stream()
+            .filter(
+                k ->
+                    k.equals(HIDDEN.name())
+                        || k.equals(LEARNING_RATE.name())
+                        || k.equals(EPOCHS.name())
+                        || k.equals(DROPOUT.name()))
+            .toList();
+    if (!chosen.isEmpty()) {
+      ctx.log(
+          "Model type is Automatic, which on a table searches its own "
+              + String.join(", ", chosen)
+              + ": the grid's values for them have no effect there, and each trial runs a whole"
+              + " search. Set Model type (for example to the multi-layer perceptron) to sweep"
+              + " them yourself.");
+    }
   }
 
   @Override
