@@ -76,4 +76,7 @@ public interface Commands {
 
   /** Opens the quick-add box. */
   void quickAdd();
+
+  /** Opens the help: glossary, metrics and block docs. */
+  void showHelp();
 }

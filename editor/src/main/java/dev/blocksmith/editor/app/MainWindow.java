@@ -50,6 +50,7 @@ public final class MainWindow {
   private final JPanel center = new JPanel(cards);
   private NodeRegistry registry = NodeRegistry.of(List.of());
   private final dev.blocksmith.editor.inspect.FileColumns fileColumns;
+  private dev.blocksmith.editor.view.HelpView help;
 
   /**
    * Builds the window (on the EDT); call {@link #show()} to open it.
@@ -68,6 +69,12 @@ public final class MainWindow {
               return seen.isEmpty() ? fileColumns.of(doc.graph(), id, baseDir()) : seen;
             },
             () -> doc.file() == null ? null : doc.file().toAbsolutePath().getParent());
+    inspector.setSamples(
+        id -> {
+          var sample = fileColumns.sample(doc.graph(), id, baseDir());
+          return sample.columns().isEmpty() ? null : sample;
+        });
+    inspector.setOpenDoc(typeId -> showHelp("block:" + typeId));
     palette = new BlockPicker(id -> canvas.addBlock(id, null), true);
     welcome = new WelcomeView(controller::newPipeline, controller::open, controller::openFile);
     frame.setName("mainWindow");
@@ -255,6 +262,18 @@ public final class MainWindow {
     lesson.refresh(runs.lessonState());
   }
 
+  /**
+   * Opens the help window at {@code key} ("block:train.train", "term:epoch", "metric:r2"), or at
+   * its first entry when null.
+   */
+  public void showHelp(String key) {
+    if (help == null) {
+      help = new dev.blocksmith.editor.view.HelpView(frame);
+      help.setRegistry(registry);
+    }
+    help.show(key);
+  }
+
   /** Installs the blocks once they are loaded (off the EDT) and shows them in the palette. */
   public void setRegistry(NodeRegistry r) {
     registry = r;
@@ -262,6 +281,9 @@ public final class MainWindow {
     inspector.setRegistry(r);
     palette.setRegistry(r);
     runs.setRegistry(r);
+    if (help != null) {
+      help.setRegistry(r);
+    }
     status.setText(
         r.all().size()
             + " blocks ready"

@@ -37,6 +37,7 @@ final class Menus {
   final Action clearCache;
   final Action theme;
   final Action welcome;
+  final Action help;
   private JMenuItem undoItem;
   private JMenuItem redoItem;
 
@@ -120,9 +121,21 @@ final class Menus {
             null,
             "Show the welcome page with examples and lessons.",
             c::showWelcome);
+    help =
+        new EditorAction(
+            "Glossary and blocks…",
+            "F1",
+            "Explain a word, a metric or a block: searchable help.",
+            c::showHelp);
   }
 
   JMenuBar menuBar() {
+    JMenuBar bar = mainMenus();
+    bar.add(menu("Help", help));
+    return bar;
+  }
+
+  private JMenuBar mainMenus() {
     JMenuBar bar = new JMenuBar();
     bar.add(
         menu(

@@ -152,6 +152,9 @@ final class BlockGraph extends mxGraph {
     if (id.startsWith(INFO)) {
       CardState s = state(id.substring(INFO.length()));
       String h = s.headline();
+      if (h.isEmpty() && s.problem() != null) {
+        h = s.problem(); // a failed block says why at once; the tooltip and Problems hold it all
+      }
       String line = "● " + s.badge() + (h.isEmpty() ? "" : "  ·  " + h);
       // The full headline is in the card's tooltip; the card shows what fits on one line.
       return line.length() <= INFO_CHARS ? line : line.substring(0, INFO_CHARS - 1) + "…";

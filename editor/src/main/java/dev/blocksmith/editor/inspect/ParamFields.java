@@ -203,7 +203,16 @@ final class ParamFields {
     box.setToolTipText(
         columns.get().isEmpty()
             ? "Type a column name, or choose the file in Load CSV to pick from its columns"
-            : "Pick a column of the incoming table");
+            : "Pick a column of the incoming table, or type its name");
+    if (box.getEditor().getEditorComponent() instanceof javax.swing.JComponent editor) {
+      // FlatLaf shows this grey hint while the field is empty: the list accepts typing.
+      editor.putClientProperty(
+          "JTextField.placeholderText",
+          columns.get().isEmpty() ? "type a column name" : "pick or type a column name");
+    }
+    if (box.getRenderer() instanceof javax.swing.JComponent r) {
+      r.putClientProperty("html.disable", Boolean.TRUE); // names come from the user's file
+    }
     boolean[] quiet = {false};
     box.addActionListener(
         e -> {
