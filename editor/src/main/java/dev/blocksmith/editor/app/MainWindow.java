@@ -45,6 +45,8 @@ public final class MainWindow {
   private static final int PALETTE_WIDTH = 240;
   private static final int INSPECTOR_WIDTH = 320;
   private static final double RESULTS_SHARE = 0.45;
+  private static final double SMALL_RESULTS_SHARE = 0.38;
+  private static final int SMALL_HEIGHT = 760;
   private final CardLayout cards = new CardLayout();
   private Menus menus;
   private final JPanel center = new JPanel(cards);
@@ -161,7 +163,10 @@ public final class MainWindow {
                 Math.max(
                     300,
                     all.getWidth() - PALETTE_WIDTH - INSPECTOR_WIDTH - 2 * all.getDividerSize()));
-            vertical.setDividerLocation((int) (all.getHeight() * (1 - RESULTS_SHARE)));
+            // In a small window (1280 × 800) the results keep just the height of their report
+            // row, so the inspector above keeps the beginner's settings in view.
+            double share = all.getHeight() < SMALL_HEIGHT ? SMALL_RESULTS_SHARE : RESULTS_SHARE;
+            vertical.setDividerLocation((int) (all.getHeight() * (1 - share)));
           }
         });
     return all;

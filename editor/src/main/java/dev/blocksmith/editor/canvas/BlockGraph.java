@@ -193,6 +193,11 @@ final class BlockGraph extends mxGraph {
     String summary = specOf(nodeId).map(NodeSpec::summary).orElse("This block is not installed.");
     if (!s.headline().isEmpty()) {
       summary += "<br><i>" + s.badge() + ": " + s.headline() + "</i>";
+      String metric = s.headline().replaceFirst("[\\s:=]*[-0-9].*$", "").trim();
+      summary +=
+          dev.blocksmith.engine.text.MetricHelp.of(metric)
+              .map(h -> "<br>" + org.apache.commons.text.StringEscapeUtils.escapeHtml4(h))
+              .orElse("");
     }
     return "<html><b>"
         + convertValueToString(cards.get(nodeId))

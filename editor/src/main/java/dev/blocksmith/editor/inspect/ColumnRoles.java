@@ -41,7 +41,7 @@ public final class ColumnRoles {
     /** Kept in the table, never learned from. */
     IGNORE("Leave out"),
     /** A sensitive column: never learned from, used for fairness checks. */
-    GROUP("Group (fairness)");
+    GROUP("Group");
 
     private final String words;
 

@@ -20,16 +20,17 @@ import javax.swing.table.DefaultTableCellRenderer;
 
 /**
  * The columns of a Load CSV file before anything runs: name, what the column looks like, missing
- * cells and a few values from the first rows, and its role with a one-click choice (predict this,
- * learn from, id, leave out, group). Choosing a role calls {@code onRole}; the form is rebuilt from
- * the new params afterwards. Text from the file is shown as plain text, never as HTML.
+ * cells and a few values from the first rows (the name and, under it, the missing count and values,
+ * so that it fits the inspector's width), and its role with a one-click choice (predict this, learn
+ * from, id, leave out, group). Choosing a role calls {@code onRole}; the form is rebuilt from the
+ * new params afterwards. Text from the file is shown as plain text, never as HTML.
  */
 final class ColumnTable {
   /** Rows shown before the table scrolls. */
-  private static final int VISIBLE_ROWS = 12;
+  private static final int VISIBLE_ROWS = 5;
 
-  private static final String[] HEADERS = {"Column", "Type", "Missing", "Preview", "Role"};
-  private static final int ROLE = 4;
+  private static final String[] HEADERS = {"Column", "Type", "Role"};
+  private static final int ROLE = 2;
 
   private ColumnTable() {}
 
@@ -51,7 +52,9 @@ final class ColumnTable {
             return c.name()
                 + " ("
                 + c.kind()
-                + "): "
+                + ", "
+                + c.missing()
+                + " missing): "
                 + String.join(", ", c.preview())
                 + (c.preview().isEmpty() ? "" : " … ")
                 + " — "
@@ -61,11 +64,18 @@ final class ColumnTable {
     table.setName("columnTable");
     table.putClientProperty("html.disable", Boolean.TRUE);
     table.getTableHeader().setReorderingAllowed(false);
+    table
+        .getTableHeader()
+        .setToolTipText(
+            "Each column's name, missing cells and first values in the rows read; its type; and"
+                + " what it is for (click a Role to change it)");
     table.setFillsViewportHeight(true);
-    table.setRowHeight(table.getFontMetrics(table.getFont()).getHeight() + 6);
+    int line = table.getFontMetrics(table.getFont()).getHeight();
+    table.setRowHeight(2 * line + 6);
     DefaultTableCellRenderer plain = new DefaultTableCellRenderer();
     plain.putClientProperty("html.disable", Boolean.TRUE);
     table.setDefaultRenderer(Object.class, plain);
+    table.getColumnModel().getColumn(0).setCellRenderer(new NameCell());
     DefaultTableCellRenderer role =
         new DefaultTableCellRenderer() {
           private static final long serialVersionUID = 1L;
@@ -87,7 +97,7 @@ final class ColumnTable {
     DefaultCellEditor editor = new DefaultCellEditor(roles);
     editor.setClickCountToStart(1);
     table.getColumnModel().getColumn(ROLE).setCellEditor(editor);
-    int[] widths = {78, 52, 40, 58, 104};
+    int[] widths = {124, 64, 98};
     for (int i = 0; i < widths.length; i++) {
       table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
     }
@@ -99,16 +109,49 @@ final class ColumnTable {
             table.getRowHeight() * rows + table.getTableHeader().getPreferredSize().height + 4));
     JPanel box = new JPanel(new BorderLayout(0, 4));
     box.setName("columnTableBox");
+    // Only numbers go into this HTML (it wraps); text from the file never does.
     JLabel caption =
         new JLabel(
             String.format(
-                "Columns of the file (%s%,d rows read): pick what each is for.",
+                "<html><div style='width:205px'>Columns of the file (%s%,d rows read): pick"
+                    + " what each is for in the Role column.</div></html>",
                 sample.more() ? "first " : "all ", sample.rows()));
-    caption.putClientProperty("html.disable", Boolean.TRUE);
     caption.setForeground(UIManager.getColor("Label.disabledForeground"));
     box.add(caption, BorderLayout.NORTH);
     box.add(scroll, BorderLayout.CENTER);
     return box;
+  }
+
+  /** A column's name, and under it its missing count and first values, all as plain text. */
+  private static final class NameCell extends JPanel
+      implements javax.swing.table.TableCellRenderer {
+    private static final long serialVersionUID = 1L;
+    private final JLabel name = new JLabel();
+    private final JLabel detail = new JLabel();
+
+    NameCell() {
+      super(new java.awt.GridLayout(2, 1));
+      name.putClientProperty("html.disable", Boolean.TRUE);
+      detail.putClientProperty("html.disable", Boolean.TRUE);
+      detail.setFont(detail.getFont().deriveFont(detail.getFont().getSize() - 1f));
+      setBorder(javax.swing.BorderFactory.createEmptyBorder(2, 4, 2, 4));
+      add(name);
+      add(detail);
+    }
+
+    @Override
+    public Component getTableCellRendererComponent(
+        JTable t, Object value, boolean sel, boolean focus, int row, int col) {
+      CsvSample.ColumnInfo c = (CsvSample.ColumnInfo) value;
+      name.setText(c.name());
+      detail.setText(
+          (c.missing() == 0 ? "" : c.missing() + " missing · ") + String.join(", ", c.preview()));
+      setBackground(sel ? t.getSelectionBackground() : t.getBackground());
+      name.setForeground(sel ? t.getSelectionForeground() : t.getForeground());
+      detail.setForeground(
+          sel ? t.getSelectionForeground() : UIManager.getColor("Label.disabledForeground"));
+      return this;
+    }
   }
 
   /** The rows: one per column of the file. */
@@ -148,10 +191,8 @@ final class ColumnTable {
     public Object getValueAt(int row, int col) {
       CsvSample.ColumnInfo c = sample.columns().get(row);
       return switch (col) {
-        case 0 -> c.name();
+        case 0 -> c;
         case 1 -> c.kind();
-        case 2 -> c.missing();
-        case 3 -> String.join(", ", c.preview());
         default -> ColumnRoles.of(load, c);
       };
     }

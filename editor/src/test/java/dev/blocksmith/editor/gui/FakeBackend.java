@@ -22,6 +22,9 @@ import java.util.Set;
 final class FakeBackend implements RunBackend {
   private volatile boolean cancelled;
 
+  /** Blocks of this type fail while running (null: none fails). */
+  volatile String failType;
+
   /** How often the cache was cleared. */
   volatile int cacheClears;
 
@@ -64,6 +67,17 @@ final class FakeBackend implements RunBackend {
           ev.event(new RunEvent.NodeMetric(runId, n.id(), "train loss", i, 1.0 / i));
           ev.event(new RunEvent.NodeMetric(runId, n.id(), "validation loss", i, 1.2 / i + 0.05));
         }
+      }
+      if (n.type().equals(failType)) {
+        ev.event(
+            new RunEvent.NodeFailed(
+                runId,
+                n.id(),
+                NodeStatus.FAILED,
+                "The column to predict, \"kind\", has the same value in every row.",
+                "Pick a column whose values differ between rows."));
+        ev.event(new RunEvent.RunFinished(runId, false, 0, null));
+        return;
       }
       String headline =
           switch (n.type()) {
