@@ -3,9 +3,9 @@ package dev.blocksmith.nodes.evaluate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-import org.apache.commons.math3.stat.interval.ConfidenceInterval;
-import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
+import org.apache.commons.statistics.descriptive.Quantile;
+import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+import org.apache.commons.statistics.interval.Interval;
 
 /**
  * The uncertainty of scores measured on a limited number of examples: a Wilson interval for
@@ -33,8 +33,12 @@ final class ScoreRanges {
     if (n == 0) {
       return new double[] {0, 1};
     }
-    ConfidenceInterval ci = new WilsonScoreInterval().createInterval(n, correct, 0.95);
-    return new double[] {Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound())};
+    Interval ci = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(n, correct, 0.05);
+    // At 0 or n successes the interval ends exactly at 0 or 1; rounding in the formula can leave
+    // 0.9999999999999999, which would read as "not quite certain" beside a perfect score.
+    double lo = correct == 0 ? 0 : Math.max(0, ci.getLowerBound());
+    double hi = correct == n ? 1 : Math.min(1, ci.getUpperBound());
+    return new double[] {lo, hi};
   }
 
   /** Returns the metrics with the accuracy's Wilson interval added after it. */
@@ -78,14 +82,15 @@ final class ScoreRanges {
       samples[1][s] = m.get("mae");
     }
     Map<String, Double> out = new LinkedHashMap<>();
-    Percentile percentile = new Percentile();
+    // HF6, the (n + 1) p position: the percentile method's usual estimate.
+    Quantile percentile = Quantile.withDefaults().with(Quantile.EstimationMethod.HF6);
     metrics.forEach(
         (k, v) -> {
           out.put(k, v);
           int which = k.equals("r2") ? 0 : k.equals("mae") ? 1 : -1;
           if (which >= 0 && n > 1) {
-            out.put(low(k), percentile.evaluate(samples[which], 2.5));
-            out.put(high(k), percentile.evaluate(samples[which], 97.5));
+            out.put(low(k), percentile.evaluate(samples[which], 0.025));
+            out.put(high(k), percentile.evaluate(samples[which], 0.975));
           }
         });
     return out;

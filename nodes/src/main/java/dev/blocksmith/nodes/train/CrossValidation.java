@@ -11,12 +11,14 @@ import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.value.Dataset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.commons.statistics.descriptive.DoubleStatistics;
+import org.apache.commons.statistics.descriptive.Statistic;
 
 /**
  * Stratified k-fold cross-validation of the settings Train chose, on the training part: each fold
@@ -51,7 +53,7 @@ final class CrossValidation {
             ctx.seed(),
             c.weightDecay(),
             0);
-    DescriptiveStatistics scores = new DescriptiveStatistics();
+    double[] scores = new double[folds];
     for (int k = 0; k < folds; k++) {
       ctx.checkCancelled();
       Dataset fit = train.subset(rows(fold, k, false));
@@ -71,24 +73,23 @@ final class CrossValidation {
               arch.task());
       Fitting.Fitted f = Fitting.fit(foldArch, pre, tr, null, fixed, null, ctx);
       double score = score(f, te, regression, ctx);
-      scores.addValue(score);
+      scores[k] = score;
       ctx.metric(regression ? "cross-validation R²" : "cross-validation accuracy", k + 1, score);
     }
     String name = regression ? "R²" : "accuracy";
+    DoubleStatistics stats =
+        DoubleStatistics.of(EnumSet.of(Statistic.MEAN, Statistic.STANDARD_DEVIATION), scores);
     String values =
         String.join(
-            ", ",
-            java.util.Arrays.stream(scores.getValues())
-                .mapToObj(v -> format(v, regression))
-                .toList());
+            ", ", java.util.Arrays.stream(scores).mapToObj(v -> format(v, regression)).toList());
     return String.format(
         Locale.ROOT,
         "Cross-validation (%d folds of the training part, stratified,"
             + " same settings): %s %s on average, spread (standard deviation) %s; folds: %s.",
         folds,
         name,
-        format(scores.getMean(), regression),
-        format(scores.getStandardDeviation(), regression),
+        format(stats.getAsDouble(Statistic.MEAN), regression),
+        format(stats.getAsDouble(Statistic.STANDARD_DEVIATION), regression),
         values);
   }
 

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
+import org.apache.commons.statistics.descriptive.Variance;
 
 /** Builds the charts of a table as data ({@link Chart}); drawing is left to the viewers. */
 public final class TableCharts {
@@ -155,15 +157,9 @@ public final class TableCharts {
         complete.add(r);
       }
     }
-    double[][] data = new double[complete.size()][cols.size()];
-    for (int i = 0; i < complete.size(); i++) {
-      for (int j = 0; j < cols.size(); j++) {
-        data[i][j] = cols.get(j).get(complete.get(i));
-      }
-    }
     double[][] m = new double[cols.size()][cols.size()];
     if (complete.size() >= 3) {
-      m = new PearsonsCorrelation().computeCorrelationMatrix(data).getData();
+      m = pearson(cols, complete);
     }
     for (double[] row : m) {
       for (int j = 0; j < row.length; j++) {
@@ -187,6 +183,41 @@ public final class TableCharts {
         null,
         m,
         null);
+  }
+
+  /**
+   * Pearson's correlation of each pair of columns over the given rows. commons-statistics has no
+   * correlation, so it comes from its variance: with each column standardised (mean 0, standard
+   * deviation 1), Var(a + b) = 2 + 2 r. A constant column has no correlation (NaN, drawn as 0).
+   */
+  static double[][] pearson(List<NumberColumn> cols, List<Integer> rows) {
+    int k = cols.size();
+    int n = rows.size();
+    double[][] z = new double[k][n];
+    for (int j = 0; j < k; j++) {
+      for (int i = 0; i < n; i++) {
+        z[j][i] = cols.get(j).get(rows.get(i));
+      }
+      double mean = Mean.of(z[j]).getAsDouble();
+      double sd = StandardDeviation.of(z[j]).getAsDouble();
+      for (int i = 0; i < n; i++) {
+        z[j][i] = sd > 0 ? (z[j][i] - mean) / sd : Double.NaN;
+      }
+    }
+    double[][] m = new double[k][k];
+    double[] sum = new double[n];
+    for (int a = 0; a < k; a++) {
+      m[a][a] = Double.isNaN(z[a][0]) ? Double.NaN : 1;
+      for (int b = a + 1; b < k; b++) {
+        for (int i = 0; i < n; i++) {
+          sum[i] = z[a][i] + z[b][i];
+        }
+        double r = Math.max(-1, Math.min(1, Variance.of(sum).getAsDouble() / 2 - 1));
+        m[a][b] = r;
+        m[b][a] = r;
+      }
+    }
+    return m;
   }
 
   private static Chart histogram(ColumnSummary c) {
