@@ -97,7 +97,7 @@ final class ColumnTable {
     DefaultCellEditor editor = new DefaultCellEditor(roles);
     editor.setClickCountToStart(1);
     table.getColumnModel().getColumn(ROLE).setCellEditor(editor);
-    int[] widths = {124, 64, 98};
+    int[] widths = {116, 72, 98};
     for (int i = 0; i < widths.length; i++) {
       table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
     }

@@ -204,11 +204,11 @@ final class ParamFields {
         columns.get().isEmpty()
             ? "Type a column name, or choose the file in Load CSV to pick from its columns"
             : "Pick a column of the incoming table, or type its name");
+    // FlatLaf shows this grey hint while the field is empty: the list accepts typing.
+    String hint = columns.get().isEmpty() ? "type a column name" : "pick or type a column name";
+    box.putClientProperty("JTextField.placeholderText", hint);
     if (box.getEditor().getEditorComponent() instanceof javax.swing.JComponent editor) {
-      // FlatLaf shows this grey hint while the field is empty: the list accepts typing.
-      editor.putClientProperty(
-          "JTextField.placeholderText",
-          columns.get().isEmpty() ? "type a column name" : "pick or type a column name");
+      editor.putClientProperty("JTextField.placeholderText", hint);
     }
     if (box.getRenderer() instanceof javax.swing.JComponent r) {
       r.putClientProperty("html.disable", Boolean.TRUE); // names come from the user's file

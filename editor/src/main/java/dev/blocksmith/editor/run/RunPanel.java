@@ -30,7 +30,9 @@ final class RunPanel extends JPanel {
     problemList.setName("problems");
     problemList.setCellRenderer(
         (l, p, i, sel, foc) -> {
-          int width = Math.max(200, l.getParent() == null ? 600 : l.getParent().getWidth() - 40);
+          // CSS pixels: Swing's HTML draws them about a third wider than screen pixels.
+          int width =
+              Math.max(200, (l.getParent() == null ? 600 : l.getParent().getWidth() - 40) * 3 / 4);
           String where = p.nodeId() == null ? "Pipeline" : blockName.apply(p.nodeId());
           String when =
               p.code().startsWith("run-")
@@ -105,6 +107,9 @@ final class RunPanel extends JPanel {
   void clearProblems() {
     problems.clear();
     tabs.setTitleAt(1, "Problems");
+    if (tabs.getSelectedIndex() == 1) {
+      tabs.setSelectedIndex(0); // nothing left to read there: back to the results
+    }
   }
 
   /** Adds one problem (a block that failed while running) and shows the Problems tab. */

@@ -70,11 +70,23 @@ final class ReportPanel {
         };
     metrics.setName("metricsTable");
     metrics.setRowHeight(metrics.getFontMetrics(metrics.getFont()).getHeight() + 6);
+    // Metric names are never cut off: the name column is as wide as the longest name.
+    java.awt.FontMetrics fm = metrics.getFontMetrics(metrics.getFont());
+    int nameWidth = fm.stringWidth("metric");
+    for (int i = 0; i < m.getRowCount(); i++) {
+      nameWidth = Math.max(nameWidth, fm.stringWidth(String.valueOf(m.getValueAt(i, 0))));
+    }
+    int valueWidth = fm.stringWidth("-0,000,000.0000");
+    metrics.getColumnModel().getColumn(0).setPreferredWidth(nameWidth + 16);
+    metrics.getColumnModel().getColumn(1).setPreferredWidth(valueWidth + 16);
+    metrics.putClientProperty("html.disable", Boolean.TRUE);
     JScrollPane ms = new JScrollPane(metrics);
     ms.setPreferredSize(
         new Dimension(
-            210, Math.min(ROW_HEIGHT, metrics.getRowHeight() * (m.getRowCount() + 1) + 8)));
-    ms.setMinimumSize(new Dimension(180, 80));
+            Math.max(210, nameWidth + valueWidth + 40),
+            Math.min(ROW_HEIGHT, metrics.getRowHeight() * (m.getRowCount() + 1) + 8)));
+    // GridBagLayout falls back to minimum sizes when the row is short of room: keep the names.
+    ms.setMinimumSize(new Dimension(ms.getPreferredSize().width, 80));
     JPanel metricsBox = new JPanel(new BorderLayout());
     metricsBox.add(ms, BorderLayout.NORTH);
     row.add(metricsBox, c);

@@ -25,6 +25,9 @@ final class FakeBackend implements RunBackend {
   /** Blocks of this type fail while running (null: none fails). */
   volatile String failType;
 
+  /** The metrics of Evaluate's report. */
+  volatile Map<String, Double> metrics = Map.of("accuracy", 0.94);
+
   /** How often the cache was cleared. */
   volatile int cacheClears;
 
@@ -91,7 +94,7 @@ final class FakeBackend implements RunBackend {
             new Report(
                 "Test results",
                 "classification",
-                Map.of("accuracy", 0.94),
+                metrics,
                 List.of("setosa", "versicolor", "virginica"),
                 new int[][] {{10, 0, 0}, {0, 9, 1}, {0, 1, 9}},
                 List.of(),

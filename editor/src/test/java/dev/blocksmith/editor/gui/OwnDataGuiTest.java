@@ -14,7 +14,9 @@ import java.awt.event.MouseEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JButton;
@@ -271,6 +273,49 @@ class OwnDataGuiTest {
       assertThat(r.x + r.width).as(name + " right edge").isLessThanOrEqualTo(width);
     }
     Gui.shot(w.frame(), "owndata-05-window-1280x800");
+  }
+
+  @Test
+  @Order(5)
+  void metricNamesAreNeverCutOffAndEachHasItsHelp() throws Exception {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("accuracy", 0.94);
+    m.put("accuracy, 95 % low", 0.81);
+    m.put("accuracy, 95 % high", 0.98);
+    m.put("macro F1", 0.93);
+    BACKEND.metrics = m;
+    String evaluate =
+        Gui.edt(
+            () ->
+                w.document().graph().nodes().stream()
+                    .filter(n -> n.type().equals("evaluate.evaluate"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id());
+    Gui.run(() -> w.controller().runAll());
+    Gui.waitUntil("run over", 20, () -> !w.runs().isRunning());
+    Gui.run(() -> w.canvas().select(evaluate));
+    Gui.waitUntil("metrics shown", 10, () -> find("metricsTable") instanceof JTable);
+    JTable t = Gui.edt(() -> (JTable) find("metricsTable"));
+    Gui.run(
+        () -> {
+          java.awt.FontMetrics fm = t.getFontMetrics(t.getFont());
+          int width = t.getColumnModel().getColumn(0).getWidth();
+          for (int r = 0; r < t.getRowCount(); r++) {
+            String name = String.valueOf(t.getValueAt(r, 0));
+            assertThat(fm.stringWidth(name)).as(name).isLessThan(width - 4);
+            Rectangle cell = t.getCellRect(r, 0, true);
+            assertThat(
+                    t.getToolTipText(
+                        new MouseEvent(
+                            t, MouseEvent.MOUSE_MOVED, 0, 0, cell.x + 2, cell.y + 2, 0, false)))
+                .as(name)
+                .isNotBlank();
+          }
+        });
+    assertThat(Gui.edt(() -> w.canvas().cardText(evaluate))).contains("accuracy");
+    Gui.shot(w.frame(), "owndata-06-results-1280x800");
+    BACKEND.metrics = Map.of("accuracy", 0.94);
   }
 
   private static void pickRole(JTable t, String column, String role) throws Exception {
