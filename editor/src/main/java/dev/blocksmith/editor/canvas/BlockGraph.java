@@ -23,6 +23,12 @@ final class BlockGraph extends mxGraph {
   /** Characters of the status line that fit on a card. */
   static final int INFO_CHARS = 27;
 
+  /**
+   * Below this zoom card text is a few pixels high and unreadable; cards are drawn without their
+   * labels and ports there, which keeps a zoomed-out view of a large graph smooth.
+   */
+  static final double DETAIL_SCALE = 0.4;
+
   final Map<Object, PortCell> ports = new HashMap<>();
   final Map<String, Object> cards = new HashMap<>();
   final Map<String, Object> infos = new HashMap<>();
@@ -221,5 +227,11 @@ final class BlockGraph extends mxGraph {
   public void cellsFolded(
       Object[] cells, boolean collapse, boolean recurse, boolean checkFoldable) {
     // cards never fold
+  }
+
+  @Override
+  public void drawState(
+      com.mxgraph.canvas.mxICanvas canvas, com.mxgraph.view.mxCellState state, boolean label) {
+    super.drawState(canvas, state, label && getView().getScale() >= DETAIL_SCALE);
   }
 }
