@@ -111,6 +111,11 @@ public final class MainWindow {
               }
 
               @Override
+              public void openHelp(String key) {
+                showHelp(key);
+              }
+
+              @Override
               public void apply(String nodeId, dev.blocksmith.engine.value.Fix fix) {
                 doc.edit("Apply: " + fix.instruction(), g -> Fixes.apply(g, registry, nodeId, fix));
                 status.setText("Applied: " + fix.instruction() + ". Undo takes it back.");

@@ -132,18 +132,31 @@ public final class HelpView {
   public void show(String key) {
     search.setText("");
     filter();
-    int at = 0;
-    for (int i = 0; i < shown.size(); i++) {
-      if (shown.get(i).key().equals(key)) {
-        at = i;
+    int at = find(key);
+    if (at < 0 && key != null && key.contains(":")) {
+      // "accuracy, 95 % low" has no entry of its own: look for its base name instead.
+      String base = key.substring(key.indexOf(':') + 1).replaceFirst(", 95 % (low|high)$", "");
+      at = find(key.substring(0, key.indexOf(':') + 1) + base);
+      if (at < 0) {
+        search.setText(base);
       }
     }
+    at = Math.max(0, at);
     if (!shown.isEmpty()) {
       list.setSelectedIndex(at);
       list.ensureIndexIsVisible(at);
     }
     dialog.setVisible(true);
     dialog.toFront();
+  }
+
+  private int find(String key) {
+    for (int i = 0; i < shown.size(); i++) {
+      if (shown.get(i).key().equals(key)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Returns the window. */

@@ -65,9 +65,20 @@ final class ReportPanel {
           @Override
           public String getToolTipText(java.awt.event.MouseEvent e) {
             int at = rowAtPoint(e.getPoint());
-            return at < 0 ? null : helpOf(String.valueOf(getValueAt(at, 0)));
+            String help = at < 0 ? null : helpOf(String.valueOf(getValueAt(at, 0)));
+            return help == null ? null : help + " (Double-click for the glossary.)";
           }
         };
+    metrics.addMouseListener(
+        new java.awt.event.MouseAdapter() {
+          @Override
+          public void mouseClicked(java.awt.event.MouseEvent e) {
+            int at = metrics.rowAtPoint(e.getPoint());
+            if (e.getClickCount() == 2 && at >= 0) {
+              fixes.openHelp("metric:" + metrics.getValueAt(at, 0));
+            }
+          }
+        });
     metrics.setName("metricsTable");
     metrics.setRowHeight(metrics.getFontMetrics(metrics.getFont()).getHeight() + 6);
     // Metric names are never cut off: the name column is as wide as the longest name.

@@ -315,6 +315,29 @@ class OwnDataGuiTest {
         });
     assertThat(Gui.edt(() -> w.canvas().cardText(evaluate))).contains("accuracy");
     Gui.shot(w.frame(), "owndata-06-results-1280x800");
+    // Double-clicking a metric opens its glossary entry; a range opens its metric's.
+    for (int[] row : new int[][] {{3}, {1}}) {
+      Gui.run(
+          () -> {
+            Rectangle cell = t.getCellRect(row[0], 0, true);
+            t.dispatchEvent(
+                new MouseEvent(
+                    t,
+                    MouseEvent.MOUSE_CLICKED,
+                    System.currentTimeMillis(),
+                    0,
+                    cell.x + 2,
+                    cell.y + 2,
+                    2,
+                    false));
+          });
+      Gui.waitUntil("help open", 5, () -> Gui.dialog("Blocksmith help") != null);
+      javax.swing.JDialog d = Gui.edt(() -> Gui.dialog("Blocksmith help"));
+      JList<?> topics = Gui.edt(() -> (JList<?>) Gui.findByName(d.getRootPane(), "helpTopics"));
+      assertThat(Gui.edt(() -> String.valueOf(topics.getSelectedValue())))
+          .isEqualTo(row[0] == 3 ? "Metric: macro F1" : "Metric: accuracy");
+      Gui.run(() -> d.setVisible(false));
+    }
     BACKEND.metrics = Map.of("accuracy", 0.94);
   }
 
