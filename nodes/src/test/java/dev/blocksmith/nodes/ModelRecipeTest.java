@@ -64,6 +64,24 @@ class ModelRecipeTest {
     TrainedModel saved = ModelBundle.read(dir.resolve("spirals.bsmodel"));
     assertThat(saved.provenance().graphJson()).isEqualTo(GraphJson.write(graph));
 
+    // Without a terminal to ask, the recipe is listed and not run unless the user adds --yes.
+    ByteArrayOutputStream asked = new ByteArrayOutputStream();
+    int refused =
+        Cli.execute(
+            NodeRegistry.loadDefault(),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(asked, true, StandardCharsets.UTF_8),
+            "run",
+            dir.resolve("spirals.bsmodel").toString(),
+            "--runs",
+            dir.resolve("runs2").toString());
+    assertThat(refused).isEqualTo(2);
+    assertThat(asked.toString(StandardCharsets.UTF_8))
+        .contains("carries the pipeline that made it")
+        .contains("writes " + dir.toRealPath().resolve("spirals.bsmodel"))
+        .contains("(Save model, \"Model file\")")
+        .contains("Run it again with --yes");
+
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code =
         Cli.execute(
@@ -72,6 +90,7 @@ class ModelRecipeTest {
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             "run",
             dir.resolve("spirals.bsmodel").toString(),
+            "--yes",
             "--device",
             "cpu",
             "--runs",

@@ -74,6 +74,12 @@ public interface Commands {
   /** Shows the welcome page. */
   void showWelcome();
 
+  /** Estimates each training block's size, memory and time without training. */
+  default void estimate() {}
+
+  /** Opens the Runs window: the run history, compared side by side and reopened. */
+  default void showRuns() {}
+
   /** Opens the quick-add box. */
   void quickAdd();
 

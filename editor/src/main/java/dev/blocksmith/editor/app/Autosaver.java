@@ -1,5 +1,6 @@
 package dev.blocksmith.editor.app;
 
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphFiles;
 import dev.blocksmith.engine.graph.GraphJson;
@@ -117,10 +118,11 @@ public final class Autosaver {
     int answer =
         JOptionPane.showConfirmDialog(
             w.frame,
-            "Blocksmith closed unexpectedly while you were editing "
-                + what
-                + ".\n"
-                + "Recover the automatically saved copy? (The original file is not changed.)",
+            PlainText.message(
+                "Blocksmith closed unexpectedly while you were editing "
+                    + what
+                    + ".\n"
+                    + "Recover the automatically saved copy? (The original file is not changed.)"),
             "Recover unsaved changes",
             JOptionPane.YES_NO_OPTION);
     try {

@@ -1,5 +1,6 @@
 package dev.blocksmith.editor.app;
 
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.spi.Category;
 import dev.blocksmith.engine.spi.NodeSpec;
@@ -211,9 +212,9 @@ public final class BlockPicker extends JPanel {
                   "<html><div style='width:"
                       + TEXT_WIDTH
                       + "px'><b>"
-                      + s.displayName()
+                      + PlainText.escape(s.displayName())
                       + "</b><br><font size='-1'>"
-                      + s.summary()
+                      + PlainText.escape(s.summary())
                       + "</font></div></html>",
                   index,
                   selected,
@@ -223,11 +224,11 @@ public final class BlockPicker extends JPanel {
       label.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 4));
       label.setToolTipText(
           "<html><div style='width:280px'><b>"
-              + s.displayName()
+              + PlainText.escape(s.displayName())
               + "</b> — "
-              + s.summary()
+              + PlainText.escape(s.summary())
               + "<br><br>"
-              + s.whatItDoes()
+              + PlainText.escape(s.whatItDoes())
               + "<br><i>Drag onto the canvas or double-click to add.</i></div></html>");
       return label;
     }

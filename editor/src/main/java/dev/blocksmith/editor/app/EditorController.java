@@ -2,6 +2,7 @@ package dev.blocksmith.editor.app;
 
 import dev.blocksmith.editor.action.Commands;
 import dev.blocksmith.editor.canvas.GraphChanges;
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.editor.theme.Themes;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphFiles;
@@ -84,7 +85,10 @@ public final class EditorController implements Commands {
         } catch (Exception e) {
           Throwable c = e.getCause() != null ? e.getCause() : e;
           JOptionPane.showMessageDialog(
-              w.frame, c.getMessage(), "This file could not be opened", JOptionPane.ERROR_MESSAGE);
+              w.frame,
+              PlainText.message(c.getMessage()),
+              "This file could not be opened",
+              JOptionPane.ERROR_MESSAGE);
         }
       }
     }.execute();
@@ -141,7 +145,10 @@ public final class EditorController implements Commands {
           w.status.setText("Saved " + file.getFileName());
         } catch (Exception e) {
           JOptionPane.showMessageDialog(
-              w.frame, "Saving failed: " + e.getCause(), "Not saved", JOptionPane.ERROR_MESSAGE);
+              w.frame,
+              PlainText.message("Saving failed: " + e.getCause()),
+              "Not saved",
+              JOptionPane.ERROR_MESSAGE);
         }
       }
     }.execute();
@@ -233,7 +240,7 @@ public final class EditorController implements Commands {
     int answer =
         JOptionPane.showConfirmDialog(
             w.frame,
-            "Save changes to " + name + "?",
+            PlainText.message("Save changes to " + name + "?"),
             "Unsaved changes",
             JOptionPane.YES_NO_CANCEL_OPTION);
     if (answer == JOptionPane.YES_OPTION) {
@@ -360,6 +367,19 @@ public final class EditorController implements Commands {
   @Override
   public void cancelRun() {
     w.runs.cancel();
+  }
+
+  @Override
+  public void estimate() {
+    dev.blocksmith.editor.run.Estimates.start(
+        w.runs.backend(), w.canvas, w.doc.graph(), w.doc.file(), w.frame, w.status::setText);
+  }
+
+  @Override
+  public void showRuns() {
+    new dev.blocksmith.editor.history.RunsWindow(
+            dev.blocksmith.engine.home.AppDirs.current().runs(), this::openFile)
+        .show();
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.blocksmith.editor.lesson.Lesson;
 import dev.blocksmith.editor.lesson.LessonPanel;
 import dev.blocksmith.editor.run.RunBackend;
 import dev.blocksmith.editor.run.RunController;
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.editor.theme.ToolIcon;
 import dev.blocksmith.editor.theme.ToolIcon.Glyph;
 import dev.blocksmith.engine.coach.Fixes;
@@ -39,8 +40,8 @@ public final class MainWindow {
   final WelcomeView welcome;
   final LessonPanel lesson = new LessonPanel(id -> canvas.select(id));
   final WindowPrefs prefs = WindowPrefs.standard();
-  final JLabel status = new JLabel("Loading blocks…");
-  final JLabel device = new JLabel("Engine starting…");
+  final JLabel status = PlainText.label("Loading blocks…");
+  final JLabel device = PlainText.label("Engine starting…");
   final EditorController controller;
   private static final int PALETTE_WIDTH = 240;
   private static final int INSPECTOR_WIDTH = 320;

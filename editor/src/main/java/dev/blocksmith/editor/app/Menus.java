@@ -35,6 +35,8 @@ final class Menus {
   final Action runWithReport;
   final Action cancel;
   final Action clearCache;
+  final Action estimate;
+  final Action showRuns;
   final Action theme;
   final Action welcome;
   final Action help;
@@ -106,6 +108,19 @@ final class Menus {
             null,
             "Forget the saved results of every block," + " so the next run starts from scratch.",
             c::clearCache);
+    estimate =
+        new EditorAction(
+            "Estimate before running",
+            null,
+            "Say for each training block how many numbers it learns, the memory and the time it"
+                + " needs (a few timed batches on the real data; nothing is trained).",
+            c::estimate);
+    showRuns =
+        new EditorAction(
+            "Runs…",
+            null,
+            "List past runs, compare two or more side by side and reopen a run's pipeline.",
+            c::showRuns);
     cancel =
         new EditorAction(
             "Cancel run",
@@ -150,7 +165,18 @@ final class Menus {
     dark.setSelected(dev.blocksmith.editor.theme.Themes.isDark());
     view.add(dark);
     bar.add(view);
-    bar.add(menu("Run", runAll, runToHere, runWithReport, cancel, null, clearCache));
+    bar.add(
+        menu(
+            "Run",
+            runAll,
+            runToHere,
+            runWithReport,
+            cancel,
+            null,
+            estimate,
+            showRuns,
+            null,
+            clearCache));
     return bar;
   }
 

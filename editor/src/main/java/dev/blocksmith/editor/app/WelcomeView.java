@@ -1,5 +1,6 @@
 package dev.blocksmith.editor.app;
 
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphJson;
 import java.awt.BorderLayout;
@@ -139,14 +140,17 @@ public final class WelcomeView extends JPanel {
         BorderFactory.createCompoundBorder(
             BorderFactory.createLineBorder(UIManager.getColor("Component.borderColor"), 1, true),
             BorderFactory.createEmptyBorder(10, 12, 10, 12)));
-    JLabel name = new JLabel((e.lesson() ? "Lesson · " : "") + e.name());
+    JLabel name = PlainText.label((e.lesson() ? "Lesson · " : "") + e.name());
     name.setFont(name.getFont().deriveFont(Font.BOLD));
     c.add(name, BorderLayout.NORTH);
     c.add(
-        new JLabel("<html><div style='width:220px'>" + e.description() + "</div></html>"),
+        new JLabel(
+            "<html><div style='width:220px'>"
+                + PlainText.escape(e.description())
+                + "</div></html>"),
         BorderLayout.CENTER);
     c.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
-    c.setToolTipText("Open " + e.file().getFileName());
+    c.setToolTipText(PlainText.tip("Open " + e.file().getFileName()));
     c.addMouseListener(
         new MouseAdapter() {
           @Override
@@ -158,8 +162,8 @@ public final class WelcomeView extends JPanel {
   }
 
   private JLabel link(String text, String tooltip, Path file) {
-    JLabel l = new JLabel("<html><a href='#'>" + text + "</a></html>");
-    l.setToolTipText(tooltip);
+    JLabel l = new JLabel("<html><a href='#'>" + PlainText.escape(text) + "</a></html>");
+    l.setToolTipText(PlainText.tip(tooltip));
     l.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
     l.addMouseListener(
         new MouseAdapter() {

@@ -2,6 +2,7 @@ package dev.blocksmith.editor.canvas;
 
 import com.mxgraph.model.mxCell;
 import com.mxgraph.view.mxGraph;
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.Note;
 import dev.blocksmith.engine.registry.NodeRegistry;
@@ -184,11 +185,11 @@ final class BlockGraph extends mxGraph {
     PortCell p = ports.get(cell);
     if (p != null) {
       return "<html><b>"
-          + p.spec().label()
+          + PlainText.escape(p.spec().label())
           + "</b> ("
-          + p.spec().type().label()
+          + PlainText.escape(p.spec().type().label())
           + ")<br>"
-          + p.spec().description()
+          + PlainText.escape(p.spec().description())
           + "</html>";
     }
     if (id == null || isNote(cell) || getModel().isEdge(cell)) {
@@ -196,20 +197,24 @@ final class BlockGraph extends mxGraph {
     }
     String nodeId = id.startsWith(INFO) ? id.substring(INFO.length()) : id;
     CardState s = state(nodeId);
-    String summary = specOf(nodeId).map(NodeSpec::summary).orElse("This block is not installed.");
+    String summary =
+        PlainText.escape(
+            specOf(nodeId).map(NodeSpec::summary).orElse("This block is not installed."));
     if (!s.headline().isEmpty()) {
-      summary += "<br><i>" + s.badge() + ": " + s.headline() + "</i>";
+      summary += "<br><i>" + PlainText.escape(s.badge() + ": " + s.headline()) + "</i>";
       String metric = s.headline().replaceFirst("[\\s:=]*[-0-9].*$", "").trim();
       summary +=
           dev.blocksmith.engine.text.MetricHelp.of(metric)
-              .map(h -> "<br>" + org.apache.commons.text.StringEscapeUtils.escapeHtml4(h))
+              .map(h -> "<br>" + PlainText.escape(h))
               .orElse("");
     }
     return "<html><b>"
-        + convertValueToString(cards.get(nodeId))
+        + PlainText.escape(convertValueToString(cards.get(nodeId)))
         + "</b><br>"
         + summary
-        + (s.problem() != null ? "<br><font color='#dc2626'>" + s.problem() + "</font>" : "")
+        + (s.problem() != null
+            ? "<br><font color='#dc2626'>" + PlainText.escape(s.problem()) + "</font>"
+            : "")
         + "</html>";
   }
 

@@ -1,5 +1,6 @@
 package dev.blocksmith.editor.canvas;
 
+import dev.blocksmith.editor.theme.PlainText;
 import java.awt.Color;
 import java.awt.Point;
 import javax.swing.BorderFactory;
@@ -28,7 +29,8 @@ final class Toast {
     if (!owner.isShowing()) {
       return;
     }
-    JLabel label = new JLabel("<html><div style='width:320px'>" + message + "</div></html>");
+    JLabel label =
+        new JLabel("<html><div style='width:320px'>" + PlainText.escape(message) + "</div></html>");
     label.setName("toast");
     label.setOpaque(true);
     label.setBackground(new Color(0x33, 0x33, 0x33));

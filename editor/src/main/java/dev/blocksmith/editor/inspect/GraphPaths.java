@@ -1,5 +1,7 @@
 package dev.blocksmith.editor.inspect;
 
+import dev.blocksmith.engine.home.AllowedFolders;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -24,5 +26,23 @@ public final class GraphPaths {
       }
     }
     return abs.toString();
+  }
+
+  /**
+   * Records that the user picked {@code chosen} with a file chooser: its folder (the folder itself
+   * for a folder param) is added to {@link AllowedFolders}, so pipelines may read and write there.
+   * Returns false when the list could not be written (the run will then ask).
+   */
+  public static boolean allowPicked(Path chosen, boolean isFile) {
+    Path abs = chosen.toAbsolutePath().normalize();
+    Path folder = isFile ? abs.getParent() : abs;
+    try {
+      if (folder != null) {
+        AllowedFolders.add(folder);
+      }
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.blocksmith.editor.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blocksmith.editor.canvas.GraphEdits;
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.editor.view.WidthTrackingPanel;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.Node;
@@ -208,19 +209,19 @@ public final class InspectorPanel extends JPanel {
     JPanel row = new JPanel();
     row.setLayout(new BoxLayout(row, BoxLayout.Y_AXIS));
     row.setBorder(BorderFactory.createEmptyBorder(4, 0, 6, 0));
-    JLabel error = new JLabel();
+    JLabel error = PlainText.label("");
     error.setName("error:" + p.name());
     error.setForeground(UIManager.getColor("Blocksmith.problem"));
     ParamField field =
         ParamFields.create(
             p, v -> apply(n.id(), p, v, error), () -> upstreamColumns.apply(n.id()), graphDir);
     field.component().setName("param:" + p.name());
-    field.component().setToolTipText(p.help());
+    field.component().setToolTipText(PlainText.tip(p.help()));
     JsonNode value = n.params().getOrDefault(p.name(), p.defaultValue());
     field.setter().accept(value);
     if (p.type() != ParamType.BOOLEAN) {
-      JLabel label = new JLabel(p.label() + (p.required() ? " *" : ""));
-      label.setToolTipText(p.help());
+      JLabel label = PlainText.label(p.label() + (p.required() ? " *" : ""));
+      label.setToolTipText(PlainText.tip(p.help()));
       label.setLabelFor(field.component());
       row.add(left(label));
     }
@@ -259,7 +260,7 @@ public final class InspectorPanel extends JPanel {
   }
 
   private static JLabel title(String text) {
-    JLabel l = new JLabel(text);
+    JLabel l = PlainText.label(text);
     l.setFont(l.getFont().deriveFont(Font.BOLD, l.getFont().getSize() + 4f));
     return l;
   }
@@ -271,7 +272,11 @@ public final class InspectorPanel extends JPanel {
   }
 
   private static String wrap(String text) {
-    return "<html><div style='width:" + TEXT_WIDTH + "px'>" + text + "</div></html>";
+    return "<html><div style='width:"
+        + TEXT_WIDTH
+        + "px'>"
+        + PlainText.escape(text)
+        + "</div></html>";
   }
 
   private static JLabel help(String text) {

@@ -2,6 +2,7 @@ package dev.blocksmith.editor.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.engine.spi.ParamSpec;
 import java.awt.BorderLayout;
 import java.math.BigDecimal;
@@ -178,6 +179,8 @@ final class ParamFields {
                   ? JFileChooser.FILES_ONLY
                   : JFileChooser.DIRECTORIES_ONLY);
           if (fc.showOpenDialog(browse) == JFileChooser.APPROVE_OPTION) {
+            GraphPaths.allowPicked(
+                fc.getSelectedFile().toPath(), spec.type().name().equals("FILE"));
             field.setText(GraphPaths.forGraph(fc.getSelectedFile().toPath(), graphDir.get()));
             onEdit.accept(JSON.textNode(field.getText()));
           }
@@ -198,7 +201,7 @@ final class ParamFields {
 
   private static ParamField column(
       ParamSpec spec, Consumer<JsonNode> onEdit, Supplier<List<String>> columns) {
-    JComboBox<String> box = new JComboBox<>(columns.get().toArray(String[]::new));
+    JComboBox<String> box = PlainText.plain(new JComboBox<>(columns.get().toArray(String[]::new)));
     box.setEditable(true);
     box.setToolTipText(
         columns.get().isEmpty()

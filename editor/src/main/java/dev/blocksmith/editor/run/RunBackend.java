@@ -13,6 +13,21 @@ public interface RunBackend {
   /** Validates then runs {@code graph}; events arrive on {@code events} from any thread. */
   void start(String runId, Graph graph, Path baseDir, RunOptions options, RunEvents events);
 
+  /**
+   * Like {@link #start(String, Graph, Path, RunOptions, RunEvents)}, with the exact paths the user
+   * agreed to in the editor's dialog (outside the pipeline's folder, or files to replace); the
+   * default ignores them.
+   */
+  default void start(
+      String runId,
+      Graph graph,
+      Path baseDir,
+      RunOptions options,
+      RunEvents events,
+      java.util.List<Path> agreed) {
+    start(runId, graph, baseDir, options, events);
+  }
+
   /** Asks the run to stop. */
   void cancel(String runId);
 
@@ -30,6 +45,24 @@ public interface RunBackend {
    * {@code done} gets the bytes freed on disk, or an error message. Returns at once.
    */
   void clearCache(java.util.function.Consumer<String> done);
+
+  /**
+   * Estimates each training block's size, memory and time without training (the blocks before it
+   * run, then a short timing probe); {@code done} gets the worker's {@code estimates} reply (see
+   * {@code worker.Protocol}) or an object with a {@code message} when it could not. Returns at
+   * once. The default cannot estimate.
+   */
+  default void estimate(
+      String id,
+      Graph graph,
+      Path baseDir,
+      RunOptions options,
+      java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> done) {
+    done.accept(
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+            .objectNode()
+            .put("message", "Estimates need the training process."));
+  }
 
   /** Asks for an HTML report of the next run, written to {@code file}; the default ignores it. */
   default void reportNextRun(java.nio.file.Path file) {}

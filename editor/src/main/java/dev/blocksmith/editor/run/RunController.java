@@ -33,6 +33,8 @@ public final class RunController {
   private final List<Runnable> changed = new ArrayList<>();
   private final Map<String, Map<String, List<double[]>>> metrics = new HashMap<>();
   private final RunBackend backend;
+  private NodeRegistry registry;
+  private PathConsent.Asker consent = PathConsent.DIALOG;
   private String runId;
   private int counter;
   private String selected;
@@ -81,7 +83,13 @@ public final class RunController {
 
   /** Sets the installed blocks. */
   public void setRegistry(NodeRegistry r) {
+    registry = r;
     panel.setRegistry(r);
+  }
+
+  /** Replaces how the user is asked about paths outside the pipeline's folder (tests). */
+  public void setPathConsent(PathConsent.Asker asker) {
+    consent = asker;
   }
 
   /** Starts the engine in the background. */
@@ -104,6 +112,16 @@ public final class RunController {
       status.accept("Add some blocks first: drag them from the palette on the left.");
       return;
     }
+    Path base = file != null ? file.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
+    List<Path> agreed = List.of();
+    if (registry != null) {
+      var answer = PathConsent.check(registry, doc.graph(), base, canvas.component(), consent);
+      if (answer.isEmpty()) {
+        status.accept("Not run: the pipeline would use files you did not allow.");
+        return;
+      }
+      agreed = answer.get();
+    }
     runId = "run-" + (++counter);
     for (var n : doc.graph().nodes()) {
       CardState s = canvas.cardState(n.id());
@@ -113,9 +131,13 @@ public final class RunController {
     panel.log(
         "— " + (targets.isEmpty() ? "Run all" : "Run to " + String.join(", ", targets)) + " —");
     status.accept("Starting…");
-    Path base = file != null ? file.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
     backend.start(
-        runId, doc.graph(), base, RunSettings.of(doc.graph(), targets), new EdtEvents(this));
+        runId,
+        doc.graph(),
+        base,
+        RunSettings.of(doc.graph(), targets),
+        new EdtEvents(this),
+        agreed);
   }
 
   /** Cancels the run in progress. */

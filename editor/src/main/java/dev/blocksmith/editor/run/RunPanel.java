@@ -1,5 +1,6 @@
 package dev.blocksmith.editor.run;
 
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.editor.view.ResultsView;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.validate.Problem;
@@ -45,14 +46,14 @@ final class RunPanel extends JPanel {
                   "<html><div style='width:"
                       + width
                       + "px'><b>"
-                      + esc(where)
+                      + PlainText.escape(where)
                       + "</b>"
-                      + esc(when)
+                      + PlainText.escape(when)
                       + ": "
-                      + esc(p.message())
+                      + PlainText.escape(p.message())
                       + (p.fix() == null || p.fix().isBlank()
                           ? ""
-                          : "<br><i>What to do: " + esc(p.fix()) + "</i>")
+                          : "<br><i>What to do: " + PlainText.escape(p.fix()) + "</i>")
                       + "</div></html>");
           label.setBorder(javax.swing.BorderFactory.createEmptyBorder(3, 6, 3, 6));
           label.setOpaque(sel);
@@ -121,10 +122,6 @@ final class RunPanel extends JPanel {
 
   int problemCount() {
     return problems.size();
-  }
-
-  private static String esc(String s) {
-    return org.apache.commons.text.StringEscapeUtils.escapeHtml4(s == null ? "" : s);
   }
 
   void showProblems(List<Problem> list) {

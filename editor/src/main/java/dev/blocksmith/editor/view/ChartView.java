@@ -2,6 +2,7 @@ package dev.blocksmith.editor.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.engine.value.Chart;
 import dev.blocksmith.nodes.report.ChartImages;
 import java.awt.BorderLayout;
@@ -29,7 +30,7 @@ final class ChartView {
       Chart c = JSON.treeToValue(node, Chart.class);
       JLabel title = ResultsView.heading(c.title());
       title.setName("chartTitle");
-      JLabel help = new JLabel(ReportPanel.html(c.help(), WIDTH - 20));
+      JLabel help = new JLabel(ReportPanel.html(PlainText.escape(c.help()), WIDTH - 20));
       help.setName("chartHelp");
       help.setBorder(BorderFactory.createEmptyBorder(0, 8, 4, 8));
       JPanel top = new JPanel(new BorderLayout());
@@ -44,11 +45,11 @@ final class ChartView {
         panel.setPreferredSize(new Dimension(WIDTH, HEIGHT));
         chart = panel;
       }
-      chart.setToolTipText(c.help());
+      chart.setToolTipText(PlainText.tip(c.help()));
       box.add(chart, BorderLayout.CENTER);
-      box.setToolTipText(c.help());
+      box.setToolTipText(PlainText.tip(c.help()));
     } catch (Exception e) {
-      box.add(new JLabel("This chart cannot be drawn: " + e.getMessage()));
+      box.add(PlainText.label("This chart cannot be drawn: " + e.getMessage()));
     }
     box.setAlignmentX(0);
     return box;

@@ -2,6 +2,7 @@ package dev.blocksmith.editor.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.engine.value.Picture;
 import dev.blocksmith.nodes.report.ChartImages;
 import java.awt.BorderLayout;
@@ -22,7 +23,7 @@ import javax.swing.table.DefaultTableModel;
 final class ExamplesView extends JPanel {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final JsonNode report;
-  private final JLabel title = new JLabel();
+  private final JLabel title = PlainText.label("");
   private final JPanel body = new JPanel(new BorderLayout());
 
   ExamplesView(JsonNode report) {
@@ -68,7 +69,8 @@ final class ExamplesView extends JPanel {
                       ChartImages.overlay(pic)
                           .getScaledInstance(64, 64, java.awt.Image.SCALE_FAST)),
                   SwingConstants.CENTER);
-          l.setToolTipText(e.path("source").asText());
+          PlainText.plain(l);
+          l.setToolTipText(PlainText.tip(e.path("source").asText()));
           l.setVerticalTextPosition(SwingConstants.BOTTOM);
           l.setHorizontalTextPosition(SwingConstants.CENTER);
           grid.add(l);
@@ -89,7 +91,7 @@ final class ExamplesView extends JPanel {
               String.join(", ", values)
             });
       }
-      JTable t = new JTable(m);
+      JTable t = PlainText.plain(new JTable(m));
       t.setName("examplesTable");
       t.getColumnModel().getColumn(0).setMaxWidth(60);
       t.getColumnModel().getColumn(1).setMaxWidth(90);

@@ -2,6 +2,7 @@ package dev.blocksmith.editor.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.engine.text.MetricHelp;
 import dev.blocksmith.engine.value.Fix;
 import java.awt.BorderLayout;
@@ -66,9 +67,10 @@ final class ReportPanel {
           public String getToolTipText(java.awt.event.MouseEvent e) {
             int at = rowAtPoint(e.getPoint());
             String help = at < 0 ? null : helpOf(String.valueOf(getValueAt(at, 0)));
-            return help == null ? null : help + " (Double-click for the glossary.)";
+            return help == null ? null : PlainText.tip(help + " (Double-click for the glossary.)");
           }
         };
+    PlainText.plain(metrics);
     metrics.addMouseListener(
         new java.awt.event.MouseAdapter() {
           @Override
@@ -90,7 +92,6 @@ final class ReportPanel {
     int valueWidth = fm.stringWidth("-0,000,000.0000");
     metrics.getColumnModel().getColumn(0).setPreferredWidth(nameWidth + 16);
     metrics.getColumnModel().getColumn(1).setPreferredWidth(valueWidth + 16);
-    metrics.putClientProperty("html.disable", Boolean.TRUE);
     JScrollPane ms = new JScrollPane(metrics);
     ms.setPreferredSize(
         new Dimension(
@@ -194,7 +195,8 @@ final class ReportPanel {
           JButton apply = new JButton("Apply");
           apply.setName("applyFix");
           apply.setToolTipText(
-              "Make this change to the pipeline (Undo takes it back): " + fix.instruction());
+              PlainText.tip(
+                  "Make this change to the pipeline (Undo takes it back): " + fix.instruction()));
           apply.addActionListener(
               e -> {
                 fixes.apply(nodeId, fix);

@@ -1,6 +1,7 @@
 package dev.blocksmith.editor.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.blocksmith.editor.theme.PlainText;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.Font;
@@ -128,10 +129,10 @@ public final class ResultsView extends JPanel {
             spark(c.path("histogram"))
           });
     }
-    JTable first = new JTable(rows);
+    JTable first = PlainText.plain(new JTable(rows));
     first.setName("tablePreview");
     box.add(new JScrollPane(first));
-    box.add(new JScrollPane(new JTable(stats)));
+    box.add(new JScrollPane(PlainText.plain(new JTable(stats))));
     box.setPreferredSize(new java.awt.Dimension(900, 200));
     return box;
   }
@@ -145,9 +146,10 @@ public final class ResultsView extends JPanel {
         var img = ImageIO.read(new java.io.ByteArrayInputStream(png));
         JLabel l =
             new JLabel(
-                t.path("label").asText(),
+                "",
                 new ImageIcon(img.getScaledInstance(64, 64, java.awt.Image.SCALE_SMOOTH)),
                 SwingConstants.CENTER);
+        PlainText.plain(l).setText(t.path("label").asText());
         l.setVerticalTextPosition(SwingConstants.BOTTOM);
         l.setHorizontalTextPosition(SwingConstants.CENTER);
         grid.add(l);
@@ -159,7 +161,7 @@ public final class ResultsView extends JPanel {
     JsonNode names = p.path("classNames");
     for (int i = 0; i < names.size(); i++) {
       counts
-          .append(names.get(i).asText())
+          .append(PlainText.escape(names.get(i).asText()))
           .append(": ")
           .append(p.path("classCounts").path(i).asInt())
           .append("<br>");
@@ -195,14 +197,14 @@ public final class ResultsView extends JPanel {
   }
 
   static JLabel heading(String s) {
-    JLabel l = new JLabel(s);
+    JLabel l = PlainText.label(s);
     l.setFont(l.getFont().deriveFont(Font.BOLD));
     l.setBorder(BorderFactory.createEmptyBorder(8, 8, 4, 8));
     return l;
   }
 
   private static JLabel hint(String s) {
-    JLabel l = new JLabel(s);
+    JLabel l = PlainText.label(s);
     l.setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
     return l;
   }

@@ -14,8 +14,10 @@ import java.util.List;
 
 /**
  * The worker's JSON-lines protocol: one JSON object per line. Requests: {@code run}, {@code
- * cancel}, {@code shutdown}. Replies: {@code ready}, {@code event} (a {@link RunEvent} with its
- * record name in {@code kind}), {@code problems}, {@code preview}, {@code error}.
+ * estimate}, {@code cancel}, {@code clearCache}, {@code shutdown}. Replies: {@code ready}, {@code
+ * event} (a {@link RunEvent} with its record name in {@code kind}), {@code problems}, {@code
+ * preview}, {@code estimates} ({@code items}: node, card, lines, warns; {@code skipped}: node →
+ * reason), {@code error}.
  */
 public final class Protocol {
   /** The shared mapper: records, no indentation, unknown fields ignored. */

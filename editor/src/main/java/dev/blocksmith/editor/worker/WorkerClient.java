@@ -61,6 +61,17 @@ public final class WorkerClient implements RunBackend {
 
   @Override
   public void start(String id, Graph graph, Path baseDir, RunOptions options, RunEvents ev) {
+    start(id, graph, baseDir, options, ev, java.util.List.of());
+  }
+
+  @Override
+  public void start(
+      String id,
+      Graph graph,
+      Path baseDir,
+      RunOptions options,
+      RunEvents ev,
+      java.util.List<Path> agreed) {
     events = ev;
     runId = id;
     Path reportFile = report;
@@ -75,6 +86,8 @@ public final class WorkerClient implements RunBackend {
             req.put("run", id);
             req.set("graph", Protocol.JSON.readTree(graphJson));
             req.put("baseDir", baseDir.toString());
+            var agree = req.putArray("agree");
+            agreed.forEach(p -> agree.add(p.toString()));
             var targets = req.putArray("targets");
             options.targets().forEach(targets::add);
             req.put("device", options.device() == null ? "auto" : options.device());
@@ -88,6 +101,43 @@ public final class WorkerClient implements RunBackend {
             send(req);
           } catch (IOException e) {
             ev.lost(id, "The training process could not be started: " + e.getMessage());
+          }
+        });
+  }
+
+  private final java.util.Map<String, java.util.function.Consumer<JsonNode>> estimates =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public void estimate(
+      String id,
+      Graph graph,
+      Path baseDir,
+      RunOptions options,
+      java.util.function.Consumer<JsonNode> done) {
+    String graphJson = GraphJson.write(graph);
+    io.submit(
+        () -> {
+          try {
+            ensureStarted();
+            estimates.put(id, done);
+            ObjectNode req = Protocol.JSON.createObjectNode();
+            req.put("op", "estimate");
+            req.put("run", id);
+            req.set("graph", Protocol.JSON.readTree(graphJson));
+            req.put("baseDir", baseDir.toString());
+            req.put("device", options.device() == null ? "auto" : options.device());
+            if (options.seed() != null) {
+              req.put("seed", options.seed());
+            }
+            send(req);
+          } catch (IOException e) {
+            estimates.remove(id);
+            done.accept(
+                Protocol.JSON
+                    .createObjectNode()
+                    .put(
+                        "message", "The training process could not be started: " + e.getMessage()));
           }
         });
   }
@@ -230,6 +280,17 @@ public final class WorkerClient implements RunBackend {
     }
     String id = runId;
     runId = null;
+    for (String pending : List.copyOf(estimates.keySet())) {
+      var done = estimates.remove(pending);
+      if (done != null) {
+        done.accept(
+            Protocol.JSON
+                .createObjectNode()
+                .put(
+                    "message",
+                    "The training process stopped unexpectedly (exit code " + code + ")"));
+      }
+    }
     if (!shuttingDown && events != null && id != null) {
       events.lost(
           id,
@@ -242,6 +303,13 @@ public final class WorkerClient implements RunBackend {
   }
 
   private void handle(JsonNode o) throws IOException {
+    String replyTo = o.path("run").asText("");
+    if (estimates.containsKey(replyTo)
+        && (o.path("type").asText().equals("estimates")
+            || o.path("type").asText().equals("error"))) {
+      estimates.remove(replyTo).accept(o);
+      return;
+    }
     RunEvents ev = events;
     if (ev == null) {
       return;

@@ -8,6 +8,7 @@ import dev.blocksmith.engine.exec.RunResult;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.session.EngineSession;
+import dev.blocksmith.engine.validate.PathPolicy;
 import dev.blocksmith.engine.validate.Problem;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -59,6 +60,7 @@ public final class WorkerMain {
       JsonNode req = Protocol.JSON.readTree(line);
       switch (req.path("op").asText()) {
         case "run" -> run(req);
+        case "estimate" -> estimate(req);
         case "cancel" -> {
           RunHandle h = current;
           if (h != null) {
@@ -99,6 +101,8 @@ public final class WorkerMain {
                 EngineSession session = engine.get();
                 Graph g = GraphJson.read(Protocol.JSON.writeValueAsString(req.get("graph")));
                 Path base = Path.of(req.path("baseDir").asText("."));
+                List<Path> agreed = new java.util.ArrayList<>();
+                req.path("agree").forEach(a -> agreed.add(Path.of(a.asText())));
                 RunHandle h =
                     session.start(
                         g,
@@ -111,7 +115,8 @@ public final class WorkerMain {
                               && throttle.pass(ev, System.nanoTime())) {
                             send(Protocol.encode(ev));
                           }
-                        });
+                        },
+                        PathPolicy.standard().agreeTo(agreed));
                 current = h;
                 List<Problem> problems = session.problems(h.runId());
                 if (!problems.isEmpty()) {
@@ -131,6 +136,46 @@ public final class WorkerMain {
               }
             },
             "run-" + id);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * Answers an {@code estimate} request with one {@code estimates} reply: per training block its
+   * card line, its lines in words and whether it warns; the blocks that could not be estimated and
+   * why.
+   */
+  private void estimate(JsonNode req) {
+    String id = req.path("run").asText();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                EngineSession session = engine.get();
+                Graph g = GraphJson.read(Protocol.JSON.writeValueAsString(req.get("graph")));
+                Path base = Path.of(req.path("baseDir").asText("."));
+                var r = session.estimate(g, base, options(req), ev -> {});
+                ObjectNode o = Protocol.JSON.createObjectNode();
+                o.put("type", "estimates");
+                o.put("run", id);
+                o.put("millis", r.millis());
+                var items = o.putArray("items");
+                for (var e : r.estimates()) {
+                  ObjectNode item = items.addObject();
+                  item.put("node", e.nodeId());
+                  item.put("card", dev.blocksmith.engine.text.EstimateText.card(e));
+                  item.put("warns", !e.warnings().isEmpty());
+                  var lines = item.putArray("lines");
+                  dev.blocksmith.engine.text.EstimateText.lines(e).forEach(lines::add);
+                }
+                o.set("skipped", Protocol.JSON.valueToTree(r.skipped()));
+                send(o);
+              } catch (Throwable ex) {
+                Throwable c = ex.getCause() != null ? ex.getCause() : ex;
+                error(id, "Could not estimate: " + c.getMessage());
+              }
+            },
+            "estimate-" + id);
     t.setDaemon(true);
     t.start();
   }

@@ -115,7 +115,7 @@ final class Gui {
     robot.waitForIdle();
   }
 
-  private static java.awt.Point screen(CanvasView canvas, Point p) {
+  static java.awt.Point screen(CanvasView canvas, Point p) {
     var control = ((com.mxgraph.swing.mxGraphComponent) canvas.component()).getGraphControl();
     Point q = new Point(p);
     SwingUtilities.convertPointToScreen(q, control);

@@ -6,6 +6,7 @@ import dev.blocksmith.engine.coach.Fixes;
 import dev.blocksmith.engine.djl.Devices;
 import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.exec.EnergyMeter;
+import dev.blocksmith.engine.exec.Estimator;
 import dev.blocksmith.engine.exec.NodeStatus;
 import dev.blocksmith.engine.exec.OutputCache;
 import dev.blocksmith.engine.exec.RunListener;
@@ -14,10 +15,13 @@ import dev.blocksmith.engine.exec.RunResult;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.graph.Node;
+import dev.blocksmith.engine.model.ModelBundle;
 import dev.blocksmith.engine.session.EngineSession;
 import dev.blocksmith.engine.spi.Value;
+import dev.blocksmith.engine.text.EstimateText;
 import dev.blocksmith.engine.text.ReportText;
 import dev.blocksmith.engine.text.TableText;
+import dev.blocksmith.engine.validate.PathPolicy;
 import dev.blocksmith.engine.validate.Problem;
 import dev.blocksmith.engine.value.Report;
 import java.lang.management.ManagementFactory;
@@ -29,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -98,9 +103,19 @@ final class RunCommand implements Callable<Integer> {
   List<String> csv = new ArrayList<>();
 
   @Option(
+      names = "--estimate",
+      description =
+          "Do not train: say for each training block how many numbers it learns, the memory and"
+              + " the time it needs (from a short timing probe on the real data), and warn when it"
+              + " will not fit or will take hours.")
+  boolean estimate;
+
+  @Option(
       names = "--timings",
       description = "Print how long after the JVM started the first training step ended.")
   boolean timings;
+
+  @Mixin PathOptions paths = new PathOptions();
 
   RunCommand(Cli.Env env) {
     this.env = env;
@@ -126,6 +141,13 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     Path base = GraphLoader.baseDir(file);
+    PathPolicy policy = paths.policy();
+    if (file.toString().endsWith(ModelBundle.EXTENSION)) {
+      policy = RecipeConsent.ask(g, env, base, policy, file);
+      if (policy == null) {
+        return 2;
+      }
+    }
     Path root = runs != null ? runs : EngineSession.defaultRunsRoot();
     if (spark != null) {
       return runOnSpark(g, base, root);
@@ -138,11 +160,14 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     }
     try (EngineSession session = new EngineSession(env.registry(), root, cache)) {
-      List<Problem> problems = session.validate(g, base);
+      List<Problem> problems = session.validate(g, base, policy);
       List<Problem> blocking = problems.stream().filter(p -> !p.isWarning()).toList();
       if (!blocking.isEmpty()) {
         printProblems(problems);
         return 2;
+      }
+      if (estimate) {
+        return printEstimate(session, g, base);
       }
       RunListener listener =
           json
@@ -153,7 +178,8 @@ final class RunCommand implements Callable<Integer> {
       try {
         r =
             session
-                .start(g, base, new RunOptions(Set.of(), device, seed, reproducible), listener)
+                .start(
+                    g, base, new RunOptions(Set.of(), device, seed, reproducible), listener, policy)
                 .result()
                 .get();
       } catch (ExecutionException e) {
@@ -175,6 +201,48 @@ final class RunCommand implements Callable<Integer> {
       int saved = RunFiles.save(g, r, env, base, report, csv);
       return saved != 0 ? saved : r.success() ? 0 : 1;
     }
+  }
+
+  private int printEstimate(EngineSession session, Graph g, Path base) throws InterruptedException {
+    RunListener listener =
+        json ? e -> {} : new ConsoleProgress(env.out(), System.console() != null, "Preparing");
+    Estimator.Result r;
+    try {
+      r = session.estimate(g, base, new RunOptions(Set.of(), device, seed, reproducible), listener);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      env.err().println("Could not estimate: " + e.getMessage());
+      return 1;
+    }
+    if (json) {
+      ObjectNode root = GraphJson.mapper().createObjectNode();
+      root.put("millis", r.millis());
+      root.set("estimates", GraphJson.mapper().valueToTree(r.estimates()));
+      root.set("skipped", GraphJson.mapper().valueToTree(r.skipped()));
+      env.out().println(root.toPrettyString());
+      return 0;
+    }
+    var out = env.out();
+    out.println();
+    if (r.estimates().isEmpty() && r.skipped().isEmpty()) {
+      out.println("Nothing to estimate: this pipeline has no training block.");
+    }
+    for (var e : r.estimates()) {
+      String name = g.node(e.nodeId()).map(n -> n.label()).orElse(null);
+      out.println(
+          "Estimate for '"
+              + e.nodeId()
+              + "'"
+              + (name == null || name.isBlank() ? "" : " (" + name + ")")
+              + " — nothing was trained:");
+      EstimateText.lines(e).forEach(l -> out.println("  " + l));
+      out.println();
+    }
+    r.skipped().forEach((id, why) -> out.println("No estimate for '" + id + "': " + why));
+    out.println(
+        "Estimated in "
+            + EstimateText.duration(r.millis() / 1000.0)
+            + (r.warns() ? "; see the warnings above before you run it." : "."));
+    return 0;
   }
 
   private int runOnSpark(Graph g, Path base, Path root) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,6 +25,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the problems as JSON.")
   boolean json;
 
+  @Mixin PathOptions paths = new PathOptions();
+
   ValidateCommand(Cli.Env env) {
     this.env = env;
   }
@@ -37,7 +40,8 @@ final class ValidateCommand implements Callable<Integer> {
       env.err().println(e.getMessage());
       return 2;
     }
-    List<Problem> problems = Validator.validate(g, env.registry(), GraphLoader.baseDir(file));
+    List<Problem> problems =
+        Validator.validate(g, env.registry(), GraphLoader.baseDir(file), paths.policy());
     boolean blocking = problems.stream().anyMatch(p -> !p.isWarning());
     if (json) {
       ObjectNode root = GraphJson.mapper().createObjectNode();

@@ -252,7 +252,7 @@ public final class TrainingLoop {
    * classes cancel); when that happens and the gradients are really non-zero, the update is done
    * here with the same optimizer, and gradients are reset as DJL would.
    */
-  private static void step(Trainer trainer, Optimizer optimizer) {
+  static void step(Trainer trainer, Optimizer optimizer) {
     if (optimizer instanceof FusedAdam adam) {
       adam.step(trainer);
       return;
@@ -278,8 +278,7 @@ public final class TrainingLoop {
    * Returns the summed loss and the number of correct predictions over a resident set. Losses and
    * scores stay on the device until the end and are read back once, not once per batch.
    */
-  private static double[] evaluate(
-      Trainer trainer, NDArray x, NDArray y, int batchSize, boolean classify) {
+  static double[] evaluate(Trainer trainer, NDArray x, NDArray y, int batchSize, boolean classify) {
     long n = x.getShape().get(0);
     try (NDManager held = x.getManager().newSubManager()) {
       NDList losses = new NDList();
@@ -336,7 +335,7 @@ public final class TrainingLoop {
         null);
   }
 
-  private static long[] permutation(long n, Random random) {
+  static long[] permutation(long n, Random random) {
     long[] order = new long[(int) n];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -350,7 +349,7 @@ public final class TrainingLoop {
     return order;
   }
 
-  private static long[] batchShape(long rows, Encoded e) {
+  static long[] batchShape(long rows, Encoded e) {
     long[] s = new long[e.exampleShape().size() + 1];
     s[0] = rows;
     for (int i = 0; i < e.exampleShape().size(); i++) {
@@ -359,11 +358,11 @@ public final class TrainingLoop {
     return s;
   }
 
-  private static Loss loss(TrainConfig.Loss loss) {
+  static Loss loss(TrainConfig.Loss loss) {
     return loss == TrainConfig.Loss.L2 ? Loss.l2Loss() : Loss.softmaxCrossEntropyLoss();
   }
 
-  private static Optimizer optimizer(TrainConfig c) {
+  static Optimizer optimizer(TrainConfig c) {
     Tracker lr = Tracker.fixed((float) c.learningRate());
     float decay = (float) c.weightDecay();
     if (c.optimizer() == TrainConfig.Optimizer.SGD) {
@@ -372,7 +371,7 @@ public final class TrainingLoop {
     return new FusedAdam((float) c.learningRate(), decay);
   }
 
-  private static byte[] save(Model model) {
+  static byte[] save(Model model) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       model.getBlock().saveParameters(out);

@@ -306,6 +306,7 @@ final class Run implements RunHandle {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (failure == null && !WrittenFiles.writesNothing(step)) {
       written.record(step, WrittenFiles.now(step, setup.baseDir()));
+      WrittenFiles.ledger(step, setup.baseDir());
     }
     Map<String, Object> kept = null;
     if (failure == null) {

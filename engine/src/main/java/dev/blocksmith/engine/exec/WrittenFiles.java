@@ -1,9 +1,12 @@
 package dev.blocksmith.engine.exec;
 
+import dev.blocksmith.engine.home.OutputLedger;
 import dev.blocksmith.engine.plan.Fingerprints;
 import dev.blocksmith.engine.plan.PlanStep;
 import dev.blocksmith.engine.spi.NodeSpec;
+import dev.blocksmith.engine.spi.Param;
 import dev.blocksmith.engine.spi.ParamSpec;
+import dev.blocksmith.engine.validate.PathChecks;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -40,6 +43,27 @@ final class WrittenFiles {
           .append(';');
     }
     return sb.toString();
+  }
+
+  /**
+   * Adds every file the step wrote to the user's {@link OutputLedger}, so a later run may replace
+   * it without asking while it stays unchanged. A ledger that cannot be written only means the user
+   * is asked next time.
+   */
+  static void ledger(PlanStep step, Path baseDir) {
+    NodeSpec spec = step.type().spec();
+    OutputLedger ledger = OutputLedger.current();
+    for (String name : spec.writes()) {
+      ParamSpec p = spec.param(name).orElseThrow();
+      Param<String> key = Param.wrap(p, String.class);
+      try {
+        if (step.params().isSet(key)) {
+          ledger.record(PathChecks.realPath(step.params().path(key, baseDir)));
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // not recorded: the next run over this file asks first
+      }
+    }
   }
 
   /** Records what the step wrote, as fingerprinted after it ran. */

@@ -171,6 +171,35 @@ public record ArchSpec(
     return count + width * outputs + outputs;
   }
 
+  /**
+   * Returns how many numbers one example's forward pass produces and keeps for the backward pass:
+   * the input, every convolution, activation and pooling output, every dense layer's output (and
+   * its activation and dropout copy) and the output layer. Multiplied by the batch size and by two
+   * (the values and their gradients) it is the memory one training step needs for activations.
+   */
+  public double activationsPerExample() {
+    double count = 1;
+    for (int d : inputShape) {
+      count *= d;
+    }
+    if (kind == Kind.CNN) {
+      double h = inputShape.get(1);
+      double w = inputShape.get(2);
+      for (int filters : convChannels) {
+        count += 2 * filters * h * w; // convolution and ReLU
+        h = Math.floor(h / 2);
+        w = Math.floor(w / 2);
+        count += filters * h * w; // pooling
+      }
+    }
+    if (kind != Kind.LINEAR) {
+      for (int units : hidden) {
+        count += (dropout > 0 ? 3 : 2) * (double) units; // dense, ReLU, dropout
+      }
+    }
+    return count + outputs;
+  }
+
   /** Returns a multi-layer perceptron (no hidden sizes gives a linear model). */
   public static ArchSpec mlp(
       List<Integer> inputShape, List<Integer> hidden, int outputs, Task task) {

@@ -1,5 +1,6 @@
 package dev.blocksmith.engine.session;
 
+import dev.blocksmith.engine.exec.Estimator;
 import dev.blocksmith.engine.exec.Executor;
 import dev.blocksmith.engine.exec.OutputCache;
 import dev.blocksmith.engine.exec.RunEvent;
@@ -14,6 +15,9 @@ import dev.blocksmith.engine.plan.PlanException;
 import dev.blocksmith.engine.plan.Planner;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.store.DiskCache;
+import dev.blocksmith.engine.validate.PathChecks;
+import dev.blocksmith.engine.validate.PathPolicy;
+import dev.blocksmith.engine.validate.PathUse;
 import dev.blocksmith.engine.validate.Problem;
 import dev.blocksmith.engine.validate.ResolvedGraph;
 import dev.blocksmith.engine.validate.Validator;
@@ -113,6 +117,19 @@ public final class EngineSession implements AutoCloseable {
     return Validator.validate(graph, registry, baseDir);
   }
 
+  /** Returns every problem of the graph, its paths checked under {@code policy}. */
+  public List<Problem> validate(Graph graph, Path baseDir, PathPolicy policy) {
+    return Validator.validate(graph, registry, baseDir, policy);
+  }
+
+  /**
+   * Returns every file and folder the graph would read or write, and where each lies with respect
+   * to its folder and the policy (what {@code run MODEL} and the editor show before a run).
+   */
+  public List<PathUse> pathUses(Graph graph, Path baseDir, PathPolicy policy) {
+    return PathChecks.uses(Validator.resolve(graph, registry, baseDir, policy), policy);
+  }
+
   /**
    * Validates the graph and, when nothing blocks it, starts a run. When problems block it, no node
    * runs: the result completes at once, unsuccessful, with one message per problem, the listener
@@ -125,7 +142,16 @@ public final class EngineSession implements AutoCloseable {
    * @param listener receives events from engine threads
    */
   public RunHandle start(Graph graph, Path baseDir, RunOptions options, RunListener listener) {
-    ResolvedGraph resolved = Validator.resolve(graph, registry, baseDir);
+    return start(graph, baseDir, options, listener, PathPolicy.standard());
+  }
+
+  /**
+   * Like {@link #start(Graph, Path, RunOptions, RunListener)}, with the graph's paths checked under
+   * {@code policy} (the folders the user allowed and what they agreed to).
+   */
+  public RunHandle start(
+      Graph graph, Path baseDir, RunOptions options, RunListener listener, PathPolicy policy) {
+    ResolvedGraph resolved = Validator.resolve(graph, registry, baseDir, policy);
     List<Problem> all = resolved.problems();
     Set<String> scope = options.targets().isEmpty() ? null : resolved.ancestors(options.targets());
     List<Problem> blocking =
@@ -144,6 +170,48 @@ public final class EngineSession implements AutoCloseable {
       }
     }
     return Rejected.of(blocking, listener, this::remember);
+  }
+
+  /**
+   * Estimates the parameters, memory and time of every training block without training: the blocks
+   * they read from run (from the cache when they can; their run folder is temporary), then each
+   * training block times a few batches on the real data.
+   *
+   * @param graph the graph
+   * @param baseDir the graph's folder (may be null)
+   * @param options device and seed (targets are ignored)
+   * @param listener receives the events of the blocks that run before training
+   * @throws IllegalArgumentException naming the problems when the graph cannot run
+   */
+  public Estimator.Result estimate(
+      Graph graph, Path baseDir, RunOptions options, RunListener listener)
+      throws InterruptedException {
+    ResolvedGraph resolved = Validator.resolve(graph, registry, baseDir);
+    List<Problem> blocking = resolved.problems().stream().filter(p -> !p.isWarning()).toList();
+    lastProblems = resolved.problems();
+    if (!blocking.isEmpty()) {
+      throw new IllegalArgumentException(
+          String.join("\n", blocking.stream().map(Problem::describe).toList()));
+    }
+    try {
+      long seed = options.effectiveSeed();
+      Plan plan = Planner.plan(resolved, Set.of(), seed);
+      return Estimator.run(
+          plan,
+          targets -> {
+            try {
+              return Planner.plan(resolved, targets, seed);
+            } catch (PlanException e) {
+              throw new IllegalArgumentException(e.getMessage(), e);
+            }
+          },
+          executor,
+          RunSetup.of(graph, runsRoot, baseDir, options),
+          cache,
+          listener);
+    } catch (PlanException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   private synchronized void remember(String runId, List<Problem> problems) {

@@ -30,17 +30,34 @@ import java.util.Set;
 public final class Validator {
   private Validator() {}
 
-  /** Returns all problems of the graph, in node order, each tied to a node. */
+  /**
+   * Returns all problems of the graph, in node order, each tied to a node; paths are checked under
+   * {@link PathPolicy#standard()}.
+   */
   public static List<Problem> validate(Graph graph, NodeRegistry registry, Path baseDir) {
     return resolve(graph, registry, baseDir).problems();
+  }
+
+  /** Returns all problems of the graph, with its paths checked under the given policy. */
+  public static List<Problem> validate(
+      Graph graph, NodeRegistry registry, Path baseDir, PathPolicy policy) {
+    return resolve(graph, registry, baseDir, policy).problems();
+  }
+
+  /** Returns {@link #resolve(Graph, NodeRegistry, Path, PathPolicy)} under the standard policy. */
+  public static ResolvedGraph resolve(Graph graph, NodeRegistry registry, Path baseDir) {
+    return resolve(graph, registry, baseDir, PathPolicy.standard());
   }
 
   /**
    * Validates the graph once and returns its resolved form: every problem, and for each node whose
    * block is installed (and whose saved version it can read) the block, the params with defaults
-   * merged and the input wiring. Near-linear in nodes and edges; nothing recurses.
+   * merged and the input wiring. Near-linear in nodes and edges; nothing recurses. Every file and
+   * folder param is checked by {@link PathChecks} under {@code policy}: with a {@code baseDir}, a
+   * path must lie in it or be allowed by the policy.
    */
-  public static ResolvedGraph resolve(Graph graph, NodeRegistry registry, Path baseDir) {
+  public static ResolvedGraph resolve(
+      Graph graph, NodeRegistry registry, Path baseDir, PathPolicy policy) {
     ResolvedGraph r = new ResolvedGraph(graph, baseDir);
     List<Problem> out = new ArrayList<>();
     Map<String, NodeType> types = new LinkedHashMap<>();
@@ -84,6 +101,7 @@ public final class Validator {
                 n, types.get(n.id()), p, wiring.getOrDefault(n.id(), Map.of())));
       }
     }
+    out.addAll(PathChecks.problems(r, policy));
     r.setProblems(out);
     return r;
   }

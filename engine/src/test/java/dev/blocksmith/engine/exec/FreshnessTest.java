@@ -19,6 +19,7 @@ import dev.blocksmith.engine.spi.Params;
 import dev.blocksmith.engine.spi.Port;
 import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.testing.TestGraphs;
+import dev.blocksmith.engine.validate.PathPolicy;
 import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Table;
 import java.nio.file.Files;
@@ -143,7 +144,16 @@ class FreshnessTest {
       assertThat(block.runs).hasValue(2);
       assertThat(out).hasContent("written 2");
       Files.writeString(out, "someone else's text");
-      assertThat(run(s, g, dir)).isTrue();
+      // Not what Blocksmith wrote any more: replaced only when the user agrees.
+      assertThat(run(s, g, dir)).isFalse();
+      assertThat(s.lastProblems()).extracting(p -> p.code()).containsExactly("output-replaces");
+      assertThat(out).hasContent("someone else's text");
+      assertThat(
+              s.start(g, dir, CPU, e -> {}, PathPolicy.standard().agreeToAll())
+                  .result()
+                  .get(30, TimeUnit.SECONDS)
+                  .success())
+          .isTrue();
       assertThat(block.runs).hasValue(3);
       assertThat(out).hasContent("written 3");
     }

@@ -15,6 +15,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import dev.blocksmith.engine.djl.TrainConfig;
 import dev.blocksmith.engine.djl.TrainingLoop;
+import dev.blocksmith.engine.djl.TrainingProbe;
 import dev.blocksmith.engine.model.ArchSpec;
 import dev.blocksmith.engine.model.Architectures;
 import dev.blocksmith.engine.model.IncompatibleModelException;
@@ -22,6 +23,8 @@ import dev.blocksmith.engine.model.Preprocessing;
 import dev.blocksmith.engine.model.Provenance;
 import dev.blocksmith.engine.model.TrainedModel;
 import dev.blocksmith.engine.spi.Category;
+import dev.blocksmith.engine.spi.Estimable;
+import dev.blocksmith.engine.spi.Estimate;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
@@ -40,7 +43,7 @@ import java.util.Map;
  * The "Fine-tune" block: adapts a pretrained model to new examples, by retraining its last layer,
  * by adjusting all layers gently, or with low-rank adapters; new classes get a new output layer.
  */
-public final class FineTune implements NodeType {
+public final class FineTune implements NodeType, Estimable {
 
   /** The model to start from. */
   public static final Port<TrainedModel> BASE =
@@ -128,18 +131,8 @@ public final class FineTune implements NodeType {
         validation == null ? null : Labels.encode(pre, validation, VALIDATION.name(), ctx);
     boolean newHead = !pre.classNames().equals(base.labelNames());
     ArchSpec arch = base.arch().withOutputs(pre.outputs());
-    double lr = params.get(LEARNING_RATE) * (strategy == Adaptation.Strategy.GENTLE ? 0.1 : 1);
-    TrainConfig config =
-        new TrainConfig(
-            params.get(EPOCHS),
-            params.get(BATCH_SIZE),
-            lr,
-            TrainConfig.Optimizer.ADAM,
-            pre.task() == ArchSpec.Task.REGRESSION
-                ? TrainConfig.Loss.L2
-                : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
-            va == null || va.rows() == 0 ? 0 : params.get(PATIENCE),
-            ctx.seed());
+    TrainConfig config = config(params, strategy, pre, va, ctx.seed());
+    double lr = config.learningRate();
     if (newHead) {
       ctx.log(
           "New classes "
@@ -153,17 +146,7 @@ public final class FineTune implements NodeType {
     Engine.getInstance().setRandomSeed((int) ctx.seed());
     try (Model model = Model.newInstance(ctx.nodeId(), ctx.device())) {
       SequentialBlock net = Architectures.build(base.arch());
-      base.loadInto(net, model.getNDManager());
-      if (newHead) {
-        net.replaceLastBlock(Architectures.head(pre.outputs()));
-      }
-      Adaptation adaptation =
-          Adaptation.of(net, strategy, newHead, params.get(RANK), params.get(ALPHA).floatValue());
-      model.setBlock(adaptation.block());
-      adaptation
-          .block()
-          .initialize(model.getNDManager(), DataType.FLOAT32, new Shape(arch.batchShape(1)));
-      adaptation.refreeze();
+      Adaptation adaptation = adapt(base, net, model, arch, newHead, strategy, params);
       long[] counts = adaptation.counts();
       ctx.log(
           String.format(
@@ -208,6 +191,108 @@ public final class FineTune implements NodeType {
           e.getMessage(),
           "Open the pretrained model again, or train it again.");
     }
+  }
+
+  @Override
+  public Estimate estimate(Inputs inputs, Params params, NodeContext ctx, double probeSeconds)
+      throws NodeException {
+    TrainedModel base = inputs.get(BASE);
+    Dataset train = inputs.get(TRAIN);
+    Dataset validation = inputs.optional(VALIDATION).orElse(null);
+    Adaptation.Strategy strategy = Adaptation.Strategy.of(params.get(STRATEGY));
+    Preprocessing pre = FineTuneData.preprocessing(base, train, ctx);
+    Preprocessing.Encoded tr = Labels.encode(pre, train, TRAIN.name(), ctx);
+    Preprocessing.Encoded va =
+        validation == null ? null : Labels.encode(pre, validation, VALIDATION.name(), ctx);
+    if (va != null && va.rows() == 0) {
+      va = null;
+    }
+    boolean newHead = !pre.classNames().equals(base.labelNames());
+    ArchSpec arch = base.arch().withOutputs(pre.outputs());
+    TrainConfig config = config(params, strategy, pre, va, ctx.seed());
+    long total = arch.parameterCount();
+    int vaRows = va == null ? 0 : va.rows();
+    Estimate.Memory memory = TrainEstimates.memory(arch, total, total, config, tr.rows(), vaRows);
+    TrainingProbe.Timing timing = null;
+    long trainable = total;
+    if (TrainEstimates.fits(memory, ctx)) {
+      try (Model model = Model.newInstance(ctx.nodeId() + "-probe", ctx.device())) {
+        SequentialBlock net = Architectures.build(base.arch());
+        Adaptation adaptation = adapt(base, net, model, arch, newHead, strategy, params);
+        long[] counts = adaptation.counts();
+        trainable = counts[0];
+        total = counts[1];
+        timing = TrainingProbe.run(model, tr, va, config, ctx, probeSeconds, 200);
+      } catch (IncompatibleModelException e) {
+        throw NodeException.atPort(
+            ctx.nodeId(),
+            BASE.name(),
+            e.getMessage(),
+            "Open the pretrained model again, or train it again.");
+      }
+      memory = TrainEstimates.memory(arch, total, trainable, config, tr.rows(), vaRows);
+    }
+    TrainEstimates.Fit f =
+        TrainEstimates.of(arch, total, trainable, memory, tr, va, config, timing);
+    return TrainEstimates.single(
+        ctx.nodeId(),
+        f,
+        tr.rows(),
+        vaRows,
+        String.format(
+            Locale.ROOT,
+            "Fine-tunes %s (%s) for at most %d epochs of %,d steps (batch size %d).",
+            arch.describe(),
+            strategy.id,
+            config.epochs(),
+            Fitting.stepsPerEpoch(tr.rows(), config.batchSize()),
+            config.batchSize()));
+  }
+
+  private static TrainConfig config(
+      Params params,
+      Adaptation.Strategy strategy,
+      Preprocessing pre,
+      Preprocessing.Encoded va,
+      long seed) {
+    double lr = params.get(LEARNING_RATE) * (strategy == Adaptation.Strategy.GENTLE ? 0.1 : 1);
+    return new TrainConfig(
+        params.get(EPOCHS),
+        params.get(BATCH_SIZE),
+        lr,
+        TrainConfig.Optimizer.ADAM,
+        pre.task() == ArchSpec.Task.REGRESSION
+            ? TrainConfig.Loss.L2
+            : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
+        va == null || va.rows() == 0 ? 0 : params.get(PATIENCE),
+        seed);
+  }
+
+  /**
+   * Loads the base weights into {@code net}, swaps the head and adapts it, as {@code model}'s
+   * block.
+   */
+  private static Adaptation adapt(
+      TrainedModel base,
+      SequentialBlock net,
+      Model model,
+      ArchSpec arch,
+      boolean newHead,
+      Adaptation.Strategy strategy,
+      Params params)
+      throws IncompatibleModelException {
+    base.loadInto(net, model.getNDManager());
+    if (newHead) {
+      net.replaceLastBlock(Architectures.head(arch.outputs()));
+    }
+    Adaptation adaptation =
+        Adaptation.of(net, strategy, newHead, params.get(RANK), params.get(ALPHA).floatValue());
+    model.setBlock(adaptation.block());
+    adaptation
+        .block()
+        .initialize(model.getNDManager(), DataType.FLOAT32, new Shape(arch.batchShape(1)));
+    adaptation.refreeze();
+    return adaptation;
   }
 
   /** Returns the ids of the strategies, for tests and docs. */

@@ -3,6 +3,7 @@ package dev.blocksmith.nodes.train;
 import dev.blocksmith.engine.djl.TrainConfig;
 import dev.blocksmith.engine.model.ArchSpec;
 import dev.blocksmith.engine.model.Preprocessing;
+import dev.blocksmith.engine.spi.Estimate;
 import dev.blocksmith.engine.spi.ForwardingContext;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
@@ -261,21 +262,137 @@ final class ModelSearch {
       String settings,
       NodeContext ctx)
       throws NodeException {
-    int batch = batchSize(tr.rows());
-    int steps = Fitting.stepsPerEpoch(tr.rows(), batch);
-    int epochs = Math.max(1, Math.min(1000, (STEPS + steps - 1) / steps));
-    TrainConfig config =
-        new TrainConfig(
-            epochs,
-            batch,
-            c.learningRate(),
-            TrainConfig.Optimizer.ADAM,
-            regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
-            1,
-            ctx.seed(),
-            c.weightDecay(),
-            PATIENCE_STEPS);
+    TrainConfig config = config(c, tr.rows(), regression, ctx.seed());
     return Fitting.fit(c.arch(pre), pre, tr, va, config, settings, ctx);
+  }
+
+  /** Returns the settings a candidate trains with on a training part of {@code rows} rows. */
+  static TrainConfig config(Candidate c, int rows, boolean regression, long seed) {
+    int batch = batchSize(rows);
+    int steps = Fitting.stepsPerEpoch(rows, batch);
+    int epochs = Math.max(1, Math.min(1000, (STEPS + steps - 1) / steps));
+    return new TrainConfig(
+        epochs,
+        batch,
+        c.learningRate(),
+        TrainConfig.Optimizer.ADAM,
+        regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
+        1,
+        seed,
+        c.weightDecay(),
+        PATIENCE_STEPS);
+  }
+
+  /**
+   * Returns the estimate of the search: every candidate is timed with a short probe and the search
+   * is replayed with those times, including the time limit that stops it from starting the next
+   * candidate. Without a validation part only the fallback candidate trains.
+   */
+  static Estimate estimate(
+      Preprocessing pre,
+      Preprocessing.Encoded tr,
+      Preprocessing.Encoded va,
+      boolean regression,
+      int seconds,
+      NodeContext ctx,
+      double probeSeconds)
+      throws NodeException {
+    List<Candidate> candidates = va == null ? List.of(FALLBACK) : CANDIDATES;
+    List<TrainEstimates.Fit> fits = new ArrayList<>();
+    for (Candidate c : candidates) {
+      TrainConfig config = config(c, tr.rows(), regression, ctx.seed());
+      fits.add(
+          TrainEstimates.fit(c.arch(pre), tr, va, config, ctx, probeSeconds / candidates.size()));
+    }
+    double[] low = replay(fits, seconds, TrainEstimates.Fit::low);
+    double[] expected = replay(fits, seconds, TrainEstimates.Fit::expected);
+    double[] high = replay(fits, seconds, TrainEstimates.Fit::high);
+    TrainEstimates.Fit largest =
+        fits.stream().max(java.util.Comparator.comparingLong(TrainEstimates.Fit::parameters)).get();
+    Estimate.Memory memory =
+        fits.stream()
+            .map(TrainEstimates.Fit::memory)
+            .max(java.util.Comparator.comparingLong(Estimate.Memory::total))
+            .get();
+    long steps = fits.stream().mapToLong(TrainEstimates.Fit::steps).sum();
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        va == null
+            ? "Automatic model choice without a validation part: trains only the "
+                + FALLBACK.describe()
+                + "."
+            : String.format(
+                Locale.ROOT,
+                "Automatic model choice: %d candidates, each for at most %,d steps (early stopping"
+                    + " after %,d steps without progress), within the time limit of %d s.",
+                candidates.size(),
+                STEPS,
+                PATIENCE_STEPS,
+                seconds));
+    for (int i = 0; i < fits.size(); i++) {
+      TrainEstimates.Fit f = fits.get(i);
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "Candidate %d (%s): %s to %s.",
+              i + 1,
+              candidates.get(i).describe(),
+              TrainEstimates.duration(f.low()),
+              TrainEstimates.duration(f.high())));
+    }
+    if (expected[1] < candidates.size()) {
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "The time limit (%d s) is expected to stop the search after %d of %d candidates.",
+              seconds,
+              (int) expected[1],
+              candidates.size()));
+    }
+    boolean timed = fits.stream().allMatch(f -> f.timing() != null);
+    var first = fits.get(0).timing();
+    return new Estimate(
+        ctx.nodeId(),
+        candidates.size() == 1
+            ? largest.arch().describe()
+            : candidates.size() + " candidates, up to " + largest.arch().describe(),
+        tr.rows(),
+        va == null ? 0 : va.rows(),
+        largest.parameters(),
+        largest.trainable(),
+        memory,
+        timed
+            ? new Estimate.Time(
+                // The time limit makes the total non-monotonic: quicker candidates let more start.
+                Math.min(low[0], Math.min(expected[0], high[0])),
+                expected[0],
+                Math.max(low[0], Math.max(expected[0], high[0])),
+                steps,
+                first.perStep(),
+                fits.stream().mapToInt(f -> f.timing().steps()).sum(),
+                fits.stream().mapToDouble(f -> f.timing().seconds()).sum())
+            : Estimate.Time.unknown(steps),
+        notes,
+        List.of());
+  }
+
+  /**
+   * Returns the seconds of the search and the candidates it trains, replaying its loop: it stops
+   * before a candidate when the time so far plus the average candidate's would pass the limit.
+   */
+  private static double[] replay(
+      List<TrainEstimates.Fit> fits,
+      int seconds,
+      java.util.function.ToDoubleFunction<TrainEstimates.Fit> time) {
+    double elapsed = 0;
+    int i = 0;
+    for (; i < fits.size(); i++) {
+      if (i > 0 && elapsed + elapsed / i > seconds) {
+        break;
+      }
+      elapsed += time.applyAsDouble(fits.get(i));
+    }
+    return new double[] {elapsed, i};
   }
 
   /** Returns the batch size for a training part of this many rows. */

@@ -3,6 +3,8 @@ package dev.blocksmith.nodes.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blocksmith.engine.model.TrainedModel;
 import dev.blocksmith.engine.spi.Category;
+import dev.blocksmith.engine.spi.Estimable;
+import dev.blocksmith.engine.spi.Estimate;
 import dev.blocksmith.engine.spi.ForwardingContext;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.NodeContext;
@@ -26,7 +28,7 @@ import java.util.Map;
  * The "Sweep" block: trains the same model with several settings, one trial after another (or as
  * Spark tasks with the Spark runner), and keeps the best one by its validation score.
  */
-public final class Sweep implements NodeType {
+public final class Sweep implements NodeType, Estimable {
   private static final Train TRAIN_BLOCK = new Train();
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
@@ -272,6 +274,77 @@ public final class Sweep implements NodeType {
         .put(MODEL, best.model())
         .put(REPORT, SweepTrial.comparison(results, "one after another on this machine"))
         .build();
+  }
+
+  @Override
+  public Estimate estimate(Inputs inputs, Params params, NodeContext ctx, double probeSeconds)
+      throws NodeException {
+    List<Map<String, JsonNode>> trials;
+    try {
+      trials = plan(params);
+    } catch (IllegalArgumentException e) {
+      throw NodeException.atParam(ctx.nodeId(), GRID.name(), e.getMessage(), "");
+    }
+    Inputs trainInputs =
+        new Inputs(
+            ctx.nodeId(),
+            Map.of(TRAIN.name(), inputs.get(TRAIN), VALIDATION.name(), inputs.get(VALIDATION)));
+    double low = 0;
+    double expected = 0;
+    double high = 0;
+    long steps = 0;
+    int probed = 0;
+    double probeTime = 0;
+    Estimate largest = null;
+    Estimate.Memory memory = null;
+    List<String> notes = new ArrayList<>();
+    notes.add(trials.size() + " trials, one after another.");
+    for (int i = 0; i < trials.size(); i++) {
+      Estimate e =
+          TRAIN_BLOCK.estimate(
+              trainInputs, trainParams(trials.get(i)), ctx, probeSeconds / trials.size());
+      Estimate.Time t = e.time();
+      low += t.low();
+      expected += t.expected();
+      high += t.high();
+      steps += t.steps();
+      probed += t.probeSteps();
+      probeTime += t.probeSeconds();
+      if (largest == null || e.parameters() > largest.parameters()) {
+        largest = e;
+      }
+      if (memory == null || e.memory().total() > memory.total()) {
+        memory = e.memory();
+      }
+      notes.add(
+          "Trial "
+              + (i + 1)
+              + " ("
+              + SweepPlan.describe(changed(trials.get(i), params))
+              + "): "
+              + e.model()
+              + (t.measured()
+                  ? ", "
+                      + TrainEstimates.duration(t.low())
+                      + " to "
+                      + TrainEstimates.duration(t.high())
+                  : ", not timed")
+              + ".");
+    }
+    return new Estimate(
+        ctx.nodeId(),
+        trials.size() + " trials, up to " + largest.model(),
+        largest.trainRows(),
+        largest.validationRows(),
+        largest.parameters(),
+        largest.trainableParameters(),
+        memory,
+        Double.isFinite(expected)
+            ? new Estimate.Time(
+                low, expected, high, steps, largest.time().secondsPerStep(), probed, probeTime)
+            : Estimate.Time.unknown(steps),
+        notes,
+        List.of());
   }
 
   /** Returns only the settings of a trial that the grid varies. */

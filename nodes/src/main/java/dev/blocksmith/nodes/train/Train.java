@@ -20,6 +20,8 @@ import dev.blocksmith.engine.model.ArchSpec;
 import dev.blocksmith.engine.model.Preprocessing;
 import dev.blocksmith.engine.model.TrainedModel;
 import dev.blocksmith.engine.spi.Category;
+import dev.blocksmith.engine.spi.Estimable;
+import dev.blocksmith.engine.spi.Estimate;
 import dev.blocksmith.engine.spi.Inputs;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
@@ -38,7 +40,7 @@ import java.util.Map;
  * The "Train" block: fits the preprocessing on the training part only, builds a network and trains
  * it with early stopping, and outputs the trained model with its recipe and curves.
  */
-public final class Train implements NodeType {
+public final class Train implements NodeType, Estimable {
 
   /** The training part. */
   public static final Port<Dataset> TRAIN =
@@ -156,19 +158,7 @@ public final class Train implements NodeType {
       fitted = ModelSearch.run(pre, tr, va, regression, params.get(SEARCH_SECONDS), ctx);
     } else {
       ArchSpec arch = architecture(pre, params, ctx);
-      TrainConfig config =
-          new TrainConfig(
-              params.get(EPOCHS),
-              params.get(BATCH_SIZE),
-              params.get(LEARNING_RATE),
-              params.get(OPTIMIZER).equals("sgd")
-                  ? TrainConfig.Optimizer.SGD
-                  : TrainConfig.Optimizer.ADAM,
-              regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
-              params.get(PATIENCE),
-              ctx.seed(),
-              params.get(WEIGHT_DECAY),
-              TrainConfig.DEFAULT_MIN_PATIENCE_STEPS);
+      TrainConfig config = config(params, regression, ctx.seed());
       ctx.log(
           "Training "
               + arch.describe()
@@ -239,6 +229,67 @@ public final class Train implements NodeType {
       }
     }
     return Outputs.of(MODEL, model);
+  }
+
+  @Override
+  public Estimate estimate(Inputs inputs, Params params, NodeContext ctx, double probeSeconds)
+      throws NodeException {
+    Dataset train = inputs.get(TRAIN);
+    Dataset validation = inputs.optional(VALIDATION).orElse(null);
+    Preprocessing pre = Labels.fit(train, params, ctx);
+    Preprocessing.Encoded tr = Labels.encode(pre, train, TRAIN.name(), ctx);
+    Preprocessing.Encoded va =
+        validation == null ? null : Labels.encode(pre, validation, VALIDATION.name(), ctx);
+    if (va != null && va.rows() == 0) {
+      va = null;
+    }
+    boolean regression = pre.task() == ArchSpec.Task.REGRESSION;
+    Estimate e;
+    double one;
+    if (params.get(ARCHITECTURE).equals("auto") && pre.input() == Preprocessing.Input.TABLE) {
+      e =
+          ModelSearch.estimate(
+              pre, tr, va, regression, params.get(SEARCH_SECONDS), ctx, probeSeconds);
+      one = e.time().expected() / Math.max(1, ModelSearch.CANDIDATES.size());
+    } else {
+      ArchSpec arch = architecture(pre, params, ctx);
+      TrainConfig config = config(params, regression, ctx.seed());
+      TrainEstimates.Fit f = TrainEstimates.fit(arch, tr, va, config, ctx, probeSeconds);
+      e =
+          TrainEstimates.single(
+              ctx.nodeId(),
+              f,
+              tr.rows(),
+              va == null ? 0 : va.rows(),
+              String.format(
+                  java.util.Locale.ROOT,
+                  "Trains %s for at most %d epochs of %,d steps (batch size %d).",
+                  arch.describe(),
+                  config.epochs(),
+                  Fitting.stepsPerEpoch(tr.rows(), config.batchSize()),
+                  config.batchSize()));
+      one = f.expected();
+    }
+    int folds = params.get(FOLDS);
+    if (folds >= 2 && pre.input() == Preprocessing.Input.TABLE && train.size() >= 2 * folds) {
+      e = TrainEstimates.withFolds(e, folds, one);
+    }
+    return e;
+  }
+
+  private static TrainConfig config(Params params, boolean regression, long seed) {
+    return new TrainConfig(
+        params.get(EPOCHS),
+        params.get(BATCH_SIZE),
+        params.get(LEARNING_RATE),
+        params.get(OPTIMIZER).equals("sgd")
+            ? TrainConfig.Optimizer.SGD
+            : TrainConfig.Optimizer.ADAM,
+        regression ? TrainConfig.Loss.L2 : TrainConfig.Loss.SOFTMAX_CROSS_ENTROPY,
+        params.get(PATIENCE),
+        seed,
+        params.get(WEIGHT_DECAY),
+        TrainConfig.DEFAULT_MIN_PATIENCE_STEPS);
   }
 
   /** Returns whether a param holds something other than its default. */

@@ -24,11 +24,24 @@ public final class SampleFiles {
     return Path.of("..", "graphs", "data");
   }
 
-  /** Writes the files into {@code graphs/data/}. */
+  /**
+   * Returns the copies kept beside lessons, which may read only inside their own folder: the
+   * relative path under {@code graphs/} by file name.
+   */
+  public static Map<String, Path> lessonCopies() {
+    return Map.of("sensor-readings.csv", Path.of("..", "graphs", "lessons", "data"));
+  }
+
+  /** Writes the files into {@code graphs/data/} and the lessons' copies. */
   public static void main(String[] args) throws IOException {
     Files.createDirectories(folder());
     for (Map.Entry<String, String> e : expected().entrySet()) {
       Files.writeString(folder().resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+    }
+    for (Map.Entry<String, Path> e : lessonCopies().entrySet()) {
+      Files.createDirectories(e.getValue());
+      Files.writeString(
+          e.getValue().resolve(e.getKey()), expected().get(e.getKey()), StandardCharsets.UTF_8);
     }
   }
 }

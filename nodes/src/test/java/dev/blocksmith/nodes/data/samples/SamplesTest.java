@@ -14,6 +14,7 @@ import dev.blocksmith.nodes.data.LoadCsv;
 import dev.blocksmith.nodes.prepare.clean.Duplicates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,11 @@ class SamplesTest {
                   + e.getKey()
                   + " differs from its generator; run SampleFiles.main to regenerate it")
           .isEqualTo(e.getValue());
+    }
+    for (Map.Entry<String, Path> e : SampleFiles.lessonCopies().entrySet()) {
+      assertThat(Files.readString(e.getValue().resolve(e.getKey()), StandardCharsets.UTF_8))
+          .as(e.getValue() + "/" + e.getKey() + " differs; run SampleFiles.main")
+          .isEqualTo(SampleFiles.expected().get(e.getKey()));
     }
   }
 

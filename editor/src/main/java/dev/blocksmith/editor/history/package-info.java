@@ -1,0 +1,2 @@
+/** The Runs window: the run history listed, compared side by side and reopened. */
+package dev.blocksmith.editor.history;
