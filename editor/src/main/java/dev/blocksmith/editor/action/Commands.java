@@ -82,4 +82,7 @@ public interface Commands {
 
   /** Opens the quick-add box. */
   void quickAdd();
+
+  /** Opens the help: glossary, metrics and block docs. */
+  void showHelp();
 }

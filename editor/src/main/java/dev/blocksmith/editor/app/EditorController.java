@@ -394,6 +394,11 @@ public final class EditorController implements Commands {
   }
 
   @Override
+  public void showHelp() {
+    w.showHelp(null);
+  }
+
+  @Override
   public void showWelcome() {
     w.showPage(false);
   }

@@ -46,11 +46,14 @@ public final class MainWindow {
   private static final int PALETTE_WIDTH = 240;
   private static final int INSPECTOR_WIDTH = 320;
   private static final double RESULTS_SHARE = 0.45;
+  private static final double SMALL_RESULTS_SHARE = 0.38;
+  private static final int SMALL_HEIGHT = 760;
   private final CardLayout cards = new CardLayout();
   private Menus menus;
   private final JPanel center = new JPanel(cards);
   private NodeRegistry registry = NodeRegistry.of(List.of());
   private final dev.blocksmith.editor.inspect.FileColumns fileColumns;
+  private dev.blocksmith.editor.view.HelpView help;
 
   /**
    * Builds the window (on the EDT); call {@link #show()} to open it.
@@ -69,6 +72,12 @@ public final class MainWindow {
               return seen.isEmpty() ? fileColumns.of(doc.graph(), id, baseDir()) : seen;
             },
             () -> doc.file() == null ? null : doc.file().toAbsolutePath().getParent());
+    inspector.setSamples(
+        id -> {
+          var sample = fileColumns.sample(doc.graph(), id, baseDir());
+          return sample.columns().isEmpty() ? null : sample;
+        });
+    inspector.setOpenDoc(typeId -> showHelp("block:" + typeId));
     palette = new BlockPicker(id -> canvas.addBlock(id, null), true);
     welcome = new WelcomeView(controller::newPipeline, controller::open, controller::openFile);
     frame.setName("mainWindow");
@@ -100,6 +109,11 @@ public final class MainWindow {
               @Override
               public boolean canApply(String nodeId, dev.blocksmith.engine.value.Fix fix) {
                 return Fixes.applicable(doc.graph(), registry, nodeId, fix);
+              }
+
+              @Override
+              public void openHelp(String key) {
+                showHelp(key);
               }
 
               @Override
@@ -155,7 +169,10 @@ public final class MainWindow {
                 Math.max(
                     300,
                     all.getWidth() - PALETTE_WIDTH - INSPECTOR_WIDTH - 2 * all.getDividerSize()));
-            vertical.setDividerLocation((int) (all.getHeight() * (1 - RESULTS_SHARE)));
+            // In a small window (1280 × 800) the results keep just the height of their report
+            // row, so the inspector above keeps the beginner's settings in view.
+            double share = all.getHeight() < SMALL_HEIGHT ? SMALL_RESULTS_SHARE : RESULTS_SHARE;
+            vertical.setDividerLocation((int) (all.getHeight() * (1 - share)));
           }
         });
     return all;
@@ -256,6 +273,18 @@ public final class MainWindow {
     lesson.refresh(runs.lessonState());
   }
 
+  /**
+   * Opens the help window at {@code key} ("block:train.train", "term:epoch", "metric:r2"), or at
+   * its first entry when null.
+   */
+  public void showHelp(String key) {
+    if (help == null) {
+      help = new dev.blocksmith.editor.view.HelpView(frame);
+      help.setRegistry(registry);
+    }
+    help.show(key);
+  }
+
   /** Installs the blocks once they are loaded (off the EDT) and shows them in the palette. */
   public void setRegistry(NodeRegistry r) {
     registry = r;
@@ -263,6 +292,9 @@ public final class MainWindow {
     inspector.setRegistry(r);
     palette.setRegistry(r);
     runs.setRegistry(r);
+    if (help != null) {
+      help.setRegistry(r);
+    }
     status.setText(
         r.all().size()
             + " blocks ready"

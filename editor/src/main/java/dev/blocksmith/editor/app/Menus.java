@@ -39,6 +39,7 @@ final class Menus {
   final Action showRuns;
   final Action theme;
   final Action welcome;
+  final Action help;
   private JMenuItem undoItem;
   private JMenuItem redoItem;
 
@@ -135,9 +136,21 @@ final class Menus {
             null,
             "Show the welcome page with examples and lessons.",
             c::showWelcome);
+    help =
+        new EditorAction(
+            "Glossary and blocks…",
+            "F1",
+            "Explain a word, a metric or a block: searchable help.",
+            c::showHelp);
   }
 
   JMenuBar menuBar() {
+    JMenuBar bar = mainMenus();
+    bar.add(menu("Help", help));
+    return bar;
+  }
+
+  private JMenuBar mainMenus() {
     JMenuBar bar = new JMenuBar();
     bar.add(
         menu(

@@ -159,6 +159,9 @@ final class BlockGraph extends mxGraph {
     if (id.startsWith(INFO)) {
       CardState s = state(id.substring(INFO.length()));
       String h = s.headline();
+      if (h.isEmpty() && s.problem() != null) {
+        h = s.problem(); // a failed block says why at once; the tooltip and Problems hold it all
+      }
       String line = "● " + s.badge() + (h.isEmpty() ? "" : "  ·  " + h);
       // The full headline is in the card's tooltip; the card shows what fits on one line.
       return line.length() <= INFO_CHARS ? line : line.substring(0, INFO_CHARS - 1) + "…";
@@ -199,6 +202,11 @@ final class BlockGraph extends mxGraph {
             specOf(nodeId).map(NodeSpec::summary).orElse("This block is not installed."));
     if (!s.headline().isEmpty()) {
       summary += "<br><i>" + PlainText.escape(s.badge() + ": " + s.headline()) + "</i>";
+      String metric = s.headline().replaceFirst("[\\s:=]*[-0-9].*$", "").trim();
+      summary +=
+          dev.blocksmith.engine.text.MetricHelp.of(metric)
+              .map(h -> "<br>" + PlainText.escape(h))
+              .orElse("");
     }
     return "<html><b>"
         + PlainText.escape(convertValueToString(cards.get(nodeId)))

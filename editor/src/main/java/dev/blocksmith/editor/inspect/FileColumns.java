@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blocksmith.engine.graph.Edge;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.Node;
-import dev.blocksmith.nodes.data.csv.CsvHeader;
+import dev.blocksmith.nodes.data.csv.CsvSample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -18,12 +18,13 @@ import javax.swing.SwingUtilities;
 
 /**
  * The columns of the CSV file that feeds a block, known before anything runs: the nearest Load CSV
- * at or above the block names a file, whose header is read once on a background thread; when it
- * arrives, {@code onLoaded} runs on the EDT (to refresh the form). Until then, and for blocks fed
- * by no CSV file, the list is empty.
+ * at or above the block names a file, whose first rows ({@link CsvSample#DEFAULT_ROWS}) are read
+ * once on a background thread; when they arrive, {@code onLoaded} runs on the EDT (to refresh the
+ * form). Until then, and for blocks fed by no CSV file, the list is empty.
  */
 public final class FileColumns {
-  private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+  private static final CsvSample NONE = new CsvSample(List.of(), 0, false);
+  private final Map<String, CsvSample> cache = new ConcurrentHashMap<>();
   private final Set<String> loading = ConcurrentHashMap.newKeySet();
   private final Runnable onLoaded;
 
@@ -34,17 +35,25 @@ public final class FileColumns {
 
   /** Returns the columns of the file feeding {@code nodeId}, or an empty list while unknown. */
   public List<String> of(Graph graph, String nodeId, Path baseDir) {
+    return sample(graph, nodeId, baseDir).names();
+  }
+
+  /**
+   * Returns the first rows of the file feeding {@code nodeId} (types, missing counts, preview,
+   * guesses), or an empty sample while unknown; starts reading it when not yet read.
+   */
+  public CsvSample sample(Graph graph, String nodeId, Path baseDir) {
     Path file = sourceFile(graph, nodeId, baseDir);
     if (file == null) {
-      return List.of();
+      return NONE;
     }
     String key;
     try {
       key = file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
     } catch (java.io.IOException e) {
-      return List.of();
+      return NONE;
     }
-    List<String> known = cache.get(key);
+    CsvSample known = cache.get(key);
     if (known != null) {
       return known;
     }
@@ -52,21 +61,21 @@ public final class FileColumns {
       Thread t =
           new Thread(
               () -> {
-                List<String> names;
+                CsvSample read;
                 try {
-                  names = CsvHeader.names(file);
+                  read = CsvSample.read(file, CsvSample.DEFAULT_ROWS);
                 } catch (java.io.IOException | RuntimeException e) {
-                  names = List.of();
+                  read = NONE; // Load CSV reports what is wrong with the file when it runs
                 }
-                cache.put(key, List.copyOf(names));
+                cache.put(key, read);
                 loading.remove(key);
                 SwingUtilities.invokeLater(onLoaded);
               },
-              "read-csv-header");
+              "read-csv-sample");
       t.setDaemon(true);
       t.start();
     }
-    return List.of();
+    return NONE;
   }
 
   private static Path sourceFile(Graph graph, String nodeId, Path baseDir) {

@@ -10,6 +10,7 @@ import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.spi.NodeSpec;
 import dev.blocksmith.engine.spi.ParamSpec;
 import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.nodes.data.csv.CsvSample;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.FlowLayout;
@@ -23,6 +24,7 @@ import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
@@ -44,6 +46,8 @@ public final class InspectorPanel extends JPanel {
   private NodeRegistry registry = NodeRegistry.of(List.of());
   private Node shown;
   private boolean advancedOpen;
+  private Function<String, CsvSample> samples = id -> null;
+  private java.util.function.Consumer<String> openDoc;
 
   /**
    * Creates the inspector.
@@ -71,6 +75,21 @@ public final class InspectorPanel extends JPanel {
   /** Sets the installed blocks. */
   public void setRegistry(NodeRegistry registry) {
     this.registry = registry;
+    shown = null;
+  }
+
+  /**
+   * Sets where the first rows of a Load CSV node's file come from (null while not read yet), so its
+   * form shows the column table before anything runs.
+   */
+  public void setSamples(Function<String, CsvSample> samples) {
+    this.samples = samples;
+    shown = null;
+  }
+
+  /** Sets what the "?" beside a block's name opens: the block's entry in the help (its type id). */
+  public void setOpenDoc(java.util.function.Consumer<String> openDoc) {
+    this.openDoc = openDoc;
     shown = null;
   }
 
@@ -107,7 +126,17 @@ public final class InspectorPanel extends JPanel {
   }
 
   private void build(Node n, NodeSpec spec) {
-    form.add(left(title(spec.displayName())));
+    JPanel head = new JPanel(new BorderLayout(6, 0));
+    head.add(title(spec.displayName()), BorderLayout.CENTER);
+    if (openDoc != null) {
+      JButton doc = new JButton("?");
+      doc.setName("blockDoc");
+      doc.setToolTipText("Open the help for " + spec.displayName());
+      doc.putClientProperty("JButton.buttonType", "help");
+      doc.addActionListener(e -> openDoc.accept(spec.id()));
+      head.add(doc, BorderLayout.EAST);
+    }
+    form.add(left(head));
     form.add(left(muted(spec.summary())));
     if (!spec.presets().isEmpty()) {
       JPanel presets = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 4));
@@ -125,7 +154,12 @@ public final class InspectorPanel extends JPanel {
     form.add(Box.createVerticalStrut(6));
     List<ParamSpec> beginner = spec.params().stream().filter(p -> !p.advanced()).toList();
     List<ParamSpec> advanced = spec.params().stream().filter(ParamSpec::advanced).toList();
-    beginner.forEach(p -> form.add(left(row(n, p))));
+    for (ParamSpec p : beginner) {
+      form.add(left(row(n, p)));
+      if (p.type() == ParamType.FILE && spec.id().equals("data.load-csv")) {
+        columnTable(n);
+      }
+    }
     if (!advanced.isEmpty()) {
       JToggleButton toggle =
           new JToggleButton(
@@ -151,6 +185,24 @@ public final class InspectorPanel extends JPanel {
     if (!spec.watchOutFor().isBlank()) {
       form.add(left(section("Watch out for", spec.watchOutFor())));
     }
+  }
+
+  /** Adds the column table of a Load CSV node's file, once its first rows have been read. */
+  private void columnTable(Node n) {
+    CsvSample sample = samples.apply(n.id());
+    if (sample == null || sample.columns().isEmpty()) {
+      return;
+    }
+    JComponent table =
+        ColumnTable.create(
+            n,
+            sample,
+            (c, role) ->
+                edits.edit(
+                    "Set " + c.name() + " to " + role,
+                    g -> ColumnRoles.assign(g, n.id(), c, role)));
+    form.add(left(table));
+    form.add(Box.createVerticalStrut(6));
   }
 
   private JPanel row(Node n, ParamSpec p) {

@@ -206,7 +206,16 @@ final class ParamFields {
     box.setToolTipText(
         columns.get().isEmpty()
             ? "Type a column name, or choose the file in Load CSV to pick from its columns"
-            : "Pick a column of the incoming table");
+            : "Pick a column of the incoming table, or type its name");
+    // FlatLaf shows this grey hint while the field is empty: the list accepts typing.
+    String hint = columns.get().isEmpty() ? "type a column name" : "pick or type a column name";
+    box.putClientProperty("JTextField.placeholderText", hint);
+    if (box.getEditor().getEditorComponent() instanceof javax.swing.JComponent editor) {
+      editor.putClientProperty("JTextField.placeholderText", hint);
+    }
+    if (box.getRenderer() instanceof javax.swing.JComponent r) {
+      r.putClientProperty("html.disable", Boolean.TRUE); // names come from the user's file
+    }
     boolean[] quiet = {false};
     box.addActionListener(
         e -> {

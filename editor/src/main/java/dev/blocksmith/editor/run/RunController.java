@@ -59,7 +59,7 @@ public final class RunController {
     this.doc = doc;
     this.device = device;
     this.status = status;
-    this.panel = new RunPanel(canvas::select);
+    this.panel = new RunPanel(canvas::select, id -> canvas.cardText(id).split(" \\| ")[0]);
   }
 
   /** Returns the bottom panel (results, problems, log). */
@@ -340,11 +340,26 @@ public final class RunController {
               ? s
               : s.withProblem(msg));
       panel.log("[" + f.nodeId() + "] " + f.status().name().toLowerCase() + ": " + msg);
+      if (f.status() == NodeStatus.FAILED || f.status() == NodeStatus.DIVERGED) {
+        panel.addProblem(
+            new Problem(
+                f.status() == NodeStatus.DIVERGED ? "run-diverged" : "run-failed",
+                f.nodeId(),
+                null,
+                null,
+                f.message(),
+                f.fix()));
+        status.accept(
+            canvas.cardText(f.nodeId()).split(" \\| ")[0]
+                + (f.status() == NodeStatus.DIVERGED ? " diverged" : " failed")
+                + ": see its card and the Problems tab.");
+      }
     } else if (e instanceof RunEvent.RunFinished f) {
       status.accept(
           (f.success() ? "Run finished" : "Run ended with problems")
               + " in "
-              + String.format("%.1f s", f.millis() / 1000.0));
+              + String.format("%.1f s", f.millis() / 1000.0)
+              + (!f.success() && panel.problemCount() > 0 ? ": see the Problems tab." : ""));
       panel.log("Run " + (f.success() ? "finished" : "ended with problems") + ".");
       runId = null; // one run at a time; the engine names runs its own way
     }

@@ -9,6 +9,7 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.swing.DefaultListModel;
 import javax.swing.JList;
 import javax.swing.JPanel;
@@ -25,21 +26,36 @@ final class RunPanel extends JPanel {
   private final JTextArea log = new JTextArea();
   private final JTabbedPane tabs = new JTabbedPane();
 
-  RunPanel(Consumer<String> selectNode) {
+  RunPanel(Consumer<String> selectNode, Function<String, String> blockName) {
     super(new BorderLayout());
     problemList.setName("problems");
     problemList.setCellRenderer(
         (l, p, i, sel, foc) -> {
+          // CSS pixels: Swing's HTML draws them about a third wider than screen pixels.
+          int width =
+              Math.max(200, (l.getParent() == null ? 600 : l.getParent().getWidth() - 40) * 3 / 4);
+          String where = p.nodeId() == null ? "Pipeline" : blockName.apply(p.nodeId());
+          String when =
+              p.code().startsWith("run-")
+                  ? p.code().equals("run-diverged")
+                      ? " (diverged while running)"
+                      : " (failed while running)"
+                  : "";
           var label =
               new javax.swing.JLabel(
-                  "<html><b>"
-                      + PlainText.escape(p.nodeId() == null ? "Pipeline" : p.nodeId())
-                      + "</b>: "
+                  "<html><div style='width:"
+                      + width
+                      + "px'><b>"
+                      + PlainText.escape(where)
+                      + "</b>"
+                      + PlainText.escape(when)
+                      + ": "
                       + PlainText.escape(p.message())
                       + (p.fix() == null || p.fix().isBlank()
                           ? ""
-                          : " <i>" + PlainText.escape(p.fix()) + "</i>")
-                      + "</html>");
+                          : "<br><i>What to do: " + PlainText.escape(p.fix()) + "</i>")
+                      + "</div></html>");
+          label.setBorder(javax.swing.BorderFactory.createEmptyBorder(3, 6, 3, 6));
           label.setOpaque(sel);
           label.setBackground(l.getSelectionBackground());
           return label;
@@ -63,7 +79,8 @@ final class RunPanel extends JPanel {
     tabs.addTab("Problems", new JScrollPane(problemList));
     tabs.addTab("Run log", new JScrollPane(log));
     tabs.setToolTipTextAt(0, "What the selected block produced");
-    tabs.setToolTipTextAt(1, "What must be fixed before the pipeline can run");
+    tabs.setToolTipTextAt(
+        1, "What must be fixed before the pipeline can run, and blocks that failed while running");
     tabs.setToolTipTextAt(2, "Everything the blocks reported during runs");
     add(tabs, BorderLayout.CENTER);
   }
@@ -91,6 +108,20 @@ final class RunPanel extends JPanel {
   void clearProblems() {
     problems.clear();
     tabs.setTitleAt(1, "Problems");
+    if (tabs.getSelectedIndex() == 1) {
+      tabs.setSelectedIndex(0); // nothing left to read there: back to the results
+    }
+  }
+
+  /** Adds one problem (a block that failed while running) and shows the Problems tab. */
+  void addProblem(Problem p) {
+    problems.addElement(p);
+    tabs.setTitleAt(1, "Problems (" + problems.size() + ")");
+    tabs.setSelectedIndex(1);
+  }
+
+  int problemCount() {
+    return problems.size();
   }
 
   void showProblems(List<Problem> list) {

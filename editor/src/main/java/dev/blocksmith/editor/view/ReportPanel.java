@@ -66,17 +66,39 @@ final class ReportPanel {
           @Override
           public String getToolTipText(java.awt.event.MouseEvent e) {
             int at = rowAtPoint(e.getPoint());
-            return at < 0 ? null : PlainText.tip(helpOf(String.valueOf(getValueAt(at, 0))));
+            String help = at < 0 ? null : helpOf(String.valueOf(getValueAt(at, 0)));
+            return help == null ? null : PlainText.tip(help + " (Double-click for the glossary.)");
           }
         };
     PlainText.plain(metrics);
+    metrics.addMouseListener(
+        new java.awt.event.MouseAdapter() {
+          @Override
+          public void mouseClicked(java.awt.event.MouseEvent e) {
+            int at = metrics.rowAtPoint(e.getPoint());
+            if (e.getClickCount() == 2 && at >= 0) {
+              fixes.openHelp("metric:" + metrics.getValueAt(at, 0));
+            }
+          }
+        });
     metrics.setName("metricsTable");
     metrics.setRowHeight(metrics.getFontMetrics(metrics.getFont()).getHeight() + 6);
+    // Metric names are never cut off: the name column is as wide as the longest name.
+    java.awt.FontMetrics fm = metrics.getFontMetrics(metrics.getFont());
+    int nameWidth = fm.stringWidth("metric");
+    for (int i = 0; i < m.getRowCount(); i++) {
+      nameWidth = Math.max(nameWidth, fm.stringWidth(String.valueOf(m.getValueAt(i, 0))));
+    }
+    int valueWidth = fm.stringWidth("-0,000,000.0000");
+    metrics.getColumnModel().getColumn(0).setPreferredWidth(nameWidth + 16);
+    metrics.getColumnModel().getColumn(1).setPreferredWidth(valueWidth + 16);
     JScrollPane ms = new JScrollPane(metrics);
     ms.setPreferredSize(
         new Dimension(
-            210, Math.min(ROW_HEIGHT, metrics.getRowHeight() * (m.getRowCount() + 1) + 8)));
-    ms.setMinimumSize(new Dimension(180, 80));
+            Math.max(210, nameWidth + valueWidth + 40),
+            Math.min(ROW_HEIGHT, metrics.getRowHeight() * (m.getRowCount() + 1) + 8)));
+    // GridBagLayout falls back to minimum sizes when the row is short of room: keep the names.
+    ms.setMinimumSize(new Dimension(ms.getPreferredSize().width, 80));
     JPanel metricsBox = new JPanel(new BorderLayout());
     metricsBox.add(ms, BorderLayout.NORTH);
     row.add(metricsBox, c);

@@ -22,6 +22,12 @@ import java.util.Set;
 final class FakeBackend implements RunBackend {
   private volatile boolean cancelled;
 
+  /** Blocks of this type fail while running (null: none fails). */
+  volatile String failType;
+
+  /** The metrics of Evaluate's report. */
+  volatile Map<String, Double> metrics = Map.of("accuracy", 0.94);
+
   /** How often the cache was cleared. */
   volatile int cacheClears;
 
@@ -65,6 +71,17 @@ final class FakeBackend implements RunBackend {
           ev.event(new RunEvent.NodeMetric(runId, n.id(), "validation loss", i, 1.2 / i + 0.05));
         }
       }
+      if (n.type().equals(failType)) {
+        ev.event(
+            new RunEvent.NodeFailed(
+                runId,
+                n.id(),
+                NodeStatus.FAILED,
+                "The column to predict, \"kind\", has the same value in every row.",
+                "Pick a column whose values differ between rows."));
+        ev.event(new RunEvent.RunFinished(runId, false, 0, null));
+        return;
+      }
       String headline =
           switch (n.type()) {
             case "evaluate.evaluate" -> "accuracy 94.0 %";
@@ -77,7 +94,7 @@ final class FakeBackend implements RunBackend {
             new Report(
                 "Test results",
                 "classification",
-                Map.of("accuracy", 0.94),
+                metrics,
                 List.of("setosa", "versicolor", "virginica"),
                 new int[][] {{10, 0, 0}, {0, 9, 1}, {0, 1, 9}},
                 List.of(),

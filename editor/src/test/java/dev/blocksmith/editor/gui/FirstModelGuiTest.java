@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
+import javax.swing.JTable;
 import javax.swing.JTextField;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A newcomer's first model from their own CSV, on the real engine, counting what the user does:
- * from the welcome screen, drop the file, pick the column to predict from the list Load CSV fills
- * from the file's header without running anything, quick-add Split, Train and Evaluate with the
- * palette (each wired to the block before), Run, and read the accuracy on the Evaluate card.
+ * from the welcome screen, drop the file, pick the column to predict in the column table Load CSV
+ * shows from the file's first rows without running anything, quick-add Split, Train and Evaluate
+ * with the palette (each wired to the block before), Run, and read the accuracy on the Evaluate
+ * card.
  */
 class FirstModelGuiTest {
   @TempDir Path tmp;
@@ -55,7 +57,7 @@ class FirstModelGuiTest {
       act(() -> w.controller().newPipeline()); // 1: New pipeline on the welcome screen
       act(() -> drop(canvas, csv)); // 2: drop the CSV on the canvas
       act(() -> canvas.select("load-csv")); // 3: click the new Load CSV card
-      // The header is read off the EDT; the list fills without a run.
+      // The first rows are read off the EDT; the column table and the list fill without a run.
       Gui.waitUntil(
           "columns listed",
           10,
@@ -64,14 +66,21 @@ class FirstModelGuiTest {
                   () -> {
                     JComboBox<?> box =
                         (JComboBox<?>) Gui.findByName(w.frame().getRootPane(), "param:label");
-                    return box != null && box.getItemCount() == 4;
+                    return box != null
+                        && box.getItemCount() == 4
+                        && Gui.findByName(w.frame().getRootPane(), "columnTable") != null;
                   }));
       assertThat(Gui.edt(() -> canvas.cardState("load-csv").status())).isEqualTo(NodeStatus.IDLE);
       Gui.shot(w.frame(), "first-02-columns-before-running");
+      JTable columns =
+          Gui.edt(() -> (JTable) Gui.findByName(w.frame().getRootPane(), "columnTable"));
+      act(() -> columns.editCellAt(3, 2)); // 4: click the Role of "species" in the column table
       act(
-          () ->
-              ((JComboBox<?>) Gui.findByName(w.frame().getRootPane(), "param:label"))
-                  .setSelectedItem("species")); // 4: pick the column to predict
+          () -> { // 5: choose "Predict this"
+            @SuppressWarnings("unchecked")
+            JComboBox<Object> roles = (JComboBox<Object>) columns.getEditorComponent();
+            roles.setSelectedIndex(0);
+          });
       Gui.waitUntil(
           "label set",
           5,
@@ -90,14 +99,14 @@ class FirstModelGuiTest {
       robot.setAutoDelay(10);
       for (String q : List.of("prepare.split", "train.train", "evaluate.evaluate")) {
         act(
-            () -> { // 5, 7, 9: type the block's name in the palette search
+            () -> { // 6, 8, 10: type the block's name in the palette search
               JTextField search =
                   (JTextField) Gui.findByName(w.frame().getRootPane(), "paletteSearch");
               search.setText(q);
               search.requestFocusInWindow();
             });
         robot.waitForIdle();
-        actions++; // 6, 8, 10: Enter adds it after the selected block, wired
+        actions++; // 7, 9, 11: Enter adds it after the selected block, wired
         robot.keyPress(KeyEvent.VK_ENTER);
         robot.keyRelease(KeyEvent.VK_ENTER);
         robot.waitForIdle();
@@ -125,7 +134,7 @@ class FirstModelGuiTest {
       }
       Gui.run(canvas::zoomToFit);
       Gui.shot(w.frame(), "first-03-wired");
-      act(() -> w.controller().runAll()); // 11: Run
+      act(() -> w.controller().runAll()); // 12: Run
       Gui.waitUntil(
           "evaluated",
           180,

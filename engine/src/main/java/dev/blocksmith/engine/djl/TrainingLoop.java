@@ -17,6 +17,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.blocksmith.engine.model.Preprocessing.Encoded;
+import dev.blocksmith.engine.spi.CancelledException;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
 import dev.blocksmith.engine.value.Curve;
@@ -69,8 +70,11 @@ public final class TrainingLoop {
    * @param epochsRun epochs actually run
    * @param bestEpoch the epoch (1-based) whose weights the model now holds
    * @param stoppedEarly whether early stopping ended the run
+   * @param cancelled whether the user cancelled after at least one whole epoch, so the model holds
+   *     the best weights so far instead of the finished training's
    */
-  public record Result(List<Curve> history, int epochsRun, int bestEpoch, boolean stoppedEarly) {}
+  public record Result(
+      List<Curve> history, int epochsRun, int bestEpoch, boolean stoppedEarly, boolean cancelled) {}
 
   /**
    * Trains {@code model} (its block set, initialised here if it is not yet) and returns its curves.
@@ -81,7 +85,8 @@ public final class TrainingLoop {
    * @param config epochs, batch size, optimizer, loss, patience and seed
    * @param ctx progress, metrics and cancellation
    * @throws NodeException of kind DIVERGED when the loss becomes NaN or infinite, CANCELLED when
-   *     the user cancels
+   *     the user cancels before the first epoch ends (later, the best weights so far are kept and
+   *     the result says it was cancelled)
    */
   public static Result run(
       Model model, Encoded train, Encoded validation, TrainConfig config, NodeContext ctx)
@@ -134,28 +139,39 @@ public final class TrainingLoop {
       byte[] bestWeights = null;
       int epoch = 0;
       boolean stoppedEarly = false;
+      boolean cancelled = false;
       int patience = config.patienceEpochs(batches);
       while (epoch < config.epochs()) {
         epoch++;
         double[] sums;
-        if (epochFeatures == null) {
-          sums =
-              trainEpoch(trainer, optimizer, x, y, shuffle, config, batches, epoch, classify, ctx);
-        } else {
-          float[] varied = epochFeatures.apply(epoch);
-          if (varied.length != train.features().length) {
-            throw new IllegalStateException(
-                "augmented training data has "
-                    + varied.length
-                    + " values, not "
-                    + train.features().length);
-          }
-          try (NDManager epochData = data.newSubManager()) {
-            NDArray ax = epochData.create(varied, x.getShape());
+        try {
+          if (epochFeatures == null) {
             sums =
                 trainEpoch(
-                    trainer, optimizer, ax, y, shuffle, config, batches, epoch, classify, ctx);
+                    trainer, optimizer, x, y, shuffle, config, batches, epoch, classify, ctx);
+          } else {
+            float[] varied = epochFeatures.apply(epoch);
+            if (varied.length != train.features().length) {
+              throw new IllegalStateException(
+                  "augmented training data has "
+                      + varied.length
+                      + " values, not "
+                      + train.features().length);
+            }
+            try (NDManager epochData = data.newSubManager()) {
+              NDArray ax = epochData.create(varied, x.getShape());
+              sums =
+                  trainEpoch(
+                      trainer, optimizer, ax, y, shuffle, config, batches, epoch, classify, ctx);
+            }
           }
+        } catch (CancelledException e) {
+          if (bestEpoch == 0) {
+            throw e; // not one whole epoch: there is no model worth keeping
+          }
+          epoch--; // the cancelled epoch did not finish
+          cancelled = true;
+          break;
         }
         double trainLoss = sums[0] / train.rows();
         curves.add("train loss", epoch, trainLoss, ctx);
@@ -190,12 +206,24 @@ public final class TrainingLoop {
           break;
         }
       }
-      if (bestWeights != null && bestEpoch != epoch) {
+      // A cancelled epoch changed the weights part-way, so they go back even when its
+      // predecessor was the best.
+      if (bestWeights != null && (bestEpoch != epoch || cancelled)) {
         restore(model, bestWeights);
       } else {
         bestEpoch = epoch;
       }
-      return new Result(curves.build(), epoch, bestEpoch, stoppedEarly);
+      if (cancelled) {
+        ctx.log(
+            "Cancelled during epoch "
+                + (epoch + 1)
+                + ": keeping "
+                + (bestWeights != null
+                    ? "the weights of epoch " + bestEpoch + ", the best so far"
+                    : "the weights as they were when cancelled (after epoch " + epoch + ")")
+                + ", instead of throwing the training away.");
+      }
+      return new Result(curves.build(), epoch, bestEpoch, stoppedEarly, cancelled);
     }
   }
 

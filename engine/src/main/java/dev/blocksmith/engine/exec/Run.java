@@ -340,8 +340,14 @@ final class Run implements RunHandle {
       kept.values().removeIf(java.util.Objects::isNull);
       kept.replaceAll((port, v) -> withRecipe(v));
       // Stored before the node is announced finished, so a run that ends has written its entries
-      // (a CLI process exits right after); the disk write is outside the run's lock.
-      cache.put(step.signature(), kept, persistable(step));
+      // (a CLI process exits right after); the disk write is outside the run's lock. A block that
+      // returned after the user cancelled (Train keeps its best model so far) made something
+      // unfinished: it is shown and passed on in this run, never served from the cache later.
+      if (cancelledAny(id)) {
+        folder.log(id, "Returned after cancel: its outputs are not cached.");
+      } else {
+        cache.put(step.signature(), kept, persistable(step));
+      }
     }
     synchronized (this) {
       millis.put(id, ms);

@@ -73,6 +73,11 @@ public final class MetricHelp {
 
   private MetricHelp() {}
 
+  /** Returns every metric name with its help sentence, in the order reports show them. */
+  public static Map<String, String> metrics() {
+    return java.util.Collections.unmodifiableMap(EXACT);
+  }
+
   /** Returns the help sentence of a metric, or empty when none is known. */
   public static Optional<String> of(String metric) {
     for (String bound : new String[] {", 95 % low", ", 95 % high"}) {

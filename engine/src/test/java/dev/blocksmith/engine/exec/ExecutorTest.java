@@ -116,6 +116,29 @@ class ExecutorTest {
   }
 
   @Test
+  void whatABlockReturnsAfterCancelIsPassedOnButNeverCached() throws Exception {
+    Graph g =
+        TestGraphs.of("keep")
+            .node("k", "test.keep-on-cancel")
+            .node("add", "test.add-one")
+            .edge("k.table", "add.table")
+            .build();
+    RunHandle h = session.start(g, runs, CPU, events::add);
+    assertThat(blocks.keeper.started.await(10, TimeUnit.SECONDS)).isTrue();
+    h.cancel();
+    RunResult r = h.result().get(10, TimeUnit.SECONDS);
+    assertThat(r.statuses()).containsEntry("k", NodeStatus.DONE);
+    assertThat(r.statuses().get("add")).isEqualTo(NodeStatus.CANCELLED);
+    // The next run does not serve the unfinished output from the cache: the block runs again.
+    blocks.keeper.release.countDown();
+    RunResult again = run(g);
+    assertThat(again.success()).isTrue();
+    assertThat(again.statuses()).containsEntry("k", NodeStatus.DONE);
+    assertThat(blocks.keeper.runs).hasValue(2);
+    assertThat(run(g).statuses()).containsEntry("k", NodeStatus.CACHED);
+  }
+
+  @Test
   void cancellingOneNodeSkipsItsDownstream() throws Exception {
     Graph g =
         TestGraphs.of("wait")

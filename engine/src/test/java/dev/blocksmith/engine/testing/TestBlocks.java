@@ -42,6 +42,9 @@ public final class TestBlocks {
   /** Signals {@link Wait#started} then waits for cancellation or {@link Wait#release}. */
   public final Wait waiter = new Wait();
 
+  /** Waits, and when cancelled returns what it has (as Train keeps its best model so far). */
+  public final KeepOnCancel keeper = new KeepOnCancel();
+
   /** Always fails, with a NodeException or (mode "crash") an unexpected exception. */
   public final Fail fail = new Fail();
 
@@ -56,7 +59,8 @@ public final class TestBlocks {
 
   /** Returns a registry of all these blocks. */
   public NodeRegistry registry() {
-    return NodeRegistry.of(List.of(source, addOne, meet, heavy, waiter, fail, score, needsModel));
+    return NodeRegistry.of(
+        List.of(source, addOne, meet, heavy, waiter, keeper, fail, score, needsModel));
   }
 
   static Table table(double x) {
@@ -237,6 +241,39 @@ public final class TestBlocks {
       started.countDown();
       while (!release.await(5, TimeUnit.MILLISECONDS)) {
         ctx.checkCancelled();
+      }
+      return Outputs.of(TABLE_OUT, in.optional(PASS_IN).orElse(table(0)));
+    }
+  }
+
+  /** Waits for a release or a cancel; on cancel it returns normally instead of throwing. */
+  public static final class KeepOnCancel implements NodeType {
+    /** Counted down when the block starts. */
+    public final CountDownLatch started = new CountDownLatch(1);
+
+    /** Count down to let the block finish without a cancel. */
+    public final CountDownLatch release = new CountDownLatch(1);
+
+    /** How often it ran. */
+    public final AtomicInteger runs = new AtomicInteger();
+
+    private static final NodeSpec SPEC =
+        describe("test.keep-on-cancel", "Keep on cancel")
+            .addInput(PASS_IN)
+            .addOutput(tableOut())
+            .build();
+
+    @Override
+    public NodeSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) throws Exception {
+      runs.incrementAndGet();
+      started.countDown();
+      while (!ctx.isCancelled() && !release.await(5, TimeUnit.MILLISECONDS)) {
+        Thread.onSpinWait();
       }
       return Outputs.of(TABLE_OUT, in.optional(PASS_IN).orElse(table(0)));
     }

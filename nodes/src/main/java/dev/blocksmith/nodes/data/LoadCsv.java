@@ -74,6 +74,16 @@ public final class LoadCsv implements NodeType {
           .optAdvanced(true)
           .build();
 
+  /** Columns left out of learning, kept in the table. */
+  public static final Param<String> IGNORE =
+      Param.text("ignoreColumns")
+          .setLabel("Leave out")
+          .setHelp(
+              "Columns not to learn from, separated by commas; they stay in the table (and in"
+                  + " the mistakes table) but the model never sees them.")
+          .optAdvanced(true)
+          .build();
+
   /** Whether rows of the wrong width are skipped. */
   public static final Param<Boolean> SKIP_BAD_ROWS =
       Param.bool("skipBadRows")
@@ -144,6 +154,7 @@ public final class LoadCsv implements NodeType {
           .addParam(GROUP)
           .addParam(IDS)
           .addParam(KEEP)
+          .addParam(IGNORE)
           .addParam(SKIP_BAD_ROWS)
           .addParam(DELIMITER)
           .addParam(HEADER)
@@ -231,6 +242,7 @@ public final class LoadCsv implements NodeType {
             new TableRoles.Choice(GROUP.name(), group),
             new TableRoles.Choice(IDS.name(), params.get(IDS)),
             new TableRoles.Choice(KEEP.name(), params.get(KEEP)),
+            new TableRoles.Choice(IGNORE.name(), params.get(IGNORE)),
             ctx);
     ctx.log(
         String.format(

@@ -170,6 +170,13 @@ public final class Evaluate implements NodeType {
     return Outputs.builder().put(REPORT, both).put(MISTAKES, scored.mistakes()).build();
   }
 
+  /** Returns the coach's findings after the plain-words reading of the scores. */
+  private static List<Finding> withPlainWords(Finding words, List<Finding> coach) {
+    List<Finding> out = new ArrayList<>(coach);
+    out.add(words);
+    return out;
+  }
+
   /** A report and the mistakes behind it. */
   private record Scored(Report report, Table mistakes) {}
 
@@ -241,7 +248,9 @@ public final class Evaluate implements NodeType {
               null,
               List.of(),
               model.history(),
-              CoachFixes.findings(model, metrics, List.of(), e.rows(), train, data),
+              withPlainWords(
+                  PlainWords.regression(metrics, pre.labelColumn(), truth),
+                  CoachFixes.findings(model, metrics, List.of(), e.rows(), train, data)),
               List.of());
       Table worst =
           data instanceof Table t

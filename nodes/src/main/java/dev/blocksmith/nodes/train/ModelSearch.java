@@ -123,6 +123,9 @@ final class ModelSearch {
     double lowest = Double.POSITIVE_INFINITY;
     double highest = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < CANDIDATES.size(); i++) {
+      if (best != null && ctx.isCancelled()) {
+        break;
+      }
       double elapsed = (System.nanoTime() - start) / 1e9;
       if (i > 0 && elapsed + elapsed / i > seconds) {
         ctx.log(
@@ -140,6 +143,9 @@ final class ModelSearch {
       try {
         f = fit(c, pre, tr, va, regression, null, new Trial(ctx, i, CANDIDATES.size()));
       } catch (NodeException e) {
+        if (e.kind() == NodeException.Kind.CANCELLED && best != null) {
+          break; // cancelled before this candidate finished an epoch: keep the best one so far
+        }
         if (e.kind() != NodeException.Kind.DIVERGED) {
           throw e;
         }
@@ -187,7 +193,8 @@ final class ModelSearch {
           null);
     }
     String why =
-        "Kept the "
+        (ctx.isCancelled() ? "Cancelled during the search. " : "")
+            + "Kept the "
             + winner.describe()
             + ": "
             + reason(best, regression, lowest, highest)

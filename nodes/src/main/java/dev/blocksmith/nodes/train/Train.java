@@ -196,6 +196,21 @@ public final class Train implements NodeType, Estimable {
             + r.bestEpoch()
             + ".");
     TrainedModel model = fitted.model();
+    if (ctx.isCancelled()) {
+      // The user stopped it: the best model so far is the output, said plainly and not cached.
+      String line =
+          "Cancelled: kept the best model so far (epoch "
+              + r.bestEpoch()
+              + " of the "
+              + r.epochsRun()
+              + " that finished). It is not kept in the cache; run again to train it fully.";
+      ctx.log(line);
+      String before = model.provenance().settings();
+      return Outputs.of(
+          MODEL,
+          model.withProvenance(
+              model.provenance().withSettings((before == null ? "" : before + " ") + line)));
+    }
     int folds = params.get(FOLDS);
     if (folds >= 2 && pre.input() == Preprocessing.Input.TABLE) {
       if (train.size() < 2 * folds) {

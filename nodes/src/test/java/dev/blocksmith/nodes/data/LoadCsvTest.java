@@ -96,6 +96,16 @@ class LoadCsvTest {
   }
 
   @Test
+  void leaveOutKeepsTheColumnButNeverLearnsFromIt() throws Exception {
+    Table t = load("a,b,c\n1,2,x\n3,4,y\n5,6,x\n", "ignoreColumns", "b", "label", "c");
+    assertThat(t.column("b")).isPresent();
+    assertThat(t.role("b")).isEqualTo(ColumnRole.IGNORE);
+    assertThat(t.role("a")).isEqualTo(ColumnRole.FEATURE);
+    assertThat(failure("a,b\n1,2\n3,4\n", "ignoreColumns", "zz").getMessage())
+        .contains("column to leave out \"zz\"");
+  }
+
+  @Test
   void skipsUtf8ByteOrderMark() throws Exception {
     Table t = load("\uFEFFname,age\nann,30\nbob,40\n");
     assertThat(t.columnNames()).containsExactly("name", "age");

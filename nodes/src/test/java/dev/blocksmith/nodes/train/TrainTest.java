@@ -127,6 +127,41 @@ class TrainTest {
   }
 
   @Test
+  void aCancelledTrainingKeepsTheBestModelSoFarAndSaysSo() throws Exception {
+    Table all = table(120, true);
+    int[] train = java.util.stream.IntStream.range(0, 120).filter(i -> i % 4 != 0).toArray();
+    int[] validation = java.util.stream.IntStream.range(0, 120).filter(i -> i % 4 == 0).toArray();
+    try (TestContext ctx = new TestContext("train")) {
+      ctx.onMetric(
+          c -> {
+            if (c.metrics().getOrDefault("validation loss", List.of()).size() == 2) {
+              c.cancel();
+            }
+          });
+      TrainedModel model =
+          (TrainedModel)
+              Run.block(
+                      new Train(),
+                      Map.of("train", all.select(train), "validation", all.select(validation)),
+                      ctx,
+                      "architecture",
+                      "mlp",
+                      "epochs",
+                      200,
+                      "hiddenSizes",
+                      List.of(4),
+                      "crossValidationFolds",
+                      5)
+                  .get("model");
+      assertThat(model.provenance().epochsRun()).isEqualTo(2);
+      assertThat(ctx.logText())
+          .contains("Cancelled: kept the best model so far")
+          .doesNotContain("Cross-validation");
+      assertThat(model.provenance().settings()).contains("Cancelled: kept the best model so far");
+    }
+  }
+
+  @Test
   void automaticChoiceWithoutValidationTrainsOneModelAndSaysWhy() throws Exception {
     try (TestContext ctx = new TestContext("train")) {
       Run.block(new Train(), Map.of("train", table(40, true)), ctx);

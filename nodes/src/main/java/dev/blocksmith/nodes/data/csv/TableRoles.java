@@ -43,6 +43,7 @@ public final class TableRoles {
    * named in {@code keep}. Logs each guess with its reason, and the column types.
    *
    * @param keepChoice columns to learn from as they are, comma-separated (never guessed)
+   * @param ignoreChoice columns left out of learning, comma-separated
    * @throws NodeException when a named column does not exist or the label has fewer than two values
    */
   public static Table apply(
@@ -53,6 +54,7 @@ public final class TableRoles {
       Choice groupChoice,
       Choice idsChoice,
       Choice keepChoice,
+      Choice ignoreChoice,
       NodeContext ctx)
       throws NodeException {
     Table t = table;
@@ -71,6 +73,12 @@ public final class TableRoles {
       if (!id.isBlank()) {
         find(t, nodeId, file, idsChoice.param(), id.trim(), "id column");
         t = t.withRole(id.trim(), ColumnRole.ID);
+      }
+    }
+    for (String ignored : ignoreChoice.column().split(",")) {
+      if (!ignored.isBlank()) {
+        find(t, nodeId, file, ignoreChoice.param(), ignored.trim(), "column to leave out");
+        t = t.withRole(ignored.trim(), ColumnRole.IGNORE);
       }
     }
     java.util.Set<String> kept = new java.util.HashSet<>();
