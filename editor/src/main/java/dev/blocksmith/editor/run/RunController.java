@@ -134,7 +134,26 @@ public final class RunController {
         runId = null;
         Optional<List<Path>> answer;
         try {
-          answer = PathConsent.ask(get(), canvas.component(), consent);
+          PathConsent.Findings found = get();
+          // A pipeline that was never opened from a file is the user's own work in this window:
+          // the files it reads are ones they chose, so only replacing a file is asked about.
+          List<Path> own =
+              file == null
+                  ? found.outside().stream()
+                      .map(dev.blocksmith.engine.validate.PathUse::real)
+                      .toList()
+                  : List.of();
+          if (file == null) {
+            found = new PathConsent.Findings(found.baseDir(), List.of(), found.replaced());
+          }
+          answer =
+              PathConsent.ask(found, canvas.component(), consent)
+                  .map(
+                      agreed -> {
+                        List<Path> all = new java.util.ArrayList<>(own);
+                        all.addAll(agreed);
+                        return all;
+                      });
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
           status.accept("Not run: the files could not be checked (" + e.getMessage() + ").");
           return;
