@@ -27,8 +27,6 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 import javax.swing.TransferHandler;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 
 /**
  * A searchable list of blocks grouped by category. Type to filter, Enter or double-click adds the
@@ -58,25 +56,7 @@ public final class BlockPicker extends JPanel {
     scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
     scroll.getVerticalScrollBar().setUnitIncrement(16);
     add(scroll, BorderLayout.CENTER);
-    search
-        .getDocument()
-        .addDocumentListener(
-            new DocumentListener() {
-              @Override
-              public void insertUpdate(DocumentEvent e) {
-                refill();
-              }
-
-              @Override
-              public void removeUpdate(DocumentEvent e) {
-                refill();
-              }
-
-              @Override
-              public void changedUpdate(DocumentEvent e) {
-                refill();
-              }
-            });
+    dev.blocksmith.editor.theme.TextChanges.onChange(search, this::refill);
     search.addActionListener(e -> pickSelected());
     search.addKeyListener(
         new java.awt.event.KeyAdapter() {

@@ -21,8 +21,6 @@ import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 
 /**
  * The help window: a searchable list of the glossary, the metrics and every installed block, and
@@ -70,25 +68,7 @@ public final class HelpView {
             text.setCaretPosition(0);
           }
         });
-    search
-        .getDocument()
-        .addDocumentListener(
-            new DocumentListener() {
-              @Override
-              public void insertUpdate(DocumentEvent e) {
-                filter();
-              }
-
-              @Override
-              public void removeUpdate(DocumentEvent e) {
-                filter();
-              }
-
-              @Override
-              public void changedUpdate(DocumentEvent e) {
-                filter();
-              }
-            });
+    dev.blocksmith.editor.theme.TextChanges.onChange(search, this::filter);
     JPanel left = new JPanel(new BorderLayout(0, 6));
     left.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 0));
     left.add(search, BorderLayout.NORTH);
