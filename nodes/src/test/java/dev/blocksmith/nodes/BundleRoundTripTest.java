@@ -99,4 +99,43 @@ class BundleRoundTripTest {
     assertThat(List.of(cli("bundle", GRAPH.toString(), tmp.resolve("x.zip").toString()).err()))
         .anyMatch(e -> e.contains("should end with .blocksmith"));
   }
+
+  @Test
+  void thePlanShowsWhatTheBundleWillHoldAndWritingReportsProgress() throws Exception {
+    var graph = dev.blocksmith.engine.graph.GraphJson.read(GRAPH);
+    var registry = NodeRegistry.loadDefault();
+    var opts = dev.blocksmith.engine.bundle.PipelineBundle.Options.DEFAULTS;
+    Path base = GRAPH.toAbsolutePath().getParent();
+    var plan =
+        dev.blocksmith.engine.bundle.PipelineBundle.plan(
+            graph, "house-prices.json", base, registry, opts);
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s).as("planning writes nothing").isEmpty();
+    }
+    long csv = Files.size(GRAPH.resolveSibling("data/house-prices.csv"));
+    assertThat(plan.included()).containsEntry("data/house-prices.csv", csv);
+    assertThat(plan.references()).isEmpty();
+    List<long[]> seen = new java.util.ArrayList<>();
+    var written =
+        dev.blocksmith.engine.bundle.PipelineBundle.write(
+            graph,
+            "house-prices.json",
+            base,
+            registry,
+            opts,
+            tmp.resolve("p.blocksmith"),
+            (done, total) -> seen.add(new long[] {done, total}));
+    assertThat(written).isEqualTo(plan);
+    assertThat(seen).isNotEmpty();
+    assertThat(seen.get(seen.size() - 1)).containsExactly(csv, csv);
+    var small =
+        dev.blocksmith.engine.bundle.PipelineBundle.plan(
+            graph,
+            "house-prices.json",
+            base,
+            registry,
+            new dev.blocksmith.engine.bundle.PipelineBundle.Options(10, true, true));
+    assertThat(small.included()).isEmpty();
+    assertThat(small.references()).singleElement().asString().contains("was not included");
+  }
 }

@@ -17,6 +17,12 @@ public interface Commands {
   /** Writes the canvas as a PNG image. */
   void exportImage();
 
+  /** Shows what a bundle of the pipeline would hold, then writes it as one file to share. */
+  default void shareBundle() {}
+
+  /** Puts the whole pipeline's JSON on the clipboard as plain text. */
+  default void copyPipelineText() {}
+
   /** Closes the window (asking about unsaved changes). */
   void quit();
 

@@ -22,6 +22,7 @@ public final class Document implements GraphEdits {
   private Graph graph = Graph.EMPTY;
   private Graph savedGraph = Graph.EMPTY;
   private Path file;
+  private Path origin;
   private final Deque<Step> undo = new ArrayDeque<>();
   private final Deque<Step> redo = new ArrayDeque<>();
   private final List<Runnable> listeners = new ArrayList<>();
@@ -51,14 +52,34 @@ public final class Document implements GraphEdits {
     graph = Objects.requireNonNull(g);
     savedGraph = modified ? null : g;
     file = newFile;
+    origin = null;
     undo.clear();
     redo.clear();
     fire();
   }
 
+  /**
+   * Shows a pipeline that came from someone else's file that is not a graph file (a picture) as a
+   * new, unsaved pipeline. Until it is saved, runs treat it like an opened file from {@code from}'s
+   * folder: files outside that folder are asked about.
+   */
+  public void resetForeign(Graph g, Path from) {
+    reset(g, null, true);
+    origin = from.toAbsolutePath();
+  }
+
+  /**
+   * Returns the other person's file this unsaved pipeline came from (a picture), or null when it is
+   * the user's own work or has been saved.
+   */
+  public Path origin() {
+    return origin;
+  }
+
   /** Records that the current graph was saved to {@code newFile}. */
   public void markSaved(Path newFile) {
     file = newFile;
+    origin = null;
     savedGraph = graph;
     fire();
   }

@@ -2,6 +2,7 @@ package dev.blocksmith.editor.app;
 
 import dev.blocksmith.editor.action.Commands;
 import dev.blocksmith.editor.canvas.GraphChanges;
+import dev.blocksmith.editor.share.GraphPicture;
 import dev.blocksmith.editor.theme.PlainText;
 import dev.blocksmith.editor.theme.Themes;
 import dev.blocksmith.engine.graph.Graph;
@@ -14,7 +15,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import javax.swing.JFileChooser;
 import javax.swing.JOptionPane;
 import javax.swing.SwingWorker;
@@ -23,9 +23,11 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 /** What the menus and shortcuts do: files, editing, view and runs. Used on the EDT. */
 public final class EditorController implements Commands {
   private final MainWindow w;
+  private final Sharing sharing;
 
   EditorController(MainWindow w) {
     this.w = w;
+    this.sharing = new Sharing(w);
   }
 
   @Override
@@ -40,14 +42,33 @@ public final class EditorController implements Commands {
   @Override
   public void open() {
     JFileChooser fc = chooser();
+    fc.setFileFilter(
+        new FileNameExtensionFilter(
+            "Blocksmith pipelines, bundles, pictures and models (*.json, *.blocksmith, *.png,"
+                + " *.bsmodel)",
+            "json",
+            "blocksmith",
+            "png",
+            "bsmodel"));
     if (confirmDiscard() && fc.showOpenDialog(w.frame) == JFileChooser.APPROVE_OPTION) {
       openFile(fc.getSelectedFile().toPath());
     }
   }
 
-  /** Opens a file in the background and shows it (asking about unsaved changes first). */
+  /**
+   * Opens a file in the background and shows it (asking about unsaved changes first): a pipeline, a
+   * model's recipe, a bundle (extracted into its own folder) or a picture holding a pipeline.
+   */
   public void openFile(Path file) {
     if (!confirmDiscard()) {
+      return;
+    }
+    if (Sharing.isBundle(file)) {
+      sharing.openBundle(file);
+      return;
+    }
+    if (Sharing.isPicture(file)) {
+      sharing.openPicture(file);
       return;
     }
     w.status.setText("Opening " + file.getFileName() + "…");
@@ -200,12 +221,11 @@ public final class EditorController implements Commands {
       w.status.setText("The canvas is empty: nothing to export.");
       return;
     }
+    String json = GraphJson.write(w.doc.graph());
     new SwingWorker<Void, Void>() {
       @Override
       protected Void doInBackground() throws Exception {
-        if (!ImageIO.write(img, "png", file.toFile())) {
-          throw new java.io.IOException("no PNG writer");
-        }
+        GraphPicture.write(img, json, file);
         return null;
       }
 
@@ -213,13 +233,31 @@ public final class EditorController implements Commands {
       protected void done() {
         try {
           get();
-          w.status.setText("Saved picture " + file.getFileName());
+          w.status.setText(
+              "Saved picture "
+                  + file.getFileName()
+                  + "; it holds the pipeline: open or drop it in Blocksmith to get it back.");
         } catch (Exception e) {
           Throwable c = e.getCause() != null ? e.getCause() : e;
           w.status.setText("The picture could not be saved: " + c.getMessage());
         }
       }
     }.execute();
+  }
+
+  @Override
+  public void shareBundle() {
+    sharing.shareBundle();
+  }
+
+  /** Shows the Share as bundle dialog, then writes the bundle to {@code out} (no file chooser). */
+  public void shareBundleTo(Path out) {
+    sharing.shareBundleTo(out);
+  }
+
+  @Override
+  public void copyPipelineText() {
+    sharing.copyPipelineText();
   }
 
   @Override
@@ -302,7 +340,11 @@ public final class EditorController implements Commands {
               : null;
       Graph piece = GraphChanges.parse(text);
       if (piece == null) {
-        w.status.setText("The clipboard holds no blocks to paste.");
+        w.status.setText(
+            text == null || text.isBlank()
+                ? "The clipboard holds no blocks to paste."
+                : "The clipboard text is not a Blocksmith pipeline: copy blocks, or use Edit ▸"
+                    + " Copy pipeline as text in the other window.");
       } else {
         pasteGraph(piece, "Paste");
       }
@@ -351,7 +393,7 @@ public final class EditorController implements Commands {
 
   @Override
   public void runAll() {
-    w.runs.run(w.doc.file(), java.util.Set.of());
+    w.runs.run(runFile(), java.util.Set.of());
   }
 
   @Override
@@ -360,8 +402,16 @@ public final class EditorController implements Commands {
     if (ids.isEmpty()) {
       w.status.setText("Select the block to run to, then choose Run to here.");
     } else {
-      w.runs.run(w.doc.file(), java.util.Set.copyOf(ids));
+      w.runs.run(runFile(), java.util.Set.copyOf(ids));
     }
+  }
+
+  /**
+   * Returns the file the pipeline came from: its own file, or the picture an unsaved pipeline was
+   * opened from, so that someone else's pipeline is checked as an opened file is.
+   */
+  private Path runFile() {
+    return w.doc.file() != null ? w.doc.file() : w.doc.origin();
   }
 
   @Override

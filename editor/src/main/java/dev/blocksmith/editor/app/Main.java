@@ -17,7 +17,7 @@ public final class Main {
   /** Runs a headless command when given arguments, otherwise opens the editor. */
   public static void main(String[] args) {
     if (args.length == 1 && opensInEditor(args[0]) && hasDisplay()) {
-      // "blocksmith graph.json" (or a double-click on a file) opens it in the window.
+      // "blocksmith graph.json" (or a bundle, a picture, a double-click on a file) opens it.
       EditorLauncher.launch(w -> w.controller.openFile(java.nio.file.Path.of(args[0])));
       return;
     }
@@ -35,7 +35,11 @@ public final class Main {
   }
 
   private static boolean opensInEditor(String arg) {
-    return (arg.endsWith(".json") || arg.endsWith(".bsmodel"))
+    String name = arg.toLowerCase(java.util.Locale.ROOT);
+    return (name.endsWith(".json")
+            || name.endsWith(".bsmodel")
+            || name.endsWith(".blocksmith")
+            || name.endsWith(".png"))
         && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg));
   }
 

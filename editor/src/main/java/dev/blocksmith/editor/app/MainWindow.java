@@ -103,6 +103,8 @@ public final class MainWindow {
     canvas.onSelection(ids -> runs.showResults(ids.size() == 1 ? ids.get(0) : null));
     canvas.onQuickAdd(p -> QuickAdd.show(canvas, registry, p));
     canvas.onStatus(status::setText);
+    canvas.onOpenFile(controller::openFile);
+    frame.setTransferHandler(new FileDrop(controller::openFile));
     runs.resultsView()
         .onApplyFix(
             new dev.blocksmith.editor.view.FixHook() {

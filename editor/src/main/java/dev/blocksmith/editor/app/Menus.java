@@ -17,6 +17,8 @@ final class Menus {
   final Action save;
   final Action saveAs;
   final Action exportImage;
+  final Action shareBundle;
+  final Action copyPipeline;
   final Action quit;
   final Action undo;
   final Action redo;
@@ -47,7 +49,13 @@ final class Menus {
   Menus(Commands c) {
     newPipeline =
         new EditorAction("New pipeline", "ctrl N", "Start a new, empty pipeline.", c::newPipeline);
-    open = new EditorAction("Open…", "ctrl O", "Open a pipeline file.", c::open);
+    open =
+        new EditorAction(
+            "Open…",
+            "ctrl O",
+            "Open a pipeline file, a shared bundle (.blocksmith) or a picture that holds a"
+                + " pipeline.",
+            c::open);
     save = new EditorAction("Save", "ctrl S", "Save the pipeline to its file.", c::save);
     saveAs =
         new EditorAction("Save As…", "ctrl shift S", "Save the pipeline to a new file.", c::saveAs);
@@ -55,8 +63,23 @@ final class Menus {
         new EditorAction(
             "Export image…",
             "ctrl shift E",
-            "Save a picture of the canvas as a PNG file.",
+            "Save a picture of the canvas as a PNG file; the pipeline is stored inside, so"
+                + " opening or dropping the picture in Blocksmith brings the pipeline back.",
             c::exportImage);
+    shareBundle =
+        new EditorAction(
+            "Share as bundle…",
+            null,
+            "Save the pipeline with the data files it reads (and, if you like, the trained model"
+                + " and the lesson) as one .blocksmith file to send to someone.",
+            c::shareBundle);
+    copyPipeline =
+        new EditorAction(
+            "Copy pipeline as text",
+            null,
+            "Put the whole pipeline on the clipboard as JSON text, to paste into another"
+                + " Blocksmith window, a chat or an e-mail.",
+            c::copyPipelineText);
     quit = new EditorAction("Quit", "ctrl Q", "Close Blocksmith.", c::quit);
     undo = new EditorAction("Undo", "ctrl Z", "Undo the last change.", c::undo);
     redo = new EditorAction("Redo", "ctrl shift Z", "Redo the change you just undid.", c::redo);
@@ -69,7 +92,11 @@ final class Menus {
     copy = new EditorAction("Copy", "ctrl C", "Copy the selected blocks.", c::copy);
     paste =
         new EditorAction(
-            "Paste", "ctrl V", "Paste blocks copied from this or another pipeline.", c::paste);
+            "Paste",
+            "ctrl V",
+            "Paste blocks copied from this or another pipeline, or a whole pipeline copied as"
+                + " text.",
+            c::paste);
     addNote =
         new EditorAction(
             "Add sticky note",
@@ -154,9 +181,32 @@ final class Menus {
     JMenuBar bar = new JMenuBar();
     bar.add(
         menu(
-            "File", newPipeline, open, save, saveAs, null, exportImage, null, welcome, null, quit));
+            "File",
+            newPipeline,
+            open,
+            save,
+            saveAs,
+            null,
+            exportImage,
+            shareBundle,
+            null,
+            welcome,
+            null,
+            quit));
     JMenu edit =
-        menu("Edit", undo, redo, null, copy, paste, duplicate, delete, null, addBlock, addNote);
+        menu(
+            "Edit",
+            undo,
+            redo,
+            null,
+            copy,
+            paste,
+            duplicate,
+            delete,
+            copyPipeline,
+            null,
+            addBlock,
+            addNote);
     undoItem = edit.getItem(0);
     redoItem = edit.getItem(1);
     bar.add(edit);

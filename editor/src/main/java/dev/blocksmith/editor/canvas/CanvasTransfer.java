@@ -13,7 +13,8 @@ import javax.swing.JComponent;
 
 /**
  * Accepts blocks dragged from the palette ({@code "block:<type id>"} text) and files dropped from
- * the desktop: a CSV file becomes a Load CSV block, a folder a Load images block.
+ * the desktop: a CSV file becomes a Load CSV block, a folder a Load images block, and a whole
+ * pipeline (a graph file, a .blocksmith bundle or a picture that holds one) is opened.
  */
 final class CanvasTransfer extends mxGraphTransferHandler {
   /** Prefix of the text a palette drag carries. */
@@ -64,6 +65,10 @@ final class CanvasTransfer extends mxGraphTransferHandler {
 
   private void dropFile(File f, Point at) {
     String name = f.getName().toLowerCase(Locale.ROOT);
+    if (opensAsPipeline(name) && Files.isRegularFile(f.toPath())) {
+      view.openDropped(f.toPath());
+      return;
+    }
     String type;
     String param;
     if (Files.isDirectory(f.toPath())) {
@@ -73,7 +78,9 @@ final class CanvasTransfer extends mxGraphTransferHandler {
       type = "data.load-csv";
       param = "file";
     } else {
-      view.toast("Drop a CSV file or a folder of images (sorted into one sub-folder per label).");
+      view.toast(
+          "Drop a CSV file, a folder of images (sorted into one sub-folder per label), or a"
+              + " pipeline, bundle or picture to open.");
       return;
     }
     String path = f.getAbsolutePath();
@@ -108,5 +115,13 @@ final class CanvasTransfer extends mxGraphTransferHandler {
                     .withParam(
                         id, paramName, com.fasterxml.jackson.databind.node.TextNode.valueOf(path)));
     view.select(id);
+  }
+
+  /** Returns whether a file of this name is opened whole rather than added as a block. */
+  static boolean opensAsPipeline(String lowerName) {
+    return lowerName.endsWith(".json")
+        || lowerName.endsWith(".blocksmith")
+        || lowerName.endsWith(".png")
+        || lowerName.endsWith(".bsmodel");
   }
 }

@@ -33,6 +33,7 @@ public final class CanvasView {
   private final List<Consumer<List<String>>> selectionListeners = new ArrayList<>();
   private Consumer<Point> quickAdd = p -> {};
   private Consumer<String> status = s -> {};
+  private Consumer<java.nio.file.Path> openFile = f -> {};
 
   /** Creates a canvas that reads and edits the graph through {@code edits}. */
   public CanvasView(GraphEdits edits) {
@@ -300,6 +301,18 @@ public final class CanvasView {
   /** Sets where status messages go. */
   public void onStatus(Consumer<String> l) {
     status = l;
+  }
+
+  /**
+   * Sets what happens to a dropped file that is a whole pipeline (a graph file, a bundle or a
+   * picture): it is opened, rather than turned into a block.
+   */
+  public void onOpenFile(Consumer<java.nio.file.Path> l) {
+    openFile = l;
+  }
+
+  void openDropped(java.nio.file.Path file) {
+    openFile.accept(file);
   }
 
   void requestQuickAdd(Point p) {

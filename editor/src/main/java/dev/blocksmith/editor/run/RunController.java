@@ -103,7 +103,10 @@ public final class RunController {
     return runId != null;
   }
 
-  /** Runs the pipeline (or only up to {@code targets}). */
+  /**
+   * Runs the pipeline (or only up to {@code targets}); {@code file} is the file it was opened from
+   * (the picture, for a pipeline from someone's picture), or null for the user's own new work.
+   */
   public void run(Path file, Set<String> targets) {
     if (runId != null) {
       status.accept("A run is already in progress; cancel it first (Ctrl+.).");

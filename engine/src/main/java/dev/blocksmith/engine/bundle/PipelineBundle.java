@@ -81,12 +81,74 @@ public final class PipelineBundle {
    */
   public record Result(Map<String, Long> included, List<String> references) {}
 
+  /** What would go in: the graph as it is bundled, its files by entry name, and the notes. */
+  private record Plan(
+      Graph graph, Map<String, Path> files, Result result, ArrayNode refs, long totalBytes) {}
+
+  /**
+   * Returns what {@link #write} would put in and leave behind, without writing anything (for a
+   * dialog that shows it first). Reads only the sizes of the files.
+   */
+  public static Result plan(
+      Graph graph, String graphName, Path baseDir, NodeRegistry registry, Options options)
+      throws IOException {
+    return compute(graph, graphName, baseDir, registry, options).result();
+  }
+
   /**
    * Writes the bundle for {@code graph} (saved as {@code graphName}, relative paths taken from
    * {@code baseDir}) to {@code out}, replacing it atomically.
    */
   public static Result write(
       Graph graph, String graphName, Path baseDir, NodeRegistry registry, Options options, Path out)
+      throws IOException {
+    return write(graph, graphName, baseDir, registry, options, out, (done, total) -> {});
+  }
+
+  /** Receives how many bytes of data files were written so far, out of how many. */
+  @FunctionalInterface
+  public interface Progress {
+    /**
+     * Called after each file (from the writing thread); throwing (for example {@link
+     * java.io.InterruptedIOException} when the user cancels) stops the writing and leaves no file.
+     */
+    void written(long doneBytes, long totalBytes) throws IOException;
+  }
+
+  /** Like {@link #write(Graph, String, Path, NodeRegistry, Options, Path)}, reporting progress. */
+  public static Result write(
+      Graph graph,
+      String graphName,
+      Path baseDir,
+      NodeRegistry registry,
+      Options options,
+      Path out,
+      Progress progress)
+      throws IOException {
+    Plan plan = compute(graph, graphName, baseDir, registry, options);
+    Map<String, Long> included = plan.result().included();
+    ObjectNode manifest = JSON.createObjectNode();
+    manifest
+        .put("format", "blocksmith-bundle")
+        .put("version", FORMAT_VERSION)
+        .put("blocksmithVersion", ModelBundle.blocksmithVersion())
+        .put("graph", graphName)
+        .put("dataLimitBytes", options.dataLimitBytes());
+    manifest.set("included", JSON.valueToTree(included));
+    manifest.set("references", plan.refs());
+    zip(
+        out,
+        manifest,
+        graphName,
+        GraphJson.write(plan.graph()),
+        plan.files(),
+        plan.totalBytes(),
+        progress);
+    return plan.result();
+  }
+
+  private static Plan compute(
+      Graph graph, String graphName, Path baseDir, NodeRegistry registry, Options options)
       throws IOException {
     Path base = baseDir.toAbsolutePath().normalize();
     Map<String, Path> files = new LinkedHashMap<>();
@@ -169,17 +231,7 @@ public final class PipelineBundle {
               graph.layout(),
               extras);
     }
-    ObjectNode manifest = JSON.createObjectNode();
-    manifest
-        .put("format", "blocksmith-bundle")
-        .put("version", FORMAT_VERSION)
-        .put("blocksmithVersion", ModelBundle.blocksmithVersion())
-        .put("graph", graphName)
-        .put("dataLimitBytes", options.dataLimitBytes());
-    manifest.set("included", JSON.valueToTree(included));
-    manifest.set("references", refs);
-    zip(out, manifest, graphName, GraphJson.write(graph), files);
-    return new Result(included, references);
+    return new Plan(graph, files, new Result(included, references), refs, total);
   }
 
   private static long sizeOf(Path f) {
@@ -220,7 +272,13 @@ public final class PipelineBundle {
   }
 
   private static void zip(
-      Path out, ObjectNode manifest, String graphName, String graphJson, Map<String, Path> files)
+      Path out,
+      ObjectNode manifest,
+      String graphName,
+      String graphJson,
+      Map<String, Path> files,
+      long totalBytes,
+      Progress progress)
       throws IOException {
     Path parent = out.toAbsolutePath().getParent();
     Files.createDirectories(parent);
@@ -230,11 +288,13 @@ public final class PipelineBundle {
           ZipOutputStream zip = new ZipOutputStream(raw)) {
         put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
         put(zip, graphName, graphJson.getBytes(StandardCharsets.UTF_8));
+        long done = 0;
         for (Map.Entry<String, Path> f : files.entrySet()) {
           ZipEntry e = entry(f.getKey());
           zip.putNextEntry(e);
-          Files.copy(f.getValue(), zip);
+          done += Files.copy(f.getValue(), zip);
           zip.closeEntry();
+          progress.written(done, totalBytes);
         }
       }
       Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
