@@ -21,7 +21,7 @@ final class FileDrop extends TransferHandler {
 
   @Override
   public boolean canImport(TransferSupport s) {
-    return s.isDrop() && s.isDataFlavorSupported(DataFlavor.javaFileListFlavor);
+    return s.isDataFlavorSupported(DataFlavor.javaFileListFlavor);
   }
 
   @Override
