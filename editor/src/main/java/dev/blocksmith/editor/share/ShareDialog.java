@@ -57,7 +57,11 @@ public final class ShareDialog {
   /** Shows the dialog (on the EDT); returns the chosen options, or empty when cancelled. */
   public static Optional<PipelineBundle.Options> ask(Component parent, Contents c) {
     boolean hasModel = !c.modelEntries().isEmpty();
-    JCheckBox model = new JCheckBox("Include the trained model");
+    JCheckBox model =
+        new JCheckBox(
+            hasModel
+                ? "Include the trained model (" + String.join(", ", c.modelEntries()) + ")"
+                : "Include the trained model (none yet: run a pipeline with a Save model block)");
     model.setName("shareIncludeModel");
     model.setEnabled(hasModel);
     model.setSelected(hasModel);
@@ -66,7 +70,13 @@ public final class ShareDialog {
             ? "The model files that the pipeline's Save model blocks wrote: the receiver can use"
                 + " the model without training it again."
             : "No trained model yet: run the pipeline with a Save model block first.");
-    JCheckBox lesson = new JCheckBox("Include the lesson");
+    JCheckBox lesson =
+        new JCheckBox(
+            c.lessonTitle() != null
+                ? "Include the lesson \u201c" + c.lessonTitle() + "\u201d"
+                : "Include the lesson (this pipeline has none)");
+    lesson.putClientProperty("html.disable", Boolean.TRUE);
+    model.putClientProperty("html.disable", Boolean.TRUE);
     lesson.setName("shareIncludeLesson");
     lesson.setEnabled(c.lessonTitle() != null);
     lesson.setSelected(c.lessonTitle() != null);

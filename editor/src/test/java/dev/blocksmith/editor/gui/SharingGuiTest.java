@@ -3,11 +3,27 @@ package dev.blocksmith.editor.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.blocksmith.editor.app.EditorLauncher;
 import dev.blocksmith.editor.app.Main;
 import dev.blocksmith.editor.app.MainWindow;
 import dev.blocksmith.engine.graph.Graph;
+import dev.blocksmith.engine.graph.GraphFiles;
 import dev.blocksmith.engine.graph.GraphJson;
+import dev.blocksmith.engine.graph.Node;
+import dev.blocksmith.engine.registry.NodeRegistry;
+import dev.blocksmith.engine.spi.Category;
+import dev.blocksmith.engine.spi.Inputs;
+import dev.blocksmith.engine.spi.NodeContext;
+import dev.blocksmith.engine.spi.NodeSpec;
+import dev.blocksmith.engine.spi.NodeType;
+import dev.blocksmith.engine.spi.ParamSpec;
+import dev.blocksmith.engine.spi.ParamType;
+import dev.blocksmith.engine.spi.Params;
+import dev.blocksmith.engine.spi.PortSpec;
+import dev.blocksmith.engine.spi.PortType;
 import java.awt.Container;
 import java.awt.Toolkit;
 import java.awt.datatransfer.DataFlavor;
@@ -19,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,6 +43,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
@@ -58,7 +76,7 @@ class SharingGuiTest {
     System.setProperty("blocksmith.noWarmUp", "true");
     FailOnThreadViolationRepaintManager.install();
     CompletableFuture<MainWindow> ready = new CompletableFuture<>();
-    EditorLauncher.launch(TestBlocks::registryWithLoaders, FakeBackend::new, ready::complete);
+    EditorLauncher.launch(SharingGuiTest::registry, FakeBackend::new, ready::complete);
     w = ready.get(30, TimeUnit.SECONDS);
     Gui.waitUntil(
         "blocks loaded", 20, () -> w.canvas().registry().find("data.load-csv").isPresent());
@@ -73,6 +91,37 @@ class SharingGuiTest {
             w.frame().dispose();
           });
     }
+  }
+
+  /** The test blocks, with a stand-in for Save model (an output block writing a .bsmodel file). */
+  private static NodeRegistry registry() {
+    NodeSpec save =
+        NodeSpec.builder("output.save-model")
+            .setDisplayName("Save model")
+            .setCategory(Category.OUTPUT)
+            .setSummary("Writes the model to a file.")
+            .setWhatItDoes("Saves the model.")
+            .addInput(PortSpec.of("model", PortType.MODEL, "Model", "The model to save."))
+            .addParam(
+                ParamSpec.builder("file", ParamType.FILE)
+                    .setLabel("Model file")
+                    .setHelp("Where to save.")
+                    .build())
+            .build();
+    List<NodeType> all = new ArrayList<>(TestBlocks.registryWithLoaders().all());
+    all.add(
+        new NodeType() {
+          @Override
+          public NodeSpec spec() {
+            return save;
+          }
+
+          @Override
+          public java.util.Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) {
+            return java.util.Map.of();
+          }
+        });
+    return NodeRegistry.of(all);
   }
 
   /** Copies graphs/house-prices.json and its CSV into {@code dir}; returns the graph file. */
@@ -157,7 +206,7 @@ class SharingGuiTest {
     assertThat(Gui.edt(() -> Gui.findByName(d.getContentPane(), "shareIncludeModel").isEnabled()))
         .as("no trained model yet")
         .isFalse();
-    Gui.shot(d, "sharing-03-share-dialog");
+    paint(d, "sharing-03-share-dialog");
     Gui.run(() -> button(d, "Share…").doClick());
     Gui.waitUntil("bundle written", 30, () -> statusNow().startsWith("Saved bundle"));
     assertThat(out).exists();
@@ -184,6 +233,93 @@ class SharingGuiTest {
       assertThat(s.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("house-prices.blocksmith", "house-prices");
     }
+  }
+
+  @Test
+  void theTrainedModelAndTheLessonGoInWhenChosen() throws Exception {
+    Path src = tmp.resolve("model-src");
+    Graph g = GraphJson.read(housePrices(src));
+    Path model = Files.createDirectories(src.resolve("models")).resolve("house.bsmodel");
+    Files.write(model, new byte[3000]);
+    Map<String, JsonNode> extras = new java.util.LinkedHashMap<>(g.extras());
+    extras.put(
+        "lesson",
+        new ObjectMapper()
+            .readTree(
+                "{\"title\":\"Prices\",\"steps\":[{\"node\":\"load\",\"title\":\"Load\","
+                    + "\"text\":\"Read the houses.\"}]}"));
+    g = new Graph(g.name(), g.description(), g.nodes(), g.edges(), g.layout(), extras);
+    g =
+        g.withNode(Node.of("save", "output.save-model"))
+            .withParam("save", "file", TextNode.valueOf("models/house.bsmodel"));
+    Path file = src.resolve("with-model.json");
+    GraphFiles.save(g, file);
+    openAndWait(file);
+    Path out = tmp.resolve("sent-model/with-model.blocksmith");
+    SwingUtilities.invokeLater(() -> w.controller().shareBundleTo(out));
+    String title = "Share as bundle";
+    Gui.waitUntil("share dialog", 20, () -> Gui.dialog(title) != null);
+    JDialog d = Gui.edt(() -> Gui.dialog(title));
+    JCheckBox includeModel =
+        Gui.edt(() -> (JCheckBox) Gui.findByName(d.getContentPane(), "shareIncludeModel"));
+    JCheckBox includeLesson =
+        Gui.edt(() -> (JCheckBox) Gui.findByName(d.getContentPane(), "shareIncludeLesson"));
+    assertThat(Gui.edt(includeModel::isEnabled)).isTrue();
+    assertThat(Gui.edt(includeModel::isSelected)).isTrue();
+    assertThat(Gui.edt(includeLesson::isSelected)).isTrue();
+    assertThat(contents(d))
+        .contains("models/house.bsmodel   2.9 KB   (trained model)", "with its lesson");
+    paint(d, "sharing-07-share-dialog-model-lesson");
+    Gui.run(includeLesson::doClick);
+    assertThat(contents(d)).doesNotContain("with its lesson").contains("models/house.bsmodel");
+    Gui.run(() -> button(d, "Share…").doClick());
+    Gui.waitUntil("bundle written", 30, () -> statusNow().startsWith("Saved bundle"));
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.toFile())) {
+      assertThat(zip.getEntry("models/house.bsmodel")).isNotNull();
+      Graph inside =
+          GraphJson.read(
+              new String(
+                  zip.getInputStream(zip.getEntry("with-model.json")).readAllBytes(),
+                  StandardCharsets.UTF_8));
+      assertThat(inside.extras()).doesNotContainKey("lesson");
+    }
+
+    // Unticking the model leaves it out.
+    Path out2 = tmp.resolve("sent-model/no-model.blocksmith");
+    SwingUtilities.invokeLater(() -> w.controller().shareBundleTo(out2));
+    Gui.waitUntil("share dialog again", 20, () -> Gui.dialog(title) != null);
+    JDialog d2 = Gui.edt(() -> Gui.dialog(title));
+    Gui.run(() -> ((JCheckBox) Gui.findByName(d2.getContentPane(), "shareIncludeModel")).doClick());
+    assertThat(contents(d2)).doesNotContain("house.bsmodel").contains("with its lesson");
+    Gui.run(() -> button(d2, "Share…").doClick());
+    Gui.waitUntil("second bundle written", 30, () -> Files.exists(out2));
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out2.toFile())) {
+      assertThat(zip.getEntry("models/house.bsmodel")).isNull();
+      assertThat(zip.getEntry("data/house-prices.csv")).isNotNull();
+    }
+  }
+
+  /** Saves what the dialog draws (painted off-screen, so no window manager is needed). */
+  private static void paint(JDialog d, String name) throws Exception {
+    Files.createDirectories(Gui.SHOTS);
+    java.awt.image.BufferedImage img =
+        Gui.edt(
+            () -> {
+              var root = d.getRootPane();
+              var out =
+                  new java.awt.image.BufferedImage(
+                      root.getWidth(), root.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+              var g2 = out.createGraphics();
+              root.paint(g2);
+              g2.dispose();
+              return out;
+            });
+    ImageIO.write(img, "png", Gui.SHOTS.resolve(name + ".png").toFile());
+  }
+
+  private static String contents(JDialog d) throws Exception {
+    return Gui.edt(
+        () -> ((JTextComponent) Gui.findByName(d.getContentPane(), "shareContents")).getText());
   }
 
   @Test
