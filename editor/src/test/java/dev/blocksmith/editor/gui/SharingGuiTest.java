@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.blocksmith.editor.app.EditorLauncher;
 import dev.blocksmith.editor.app.Main;
 import dev.blocksmith.editor.app.MainWindow;
+import dev.blocksmith.editor.canvas.GraphChanges;
 import dev.blocksmith.engine.graph.Graph;
 import dev.blocksmith.engine.graph.GraphFiles;
 import dev.blocksmith.engine.graph.GraphJson;
 import dev.blocksmith.engine.graph.Node;
+import dev.blocksmith.engine.graph.Position;
 import dev.blocksmith.engine.registry.NodeRegistry;
 import dev.blocksmith.engine.spi.Category;
 import dev.blocksmith.engine.spi.Inputs;
@@ -182,6 +184,47 @@ class SharingGuiTest {
     Gui.shot(Gui.edt(() -> Gui.dialog(title)), "sharing-02-picture-without-pipeline");
     Gui.run(() -> Gui.dialog(title).dispose());
     assertThat(Gui.edt(() -> w.document().graph().nodes())).isEmpty();
+  }
+
+  @Test
+  void aPipelineFromAPictureIsAskedAboutLikeAnOpenedFile() throws Exception {
+    Path secret =
+        Files.writeString(
+            Files.createDirectories(tmp.resolve("private")).resolve("secret.csv"), "a,b\n1,2\n");
+    Graph g =
+        GraphChanges.addNode(Graph.EMPTY, "data.load-csv", new Position(40, 40))
+            .withParam("load-csv", "file", TextNode.valueOf(secret.toAbsolutePath().toString()));
+    List<String> asked = new ArrayList<>();
+    Gui.run(
+        () ->
+            w.runs()
+                .setPathConsent(
+                    (parent, title, text) -> {
+                      asked.add(text);
+                      return false;
+                    }));
+    try {
+      // The user's own new pipeline reads the file they chose without a question.
+      Gui.run(() -> w.document().reset(g, null, false));
+      Gui.run(() -> w.showPage(true));
+      Gui.run(() -> w.controller().runAll());
+      Gui.waitUntil("own pipeline ran", 20, () -> !w.runs().isRunning());
+      assertThat(asked).isEmpty();
+      assertThat(statusNow()).doesNotStartWith("Not run");
+
+      Path png = tmp.resolve("downloads/from-a-stranger.png");
+      Gui.run(() -> w.controller().exportImageTo(png));
+      Gui.waitUntil("picture saved", 20, () -> Files.exists(png));
+      clear();
+      Gui.run(() -> w.controller().openFile(png));
+      Gui.waitUntil("picture opened", 20, () -> png.toAbsolutePath().equals(w.document().origin()));
+      Gui.run(() -> w.controller().runAll());
+      Gui.waitUntil("asked", 20, () -> !asked.isEmpty());
+      assertThat(asked.get(0)).contains("secret.csv", "outside its own folder");
+      Gui.waitUntil("not run", 20, () -> statusNow().startsWith("Not run"));
+    } finally {
+      Gui.run(() -> w.runs().setPathConsent(dev.blocksmith.editor.run.PathConsent.DIALOG));
+    }
   }
 
   @Test
