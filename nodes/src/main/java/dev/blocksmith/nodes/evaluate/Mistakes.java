@@ -163,13 +163,20 @@ final class Mistakes {
     double[] error = new double[n];
     for (int k = 0; k < n; k++) {
       pick[k] = rows[order[k]];
-      guess[k] = predicted[order[k]];
-      error[k] = predicted[order[k]] - truth[order[k]];
+      // six significant digits: for reading, like the confidence column's three decimals
+      guess[k] = sixDigits(predicted[order[k]]);
+      error[k] = sixDigits(predicted[order[k]] - truth[order[k]]);
     }
     Table kept = data.select(pick);
     String p = fresh(kept, "predicted");
     Table withGuess = kept.withColumn(new NumberColumn(p, guess)).withRole(p, ColumnRole.IGNORE);
     String e = fresh(withGuess, "error");
     return withGuess.withColumn(new NumberColumn(e, error)).withRole(e, ColumnRole.IGNORE);
+  }
+
+  static double sixDigits(double v) {
+    return Double.isFinite(v) && v != 0
+        ? new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue()
+        : v;
   }
 }
