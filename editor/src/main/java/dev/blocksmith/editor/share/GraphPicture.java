@@ -46,6 +46,9 @@ public final class GraphPicture {
   /** Largest text chunk (as stored, compressed or not) accepted. */
   public static final int MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
+  /** Most text all the chunks together may hold once inflated: twice a graph file's limit. */
+  public static final long MAX_TEXT_BYTES = 2 * GraphJson.MAX_FILE_BYTES;
+
   private static final String PNG_FORMAT = "javax_imageio_png_1.0";
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -175,11 +178,12 @@ public final class GraphPicture {
       if (!Arrays.equals(sig, SIGNATURE)) {
         throw noPipeline(name, "it is not a PNG picture");
       }
+      long text = 0;
       while (true) {
         long length = Integer.toUnsignedLong(in.readInt());
         String type = new String(in.readNBytes(4), StandardCharsets.ISO_8859_1);
-        boolean text = type.equals("iTXt") || type.equals("zTXt") || type.equals("tEXt");
-        if (text && length > MAX_CHUNK_BYTES) {
+        boolean isText = type.equals("iTXt") || type.equals("zTXt") || type.equals("tEXt");
+        if (isText && length > MAX_CHUNK_BYTES) {
           throw noPipeline(
               name,
               String.format(
@@ -189,15 +193,23 @@ public final class GraphPicture {
                   length,
                   MAX_CHUNK_BYTES));
         }
-        if (text && !type.equals("tEXt")) {
+        if (isText && !type.equals("tEXt")) {
           byte[] data = in.readNBytes((int) length);
           int start = compressedStart(type, data);
-          if (start >= 0) {
-            checkInflatedSize(name, type, data, start);
-          }
+          text += start >= 0 ? inflatedSize(name, type, data, start) : length;
           in.skipNBytes(4);
         } else {
+          text += isText ? length : 0;
           in.skipNBytes(length + 4);
+        }
+        if (text > MAX_TEXT_BYTES) {
+          throw noPipeline(
+              name,
+              String.format(
+                  Locale.ROOT,
+                  "its text chunks together hold more than %,d bytes, more than a pipeline"
+                      + " picture may have",
+                  MAX_TEXT_BYTES));
         }
         if (type.equals("IEND")) {
           return;
@@ -234,13 +246,14 @@ public final class GraphPicture {
     return -1;
   }
 
-  private static void checkInflatedSize(String name, String type, byte[] data, int start)
+  /** Returns how large a compressed chunk's text is once inflated, refusing it past the limit. */
+  private static long inflatedSize(String name, String type, byte[] data, int start)
       throws GraphFormatException {
     Inflater inflater = new Inflater();
+    long total = 0;
     try {
       inflater.setInput(data, start, data.length - start);
       byte[] buf = new byte[64 * 1024];
-      long total = 0;
       while (!inflater.finished()) {
         int n = inflater.inflate(buf);
         total += n;
@@ -255,7 +268,7 @@ public final class GraphPicture {
                   GraphJson.MAX_FILE_BYTES));
         }
         if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          return; // truncated or odd data: ImageIO reports it
+          break; // truncated or odd data: ImageIO reports it
         }
       }
     } catch (DataFormatException e) {
@@ -263,6 +276,7 @@ public final class GraphPicture {
     } finally {
       inflater.end();
     }
+    return total;
   }
 
   private static GraphFormatException noPipeline(String name, String why) {

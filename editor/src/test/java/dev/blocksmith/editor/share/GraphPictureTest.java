@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -94,6 +95,16 @@ class GraphPictureTest {
         .hasMessageContaining("holds no Blocksmith pipeline")
         .hasMessageContaining("inflates to more than");
 
+    String sevenMb = " ".repeat(7 * 1024 * 1024);
+    Path many =
+        withText(
+            "many.png",
+            List.of("a", "b", "c", GraphPicture.KEYWORD),
+            List.of(sevenMb, sevenMb, sevenMb, json));
+    assertThatThrownBy(() -> GraphPicture.readGraph(many))
+        .hasMessageContaining("holds no Blocksmith pipeline")
+        .hasMessageContaining("text chunks together hold more than");
+
     Path huge = withText("huge.png", GraphPicture.KEYWORD, "x".repeat(5 * 1024 * 1024), false);
     assertThatThrownBy(() -> GraphPicture.readGraph(huge))
         .hasMessageContaining("holds no Blocksmith pipeline")
@@ -103,20 +114,31 @@ class GraphPictureTest {
   /** Writes a PNG with one iTXt entry through ImageIO, as another program might. */
   private Path withText(String name, String keyword, String text, boolean compressed)
       throws Exception {
+    return withText(name, List.of(keyword), List.of(text), compressed);
+  }
+
+  private Path withText(String name, List<String> keywords, List<String> texts) throws Exception {
+    return withText(name, keywords, texts, true);
+  }
+
+  private Path withText(String name, List<String> keywords, List<String> texts, boolean compressed)
+      throws Exception {
     BufferedImage img = image();
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     var param = writer.getDefaultWriteParam();
     IIOMetadata meta =
         writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
-    IIOMetadataNode entry = new IIOMetadataNode("iTXtEntry");
-    entry.setAttribute("keyword", keyword);
-    entry.setAttribute("compressionFlag", compressed ? "TRUE" : "FALSE");
-    entry.setAttribute("compressionMethod", "0");
-    entry.setAttribute("languageTag", "");
-    entry.setAttribute("translatedKeyword", "");
-    entry.setAttribute("text", text);
     IIOMetadataNode itxt = new IIOMetadataNode("iTXt");
-    itxt.appendChild(entry);
+    for (int i = 0; i < keywords.size(); i++) {
+      IIOMetadataNode entry = new IIOMetadataNode("iTXtEntry");
+      entry.setAttribute("keyword", keywords.get(i));
+      entry.setAttribute("compressionFlag", compressed ? "TRUE" : "FALSE");
+      entry.setAttribute("compressionMethod", "0");
+      entry.setAttribute("languageTag", "");
+      entry.setAttribute("translatedKeyword", "");
+      entry.setAttribute("text", texts.get(i));
+      itxt.appendChild(entry);
+    }
     IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
     root.appendChild(itxt);
     meta.mergeTree("javax_imageio_png_1.0", root);
