@@ -79,7 +79,11 @@ class BundleRoundTripTest {
     assertThat(Files.readAllBytes(clean.resolve("house-prices/data/house-prices.csv")))
         .isEqualTo(Files.readAllBytes(GRAPH.resolveSibling("data/house-prices.csv")));
     try (Stream<Path> s = Files.list(home)) {
-      assertThat(s).as("nothing written to the clean home").isEmpty();
+      // DJL unpacks PyTorch's native library into ~/.djl.ai the first time a JVM loads it (when
+      // this test runs alone); that is DJL's own cache, not something the bundle wrote.
+      assertThat(s.filter(p -> !p.getFileName().toString().equals(".djl.ai")))
+          .as("nothing written to the clean home")
+          .isEmpty();
     }
     JsonNode original = runMetrics(GRAPH);
     System.out.println("house-prices original " + original + " bundled " + bundled);
