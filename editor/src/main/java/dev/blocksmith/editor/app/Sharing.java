@@ -167,7 +167,8 @@ final class Sharing {
                   + out.getFileName()
                   + " ("
                   + r.included().size()
-                  + " file(s) inside"
+                  + (r.included().size() == 1 ? " file" : " files")
+                  + " inside"
                   + (r.references().isEmpty()
                       ? ")"
                       : "; " + r.references().size() + " left behind as references)");

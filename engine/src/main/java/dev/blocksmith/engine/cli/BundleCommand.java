@@ -73,10 +73,11 @@ final class BundleCommand implements Callable<Integer> {
       env.out()
           .printf(
               Locale.ROOT,
-              "Wrote %s (%,d bytes): the pipeline and %d file(s); data " + "limit %,d MB.%n",
+              "Wrote %s (%,d bytes): the pipeline and %d %s; data limit %,d MB.%n",
               out,
               Files.size(out),
               r.included().size(),
+              r.included().size() == 1 ? "file" : "files",
               limitMb);
       r.included()
           .forEach((name, size) -> env.out().printf(Locale.ROOT, "  %s (%,d bytes)%n", name, size));
