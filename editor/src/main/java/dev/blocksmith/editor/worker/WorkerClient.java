@@ -108,6 +108,27 @@ public final class WorkerClient implements RunBackend {
         });
   }
 
+  @Override
+  public void prefetch(Graph graph, Path baseDir, RunOptions options) {
+    String graphJson = GraphJson.write(graph);
+    io.submit(
+        () -> {
+          try {
+            ensureStarted();
+            ObjectNode req = Protocol.JSON.createObjectNode();
+            req.put("op", "prefetch");
+            req.set("graph", Protocol.JSON.readTree(graphJson));
+            req.put("baseDir", baseDir.toString());
+            if (options.seed() != null) {
+              req.put("seed", options.seed());
+            }
+            send(req);
+          } catch (IOException e) {
+            // Only an optimisation; the run reports a worker that cannot start.
+          }
+        });
+  }
+
   private final java.util.Map<String, java.util.function.Consumer<JsonNode>> estimates =
       new java.util.concurrent.ConcurrentHashMap<>();
 
