@@ -107,8 +107,13 @@ public final class DaemonClient {
   /** Returns whether the background process may be used and started for this command. */
   static boolean enabled(Map<String, String> env, String[] args) {
     String off = System.getProperty("blocksmith.daemon", env.getOrDefault("BLOCKSMITH_DAEMON", ""));
-    if (off.trim().toLowerCase(Locale.ROOT).matches("off|false|0|no")) {
-      return false;
+    switch (off.trim().toLowerCase(Locale.ROOT)) {
+      case "off", "false", "0", "no" -> {
+        return false;
+      }
+      default -> {
+        // on
+      }
     }
     for (String a : args) {
       if (a.equals("--no-daemon") || a.equals("--spark") || a.startsWith("--spark=")) {

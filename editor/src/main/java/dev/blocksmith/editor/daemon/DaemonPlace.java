@@ -53,8 +53,9 @@ public record DaemonPlace(Path folder, String key) {
         .append(props.getProperty("java.version"))
         .append('\n');
     k.append("user ").append(props.getProperty("user.name")).append('\n');
-    // Plain loops and concatenation: lambdas, streams, String.format and a record's toString each
-    // cost this small client milliseconds of start-up.
+    // Plain loops and StringBuilder: lambdas, streams, String.format, a record's toString and even
+    // `+` on strings (an invokedynamic call site) each cost this small client milliseconds of
+    // start-up. An empty variable counts as unset.
     k.append("dirs ")
         .append(dirs.data())
         .append(' ')
@@ -69,14 +70,16 @@ public record DaemonPlace(Path folder, String key) {
     Map<String, String> sorted = new TreeMap<>();
     for (Map.Entry<String, String> e : env.entrySet()) {
       String n = e.getKey();
-      if (n.startsWith("BLOCKSMITH_") && !n.startsWith("BLOCKSMITH_DAEMON")) {
-        sorted.put("env " + n, e.getValue());
+      if (n.startsWith("BLOCKSMITH_")
+          && !n.startsWith("BLOCKSMITH_DAEMON")
+          && !e.getValue().isEmpty()) {
+        sorted.put("env ".concat(n), e.getValue());
       }
     }
     for (String n : props.stringPropertyNames()) {
       if ((n.startsWith("blocksmith.") || n.startsWith("ai.djl."))
           && !n.startsWith("blocksmith.daemon")) {
-        sorted.put("prop " + n, props.getProperty(n));
+        sorted.put("prop ".concat(n), props.getProperty(n));
       }
     }
     for (Map.Entry<String, String> e : sorted.entrySet()) {
@@ -92,22 +95,27 @@ public record DaemonPlace(Path folder, String key) {
     crc.update(b);
     String a = Long.toHexString(crc.getValue());
     String b2 = Long.toHexString(key.hashCode() & 0xffffffffL);
-    return "0".repeat(8 - a.length()) + a + "0".repeat(8 - b2.length()) + b2;
+    return new StringBuilder(16)
+        .append("0".repeat(8 - a.length()))
+        .append(a)
+        .append("0".repeat(8 - b2.length()))
+        .append(b2)
+        .toString();
   }
 
   /** Returns the socket the process listens on. */
   public Path socket() {
-    return folder.resolve(hash() + ".sock");
+    return folder.resolve(hash().concat(".sock"));
   }
 
   /** Returns the lock file only one process of this key holds. */
   Path lock() {
-    return folder.resolve(hash() + ".lock");
+    return folder.resolve(hash().concat(".lock"));
   }
 
   /** Returns the background process's log. */
   public Path log() {
-    return folder.resolve(hash() + ".log");
+    return folder.resolve(hash().concat(".log"));
   }
 
   /** Returns whether the socket path fits what the operating system accepts. */
@@ -163,7 +171,13 @@ public record DaemonPlace(Path folder, String key) {
     }
     try {
       BasicFileAttributes a = Files.readAttributes(build, BasicFileAttributes.class);
-      return build.toAbsolutePath() + " " + a.size() + " " + a.lastModifiedTime().toMillis();
+      return new StringBuilder()
+          .append(build.toAbsolutePath())
+          .append(' ')
+          .append(a.size())
+          .append(' ')
+          .append(a.lastModifiedTime().toMillis())
+          .toString();
     } catch (IOException e) {
       return build.toAbsolutePath() + " unreadable";
     }

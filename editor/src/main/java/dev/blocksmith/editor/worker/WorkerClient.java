@@ -113,8 +113,9 @@ public final class WorkerClient implements RunBackend {
     String graphJson = GraphJson.write(graph);
     io.submit(
         () -> {
+          // Only to a worker already started (the editor starts it when the window opens; the
+          // tasks run in order on this thread): reading ahead never starts a process by itself.
           try {
-            ensureStarted();
             ObjectNode req = Protocol.JSON.createObjectNode();
             req.put("op", "prefetch");
             req.set("graph", Protocol.JSON.readTree(graphJson));
@@ -124,7 +125,7 @@ public final class WorkerClient implements RunBackend {
             }
             send(req);
           } catch (IOException e) {
-            // Only an optimisation; the run reports a worker that cannot start.
+            // Only an optimisation.
           }
         });
   }
