@@ -49,7 +49,7 @@ public final class DaemonMain {
               try {
                 dev.blocksmith.engine.djl.Devices.applyThreadDefaults();
                 NodeRegistry registry = NodeRegistry.loadInstalled();
-                long w = WarmUp.run(registry);
+                long w = WarmUp.runCommandLine(registry);
                 int loaded = 0;
                 if (args.length > 1 && args[1].endsWith(".json")) {
                   Path graph = Path.of(args[1]);
