@@ -98,6 +98,7 @@ public final class EditorController implements Commands {
           }
           w.doc.reset(g, file.toAbsolutePath(), false);
           w.runs.forgetResults();
+          w.runs.prefetch(file.toAbsolutePath()); // the worker reads its cached results meanwhile
           w.prefs.addRecent(file.toAbsolutePath().toString());
           w.showPage(true);
           // after the page switch is laid out, so the fit uses the canvas's real size

@@ -58,7 +58,7 @@ public final class Main {
   }
 
   /** Returns the exit code of a headless command (the engine's CLI never loads Swing or AWT). */
-  static int runHeadless(String[] args) {
+  public static int runHeadless(String[] args) {
     return dev.blocksmith.engine.cli.Cli.execute(args);
   }
 }

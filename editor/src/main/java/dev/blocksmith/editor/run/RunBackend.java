@@ -10,6 +10,12 @@ public interface RunBackend {
   /** Starts the engine ahead of the first run, so the first run starts fast. */
   void warmUp(RunEvents events);
 
+  /**
+   * Lets the backend read what it has cached for {@code graph} (the pipeline just opened) while the
+   * user looks at it, so that the first run serves it from memory; the default does nothing.
+   */
+  default void prefetch(Graph graph, Path baseDir, RunOptions options) {}
+
   /** Validates then runs {@code graph}; events arrive on {@code events} from any thread. */
   void start(String runId, Graph graph, Path baseDir, RunOptions options, RunEvents events);
 

@@ -98,6 +98,17 @@ public final class RunController {
     backend.warmUp(new EdtEvents(this));
   }
 
+  /**
+   * Tells the backend which pipeline was opened (from {@code file}, or null when unsaved), so that
+   * it reads its cached results while the user looks at it.
+   */
+  public void prefetch(Path file) {
+    if (!doc.graph().nodes().isEmpty()) {
+      Path base = file != null ? file.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
+      backend.prefetch(doc.graph(), base, RunSettings.of(doc.graph(), Set.of()));
+    }
+  }
+
   /** Returns whether a run is in progress. */
   public boolean isRunning() {
     return runId != null;

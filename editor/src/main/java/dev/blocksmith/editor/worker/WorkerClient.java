@@ -108,6 +108,28 @@ public final class WorkerClient implements RunBackend {
         });
   }
 
+  @Override
+  public void prefetch(Graph graph, Path baseDir, RunOptions options) {
+    String graphJson = GraphJson.write(graph);
+    io.submit(
+        () -> {
+          // Only to a worker already started (the editor starts it when the window opens; the
+          // tasks run in order on this thread): reading ahead never starts a process by itself.
+          try {
+            ObjectNode req = Protocol.JSON.createObjectNode();
+            req.put("op", "prefetch");
+            req.set("graph", Protocol.JSON.readTree(graphJson));
+            req.put("baseDir", baseDir.toString());
+            if (options.seed() != null) {
+              req.put("seed", options.seed());
+            }
+            send(req);
+          } catch (IOException e) {
+            // Only an optimisation.
+          }
+        });
+  }
+
   private final java.util.Map<String, java.util.function.Consumer<JsonNode>> estimates =
       new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -37,6 +37,9 @@ public final class WorkerMain {
   private final ProgressThrottle throttle = new ProgressThrottle(PROGRESS_MILLIS);
   private volatile RunHandle current;
 
+  /** The cache entries of the pipeline the editor opened, being read into memory (runs wait). */
+  private volatile CompletableFuture<Void> prefetching = CompletableFuture.completedFuture(null);
+
   private WorkerMain(PrintStream out) {
     this.out = out;
   }
@@ -61,6 +64,7 @@ public final class WorkerMain {
       switch (req.path("op").asText()) {
         case "run" -> run(req);
         case "estimate" -> estimate(req);
+        case "prefetch" -> prefetch(req);
         case "cancel" -> {
           RunHandle h = current;
           if (h != null) {
@@ -79,12 +83,25 @@ public final class WorkerMain {
     System.exit(0);
   }
 
+  /**
+   * Starts the engine off the editor's critical path: the blocks, PyTorch and a tiny throwaway
+   * pipeline ({@link WarmUp}), the disk cache's index. The engine future completes only after all
+   * of it, so a run requested meanwhile waits for the warm-up instead of racing it for the CPU.
+   */
   private void boot() {
     try {
-      engine.complete(EngineSession.createDefault());
+      long t0 = System.nanoTime();
+      EngineSession session = EngineSession.createDefault();
+      String device = Devices.describe();
+      long warm = WarmUp.run(session.registry());
+      session.cache().disk().ifPresent(d -> d.stats()); // lists the folder once
+      System.err.printf(
+          "worker warm-up: %d ms (of which the warm-up run %d ms)%n",
+          (System.nanoTime() - t0) / 1_000_000, warm);
+      engine.complete(session);
       ObjectNode o = Protocol.JSON.createObjectNode();
       o.put("type", "ready");
-      o.put("device", Devices.describe());
+      o.put("device", device);
       send(o);
     } catch (Throwable t) {
       engine.completeExceptionally(t);
@@ -92,13 +109,46 @@ public final class WorkerMain {
     }
   }
 
+  /**
+   * Reads the disk-cached outputs of the pipeline the editor opened into memory, in the background
+   * after the warm-up; a run requested meanwhile waits for it.
+   */
+  private void prefetch(JsonNode req) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    CompletableFuture<Void> before = prefetching;
+    prefetching = done;
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                before.join();
+                EngineSession session = engine.get();
+                Graph g = GraphJson.read(Protocol.JSON.writeValueAsString(req.get("graph")));
+                long t0 = System.nanoTime();
+                int n = session.prefetch(g, Path.of(req.path("baseDir").asText(".")), options(req));
+                System.err.printf(
+                    "worker prefetch: %d cached blocks in %d ms%n",
+                    n, (System.nanoTime() - t0) / 1_000_000);
+              } catch (Throwable ex) {
+                // Only an optimisation: the run reads what it needs itself.
+              } finally {
+                done.complete(null);
+              }
+            },
+            "prefetch");
+    t.setDaemon(true);
+    t.start();
+  }
+
   private void run(JsonNode req) {
     String id = req.path("run").asText();
+    CompletableFuture<Void> warm = prefetching;
     Thread t =
         new Thread(
             () -> {
               try {
                 EngineSession session = engine.get();
+                warm.join();
                 Graph g = GraphJson.read(Protocol.JSON.writeValueAsString(req.get("graph")));
                 Path base = Path.of(req.path("baseDir").asText("."));
                 List<Path> agreed = new java.util.ArrayList<>();

@@ -25,13 +25,21 @@ final class WorkerRuns implements RunEvents, AutoCloseable {
   private final CompletableFuture<String> ready = new CompletableFuture<>();
 
   /** Outcome of one run: whether it succeeded, each node's end status, wall milliseconds. */
-  record Outcome(boolean success, Map<String, NodeStatus> statuses, long millis) {}
+  record Outcome(boolean success, Map<String, NodeStatus> statuses, long millis, String timeline) {}
+
+  private final StringBuffer timeline = new StringBuffer();
+  private volatile long runStart;
 
   /** Starts the worker and waits until its engine is up. */
   WorkerRuns start() throws Exception {
     client.warmUp(this);
     ready.get(120, TimeUnit.SECONDS);
     return this;
+  }
+
+  /** Tells the worker which pipeline was opened, as the editor does (see RunBackend#prefetch). */
+  void prefetch(Graph g, Path baseDir, RunOptions options) {
+    client.prefetch(g, baseDir, options);
   }
 
   /** Returns the worker's process id. */
@@ -42,11 +50,14 @@ final class WorkerRuns implements RunEvents, AutoCloseable {
   /** Runs a graph and waits for it to end. */
   Outcome run(Graph g, Path baseDir, RunOptions options) throws Exception {
     statuses.clear();
+    timeline.setLength(0);
     done = new CompletableFuture<>();
     long t0 = System.nanoTime();
+    runStart = t0;
     client.start("r" + next.incrementAndGet(), g, baseDir, options, this);
     boolean ok = done.get(300, TimeUnit.SECONDS);
-    return new Outcome(ok, Map.copyOf(statuses), (System.nanoTime() - t0) / 1_000_000);
+    return new Outcome(
+        ok, Map.copyOf(statuses), (System.nanoTime() - t0) / 1_000_000, timeline.toString());
   }
 
   /** Returns the resident memory of the worker in kB, from /proc/PID/status (VmRSS). */
@@ -66,6 +77,21 @@ final class WorkerRuns implements RunEvents, AutoCloseable {
 
   @Override
   public void event(RunEvent e) {
+    if (!(e instanceof RunEvent.NodeProgress || e instanceof RunEvent.NodeMetric)) {
+      long at = (System.nanoTime() - runStart) / 1_000_000;
+      String what = e.getClass().getSimpleName();
+      String node =
+          e instanceof RunEvent.NodeStarted n
+              ? n.nodeId()
+              : e instanceof RunEvent.NodeCached c
+                  ? c.nodeId()
+                  : e instanceof RunEvent.NodeFinished f
+                      ? f.nodeId() + " " + f.millis() + " ms"
+                      : "";
+      if (!(e instanceof RunEvent.NodeQueued || e instanceof RunEvent.NodeLog)) {
+        timeline.append(at).append(" ms ").append(what).append(' ').append(node).append("; ");
+      }
+    }
     if (e instanceof RunEvent.NodeFinished f) {
       statuses.put(f.nodeId(), NodeStatus.DONE);
     } else if (e instanceof RunEvent.NodeCached c) {

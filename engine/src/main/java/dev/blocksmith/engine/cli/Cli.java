@@ -5,6 +5,7 @@ import dev.blocksmith.engine.text.Terminal;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,8 +17,36 @@ import picocli.CommandLine.Command;
 public final class Cli {
   private Cli() {}
 
-  /** What every subcommand needs: the blocks and where to print. */
-  record Env(NodeRegistry registry, PrintStream out, PrintStream err) {}
+  /**
+   * What every subcommand needs: the blocks, where to print, the folder relative paths on the
+   * command line are resolved against (the caller's working directory: a background process serves
+   * commands typed in other folders), whether the output goes to a terminal, and the cache of a
+   * process that serves many commands (null: each run makes the user's default cache).
+   */
+  record Env(
+      NodeRegistry registry,
+      PrintStream out,
+      PrintStream err,
+      Path cwd,
+      boolean terminal,
+      dev.blocksmith.engine.exec.OutputCache cache) {
+    /** Returns {@code p} resolved against the caller's working directory (null stays null). */
+    Path resolve(Path p) {
+      return p == null ? null : cwd.resolve(p);
+    }
+  }
+
+  /**
+   * Where a command comes from when it is not this process's own command line: the caller's working
+   * directory, whether its output is a terminal, and the cache to keep between commands (null: the
+   * user's default cache each time).
+   */
+  public record Caller(Path cwd, boolean terminal, dev.blocksmith.engine.exec.OutputCache cache) {
+    /** The caller this process is: its own working directory and console. */
+    public static Caller thisProcess() {
+      return new Caller(Path.of("").toAbsolutePath(), System.console() != null, null);
+    }
+  }
 
   /** The top command; it only holds the subcommands. */
   @Command(
@@ -41,12 +70,27 @@ public final class Cli {
   /** Runs the command line with the given blocks and streams; returns the exit code. */
   public static int execute(
       NodeRegistry registry, PrintStream rawOut, PrintStream rawErr, String... args) {
+    return execute(registry, rawOut, rawErr, Caller.thisProcess(), args);
+  }
+
+  /**
+   * Runs the command line for {@code caller} (relative paths resolved against its working
+   * directory) with the given blocks and streams; returns the exit code.
+   */
+  public static int execute(
+      NodeRegistry registry,
+      PrintStream rawOut,
+      PrintStream rawErr,
+      Caller caller,
+      String... args) {
     // Text from files (column names, labels, messages) must never reach a terminal as escapes.
     PrintStream out = Terminal.filtering(rawOut);
     PrintStream err = Terminal.filtering(rawErr);
     // Before anything can load PyTorch (reading a model file does): the thread default.
     dev.blocksmith.engine.djl.Devices.applyThreadDefaults();
-    Env env = new Env(registry, out, err);
+    Env env =
+        new Env(
+            registry, out, err, caller.cwd().toAbsolutePath(), caller.terminal(), caller.cache());
     CommandLine cl =
         new CommandLine(new Top())
             .addSubcommand("run", new RunCommand(env))

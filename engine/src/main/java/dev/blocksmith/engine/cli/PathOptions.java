@@ -27,10 +27,14 @@ final class PathOptions {
               + " replacing files Blocksmith did not write.")
   boolean yes;
 
-  /** Returns the user's standard policy with these options applied. */
-  PathPolicy policy() {
+  /**
+   * Returns the user's standard policy with these options applied, relative {@code --allow} folders
+   * resolved against {@code cwd} (the caller's working directory).
+   */
+  PathPolicy policy(Path cwd) {
     PathPolicy p =
-        PathPolicy.standard().allowFolders(allow.stream().map(Path::toAbsolutePath).toList());
+        PathPolicy.standard()
+            .allowFolders(allow.stream().map(f -> cwd.resolve(f).toAbsolutePath()).toList());
     return yes ? p.agreeToAll() : p;
   }
 }

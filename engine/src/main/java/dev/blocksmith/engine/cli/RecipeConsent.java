@@ -50,7 +50,9 @@ final class RecipeConsent {
     if (policy.agreesToAll()) {
       return policy;
     }
-    Console console = System.console();
+    // Only a command typed in this process's own terminal can be asked (a background process
+    // that serves a command has no terminal; its client runs such a command in-process instead).
+    Console console = env.terminal() ? System.console() : null;
     if (console == null) {
       err.println("Nothing was run. Run it again with --yes if you agree.");
       return null;

@@ -9,6 +9,7 @@ import dev.blocksmith.engine.exec.EnergyMeter;
 import dev.blocksmith.engine.exec.Estimator;
 import dev.blocksmith.engine.exec.NodeStatus;
 import dev.blocksmith.engine.exec.OutputCache;
+import dev.blocksmith.engine.exec.RunHandle;
 import dev.blocksmith.engine.exec.RunListener;
 import dev.blocksmith.engine.exec.RunOptions;
 import dev.blocksmith.engine.exec.RunResult;
@@ -124,7 +125,17 @@ final class RunCommand implements Callable<Integer> {
       description = "Print how long after the JVM started the first training step ended.")
   boolean timings;
 
+  @Option(
+      names = "--no-daemon",
+      description =
+          "Run in this process only: do not use or start the background process that keeps"
+              + " Blocksmith loaded between commands (also BLOCKSMITH_DAEMON=off).")
+  boolean noDaemon;
+
   @Mixin PathOptions paths = new PathOptions();
+
+  /** The exit code of a run cancelled because its caller went away (128 + SIGINT, as shells do). */
+  static final int CANCELLED = 130;
 
   RunCommand(Cli.Env env) {
     this.env = env;
@@ -132,6 +143,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    // Relative paths on the command line are the caller's (a background process serves commands
+    // typed in other folders), never this process's working directory.
+    file = env.resolve(file);
+    runs = env.resolve(runs);
+    report = env.resolve(report);
     Graph g;
     try {
       file = GraphLoader.unbundle(file, env.err());
@@ -150,7 +166,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     Path base = GraphLoader.baseDir(file);
-    PathPolicy policy = paths.policy();
+    PathPolicy policy = paths.policy(env.cwd());
     if (file.toString().endsWith(ModelBundle.EXTENSION)) {
       policy = RecipeConsent.ask(g, env, base, policy, file);
       if (policy == null) {
@@ -163,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
     }
     OutputCache cache;
     try {
-      cache = EngineSession.defaultCache(!noCache);
+      cache = env.cache() != null && !noCache ? env.cache() : EngineSession.defaultCache(!noCache);
     } catch (IllegalArgumentException e) {
       env.err().println("The cache size setting is wrong: " + e.getMessage());
       return 2;
@@ -182,22 +198,26 @@ final class RunCommand implements Callable<Integer> {
           json
               ? e -> {}
               : new ConsoleProgress(
-                  env.out(), System.console() != null, hasHeavy(g) ? "Training" : "Running");
+                  env.out(), env.terminal(), hasHeavy(g) ? "Training" : "Running");
       RunResult r;
+      RunHandle handle =
+          session.start(
+              g,
+              base,
+              new RunOptions(Set.of(), device, seed, reproducible, blockTimeout),
+              listener,
+              policy);
       try {
-        r =
-            session
-                .start(
-                    g,
-                    base,
-                    new RunOptions(Set.of(), device, seed, reproducible, blockTimeout),
-                    listener,
-                    policy)
-                .result()
-                .get();
+        r = handle.result().get();
       } catch (ExecutionException e) {
         env.err().println("The run stopped unexpectedly: " + e.getCause());
         return 1;
+      } catch (InterruptedException e) {
+        // The caller went away (Ctrl+C on a command a background process served): stop the run.
+        handle.cancel();
+        env.err().println("The run was cancelled.");
+        Thread.currentThread().interrupt();
+        return CANCELLED;
       }
       JsonNode energy = recordOverrides(r);
       if (json) {
@@ -218,7 +238,7 @@ final class RunCommand implements Callable<Integer> {
 
   private int printEstimate(EngineSession session, Graph g, Path base) throws InterruptedException {
     RunListener listener =
-        json ? e -> {} : new ConsoleProgress(env.out(), System.console() != null, "Preparing");
+        json ? e -> {} : new ConsoleProgress(env.out(), env.terminal(), "Preparing");
     Estimator.Result r;
     try {
       r = session.estimate(g, base, new RunOptions(Set.of(), device, seed, reproducible), listener);

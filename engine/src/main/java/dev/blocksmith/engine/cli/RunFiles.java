@@ -47,7 +47,7 @@ final class RunFiles {
         status = 2;
         continue;
       }
-      Path file = Path.of(spec.substring(eq + 1));
+      Path file = env.resolve(Path.of(spec.substring(eq + 1))); // the caller's folder
       try {
         StringWriter w = new StringWriter();
         TableCsv.write(t, w);

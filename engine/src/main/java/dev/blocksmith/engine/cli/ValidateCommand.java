@@ -33,6 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    file = env.resolve(file);
     Graph g;
     try {
       g = GraphLoader.load(file);
@@ -41,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
       return 2;
     }
     List<Problem> problems =
-        Validator.validate(g, env.registry(), GraphLoader.baseDir(file), paths.policy());
+        Validator.validate(g, env.registry(), GraphLoader.baseDir(file), paths.policy(env.cwd()));
     boolean blocking = problems.stream().anyMatch(p -> !p.isWarning());
     if (json) {
       ObjectNode root = GraphJson.mapper().createObjectNode();

@@ -171,6 +171,30 @@ public final class Devices {
     t.start();
   }
 
+  /**
+   * Loads the engine and runs one tiny convolution, dense layer and softmax through it, so that the
+   * first real block does not pay for PyTorch's lazy set-up (called by processes that wait for
+   * work: the editor's worker, the CLI's background process). Returns the milliseconds it took.
+   *
+   * @throws RuntimeException or {@link LinkageError} when the engine cannot load (the caller
+   *     reports it when a run needs the engine)
+   */
+  public static long warmUp() {
+    long t0 = System.nanoTime();
+    Engine e = engine();
+    try (ai.djl.ndarray.NDManager m = e.newBaseManager()) {
+      ai.djl.ndarray.NDArray x =
+          m.randomUniform(0f, 1f, new ai.djl.ndarray.types.Shape(1, 1, 8, 8));
+      ai.djl.ndarray.NDArray w =
+          m.randomUniform(0f, 1f, new ai.djl.ndarray.types.Shape(2, 1, 3, 3));
+      ai.djl.ndarray.NDArray y =
+          ai.djl.nn.convolutional.Conv2d.conv2d(x, w).singletonOrThrow().flatten(1, -1);
+      ai.djl.ndarray.NDArray d = m.randomUniform(0f, 1f, new ai.djl.ndarray.types.Shape(3, 72));
+      ai.djl.nn.core.Linear.linear(y, d).singletonOrThrow().softmax(-1).argMax(-1).toLongArray();
+    }
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
   /** Returns whether this class has loaded the engine yet. */
   public static boolean isEngineLoaded() {
     return engineLoaded;

@@ -254,6 +254,30 @@ public final class EngineSession implements AutoCloseable {
   }
 
   /**
+   * Reads into memory the disk-cached outputs of every node of {@code graph} as it stands, so that
+   * a run started afterwards serves them from memory instead of reading the disk (the editor calls
+   * it through the worker when a pipeline is opened; a process that outlives its command does the
+   * same). Returns how many nodes were loaded; never throws (a graph that cannot be planned loads
+   * nothing).
+   */
+  public int prefetch(Graph graph, Path baseDir, RunOptions options) {
+    try {
+      Plan plan = Planner.plan(graph, registry, baseDir, Set.of(), options.effectiveSeed());
+      int loaded = 0;
+      for (var step : plan.steps()) {
+        if (cache.memoryGet(step.signature()).isEmpty()
+            && cache.contains(step.signature())
+            && cache.get(step.signature()).isPresent()) {
+          loaded++;
+        }
+      }
+      return loaded;
+    } catch (PlanException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /**
    * Forgets all cached outputs, in memory and on disk, so that the next run executes every node.
    * Returns the bytes freed on disk.
    *

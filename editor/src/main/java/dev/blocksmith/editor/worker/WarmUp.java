@@ -1,0 +1,123 @@
+package dev.blocksmith.editor.worker;
+
+import dev.blocksmith.engine.exec.OutputCache;
+import dev.blocksmith.engine.exec.RunOptions;
+import dev.blocksmith.engine.exec.RunResult;
+import dev.blocksmith.engine.graph.Graph;
+import dev.blocksmith.engine.graph.GraphJson;
+import dev.blocksmith.engine.registry.NodeRegistry;
+import dev.blocksmith.engine.session.EngineSession;
+import dev.blocksmith.engine.validate.PathPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Warms a process that waits for work (the editor's worker, the CLI's background process) before
+ * the user's first run: loads PyTorch with one tiny operation, then runs a tiny pipeline of the
+ * built-in blocks ({@code warm-up.json}: 120 digits through a one-epoch CNN, 120 spiral points
+ * through a small MLP, each evaluated) in a throwaway session — memory-only cache, a temporary runs
+ * folder deleted afterwards — so that validation, planning, the executor, training and Evaluate
+ * have run once and the user's run does not pay for class loading and cold code. Nothing of it is
+ * kept or shown; a failure (a missing block, no engine) is ignored, since the user's run reports
+ * its own problems.
+ */
+public final class WarmUp {
+  private WarmUp() {}
+
+  /** Returns the milliseconds the warm-up took. */
+  public static long run(NodeRegistry registry) {
+    long t0 = System.nanoTime();
+    try {
+      dev.blocksmith.engine.djl.Devices.warmUp();
+    } catch (RuntimeException | LinkageError e) {
+      return (System.nanoTime() - t0) / 1_000_000; // no engine: nothing more to warm
+    }
+    if (!Boolean.parseBoolean(System.getProperty("blocksmith.warmUpRun", "true"))) {
+      return (System.nanoTime() - t0) / 1_000_000;
+    }
+    Path runs = null;
+    try (InputStream in = WarmUp.class.getResourceAsStream("warm-up.json")) {
+      if (in == null) {
+        return -1;
+      }
+      Graph g = GraphJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      runs = Files.createTempDirectory("blocksmith-warm-up");
+      try (EngineSession s = new EngineSession(registry, runs, new OutputCache())) {
+        RunResult r =
+            s.start(g, runs, RunOptions.DEFAULTS, e -> {}, PathPolicy.standard())
+                .result()
+                .get(120, TimeUnit.SECONDS);
+        if (!r.success()) {
+          System.err.println("warm-up run did not finish: " + r.messages());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception | LinkageError e) {
+      System.err.println("warm-up run failed (ignored): " + e);
+    } finally {
+      deleteQuietly(runs);
+    }
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /**
+   * Like {@link #run}, but the tiny pipeline goes through the command line ({@code Cli.execute}
+   * {@code run}, output thrown away), so that picocli, loading and checking a file, and printing
+   * the results are warm too (the CLI's background process). Returns the milliseconds it took.
+   */
+  public static long runCommandLine(NodeRegistry registry) {
+    long t0 = System.nanoTime();
+    try {
+      dev.blocksmith.engine.djl.Devices.warmUp();
+    } catch (RuntimeException | LinkageError e) {
+      return (System.nanoTime() - t0) / 1_000_000;
+    }
+    if (!Boolean.parseBoolean(System.getProperty("blocksmith.warmUpRun", "true"))) {
+      return (System.nanoTime() - t0) / 1_000_000;
+    }
+    Path folder = null;
+    try (InputStream in = WarmUp.class.getResourceAsStream("warm-up.json")) {
+      if (in == null) {
+        return -1;
+      }
+      folder = Files.createTempDirectory("blocksmith-warm-up");
+      Path file = folder.resolve("warm-up.json");
+      Files.write(file, in.readAllBytes());
+      java.io.PrintStream none =
+          new java.io.PrintStream(
+              java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+      dev.blocksmith.engine.cli.Cli.execute(
+          registry,
+          none,
+          none,
+          new dev.blocksmith.engine.cli.Cli.Caller(folder, false, new OutputCache()),
+          "run",
+          file.toString(),
+          "--runs",
+          folder.resolve("runs").toString());
+    } catch (IOException | RuntimeException | LinkageError e) {
+      System.err.println("warm-up run failed (ignored): " + e);
+    } finally {
+      deleteQuietly(folder);
+    }
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(folder)) {
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | RuntimeException e) {
+      // a temp folder left behind is harmless
+    }
+  }
+}
