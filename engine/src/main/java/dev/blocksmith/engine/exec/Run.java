@@ -202,7 +202,7 @@ final class Run implements RunHandle {
     statuses.put(id, NodeStatus.CACHED);
     outputs.put(id, outs);
     folder.log(id, note);
-    emit(new NodeCached(runId(), id, headlines(outs)));
+    emit(new NodeCached(runId(), id, headlines(inPortOrder(id, outs))));
     writeReports(id, outs);
     release(id);
   }
@@ -357,7 +357,7 @@ final class Run implements RunHandle {
         statuses.put(id, NodeStatus.DONE);
         outputs.put(id, kept);
         folder.log(id, "Finished in " + ms + " ms.");
-        emit(new NodeFinished(runId(), id, ms, headlines(kept)));
+        emit(new NodeFinished(runId(), id, ms, headlines(inPortOrder(id, kept))));
         writeReports(id, kept);
         release(id);
       }
@@ -538,6 +538,25 @@ final class Run implements RunHandle {
             folder.writeReport(id, port, reports == 1, r);
           }
         });
+  }
+
+  /**
+   * Returns the outputs in the order the block declares its ports (a cache hands them back in any
+   * order), then any others.
+   */
+  private Map<String, Object> inPortOrder(String id, Map<String, Object> outs) {
+    PlanStep step = steps.get(id);
+    if (step == null) {
+      return outs;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (var port : step.type().spec().outputs()) {
+      if (outs.containsKey(port.name())) {
+        m.put(port.name(), outs.get(port.name()));
+      }
+    }
+    outs.forEach(m::putIfAbsent);
+    return m;
   }
 
   static Map<String, String> headlines(Map<String, Object> outs) {
