@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * bench/real-data}.
  *
  * <p>Arguments: DATA_DIR OUT_DIR SEEDS NAME... where each NAME is a CSV file in DATA_DIR without
- * ".csv" (for example {@code iris} or {@code iris-export}). The system property {@code
- * bench.train} (JSON members such as {@code "architecture": "linear"}) sets Train params, to
- * measure one model type instead of the default.
+ * ".csv" (for example {@code iris} or {@code iris-export}). The system property {@code bench.train}
+ * (JSON members such as {@code "architecture": "linear"}) sets Train params, to measure one model
+ * type instead of the default.
  */
 public final class RealDataBench {
   private RealDataBench() {}

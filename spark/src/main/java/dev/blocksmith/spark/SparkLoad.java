@@ -66,8 +66,8 @@ final class SparkLoad {
    * Reads a file into a frame.
    *
    * @param p the Load CSV params: file, label, group, idColumns, featureColumns ("Always learn
-   *     from": never left out as free text), ignoreColumns ("Leave out": role ignore),
-   *     skipBadRows, delimiter, header, encoding
+   *     from": never left out as free text), ignoreColumns ("Leave out": role ignore), skipBadRows,
+   *     delimiter, header, encoding
    */
   static SparkFrame load(
       SparkSession spark,
@@ -177,8 +177,7 @@ final class SparkLoad {
       }
       strings = body;
     }
-    return type(
-        strings, typed, decimalComma, nodeId, name, label, group, ids, keep, ignore, log);
+    return type(strings, typed, decimalComma, nodeId, name, label, group, ids, keep, ignore, log);
   }
 
   private static SparkFrame type(

@@ -156,15 +156,39 @@ class SparkDataBlocksTest {
     List<String> log = new java.util.ArrayList<>();
     Table plain =
         SparkLoad.load(
-                spark, "load", "messy.csv", dir, "outcome", "", "", "", "", false, "auto", "auto",
-                "auto", s -> {})
+                spark,
+                "load",
+                "messy.csv",
+                dir,
+                "outcome",
+                "",
+                "",
+                "",
+                "",
+                false,
+                "auto",
+                "auto",
+                "auto",
+                s -> {})
             .schema();
     assertThat(plain.role("note")).isEqualTo(dev.blocksmith.engine.value.ColumnRole.IGNORE);
     assertThat(plain.role("score")).isEqualTo(dev.blocksmith.engine.value.ColumnRole.FEATURE);
     Table chosen =
         SparkLoad.load(
-                spark, "load", "messy.csv", dir, "outcome", "", "", "note", "score, city", false,
-                "auto", "auto", "auto", log::add)
+                spark,
+                "load",
+                "messy.csv",
+                dir,
+                "outcome",
+                "",
+                "",
+                "note",
+                "score, city",
+                false,
+                "auto",
+                "auto",
+                "auto",
+                log::add)
             .schema();
     // "Always learn from": the free-text note is not left out; "Leave out": score and city are.
     assertThat(chosen.role("note")).isEqualTo(dev.blocksmith.engine.value.ColumnRole.FEATURE);
@@ -176,8 +200,20 @@ class SparkDataBlocksTest {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () ->
                   SparkLoad.load(
-                      spark, "load", "messy.csv", dir, "outcome", "", "", bad[0], bad[1], false,
-                      "auto", "auto", "auto", s -> {}))
+                      spark,
+                      "load",
+                      "messy.csv",
+                      dir,
+                      "outcome",
+                      "",
+                      "",
+                      bad[0],
+                      bad[1],
+                      false,
+                      "auto",
+                      "auto",
+                      "auto",
+                      s -> {}))
           .isInstanceOfSatisfying(
               dev.blocksmith.engine.spi.NodeException.class,
               e -> {

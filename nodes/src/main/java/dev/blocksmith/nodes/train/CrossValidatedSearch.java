@@ -20,12 +20,12 @@ import org.apache.commons.statistics.descriptive.Statistic;
 
 /**
  * The Automatic model choice on a small table: the training and validation parts are pooled and
- * dealt into {@link ModelSearch#FOLDS} stratified folds (rows sharing an id stay in one fold); every
- * candidate trains once per fold with the other folds and is scored on the held-out one, so every
- * pooled row is judged once instead of a validation part of a few dozen rows. The winner then
- * trains again on all pooled rows for the mean number of epochs its folds kept (what
- * scikit-learn's GridSearchCV does with refit), so the model learns from the validation rows too
- * and has no validation curve. Still real DJL training throughout; the test part is never seen.
+ * dealt into {@link ModelSearch#FOLDS} stratified folds (rows sharing an id stay in one fold);
+ * every candidate trains once per fold with the other folds and is scored on the held-out one, so
+ * every pooled row is judged once instead of a validation part of a few dozen rows. The winner then
+ * trains again on all pooled rows for the mean number of epochs its folds kept (what scikit-learn's
+ * GridSearchCV does with refit), so the model learns from the validation rows too and has no
+ * validation curve. Still real DJL training throughout; the test part is never seen.
  *
  * <p>Measured with {@code bench/real-data} (5 seeds, the strongly regularised linear model): the
  * refit on both parts got diabetes R² 0.470 against 0.455 when trained on the training part with
@@ -338,8 +338,8 @@ final class CrossValidatedSearch {
    * Returns the index of the simplest candidate (the first in the list) whose mean out-of-fold loss
    * is within one standard error of the lowest: the standard error of the mean of the row-by-row
    * differences between the two, as both were scored on the same rows. This is the "one standard
-   * error rule" of cross-validation (Breiman et al.): a more complex model has to beat a simpler one
-   * by more than the noise of the comparison.
+   * error rule" of cross-validation (Breiman et al.): a more complex model has to beat a simpler
+   * one by more than the noise of the comparison.
    */
   static int choose(List<double[]> losses) {
     int lowest = lowest(losses);
@@ -367,7 +367,10 @@ final class CrossValidatedSearch {
   private static String describe(Score s, boolean regression) {
     return regression
         ? String.format(
-            Locale.ROOT, "R² %.3f out of fold (%d rows), %.0f epochs kept", s.r2(), s.rows(),
+            Locale.ROOT,
+            "R² %.3f out of fold (%d rows), %.0f epochs kept",
+            s.r2(),
+            s.rows(),
             s.meanEpochs())
         : String.format(
             Locale.ROOT,
@@ -437,7 +440,8 @@ final class CrossValidatedSearch {
       Preprocessing.Encoded fit = subset(pool, fold, k, false);
       Preprocessing.Encoded held = subset(pool, fold, k, true);
       int kk = k;
-      int[] rowsOf = java.util.stream.IntStream.range(0, fold.length).filter(r -> fold[r] == kk).toArray();
+      int[] rowsOf =
+          java.util.stream.IntStream.range(0, fold.length).filter(r -> fold[r] == kk).toArray();
       if (held.rows() == 0) {
         models.add(null);
         continue;

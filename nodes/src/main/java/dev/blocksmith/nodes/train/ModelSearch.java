@@ -409,17 +409,17 @@ final class ModelSearch {
                 PATIENCE_STEPS,
                 seconds)
             : va == null
-            ? "Automatic model choice without a validation part: trains only the "
-                + FALLBACK.describe()
-                + "."
-            : String.format(
-                Locale.ROOT,
-                "Automatic model choice: %d candidates, each for at most %,d steps (early stopping"
-                    + " after %,d steps without progress), within the time limit of %d s.",
-                candidates.size(),
-                STEPS,
-                PATIENCE_STEPS,
-                seconds));
+                ? "Automatic model choice without a validation part: trains only the "
+                    + FALLBACK.describe()
+                    + "."
+                : String.format(
+                    Locale.ROOT,
+                    "Automatic model choice: %d candidates, each for at most %,d steps (early stopping"
+                        + " after %,d steps without progress), within the time limit of %d s.",
+                    candidates.size(),
+                    STEPS,
+                    PATIENCE_STEPS,
+                    seconds));
     for (int i = 0; i < fits.size(); i++) {
       TrainEstimates.Fit f = fits.get(i);
       notes.add(

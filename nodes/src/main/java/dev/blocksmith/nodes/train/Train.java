@@ -159,8 +159,7 @@ public final class Train implements NodeType, Estimable {
           va != null && ModelSearch.crossValidates(tr.rows() + va.rows())
               ? groups(pre, train, validation)
               : null;
-      fitted =
-          ModelSearch.run(pre, tr, va, groups, regression, params.get(SEARCH_SECONDS), ctx);
+      fitted = ModelSearch.run(pre, tr, va, groups, regression, params.get(SEARCH_SECONDS), ctx);
     } else {
       ArchSpec arch = architecture(pre, params, ctx);
       TrainConfig config = config(params, regression, ctx.seed());

@@ -96,8 +96,7 @@ class ModelSearchTest {
   }
 
   @Test
-  void onASmallTableEveryRowIsJudgedOutOfFoldAndAColumnThatDoesNotHelpIsLeftOut()
-      throws Exception {
+  void onASmallTableEveryRowIsJudgedOutOfFoldAndAColumnThatDoesNotHelpIsLeftOut() throws Exception {
     int rows = 120;
     double[] x = new double[rows];
     double[] same = new double[rows];
@@ -133,7 +132,8 @@ class ModelSearchTest {
           .contains("Cross-validated 1. linear model, learning rate 0.01, weight decay 1: right on")
           .contains("of 120 rows out of fold")
           .contains("Kept the linear model")
-          .contains("Left out batch: shuffling it on the held-out folds made the answers worse by no")
+          .contains(
+              "Left out batch: shuffling it on the held-out folds made the answers worse by no")
           .contains("without it the cross-validated accuracy was 100.0 %")
           .contains("Then trained it again on all 120 training and validation rows for");
       assertThat(log.indexOf("judged by")).isLessThan(log.indexOf("Cross-validated 1."));
@@ -142,8 +142,7 @@ class ModelSearchTest {
       assertThat(settings).startsWith("Automatic model choice, cross-validated. Kept the");
       // The kept model trained once more, without early stopping, for the epochs its folds kept,
       // and without the column left out.
-      int epochs =
-          Integer.parseInt(settings.replaceAll(".*rows for (\\d+) epochs.*", "$1").trim());
+      int epochs = Integer.parseInt(settings.replaceAll(".*rows for (\\d+) epochs.*", "$1").trim());
       assertThat(model.provenance().epochsRun()).isEqualTo(epochs);
       assertThat(model.history()).extracting(c -> c.name()).contains("train loss");
       assertThat(model.preprocessing().steps()).extracting(st -> st.column()).containsExactly("x");
@@ -169,6 +168,7 @@ class ModelSearchTest {
       y.add(odd ? "odd" : "even");
     }
     return Table.of(
-        List.of(new NumberColumn("x", x), CategoryColumn.of("y", y)), Map.of("y", ColumnRole.LABEL));
+        List.of(new NumberColumn("x", x), CategoryColumn.of("y", y)),
+        Map.of("y", ColumnRole.LABEL));
   }
 }
