@@ -57,7 +57,7 @@ class HtmlReportTest {
             "ROC curve",
             "Precision&ndash;recall curve",
             "Findings",
-            "Change: <code>",
+            "Ask why the past answers differ",
             "Some mistakes",
             "Loans &lt;script&gt;alert('x')&lt;/script&gt; &amp; fairness")) {
       assertThat(text.contains(part)).as("report contains " + part).isTrue();

@@ -118,9 +118,11 @@ class OnnxExamplesTest {
           OnnxRun.Comparison q = OnnxRun.compare(bytes, OnnxRun.quantized(model), data);
           assertThat(q.maxDiff()).as("int8 vs Blocksmith's int8").isLessThanOrEqualTo(1e-4);
           assertThat(q.argmaxAgreement()).isEqualTo(1.0);
-          // Against the float model: the rounding of the weights shows, within these bounds.
-          assertThat(c.maxDiff()).as("int8 vs float").isLessThanOrEqualTo(0.25);
-          assertThat(c.argmaxAgreement()).as("int8 vs float").isGreaterThanOrEqualTo(0.97);
+          // Against the float model: the rounding of the weights shows, within these bounds. The
+          // scores move by at most 0.15 (0.02-0.09 measured); which answers flip then depends on
+          // how many examples the small test models (2 epochs) hold close to a tie: 0-3 of 90-300.
+          assertThat(c.maxDiff()).as("int8 vs float").isLessThanOrEqualTo(0.15);
+          assertThat(c.argmaxAgreement()).as("int8 vs float").isGreaterThanOrEqualTo(0.95);
         }
       }
     }

@@ -77,7 +77,7 @@ public final class MainWindow {
           var sample = fileColumns.sample(doc.graph(), id, baseDir());
           return sample.columns().isEmpty() ? null : sample;
         });
-    inspector.setOpenDoc(typeId -> showHelp("block:" + typeId));
+    inspector.setOpenDoc(this::showHelp);
     palette = new BlockPicker(id -> canvas.addBlock(id, null), true);
     welcome = new WelcomeView(controller::newPipeline, controller::open, controller::openFile);
     frame.setName("mainWindow");

@@ -87,7 +87,10 @@ public final class InspectorPanel extends JPanel {
     shown = null;
   }
 
-  /** Sets what the "?" beside a block's name opens: the block's entry in the help (its type id). */
+  /**
+   * Sets what a "?" opens: it receives the help entry's key ("block:train.train" beside a block's
+   * name; "term:epoch" beside a setting the glossary explains, else the block's entry).
+   */
   public void setOpenDoc(java.util.function.Consumer<String> openDoc) {
     this.openDoc = openDoc;
     shown = null;
@@ -133,7 +136,7 @@ public final class InspectorPanel extends JPanel {
       doc.setName("blockDoc");
       doc.setToolTipText("Open the help for " + spec.displayName());
       doc.putClientProperty("JButton.buttonType", "help");
-      doc.addActionListener(e -> openDoc.accept(spec.id()));
+      doc.addActionListener(e -> openDoc.accept("block:" + spec.id()));
       head.add(doc, BorderLayout.EAST);
     }
     form.add(left(head));
@@ -223,13 +226,40 @@ public final class InspectorPanel extends JPanel {
       JLabel label = PlainText.label(p.label() + (p.required() ? " *" : ""));
       label.setToolTipText(PlainText.tip(p.help()));
       label.setLabelFor(field.component());
-      row.add(left(label));
+      JPanel line = new JPanel(new BorderLayout(4, 0));
+      line.setOpaque(false);
+      line.add(label, BorderLayout.CENTER);
+      if (openDoc != null) {
+        line.add(paramDoc(n, p), BorderLayout.EAST);
+      }
+      row.add(left(line));
     }
     row.add(left(field.component()));
     row.add(left(help(p.help())));
     p.check(n.params().get(p.name())).ifPresent(error::setText);
     row.add(left(error));
     return row;
+  }
+
+  /** The "?" of one setting: its glossary entry when there is one, else its block's entry. */
+  private JButton paramDoc(Node n, ParamSpec p) {
+    String plain = p.label().replaceAll("\\s*\\(.*\\)$", "");
+    String key =
+        dev.blocksmith.engine.text.Glossary.termOf(plain)
+            .or(() -> dev.blocksmith.engine.text.Glossary.termOf(p.name()))
+            .map(t -> "term:" + t)
+            .orElse("block:" + n.type());
+    JButton b = new JButton("?");
+    b.setName("paramDoc:" + p.name());
+    b.setToolTipText(
+        PlainText.tip(
+            key.startsWith("term:")
+                ? "What \"" + key.substring(5) + "\" means, in the help"
+                : "Open the help for this block and its settings"));
+    b.putClientProperty("JButton.buttonType", "help");
+    b.setFocusable(false);
+    b.addActionListener(e -> openDoc.accept(key));
+    return b;
   }
 
   private void apply(String nodeId, ParamSpec p, JsonNode value, JLabel error) {

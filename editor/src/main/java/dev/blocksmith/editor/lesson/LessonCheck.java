@@ -95,9 +95,24 @@ public record LessonCheck(
             : v.getAsDouble() >= 0
                     && v.getAsDouble() <= 1
                     && metric.matches(".*(accuracy|precision|recall|F1|AUC).*")
-                ? String.format(Locale.ROOT, "%.0f %%", v.getAsDouble() * 100)
+                ? percent(v.getAsDouble())
                 : String.format(Locale.ROOT, "%.3g", v.getAsDouble());
     return say.replace("{value}", shown);
+  }
+
+  /**
+   * A share as the cards show it: one decimal, dropped when it is zero ("99.7 %", "60 %"); never
+   * rounded up to 100 % or down to 0 % when the share is not exactly that.
+   */
+  static String percent(double share) {
+    double p = share * 100;
+    if (p > 99.95 && share < 1) {
+      p = 99.9;
+    } else if (p < 0.05 && share > 0) {
+      p = 0.1;
+    }
+    String s = String.format(Locale.ROOT, "%.1f", p);
+    return (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + " %";
   }
 
   private OptionalDouble value(LessonState s) {

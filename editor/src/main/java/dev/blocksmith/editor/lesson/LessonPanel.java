@@ -22,7 +22,7 @@ public final class LessonPanel extends JPanel {
   private final Consumer<String> showNode;
   private final JLabel heading = new JLabel();
   private final JLabel counter = new JLabel();
-  private final javax.swing.JTextArea text = new javax.swing.JTextArea();
+  private final WrappingText text = new WrappingText();
   private final JButton back = new JButton("Back");
   private final JButton next = new JButton("Next");
   private final JLabel check = new JLabel();
@@ -44,11 +44,9 @@ public final class LessonPanel extends JPanel {
     heading.setFont(heading.getFont().deriveFont(Font.BOLD, heading.getFont().getSize() + 2f));
     counter.setForeground(UIManager.getColor("Label.disabledForeground"));
     text.setName("lessonText");
-    // Lesson texts come from files other people wrote: plain text, never Swing HTML (which
-    // fetches <img> URLs when shown).
+    // Lesson texts come from files other people wrote: styled plain text (LessonMarkup), never
+    // Swing HTML (which fetches <img> URLs when shown).
     text.setEditable(false);
-    text.setLineWrap(true);
-    text.setWrapStyleWord(true);
     text.setOpaque(false);
     text.setFocusable(false);
     text.setFont(heading.getFont().deriveFont(Font.PLAIN, heading.getFont().getSize() - 2f));
@@ -134,7 +132,9 @@ public final class LessonPanel extends JPanel {
     finished = true;
     counter.setText(lesson.title() + " · done");
     heading.setText("What you learnt");
-    text.setText(lesson.summary().isBlank() ? "You finished the lesson." : lesson.summary());
+    LessonMarkup.render(
+        lesson.summary().isBlank() ? "You finished the lesson." : lesson.summary(),
+        text.getStyledDocument());
     check.setText("");
     back.setEnabled(true);
     next.setEnabled(false);
@@ -171,6 +171,27 @@ public final class LessonPanel extends JPanel {
     return "<html><div style='width:" + TEXT_WIDTH + "px'>" + body + "</div></html>";
   }
 
+  /** Returns the step text as the learner reads it (markup applied, tags gone). */
+  public String stepText() {
+    return text.getText();
+  }
+
+  /**
+   * A read-only text pane that wraps at the panel's width and, before it has one, asks for the
+   * lesson column's width (a plain JTextPane asks for its longest line).
+   */
+  private static final class WrappingText extends javax.swing.JTextPane {
+    @Override
+    public java.awt.Dimension getPreferredSize() {
+      int w = getWidth() > 0 ? getWidth() : Math.round(TEXT_WIDTH * getFont().getSize2D() / 12f);
+      javax.swing.text.View root = getUI().getRootView(this);
+      java.awt.Insets in = getInsets();
+      root.setSize(Math.max(1, w - in.left - in.right), Integer.MAX_VALUE);
+      int h = (int) Math.ceil(root.getPreferredSpan(javax.swing.text.View.Y_AXIS));
+      return new java.awt.Dimension(w, h + in.top + in.bottom);
+    }
+  }
+
   /** Shows step {@code i} (clamped) and highlights its node. */
   public void go(int i) {
     if (lesson == null) {
@@ -181,8 +202,7 @@ public final class LessonPanel extends JPanel {
     Lesson.Step s = lesson.steps().get(at);
     counter.setText(lesson.title() + " · step " + (at + 1) + " of " + lesson.steps().size());
     heading.setText(s.title());
-    text.setText(s.text());
-    text.setColumns(TEXT_WIDTH / 7);
+    LessonMarkup.render(s.text(), text.getStyledDocument());
     back.setEnabled(at > 0);
     showCheck();
     revalidate();

@@ -221,10 +221,17 @@ final class ReportPanel {
     return MetricHelp.of(metric).orElse(null);
   }
 
-  /** Whole numbers (row counts) without decimals, scores with four. */
-  private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) >= 2 && Math.abs(v) < 1e12
-        ? String.format(Locale.ROOT, "%,.0f", v)
+  /**
+   * Whole numbers (row counts) and large values (errors in a price's units) without decimals,
+   * values from 10 on with two, scores with four.
+   */
+  static String number(double v) {
+    double a = Math.abs(v);
+    if (v == Math.rint(v) && a >= 2 && a < 1e12 || a >= 1000 && a < 1e12) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    return a >= 10 && a < 1e12
+        ? String.format(Locale.ROOT, "%,.2f", v)
         : String.format(Locale.ROOT, "%.4f", v);
   }
 }

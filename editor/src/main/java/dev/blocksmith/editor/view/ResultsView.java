@@ -187,9 +187,36 @@ public final class ResultsView extends JPanel {
   }
 
   private static String num(JsonNode n) {
-    return n.isNumber() && Double.isFinite(n.asDouble())
-        ? String.format(Locale.ROOT, "%.3g", n.asDouble())
-        : "";
+    return n.isNumber() ? compact(n.asDouble()) : "";
+  }
+
+  /**
+   * Three significant digits in at most about six characters, as a summary column has room for:
+   * 4.18, 113, 1.23k, 329k, 1.07M; never "3.29e+05" except for tiny or huge values.
+   */
+  static String compact(double v) {
+    if (!Double.isFinite(v)) {
+      return "";
+    }
+    double a = Math.abs(v);
+    if (a == 0) {
+      return "0";
+    }
+    if (a < 0.001 || a >= 1e12) {
+      return String.format(Locale.ROOT, "%.2e", v);
+    }
+    String[] suffix = {"", "k", "M", "G"};
+    int k = 0;
+    double x = v;
+    while (Math.abs(x) >= 999.5 && k < suffix.length - 1) {
+      x /= 1000;
+      k++;
+    }
+    String digits = new java.math.BigDecimal(x).round(new java.math.MathContext(3)).toPlainString();
+    if (digits.contains(".")) {
+      digits = digits.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return digits + suffix[k];
   }
 
   private static String lower(String s) {

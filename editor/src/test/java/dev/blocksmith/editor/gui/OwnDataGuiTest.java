@@ -253,6 +253,15 @@ class OwnDataGuiTest {
     assertThat(Gui.edt(() -> text.getText())).contains("typical error");
     Gui.shot(d, "owndata-04-help-glossary");
     Gui.run(() -> d.setVisible(false));
+
+    // The "?" beside a setting opens its glossary entry (Train's Epochs → "epoch").
+    Gui.waitUntil("epochs' ?", 5, () -> find("paramDoc:epochs") instanceof JButton);
+    Gui.run(() -> ((JButton) find("paramDoc:epochs")).doClick());
+    Gui.waitUntil("help open again", 5, () -> Gui.dialog("Blocksmith help").isVisible());
+    assertThat(Gui.edt(() -> String.valueOf(topics.getSelectedValue()))).isEqualTo("Term: epoch");
+    assertThat(Gui.edt(() -> text.getText())).isNotBlank();
+    Gui.shot(d, "owndata-04b-help-from-a-setting");
+    Gui.run(() -> d.setVisible(false));
   }
 
   @Test

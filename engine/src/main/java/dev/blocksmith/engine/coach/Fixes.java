@@ -63,7 +63,19 @@ public final class Fixes {
   public static String cliLine(Graph g, NodeRegistry registry, String from, Fix fix) {
     Optional<String> node = target(g, registry, from, fix);
     if (fix.insert() == null && fix.setsParam() && node.isPresent()) {
-      return "--set "
+      StringBuilder sets = new StringBuilder();
+      fix.also()
+          .forEach(
+              (name, v) ->
+                  sets.append("--set ")
+                      .append(node.get())
+                      .append('.')
+                      .append(name)
+                      .append('=')
+                      .append(cliValue(v))
+                      .append(' '));
+      return sets
+          + "--set "
           + node.get()
           + "."
           + fix.param()
@@ -99,7 +111,11 @@ public final class Fixes {
     }
     String target = target(g, registry, from, fix).orElseThrow();
     if (fix.insert() == null) {
-      return g.withParam(target, fix.param(), value(fix.value()));
+      Graph out = g;
+      for (Map.Entry<String, String> e : fix.also().entrySet()) {
+        out = out.withParam(target, e.getKey(), value(e.getValue()));
+      }
+      return out.withParam(target, fix.param(), value(fix.value()));
     }
     NodeSpec spec = registry.find(fix.insert()).orElseThrow().spec();
     Edge into =

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blocksmith.engine.graph.GraphJson;
+import dev.blocksmith.engine.registry.CodeIdentity;
 import dev.blocksmith.engine.spi.NodeType;
 import dev.blocksmith.engine.spi.Params;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Computes cache signatures: SHA-256 over the block's type id and version, its canonical params
+ * Computes cache signatures: SHA-256 over the block's type id and version, the {@link CodeIdentity}
+ * of the code that runs it (so another build never reuses these outputs), its canonical params
  * (defaults filled, keys sorted at every level), the engine's {@link Fingerprints} of every file
  * and folder param, the block's own fingerprint of other external state, the run's seed, and the
  * signatures of its inputs by port name. Equal signatures mean equal outputs.
@@ -39,6 +41,7 @@ public final class Signatures {
     StringBuilder sb = new StringBuilder();
     sb.append("type=").append(type.spec().id()).append('\n');
     sb.append("version=").append(type.spec().version()).append('\n');
+    sb.append("code=").append(CodeIdentity.of(type)).append('\n');
     sb.append("params=").append(canonicalParams(params)).append('\n');
     sb.append("files=")
         .append(Fingerprints.ofPathParams(type.spec(), params, baseDir))

@@ -30,12 +30,20 @@ public final class Glossary {
    * Returns the explanation of a term, ignoring case and a trailing "s" ("Epochs" finds "epoch").
    */
   public static Optional<String> explain(String term) {
+    return termOf(term).map(TERMS::get);
+  }
+
+  /**
+   * Returns the glossary's own spelling of a term, found as {@link #explain} finds it ("Epochs" →
+   * "epoch"), or empty when the glossary has no such entry.
+   */
+  public static Optional<String> termOf(String term) {
     String t = term.trim().toLowerCase(Locale.ROOT).replace('_', ' ').replace('²', '2');
-    String found = TERMS.get(t);
-    if (found == null && t.endsWith("s")) {
-      found = TERMS.get(t.substring(0, t.length() - 1));
+    if (TERMS.containsKey(t)) {
+      return Optional.of(t);
     }
-    return Optional.ofNullable(found);
+    String single = t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
+    return TERMS.containsKey(single) ? Optional.of(single) : Optional.empty();
   }
 
   private static Map<String, String> load() {

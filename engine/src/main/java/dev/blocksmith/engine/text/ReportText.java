@@ -113,7 +113,10 @@ public final class ReportText {
           sb.append(in).append("    Try: ").append(f.suggestion()).append('\n');
         }
         if (f.fix() != null) {
-          sb.append(in).append("    Change: ").append(fixes.apply(f.fix())).append('\n');
+          String change = fixes.apply(f.fix());
+          if (!change.equals(f.suggestion())) {
+            sb.append(in).append("    Change: ").append(change).append('\n');
+          }
         }
       }
     }

@@ -45,7 +45,64 @@ final class CoachFixes {
       }
       out.add(f);
     }
-    return out.stream().map(f -> f.fix() != null ? f : f.withFix(fixFor(f, model))).toList();
+    return out.stream()
+        .map(f -> f.fix() != null ? f : f.withFix(fixFor(f, model)))
+        .map(f -> f.withFix(underAutomatic(f.fix(), model)))
+        .toList();
+  }
+
+  /** Train settings that the Automatic model choice picks itself (so a change to one is lost). */
+  static final java.util.Set<String> CHOSEN_BY_AUTOMATIC =
+      java.util.Set.of(
+          "hiddenSizes",
+          "epochs",
+          "learningRate",
+          "batchSize",
+          "optimizer",
+          "patience",
+          "dropout",
+          "weightDecay");
+
+  private static final java.util.regex.Pattern KEPT =
+      java.util.regex.Pattern.compile(
+          "Kept the .*?learning rate ([0-9.eE+-]+), weight decay ([0-9.eE+-]+)");
+
+  /**
+   * A change to a Train setting that Automatic picks itself would do nothing on a model Automatic
+   * chose; such a change instead switches Train to the model Automatic kept (its type, hidden
+   * layers, dropout, learning rate, weight decay and epochs) with the one change on top, so the
+   * click does what it says.
+   */
+  static Fix underAutomatic(Fix fix, TrainedModel model) {
+    String settings =
+        model == null || model.provenance() == null ? null : model.provenance().settings();
+    if (fix == null
+        || !fix.setsParam()
+        || fix.insert() != null
+        || !"train.train".equals(fix.block())
+        || !CHOSEN_BY_AUTOMATIC.contains(fix.param())
+        || settings == null
+        || !settings.startsWith("Automatic model choice.")) {
+      return fix;
+    }
+    boolean linear = model.arch().hidden().isEmpty();
+    Fix out =
+        fix.and("architecture", linear ? "\"linear\"" : "\"mlp\"")
+            .and("hiddenSizes", model.arch().hidden().toString().replace(" ", ""))
+            .and("dropout", Double.toString(model.arch().dropout()));
+    java.util.regex.Matcher m = KEPT.matcher(settings);
+    if (m.find()) {
+      out = out.and("learningRate", m.group(1)).and("weightDecay", m.group(2));
+    }
+    int epochs = model.provenance().epochsRun();
+    if (epochs > 0) {
+      out = out.and("epochs", Integer.toString(epochs));
+    }
+    return out.withInstruction(
+        "Train: use the "
+            + (linear ? "linear model" : "network")
+            + " Automatic chose, and "
+            + fix.instruction().replaceFirst(" in Train$", ""));
   }
 
   /** Returns the change for a finding of {@link Coach}, by its title. */

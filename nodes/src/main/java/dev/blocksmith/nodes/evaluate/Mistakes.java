@@ -1,6 +1,7 @@
 package dev.blocksmith.nodes.evaluate;
 
 import dev.blocksmith.engine.value.Column;
+import dev.blocksmith.engine.value.ColumnRole;
 import dev.blocksmith.engine.value.Dataset;
 import dev.blocksmith.engine.value.ImageSet;
 import dev.blocksmith.engine.value.NumberColumn;
@@ -60,8 +61,12 @@ final class Mistakes {
     }
     if (data instanceof Table t) {
       Table kept = t.select(pick);
-      return kept.withColumn(new TextColumn(fresh(kept, "predicted"), guess))
-          .withColumn(new NumberColumn(fresh(kept, "confidence"), sure));
+      // The model's answers are kept for reading, never learned from (a pipeline that trains on
+      // this table must not learn the old model's guesses).
+      String p = fresh(kept, "predicted");
+      Table withGuess = kept.withColumn(new TextColumn(p, guess)).withRole(p, ColumnRole.IGNORE);
+      String c = fresh(withGuess, "confidence");
+      return withGuess.withColumn(new NumberColumn(c, sure)).withRole(c, ColumnRole.IGNORE);
     }
     ImageSet images = (ImageSet) data;
     String[] source = new String[pick.length];
@@ -158,11 +163,20 @@ final class Mistakes {
     double[] error = new double[n];
     for (int k = 0; k < n; k++) {
       pick[k] = rows[order[k]];
-      guess[k] = predicted[order[k]];
-      error[k] = predicted[order[k]] - truth[order[k]];
+      // six significant digits: for reading, like the confidence column's three decimals
+      guess[k] = sixDigits(predicted[order[k]]);
+      error[k] = sixDigits(predicted[order[k]] - truth[order[k]]);
     }
     Table kept = data.select(pick);
-    return kept.withColumn(new NumberColumn(fresh(kept, "predicted"), guess))
-        .withColumn(new NumberColumn(fresh(kept, "error"), error));
+    String p = fresh(kept, "predicted");
+    Table withGuess = kept.withColumn(new NumberColumn(p, guess)).withRole(p, ColumnRole.IGNORE);
+    String e = fresh(withGuess, "error");
+    return withGuess.withColumn(new NumberColumn(e, error)).withRole(e, ColumnRole.IGNORE);
+  }
+
+  static double sixDigits(double v) {
+    return Double.isFinite(v) && v != 0
+        ? new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue()
+        : v;
   }
 }

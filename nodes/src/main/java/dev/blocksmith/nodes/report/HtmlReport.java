@@ -253,7 +253,7 @@ public final class HtmlReport implements RunReportWriter {
         if (f.suggestion() != null && !f.suggestion().isBlank()) {
           h.append("<br><i>").append(e(f.suggestion())).append("</i>");
         }
-        if (f.fix() != null) {
+        if (f.fix() != null && !fixes.apply(f.fix()).equals(f.suggestion())) {
           h.append("<br>Change: <code>").append(e(fixes.apply(f.fix()))).append("</code>");
         }
         h.append("</div>");
