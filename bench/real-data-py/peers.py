@@ -6,9 +6,16 @@ MLP (2 hidden layers of 64, Adam 0.001, batches of 32, early stopping on the val
 patience 20 epochs, best weights kept). Fitted on the training part; the validation part is used only
 by the PyTorch MLP for early stopping.
 
+The analyst exports (`NAME-export.csv`) are read the way a scikit-learn user would prepare them by
+hand, with the same columns Blocksmith learns from: `;` and decimal commas parsed, `record_id` and
+the free-text `note` dropped, `visit_date` turned into year, month and weekday, `site` one-hot
+encoded, empty cells filled with the training mean (SimpleImputer, fitted inside each model's
+pipeline on the training rows only).
+
 Usage: peers.py DATA_DIR OUT_DIR SEEDS NAME...   (writes OUT_DIR/peers.jsonl)
 """
 import csv
+import datetime
 import json
 import os
 import sys
@@ -19,6 +26,7 @@ import numpy as np
 import torch
 from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
 from sklearn.exceptions import ConvergenceWarning
+from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LinearRegression, LogisticRegression
 from sklearn.metrics import accuracy_score, r2_score
 from sklearn.neural_network import MLPClassifier, MLPRegressor
@@ -30,12 +38,31 @@ torch.set_num_threads(1)
 
 
 def load(path):
+    if path.endswith("-export.csv"):
+        return load_export(path)
     with open(path) as f:
         rows = list(csv.reader(f))
     header, rows = rows[0], rows[1:]
     x = np.array([[float(v) for v in r[:-1]] for r in rows])
     y = [r[-1] for r in rows]
     return x, y
+
+
+SITES = ["East", "North", "South", "West"]
+
+
+def load_export(path):
+    """record_id;visit_date;site;FEATURES...;note;target with decimal commas and empty cells."""
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    rows = rows[1:]
+    x = []
+    for r in rows:
+        d = datetime.datetime.strptime(r[1], "%d.%m.%Y").date()
+        feats = [float(v.replace(",", ".")) if v else np.nan for v in r[3:-2]]
+        x.append([d.year, d.month, d.isoweekday()] + [1.0 if r[2] == s else 0.0 for s in SITES]
+                 + feats)
+    return np.array(x), [r[-1].replace(",", ".") for r in rows]
 
 
 def parts(path):
@@ -48,7 +75,7 @@ def parts(path):
 
 def torch_mlp(xtr, ytr, xva, yva, xte, regression, seed):
     torch.manual_seed(seed)
-    scaler = StandardScaler().fit(xtr)
+    scaler = make_pipeline(SimpleImputer(), StandardScaler()).fit(xtr)
     t = lambda a: torch.tensor(scaler.transform(a), dtype=torch.float32)
     xtr_, xva_, xte_ = t(xtr), t(xva), t(xte)
     if regression:
@@ -90,7 +117,7 @@ def main():
     lines = []
     for name in names:
         x, labels = load(os.path.join(data, name + ".csv"))
-        regression = name == "diabetes"
+        regression = name.startswith("diabetes")
         if regression:
             y = np.array([float(v) for v in labels])
         else:
@@ -99,15 +126,20 @@ def main():
         for seed in range(1, seeds + 1):
             p = parts(os.path.join(out, "splits", f"{name}-s{seed}.csv"))
             tr, va, te = (np.array(p[k]) for k in ("train", "validation", "test"))
+            # SimpleImputer leaves the clean tables (no empty cells) unchanged.
             if regression:
-                models = {"linear": make_pipeline(StandardScaler(), LinearRegression()),
-                          "random forest": RandomForestRegressor(random_state=seed),
-                          "sklearn MLP": make_pipeline(StandardScaler(),
+                models = {"linear": make_pipeline(SimpleImputer(), StandardScaler(),
+                                                  LinearRegression()),
+                          "random forest": make_pipeline(
+                              SimpleImputer(), RandomForestRegressor(random_state=seed)),
+                          "sklearn MLP": make_pipeline(SimpleImputer(), StandardScaler(),
                                                        MLPRegressor(random_state=seed))}
             else:
-                models = {"linear": make_pipeline(StandardScaler(), LogisticRegression()),
-                          "random forest": RandomForestClassifier(random_state=seed),
-                          "sklearn MLP": make_pipeline(StandardScaler(),
+                models = {"linear": make_pipeline(SimpleImputer(), StandardScaler(),
+                                                  LogisticRegression()),
+                          "random forest": make_pipeline(
+                              SimpleImputer(), RandomForestClassifier(random_state=seed)),
+                          "sklearn MLP": make_pipeline(SimpleImputer(), StandardScaler(),
                                                        MLPClassifier(random_state=seed))}
             score = r2_score if regression else accuracy_score
             for tool, m in models.items():

@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * bench/real-data}.
  *
  * <p>Arguments: DATA_DIR OUT_DIR SEEDS NAME... where each NAME is a CSV file in DATA_DIR without
- * ".csv" (for example {@code iris} or {@code iris-export}).
+ * ".csv" (for example {@code iris} or {@code iris-export}). The system property {@code bench.train}
+ * (JSON members such as {@code "architecture": "linear"}) sets Train params, to measure one model
+ * type instead of the default.
  */
 public final class RealDataBench {
   private RealDataBench() {}
@@ -72,6 +74,8 @@ public final class RealDataBench {
                     trainMillis.set(f.millis());
                   } else if (e instanceof RunEvent.NodeLog l
                       && (l.message().startsWith("Kept the")
+                          || l.message().startsWith("Tried ")
+                          || l.message().startsWith("Cross-validated ")
                           || l.message().contains("not learned from")
                           || l.message().startsWith("Left out")
                           || l.message().startsWith("Stopped the search")
@@ -152,7 +156,7 @@ public final class RealDataBench {
           {"id": "load", "type": "data.load-csv", "typeVersion": 1,
            "params": {"file": %s, "label": "target"}},
           {"id": "split", "type": "prepare.split", "typeVersion": 1, "params": {"seed": %d}},
-          {"id": "train", "type": "train.train", "typeVersion": 1, "params": {}},
+          {"id": "train", "type": "train.train", "typeVersion": 1, "params": {%s}},
           {"id": "evaluate", "type": "evaluate.evaluate", "typeVersion": 1, "params": {}}],
          "edges": [{"from": "load.table", "to": "split.data"},
                    {"from": "split.train", "to": "train.train"},
@@ -160,6 +164,7 @@ public final class RealDataBench {
                    {"from": "train.model", "to": "evaluate.model"},
                    {"from": "split.test", "to": "evaluate.data"}]}
         """
-        .formatted(json(csv.toAbsolutePath().toString()), seed);
+        .formatted(
+            json(csv.toAbsolutePath().toString()), seed, System.getProperty("bench.train", ""));
   }
 }

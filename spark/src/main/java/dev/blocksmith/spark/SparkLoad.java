@@ -65,8 +65,9 @@ final class SparkLoad {
   /**
    * Reads a file into a frame.
    *
-   * @param p the Load CSV params: file, label, group, idColumns, skipBadRows, delimiter, header,
-   *     encoding
+   * @param p the Load CSV params: file, label, group, idColumns, featureColumns ("Always learn
+   *     from": never left out as free text), ignoreColumns ("Leave out": role ignore), skipBadRows,
+   *     delimiter, header, encoding
    */
   static SparkFrame load(
       SparkSession spark,
@@ -76,6 +77,8 @@ final class SparkLoad {
       String label,
       String group,
       String ids,
+      String keep,
+      String ignore,
       boolean skipBad,
       String delimiter,
       String header,
@@ -174,7 +177,7 @@ final class SparkLoad {
       }
       strings = body;
     }
-    return type(strings, typed, decimalComma, nodeId, name, label, group, ids, log);
+    return type(strings, typed, decimalComma, nodeId, name, label, group, ids, keep, ignore, log);
   }
 
   private static SparkFrame type(
@@ -186,6 +189,8 @@ final class SparkLoad {
       String label,
       String group,
       String ids,
+      String keep,
+      String ignore,
       Consumer<String> log)
       throws NodeException {
     UserDefinedFunction present =
@@ -259,7 +264,7 @@ final class SparkLoad {
       schema.add(kind);
     }
     Table t = Table.of(schema);
-    t = roles(t, nodeId, file, label, group, ids, out, log);
+    t = roles(t, nodeId, file, label, group, ids, keep, ignore, out, log);
     return new SparkFrame(out, t, file);
   }
 
@@ -304,23 +309,36 @@ final class SparkLoad {
       String label,
       String group,
       String ids,
+      String keep,
+      String ignore,
       Dataset<Row> df,
       Consumer<String> log)
       throws NodeException {
     Table out = t;
-    Map<String, String> wanted = new LinkedHashMap<>();
+    // The same order as the local TableRoles: label, group, ids, then the columns left out.
+    List<Map.Entry<String, String>> wanted = new ArrayList<>();
     if (!label.isBlank()) {
-      wanted.put(label.trim(), "label");
+      wanted.add(Map.entry(label.trim(), "label"));
     }
     if (!group.isBlank()) {
-      wanted.put(group.trim(), "group");
+      wanted.add(Map.entry(group.trim(), "group"));
     }
-    for (String id : ids.split(",")) {
-      if (!id.isBlank()) {
-        wanted.put(id.trim(), "idColumns");
+    for (String[] named :
+        List.of(new String[] {ids, "idColumns"}, new String[] {ignore, "ignoreColumns"})) {
+      for (String n : named[0].split(",")) {
+        if (!n.isBlank()) {
+          wanted.add(Map.entry(n.trim(), named[1]));
+        }
       }
     }
-    for (Map.Entry<String, String> w : wanted.entrySet()) {
+    Set<String> kept = new HashSet<>();
+    for (String n : keep.split(",")) {
+      if (!n.isBlank()) {
+        wanted.add(Map.entry(n.trim(), "featureColumns"));
+        kept.add(n.trim());
+      }
+    }
+    for (Map.Entry<String, String> w : wanted) {
       if (out.column(w.getKey()).isEmpty()) {
         throw NodeException.atParam(
             nodeId,
@@ -338,9 +356,13 @@ final class SparkLoad {
           switch (w.getValue()) {
             case "label" -> ColumnRole.LABEL;
             case "group" -> ColumnRole.GROUP;
+            case "ignoreColumns" -> ColumnRole.IGNORE;
+            case "featureColumns" -> null; // checked to exist; its role stays as it is
             default -> ColumnRole.ID;
           };
-      out = out.withRole(w.getKey(), role);
+      if (role != null) {
+        out = out.withRole(w.getKey(), role);
+      }
     }
     if (!label.isBlank()) {
       long distinct =
@@ -360,7 +382,9 @@ final class SparkLoad {
     Map<String, Integer> kinds = new HashMap<>();
     for (Column col : out.columns()) {
       kinds.merge(col.type().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-      if (col instanceof TextColumn && out.role(col.name()) == ColumnRole.FEATURE) {
+      if (col instanceof TextColumn
+          && out.role(col.name()) == ColumnRole.FEATURE
+          && !kept.contains(col.name())) {
         out = out.withRole(col.name(), ColumnRole.IGNORE);
         log.accept(
             "Column \""

@@ -222,6 +222,8 @@ public final class SparkRunner implements ClusterRunner {
                 p.get(LoadCsv.LABEL),
                 p.get(LoadCsv.GROUP),
                 p.get(LoadCsv.IDS),
+                p.get(LoadCsv.KEEP),
+                p.get(LoadCsv.IGNORE),
                 p.get(LoadCsv.SKIP_BAD_ROWS),
                 p.get(LoadCsv.DELIMITER),
                 p.get(LoadCsv.HEADER),

@@ -68,6 +68,8 @@ public final class PredictBench {
                 "",
                 "",
                 "",
+                "",
+                "",
                 false,
                 "auto",
                 "auto",

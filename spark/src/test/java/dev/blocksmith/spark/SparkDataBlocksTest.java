@@ -149,6 +149,81 @@ class SparkDataBlocksTest {
     }
   }
 
+  @Test
+  void loadOnSparkHonoursAlwaysLearnFromAndLeaveOut(@TempDir Path dir) throws Exception {
+    write(dir.resolve("messy.csv"));
+    SparkSession spark = SparkRunner.session("local[2]");
+    List<String> log = new java.util.ArrayList<>();
+    Table plain =
+        SparkLoad.load(
+                spark,
+                "load",
+                "messy.csv",
+                dir,
+                "outcome",
+                "",
+                "",
+                "",
+                "",
+                false,
+                "auto",
+                "auto",
+                "auto",
+                s -> {})
+            .schema();
+    assertThat(plain.role("note")).isEqualTo(dev.blocksmith.engine.value.ColumnRole.IGNORE);
+    assertThat(plain.role("score")).isEqualTo(dev.blocksmith.engine.value.ColumnRole.FEATURE);
+    Table chosen =
+        SparkLoad.load(
+                spark,
+                "load",
+                "messy.csv",
+                dir,
+                "outcome",
+                "",
+                "",
+                "note",
+                "score, city",
+                false,
+                "auto",
+                "auto",
+                "auto",
+                log::add)
+            .schema();
+    // "Always learn from": the free-text note is not left out; "Leave out": score and city are.
+    assertThat(chosen.role("note")).isEqualTo(dev.blocksmith.engine.value.ColumnRole.FEATURE);
+    assertThat(chosen.role("score")).isEqualTo(dev.blocksmith.engine.value.ColumnRole.IGNORE);
+    assertThat(chosen.role("city")).isEqualTo(dev.blocksmith.engine.value.ColumnRole.IGNORE);
+    assertThat(chosen.role("outcome")).isEqualTo(dev.blocksmith.engine.value.ColumnRole.LABEL);
+    assertThat(log).noneMatch(l -> l.contains("\"note\" holds free text"));
+    for (String[] bad : List.of(new String[] {"", "weight"}, new String[] {"weight", ""})) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  SparkLoad.load(
+                      spark,
+                      "load",
+                      "messy.csv",
+                      dir,
+                      "outcome",
+                      "",
+                      "",
+                      bad[0],
+                      bad[1],
+                      false,
+                      "auto",
+                      "auto",
+                      "auto",
+                      s -> {}))
+          .isInstanceOfSatisfying(
+              dev.blocksmith.engine.spi.NodeException.class,
+              e -> {
+                assertThat(e.param())
+                    .isEqualTo(bad[0].isEmpty() ? "ignoreColumns" : "featureColumns");
+                assertThat(e.getMessage()).contains("\"weight\"").contains("Its columns are");
+              });
+    }
+  }
+
   /** Names the first column and row where two tables differ, for the failure message. */
   static String firstDifference(Table a, Table b) {
     for (int j = 0; j < a.columns().size(); j++) {

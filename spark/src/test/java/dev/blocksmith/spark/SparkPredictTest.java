@@ -135,7 +135,20 @@ class SparkPredictTest {
     SparkSession spark = SparkRunner.session("local[2]");
     SparkFrame frame =
         SparkLoad.load(
-            spark, "load", big.toString(), dir, "", "", "", false, "auto", "auto", "auto", s -> {});
+            spark,
+            "load",
+            big.toString(),
+            dir,
+            "",
+            "",
+            "",
+            "",
+            "",
+            false,
+            "auto",
+            "auto",
+            "auto",
+            s -> {});
     // An unshuffled frame's partitions come back in file order; the row numbers prove it.
     Iterator<Row> rows =
         SparkPredict.predict(spark, model, frame)

@@ -82,7 +82,7 @@ final class CoachFixes {
         || !"train.train".equals(fix.block())
         || !CHOSEN_BY_AUTOMATIC.contains(fix.param())
         || settings == null
-        || !settings.startsWith("Automatic model choice.")) {
+        || !settings.startsWith("Automatic model choice")) {
       return fix;
     }
     boolean linear = model.arch().hidden().isEmpty();

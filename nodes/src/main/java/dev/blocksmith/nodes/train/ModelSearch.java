@@ -42,6 +42,17 @@ final class ModelSearch {
   /** A more complex regression must beat a simpler one's validation loss by this share. */
   static final double MARGIN = 0.02;
 
+  /**
+   * Below this many training and validation rows together, candidates are judged by {@link #FOLDS}
+   * -fold cross-validation over both parts, and the winner is then trained again on both. Measured
+   * with {@code bench/real-data}: a validation part of 23–66 rows picked the wrong candidate often
+   * enough to cost 2 points on wine and 0.03 R² on diabetes (one row of 27 is 3.7 points).
+   */
+  static final int CV_ROWS = 2000;
+
+  /** Folds of the cross-validated search on small tables. */
+  static final int FOLDS = 5;
+
   private ModelSearch() {}
 
   /** One setting to try; no hidden layers means a linear model. */
@@ -66,17 +77,39 @@ final class ModelSearch {
     }
   }
 
-  /** The candidates, simplest first (ties go to the simpler one). */
+  /**
+   * The candidates, simplest first (ties go to the simpler one). The first linear model is strongly
+   * regularised: Adam's decoupled weight decay of 1 at learning rate 0.01 shrinks every weight by 1
+   * % a step, which bounds it near 1 on standardised features, about what scikit-learn's
+   * LogisticRegression (C = 1) gets on small tables. Measured on wine (5 seeds): 99.3 % against
+   * 96.3 % with weight decay 0.01, which barely regularises (0.01 % a step); a second linear model
+   * with 0.0001 scored like the 0.01 one everywhere and was dropped.
+   */
   static final List<Candidate> CANDIDATES =
       List.of(
+          new Candidate(List.of(), 0.01, 1, 0),
           new Candidate(List.of(), 0.01, 1e-2, 0),
-          new Candidate(List.of(), 0.01, 1e-4, 0),
           new Candidate(List.of(64), 0.003, 1e-3, 0),
           new Candidate(List.of(128, 128), 0.001, 1e-2, 0.2),
           new Candidate(List.of(256), 0.003, 1e-3, 0.1));
 
   /** The candidate trained when there is no validation part to compare on. */
   static final Candidate FALLBACK = CANDIDATES.get(2);
+
+  /** Returns how many models the search trains at most (for the cost of one of them). */
+  static int trainings(Preprocessing.Encoded tr, Preprocessing.Encoded va) {
+    if (va == null) {
+      return 1;
+    }
+    return crossValidates(tr.rows() + va.rows())
+        ? CANDIDATES.size() * FOLDS + 1
+        : CANDIDATES.size();
+  }
+
+  /** Returns whether a search over this many training and validation rows cross-validates. */
+  static boolean crossValidates(int rows) {
+    return rows < CV_ROWS && rows >= 2 * FOLDS;
+  }
 
   /** Returns the plan announced before the search: the candidates and the limits. */
   static String plan(int seconds) {
@@ -97,6 +130,40 @@ final class ModelSearch {
    * fallback candidate is trained alone (and the log says so).
    */
   static Fitting.Fitted run(
+      Preprocessing pre,
+      Preprocessing.Encoded tr,
+      Preprocessing.Encoded va,
+      boolean regression,
+      int seconds,
+      NodeContext ctx)
+      throws NodeException {
+    return run(pre, tr, va, null, regression, seconds, ctx);
+  }
+
+  /**
+   * Returns the winning model; {@code groups} (one per training row, then one per validation row;
+   * null entries or a null array when there are none) keeps rows of one id in one fold.
+   */
+  static Fitting.Fitted run(
+      Preprocessing pre,
+      Preprocessing.Encoded tr,
+      Preprocessing.Encoded va,
+      String[] groups,
+      boolean regression,
+      int seconds,
+      NodeContext ctx)
+      throws NodeException {
+    if (va != null && crossValidates(tr.rows() + va.rows())) {
+      return CrossValidatedSearch.run(pre, tr, va, groups, regression, seconds, ctx);
+    }
+    return holdout(pre, tr, va, regression, seconds, ctx);
+  }
+
+  /**
+   * Returns the winner judged on the validation part alone (large tables), or the fallback trained
+   * alone when there is no validation part.
+   */
+  static Fitting.Fitted holdout(
       Preprocessing pre,
       Preprocessing.Encoded tr,
       Preprocessing.Encoded va,
@@ -253,7 +320,7 @@ final class ModelSearch {
             100 * highest);
   }
 
-  private static Fitting.Fitted fit(
+  static Fitting.Fitted fit(
       Candidate c,
       Preprocessing pre,
       Preprocessing.Encoded tr,
@@ -304,9 +371,18 @@ final class ModelSearch {
       fits.add(
           TrainEstimates.fit(c.arch(pre), tr, va, config, ctx, probeSeconds / candidates.size()));
     }
-    double[] low = replay(fits, seconds, TrainEstimates.Fit::low);
-    double[] expected = replay(fits, seconds, TrainEstimates.Fit::expected);
-    double[] high = replay(fits, seconds, TrainEstimates.Fit::high);
+    boolean cv = va != null && crossValidates(tr.rows() + va.rows());
+    // Cross-validated: each candidate trains once per fold (on about as many rows as the training
+    // part), and the winner once more on all rows, costed as the slowest candidate.
+    int per = cv ? FOLDS : 1;
+    double[] low = replay(fits, seconds, f -> per * f.low());
+    double[] expected = replay(fits, seconds, f -> per * f.expected());
+    double[] high = replay(fits, seconds, f -> per * f.high());
+    if (cv) {
+      low[0] += fits.stream().mapToDouble(TrainEstimates.Fit::low).max().orElse(0);
+      expected[0] += fits.stream().mapToDouble(TrainEstimates.Fit::expected).max().orElse(0);
+      high[0] += fits.stream().mapToDouble(TrainEstimates.Fit::high).max().orElse(0);
+    }
     TrainEstimates.Fit largest =
         fits.stream().max(java.util.Comparator.comparingLong(TrainEstimates.Fit::parameters)).get();
     Estimate.Memory memory =
@@ -314,31 +390,47 @@ final class ModelSearch {
             .map(TrainEstimates.Fit::memory)
             .max(java.util.Comparator.comparingLong(Estimate.Memory::total))
             .get();
-    long steps = fits.stream().mapToLong(TrainEstimates.Fit::steps).sum();
+    long steps =
+        fits.stream().mapToLong(TrainEstimates.Fit::steps).sum() * per
+            + (cv ? fits.stream().mapToLong(TrainEstimates.Fit::steps).max().orElse(0) : 0);
     List<String> notes = new ArrayList<>();
     notes.add(
-        va == null
-            ? "Automatic model choice without a validation part: trains only the "
-                + FALLBACK.describe()
-                + "."
-            : String.format(
+        cv
+            ? String.format(
                 Locale.ROOT,
-                "Automatic model choice: %d candidates, each for at most %,d steps (early stopping"
-                    + " after %,d steps without progress), within the time limit of %d s.",
+                "Automatic model choice on a small table: %d candidates, each judged by %d-fold"
+                    + " cross-validation over the training and validation parts (%d trainings of"
+                    + " at most %,d steps, early stopping after %,d steps without progress), then"
+                    + " the winner trained once more on both parts; within the time limit of %d s.",
                 candidates.size(),
+                FOLDS,
+                candidates.size() * FOLDS,
                 STEPS,
                 PATIENCE_STEPS,
-                seconds));
+                seconds)
+            : va == null
+                ? "Automatic model choice without a validation part: trains only the "
+                    + FALLBACK.describe()
+                    + "."
+                : String.format(
+                    Locale.ROOT,
+                    "Automatic model choice: %d candidates, each for at most %,d steps (early stopping"
+                        + " after %,d steps without progress), within the time limit of %d s.",
+                    candidates.size(),
+                    STEPS,
+                    PATIENCE_STEPS,
+                    seconds));
     for (int i = 0; i < fits.size(); i++) {
       TrainEstimates.Fit f = fits.get(i);
       notes.add(
           String.format(
               Locale.ROOT,
-              "Candidate %d (%s): %s to %s.",
+              "Candidate %d (%s): %s to %s%s.",
               i + 1,
               candidates.get(i).describe(),
-              TrainEstimates.duration(f.low()),
-              TrainEstimates.duration(f.high())));
+              TrainEstimates.duration(per * f.low()),
+              TrainEstimates.duration(per * f.high()),
+              cv ? " for its " + FOLDS + " folds" : ""));
     }
     if (expected[1] < candidates.size()) {
       notes.add(
@@ -400,7 +492,7 @@ final class ModelSearch {
     return Math.max(8, Math.min(BATCH, rows / 16));
   }
 
-  private static String number(double v) {
+  static String number(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e6
         ? String.valueOf((long) v)
         : new java.math.BigDecimal(v)
@@ -413,7 +505,7 @@ final class ModelSearch {
    * The context of one candidate: its progress fills its share of the bar, its curves are not
    * streamed (only the winner's are, afterwards) and its log lines are kept out of the node's log.
    */
-  private static final class Trial extends ForwardingContext {
+  static final class Trial extends ForwardingContext {
     private final int index;
     private final int count;
 

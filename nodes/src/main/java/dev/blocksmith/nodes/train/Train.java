@@ -155,7 +155,11 @@ public final class Train implements NodeType, Estimable {
                 + ": it chooses them itself. "
                 + "Choose Linear or Multi-layer perceptron as the model type to use your settings.");
       }
-      fitted = ModelSearch.run(pre, tr, va, regression, params.get(SEARCH_SECONDS), ctx);
+      String[] groups =
+          va != null && ModelSearch.crossValidates(tr.rows() + va.rows())
+              ? groups(pre, train, validation)
+              : null;
+      fitted = ModelSearch.run(pre, tr, va, groups, regression, params.get(SEARCH_SECONDS), ctx);
     } else {
       ArchSpec arch = architecture(pre, params, ctx);
       TrainConfig config = config(params, regression, ctx.seed());
@@ -251,7 +255,7 @@ public final class Train implements NodeType, Estimable {
       e =
           ModelSearch.estimate(
               pre, tr, va, regression, params.get(SEARCH_SECONDS), ctx, probeSeconds);
-      one = e.time().expected() / Math.max(1, ModelSearch.CANDIDATES.size());
+      one = e.time().expected() / ModelSearch.trainings(tr, va);
     } else {
       ArchSpec arch = architecture(pre, params, ctx);
       TrainConfig config = config(params, regression, ctx.seed());
@@ -291,6 +295,23 @@ public final class Train implements NodeType, Estimable {
         seed,
         params.get(WEIGHT_DECAY),
         TrainConfig.DEFAULT_MIN_PATIENCE_STEPS);
+  }
+
+  /**
+   * Returns the group (id) of every labelled training row, then of every labelled validation row,
+   * in the order {@link Labels#encode} keeps them; null entries where a row has none.
+   */
+  private static String[] groups(Preprocessing pre, Dataset train, Dataset validation) {
+    List<String> out = new java.util.ArrayList<>();
+    for (Dataset d : List.of(train, validation)) {
+      float[] labels = pre.transform(d).labels();
+      for (int r = 0; r < d.size(); r++) {
+        if (!Float.isNaN(labels[r])) {
+          out.add(d.groupOf(r));
+        }
+      }
+    }
+    return out.toArray(String[]::new);
   }
 
   /** Returns whether a param holds something other than its default. */

@@ -39,7 +39,7 @@ class AutomaticFixTest {
     try (EngineSession session = new EngineSession(registry, dir.resolve("runs"))) {
       RunResult first = run(session, g);
       TrainedModel chosen = (TrainedModel) first.output("train", "model");
-      assertThat(chosen.provenance().settings()).startsWith("Automatic model choice.");
+      assertThat(chosen.provenance().settings()).startsWith("Automatic model choice");
       Report report = (Report) first.output("evaluate", "report");
       Fix fix =
           report.findings().stream()
@@ -57,7 +57,7 @@ class AutomaticFixTest {
       Graph fixed = Fixes.apply(g, registry, "evaluate", fix);
       RunResult second = run(session, fixed);
       TrainedModel after = (TrainedModel) second.output("train", "model");
-      assertThat(after.provenance().settings()).doesNotStartWith("Automatic model choice.");
+      assertThat(after.provenance().settings()).doesNotStartWith("Automatic model choice");
       if (fix.param().equals("hiddenSizes")) {
         assertThat(after.arch().hidden().toString().replace(" ", "")).isEqualTo(fix.value());
       } else if (fix.param().equals("dropout")) {

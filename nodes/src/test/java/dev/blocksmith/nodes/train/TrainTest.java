@@ -96,9 +96,10 @@ class TrainTest {
 
   @Test
   void automaticChoiceAnnouncesItsBudgetJudgesOnValidationAndRecordsTheWinner() throws Exception {
-    Table all = table(120, true);
-    int[] train = java.util.stream.IntStream.range(0, 120).filter(i -> i % 4 != 0).toArray();
-    int[] validation = java.util.stream.IntStream.range(0, 120).filter(i -> i % 4 == 0).toArray();
+    // 2,400 rows: large enough to be judged on the validation part alone (no cross-validation).
+    Table all = table(2400, true);
+    int[] train = java.util.stream.IntStream.range(0, 2400).filter(i -> i % 4 != 0).toArray();
+    int[] validation = java.util.stream.IntStream.range(0, 2400).filter(i -> i % 4 == 0).toArray();
     try (TestContext ctx = new TestContext("train")) {
       TrainedModel model =
           (TrainedModel)
