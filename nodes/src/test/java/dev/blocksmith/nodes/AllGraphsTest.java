@@ -75,9 +75,16 @@ class AllGraphsTest {
             || !text.contains("\"dataset\": \"fashion\""),
         "needs Debian's dataset-fashion-mnist (the training photos do not ship)");
 
+    Path outputs = Files.createTempDirectory(runs, "outputs");
     RunResult result =
         session
-            .start(small(graph), base, new RunOptions(null, "cpu", null, false), e -> {})
+            .start(
+                outputsTo(small(graph), outputs),
+                base,
+                new RunOptions(null, "cpu", null, false),
+                e -> {},
+                dev.blocksmith.engine.validate.PathPolicy.standard()
+                    .allowFolders(java.util.List.of(outputs)))
             .result()
             .get(5, TimeUnit.MINUTES);
     assertThat(result.messages()).isEmpty();
@@ -140,6 +147,37 @@ class AllGraphsTest {
   }
 
   /** Returns the graph with small settings, so that every pipeline runs in seconds. */
+  /**
+   * Points every file an output block writes (Save model, exports) into {@code dir}, so that
+   * running the examples never writes into the source tree.
+   */
+  static Graph outputsTo(Graph g, Path dir) {
+    NodeRegistry registry = NodeRegistry.loadDefault();
+    for (Node n : g.nodes()) {
+      var spec = registry.find(n.type()).map(t -> t.spec()).orElse(null);
+      if (spec == null || spec.category() != dev.blocksmith.engine.spi.Category.OUTPUT) {
+        continue;
+      }
+      for (var p : spec.params()) {
+        JsonNode v = n.params().get(p.name());
+        if ((p.type() == dev.blocksmith.engine.spi.ParamType.FILE
+                || p.type() == dev.blocksmith.engine.spi.ParamType.FOLDER)
+            && v != null
+            && v.isTextual()
+            && !v.asText().isBlank()) {
+          String name = Path.of(v.asText()).getFileName().toString();
+          g =
+              g.withParam(
+                  n.id(),
+                  p.name(),
+                  com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                      dir.resolve(n.id() + "-" + name).toString()));
+        }
+      }
+    }
+    return g;
+  }
+
   static Graph small(Graph g) {
     for (Node n : g.nodes()) {
       for (Map.Entry<String, JsonNode> p : n.params().entrySet()) {

@@ -17,6 +17,13 @@ public final class GraphRunner {
 
   /** Returns every output of every node, keyed "node.port"; fails when a node failed. */
   public static Map<String, Object> run(Graph graph, Path baseDir) throws Exception {
+    return run(graph, baseDir, dev.blocksmith.engine.validate.PathPolicy.standard());
+  }
+
+  /** Runs {@code graph} under a path policy (for example one allowing a temporary folder). */
+  public static Map<String, Object> run(
+      Graph graph, Path baseDir, dev.blocksmith.engine.validate.PathPolicy policy)
+      throws Exception {
     Path runs = Files.createTempDirectory("blocksmith-runs");
     try (EngineSession session = new EngineSession(NodeRegistry.loadDefault(), runs)) {
       RunResult result =
@@ -25,7 +32,8 @@ public final class GraphRunner {
                   graph,
                   baseDir.toAbsolutePath(),
                   new RunOptions(null, "cpu", null, false),
-                  e -> {})
+                  e -> {},
+                  policy)
               .result()
               .get(10, TimeUnit.MINUTES);
       if (!result.success()) {

@@ -80,7 +80,11 @@ class OnnxExamplesTest {
     if (name.endsWith("#lora")) {
       graph = graph.withParam("tune", "strategy", TextNode.valueOf("lora"));
     }
-    Map<String, Object> outputs = GraphRunner.run(AllGraphsTest.small(graph), file.getParent());
+    Map<String, Object> outputs =
+        GraphRunner.run(
+            AllGraphsTest.outputsTo(AllGraphsTest.small(graph), out),
+            file.getParent(),
+            dev.blocksmith.engine.validate.PathPolicy.standard().allowFolders(List.of(out)));
     Map<String, TrainedModel> models = new LinkedHashMap<>();
     outputs.forEach(
         (k, v) -> {
