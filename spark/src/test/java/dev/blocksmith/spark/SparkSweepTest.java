@@ -44,6 +44,8 @@ class SparkSweepTest {
                 1,
                 null,
                 Map.of(
+                    "architecture",
+                    F.textNode("mlp"),
                     "grid",
                     F.textNode("learningRate = 0.03, 0.003; hiddenSizes = [8], [16], [32, 32]"),
                     "epochs",
