@@ -137,16 +137,7 @@ final class CrossValidatedSearch {
       if (ctx.isCancelled()) {
         ctx.checkCancelled();
       }
-      throw new NodeException(
-          NodeException.Kind.DIVERGED,
-          ctx.nodeId(),
-          null,
-          null,
-          "Every candidate of the automatic model choice became unstable (the loss was no longer"
-              + " a number).",
-          "Check the data for huge values (normalize it), or choose a model type and a small "
-              + "learning rate (0.0001) yourself.",
-          null);
+      throw ModelSearch.allDiverged(ctx);
     }
     List<Integer> order = new ArrayList<>(scores.keySet());
     int lowest = lowest(order.stream().map(k -> scores.get(k).losses()).toList());

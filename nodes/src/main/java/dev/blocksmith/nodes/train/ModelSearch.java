@@ -248,16 +248,7 @@ final class ModelSearch {
       }
     }
     if (best == null) {
-      throw new NodeException(
-          NodeException.Kind.DIVERGED,
-          ctx.nodeId(),
-          null,
-          null,
-          "Every candidate of the automatic model choice became unstable (the loss was no longer"
-              + " a number).",
-          "Check the data for huge values (normalize it), or choose a model type and a small "
-              + "learning rate (0.0001) yourself.",
-          null);
+      throw allDiverged(ctx);
     }
     String why =
         (ctx.isCancelled() ? "Cancelled during the search. " : "")
@@ -532,5 +523,19 @@ final class ModelSearch {
 
     @Override
     public void metric(String name, int step, double value) {}
+  }
+
+  /** The error when every candidate of the search became unstable. */
+  static NodeException allDiverged(NodeContext ctx) {
+    return new NodeException(
+        NodeException.Kind.DIVERGED,
+        ctx.nodeId(),
+        null,
+        null,
+        "Every candidate of the automatic model choice became unstable (the loss was no longer"
+            + " a number).",
+        "Check the data for huge values (normalize it), or choose a model type and a small "
+            + "learning rate (0.0001) yourself.",
+        null);
   }
 }
