@@ -181,13 +181,14 @@ final class CrossValidatedSearch {
       String left = "";
       double[][] importance =
           pre.input() == Preprocessing.Input.TABLE && pre.steps().size() >= 2
-              ? importance(best, pre, pool, fold, regression, ctx)
+              ? ColumnSelection.importance(best, pre, pool, fold, regression, ctx)
               : null;
       List<String> refused = new ArrayList<>();
       // First the columns whose importance is within one standard error of 0, then (if leaving
       // those out did harm) only those whose importance is at most 0.
       for (boolean strict : new boolean[] {true, false}) {
-        Selection sel = importance == null ? null : selection(importance, pre, strict);
+        ColumnSelection.Selection sel =
+            importance == null ? null : ColumnSelection.selection(importance, pre, strict);
         if (sel == null || refused.contains(String.join(", ", sel.names()))) {
           continue;
         }
@@ -197,7 +198,7 @@ final class CrossValidatedSearch {
             score(
                 c,
                 sel.pre(),
-                columns(pool, sel.keep(), sel.pre()),
+                ColumnSelection.columns(pool, sel.keep(), sel.pre()),
                 fold,
                 folds,
                 regression,
@@ -210,8 +211,8 @@ final class CrossValidatedSearch {
         if (reduced.meanLoss() <= best.meanLoss()) {
           usePre = sel.pre();
           useScore = reduced;
-          useTr = columns(tr, sel.keep(), usePre);
-          useVa = columns(va, sel.keep(), usePre);
+          useTr = ColumnSelection.columns(tr, sel.keep(), usePre);
+          useVa = ColumnSelection.columns(va, sel.keep(), usePre);
           left =
               String.format(
                   Locale.ROOT,
@@ -483,159 +484,6 @@ final class CrossValidatedSearch {
     return new Score(right, rows, squared, spread, epochs, losses, models);
   }
 
-  /**
-   * Columns to try leaving out: their steps, their names, the preprocessing without them and the
-   * feature positions that remain.
-   */
-  record Selection(List<String> names, Preprocessing pre, int[] keep) {}
-
-  /**
-   * Returns the columns to try leaving out, or null when there are none (or only such columns):
-   * with {@code strict}, those whose mean permutation importance is at most one standard error
-   * (over the pooled rows) above 0; otherwise those whose importance is at most 0. {@code
-   * importance[j][r]} is how much shuffling column {@code j} on the held-out fold grew the loss of
-   * pooled row {@code r} ({@link #importance}).
-   */
-  static Selection selection(double[][] importance, Preprocessing pre, boolean strict) {
-    List<Preprocessing.ColumnStep> steps = pre.steps();
-    List<String> names = new ArrayList<>();
-    List<Preprocessing.ColumnStep> kept = new ArrayList<>();
-    List<Integer> keep = new ArrayList<>();
-    int offset = 0;
-    for (int j = 0; j < steps.size(); j++) {
-      int w = steps.get(j).width();
-      DoubleStatistics st =
-          DoubleStatistics.of(
-              EnumSet.of(Statistic.MEAN, Statistic.STANDARD_DEVIATION), importance[j]);
-      double mean = st.getAsDouble(Statistic.MEAN);
-      double se = st.getAsDouble(Statistic.STANDARD_DEVIATION) / Math.sqrt(importance[j].length);
-      if (mean <= (strict ? se : 0)) {
-        names.add(steps.get(j).column());
-      } else {
-        kept.add(steps.get(j));
-        for (int i = 0; i < w; i++) {
-          keep.add(offset + i);
-        }
-      }
-      offset += w;
-    }
-    if (names.isEmpty() || kept.isEmpty()) {
-      return null;
-    }
-    Preprocessing reduced =
-        new Preprocessing(
-            pre.version(),
-            pre.input(),
-            kept,
-            pre.imageShape(),
-            pre.labelColumn(),
-            pre.task(),
-            pre.classNames(),
-            pre.ignoredColumns(),
-            pre.labelCenter(),
-            pre.labelScale());
-    return new Selection(names, reduced, keep.stream().mapToInt(Integer::intValue).toArray());
-  }
-
-  /**
-   * Returns each column's permutation importance on the winner's held-out folds, row by row: for
-   * every fold, each column's numbers are shuffled across the held-out rows (seeded) and the fold's
-   * model predicts again; {@code [j][r]} is how much the loss of pooled row {@code r} grew
-   * (cross-entropy, or squared error on the scaled target) when column {@code j} was shuffled.
-   */
-  static double[][] importance(
-      Score best,
-      Preprocessing pre,
-      Preprocessing.Encoded pool,
-      int[] fold,
-      boolean regression,
-      NodeContext ctx)
-      throws NodeException {
-    List<Preprocessing.ColumnStep> steps = pre.steps();
-    double[][] importance = new double[steps.size()][pool.rows()];
-    int size = pool.exampleSize();
-    for (int k = 0; k < best.foldModels().size(); k++) {
-      Fitting.Fitted f = best.foldModels().get(k);
-      if (f == null) {
-        continue;
-      }
-      Preprocessing.Encoded held = subset(pool, fold, k, true);
-      int kk = k;
-      int[] rowsOf =
-          java.util.stream.IntStream.range(0, fold.length).filter(r -> fold[r] == kk).toArray();
-      int n = held.rows();
-      // One pass: the held-out rows as they are, then a copy with each column shuffled in turn.
-      float[] x = new float[(steps.size() + 1) * n * size];
-      float[] y = new float[(steps.size() + 1) * n];
-      Random random = new Random(ctx.seed() + 31L * k);
-      int offset = 0;
-      for (int j = 0; j <= steps.size(); j++) {
-        System.arraycopy(held.features(), 0, x, j * n * size, n * size);
-        System.arraycopy(held.labels(), 0, y, j * n, n);
-        if (j == 0) {
-          continue;
-        }
-        int w = steps.get(j - 1).width();
-        int[] perm = java.util.stream.IntStream.range(0, n).toArray();
-        for (int i = n - 1; i > 0; i--) {
-          int other = random.nextInt(i + 1);
-          int t = perm[i];
-          perm[i] = perm[other];
-          perm[other] = t;
-        }
-        for (int r = 0; r < n; r++) {
-          System.arraycopy(
-              held.features(), perm[r] * size + offset, x, (j * n + r) * size + offset, w);
-        }
-        offset += w;
-      }
-      Preprocessing.Encoded all = new Preprocessing.Encoded(x, y, y.length, held.exampleShape());
-      float[] out;
-      try {
-        out = Inference.outputs(f.model(), all, ctx, Inference.batchRows(size, 256));
-      } catch (IncompatibleModelException e) {
-        throw new IllegalStateException(e);
-      }
-      int width = f.model().arch().outputs();
-      for (int j = 1; j <= steps.size(); j++) {
-        for (int r = 0; r < n; r++) {
-          importance[j - 1][rowsOf[r]] =
-              loss(out, y, j * n + r, width, regression) - loss(out, y, r, width, regression);
-        }
-      }
-    }
-    return importance;
-  }
-
-  /** Returns one row's loss: squared error, or cross-entropy of the class scores. */
-  private static double loss(float[] out, float[] y, int row, int width, boolean regression) {
-    if (regression) {
-      double d = out[row] - y[row];
-      return d * d;
-    }
-    double max = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < width; c++) {
-      max = Math.max(max, out[row * width + c]);
-    }
-    double sum = 0;
-    for (int c = 0; c < width; c++) {
-      sum += Math.exp(out[row * width + c] - max);
-    }
-    return Math.log(sum) + max - out[row * width + (int) y[row]];
-  }
-
-  /** Returns the rows of {@code e} with only the feature positions in {@code keep}. */
-  static Preprocessing.Encoded columns(Preprocessing.Encoded e, int[] keep, Preprocessing pre) {
-    int size = e.exampleSize();
-    float[] x = new float[e.rows() * keep.length];
-    for (int r = 0; r < e.rows(); r++) {
-      for (int i = 0; i < keep.length; i++) {
-        x[r * keep.length + i] = e.features()[r * size + keep[i]];
-      }
-    }
-    return new Preprocessing.Encoded(x, e.labels(), e.rows(), pre.exampleShape());
-  }
-
   private static String format(Score s, boolean regression) {
     return regression
         ? String.format(Locale.ROOT, "%.3f", s.r2())
@@ -684,8 +532,7 @@ final class CrossValidatedSearch {
     return new Preprocessing.Encoded(x, y, a.rows() + b.rows(), a.exampleShape());
   }
 
-  private static Preprocessing.Encoded subset(
-      Preprocessing.Encoded e, int[] fold, int k, boolean in) {
+  static Preprocessing.Encoded subset(Preprocessing.Encoded e, int[] fold, int k, boolean in) {
     int size = e.exampleSize();
     int n = 0;
     for (int f : fold) {
