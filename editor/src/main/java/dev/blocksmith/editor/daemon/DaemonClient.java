@@ -1,5 +1,6 @@
 package dev.blocksmith.editor.daemon;
 
+import dev.blocksmith.engine.djl.NativeAllocator;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -241,11 +242,13 @@ public final class DaemonClient {
       if (prefetch != null) {
         cmd.add(prefetch);
       }
-      new ProcessBuilder(cmd)
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .redirectOutput(place.log().toFile())
-          .redirectErrorStream(true)
-          .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(cmd)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .redirectOutput(place.log().toFile())
+              .redirectErrorStream(true);
+      NativeAllocator.apply(builder.environment());
+      builder.start();
     } catch (IOException | RuntimeException e) {
       // no background process this time
     }

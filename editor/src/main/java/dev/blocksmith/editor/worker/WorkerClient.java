@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blocksmith.editor.run.RunBackend;
 import dev.blocksmith.editor.run.RunEvents;
+import dev.blocksmith.engine.djl.NativeAllocator;
 import dev.blocksmith.engine.exec.RunEvent;
 import dev.blocksmith.engine.exec.RunOptions;
 import dev.blocksmith.engine.graph.Graph;
@@ -263,7 +264,9 @@ public final class WorkerClient implements RunBackend {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(WorkerMain.class.getName());
-    Process p = new ProcessBuilder(cmd).start();
+    ProcessBuilder builder = new ProcessBuilder(cmd);
+    NativeAllocator.apply(builder.environment());
+    Process p = builder.start();
     process = p;
     synchronized (stderrTail) {
       stderrTail.setLength(0);
