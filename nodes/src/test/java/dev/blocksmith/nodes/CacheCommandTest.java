@@ -100,8 +100,8 @@ class CacheCommandTest {
     JsonNode fresh = run("--set", "evaluate.batchSize=64", "--no-cache");
     assertThat(status(fresh, "train")).isEqualTo("DONE");
 
-    // sample, split, train, and evaluate at two batch sizes
-    assertThat(cli("cache")).contains("Entries: 5").contains(dir.resolve("cache").toString());
+    // sample, split, train, evaluate at two batch sizes, and Evaluate's scores of the model
+    assertThat(cli("cache")).contains("Entries: 6").contains(dir.resolve("cache").toString());
     assertThat(cli("cache", "--clear")).contains("Cleared");
     assertThat(cli("cache")).contains("Entries: 0");
     assertThat(status(run(), "train")).isEqualTo("DONE");

@@ -205,7 +205,8 @@ public final class Estimator {
             () -> device,
             () -> Devices.seed(setup.seed()),
             setup.seed(),
-            setup.baseDir())) {
+            setup.baseDir(),
+            null)) {
       Estimate e =
           ((Estimable) s.type()).estimate(new Inputs(s.id(), in), s.params(), ctx, PROBE_SECONDS);
       return e.withWarnings(warnings(e, MemoryLimits.current(device)));

@@ -3,9 +3,12 @@ package dev.blocksmith.engine.exec;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.blocksmith.engine.spi.NodeContext;
+import dev.blocksmith.engine.spi.Port;
+import dev.blocksmith.engine.spi.Value;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -26,6 +29,7 @@ final class NodeRunContext implements NodeContext, AutoCloseable {
   private final Runnable beforeEngineUse;
   private final long seed;
   private final Path baseDir;
+  private final Kept kept;
   private NDManager manager;
   private boolean closed;
 
@@ -39,7 +43,8 @@ final class NodeRunContext implements NodeContext, AutoCloseable {
       Supplier<Device> device,
       Runnable beforeEngineUse,
       long seed,
-      Path baseDir) {
+      Path baseDir,
+      Kept kept) {
     this.runId = runId;
     this.nodeId = nodeId;
     this.emit = emit;
@@ -50,6 +55,7 @@ final class NodeRunContext implements NodeContext, AutoCloseable {
     this.beforeEngineUse = beforeEngineUse;
     this.seed = seed;
     this.baseDir = baseDir;
+    this.kept = kept;
   }
 
   @Override
@@ -132,6 +138,23 @@ final class NodeRunContext implements NodeContext, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create the work folder of '" + nodeId + "'", e);
     }
+  }
+
+  @Override
+  public <V extends Value> Optional<V> recall(String name, Class<V> type, Port<?>... inputs) {
+    return kept == null ? Optional.empty() : kept.recall(name, type, deviceName(), inputs);
+  }
+
+  @Override
+  public void keep(String name, Value value, Port<?>... inputs) {
+    if (kept != null && !detached) {
+      kept.keep(name, value, deviceName(), inputs);
+    }
+  }
+
+  private String deviceName() {
+    Device d = device.get();
+    return d == null ? "none" : d.toString();
   }
 
   /** Closes the DJL manager, freeing every array the node made with it. */

@@ -417,7 +417,8 @@ final class Run implements RunHandle {
         () -> device,
         this::seedOnce,
         setup.seed(),
-        setup.baseDir());
+        setup.baseDir(),
+        new Kept(steps.get(id), steps, cache));
   }
 
   private synchronized void seedOnce() {

@@ -3,6 +3,7 @@ package dev.blocksmith.engine.spi;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What a block sees while it runs: progress, logging, metrics, cancellation, the chosen device, the
@@ -49,4 +50,28 @@ public interface NodeContext {
 
   /** Returns a folder where this node may write files for this run. */
   Path workDir();
+
+  /**
+   * Returns a value this block kept with {@link #keep} under the same name, in this run or an
+   * earlier one, when the values on {@code inputs} are the same as now; otherwise empty. For work
+   * that depends on some inputs only and not on the block's own settings: Evaluate's scores depend
+   * on the model and the examples, not on the batch size or the report, so changing those does not
+   * score again. What is kept lives in the run's cache (memory, then the user's cache folder), so
+   * {@code run --no-cache} and clearing the cache reach it too; the key also names the block's code
+   * and the device. The default keeps nothing.
+   *
+   * @param name what is kept, unique within the block (such as "scores of model")
+   * @param type the kind of value kept
+   * @param inputs the input ports the kept table depends on (unconnected ones count as absent)
+   */
+  default <V extends Value> Optional<V> recall(String name, Class<V> type, Port<?>... inputs) {
+    return Optional.empty();
+  }
+
+  /**
+   * Keeps a value for {@link #recall} with the same name and inputs. Best effort: it may be evicted
+   * or not stored at all (no cache, or a value the disk cache has no format for, which is kept in
+   * memory only), so a block never depends on it.
+   */
+  default void keep(String name, Value value, Port<?>... inputs) {}
 }

@@ -61,6 +61,43 @@ class PersistentCacheTest {
         .isEqualTo(runFresh(new TestBlocks(), chain(5), false).output("add", "table"));
   }
 
+  private static Graph remembering(double value, double amount) {
+    return TestGraphs.of("remembering")
+        .node("src", "test.source", Map.<String, JsonNode>of("value", DoubleNode.valueOf(value)))
+        .node(
+            "rem", "test.remember", Map.<String, JsonNode>of("amount", DoubleNode.valueOf(amount)))
+        .edge("src.table", "rem.table")
+        .build();
+  }
+
+  private static double x(RunResult r) {
+    return ((NumberColumn) ((Table) r.output("rem", "table")).column("x").orElseThrow()).get(0);
+  }
+
+  @Test
+  void whatABlockKeepsIsRecalledInANewSessionForTheSameInputsOnly() throws Exception {
+    TestBlocks first = new TestBlocks();
+    assertThat(x(runFresh(first, remembering(3, 1), true))).isEqualTo(31);
+    assertThat(first.remember.computed).hasValue(1);
+
+    // only the block's own setting changed: it runs, but recalls its costly part from disk
+    TestBlocks second = new TestBlocks();
+    RunResult r = runFresh(second, remembering(3, 2), true);
+    assertThat(r.statuses()).containsEntry("rem", NodeStatus.DONE);
+    assertThat(x(r)).isEqualTo(32);
+    assertThat(second.remember.computed).hasValue(0);
+
+    // a different input: computed again, never the old value
+    TestBlocks third = new TestBlocks();
+    assertThat(x(runFresh(third, remembering(4, 2), true))).isEqualTo(42);
+    assertThat(third.remember.computed).hasValue(1);
+
+    // --no-cache: nothing is recalled
+    TestBlocks fourth = new TestBlocks();
+    assertThat(x(runFresh(fourth, remembering(3, 5), false))).isEqualTo(35);
+    assertThat(fourth.remember.computed).hasValue(1);
+  }
+
   @Test
   void noCacheRunsEverythingButStillStoresTheResults() throws Exception {
     runFresh(new TestBlocks(), chain(1), true);

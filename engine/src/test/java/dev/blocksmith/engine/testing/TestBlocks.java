@@ -33,6 +33,9 @@ public final class TestBlocks {
   /** Adds {@code amount} to column x; counts its runs. */
   public final AddOne addOne = new AddOne();
 
+  /** Keeps its costly part for later runs. */
+  public final Remember remember = new Remember();
+
   /** Waits until {@link #meetingSize} nodes of this type run at the same time. */
   public final Meet meet = new Meet();
 
@@ -60,7 +63,7 @@ public final class TestBlocks {
   /** Returns a registry of all these blocks. */
   public NodeRegistry registry() {
     return NodeRegistry.of(
-        List.of(source, addOne, meet, heavy, waiter, keeper, fail, score, needsModel));
+        List.of(source, addOne, remember, meet, heavy, waiter, keeper, fail, score, needsModel));
   }
 
   static Table table(double x) {
@@ -160,6 +163,38 @@ public final class TestBlocks {
       runs.incrementAndGet();
       double x = x(in.get(TABLE_IN));
       return Outputs.of(TABLE_OUT, table(x + p.get(AMOUNT)));
+    }
+  }
+
+  /**
+   * Computes ten times x (the costly part, which depends on the input only) and adds its amount;
+   * keeps the costly part with {@link NodeContext#keep} and counts how often it computed it.
+   */
+  public static final class Remember implements NodeType {
+    /** How often the costly part was computed rather than recalled. */
+    public final AtomicInteger computed = new AtomicInteger();
+
+    private static final NodeSpec SPEC =
+        describe("test.remember", "Remember")
+            .addInput(tableIn())
+            .addOutput(tableOut())
+            .addParam(AMOUNT)
+            .build();
+
+    @Override
+    public NodeSpec spec() {
+      return SPEC;
+    }
+
+    @Override
+    public Map<String, Object> execute(Inputs in, Params p, NodeContext ctx) throws NodeException {
+      Table costly = ctx.recall("ten times", Table.class, TABLE_IN).orElse(null);
+      if (costly == null) {
+        computed.incrementAndGet();
+        costly = table(10 * x(in.get(TABLE_IN)));
+        ctx.keep("ten times", costly, TABLE_IN);
+      }
+      return Outputs.of(TABLE_OUT, table(x(costly) + p.get(AMOUNT)));
     }
   }
 

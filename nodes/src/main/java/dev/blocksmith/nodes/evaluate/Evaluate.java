@@ -19,6 +19,7 @@ import dev.blocksmith.engine.spi.PortType;
 import dev.blocksmith.engine.value.Chart;
 import dev.blocksmith.engine.value.Dataset;
 import dev.blocksmith.engine.value.Finding;
+import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Report;
 import dev.blocksmith.engine.value.Report.ClassScores;
 import dev.blocksmith.engine.value.Table;
@@ -211,15 +212,28 @@ public final class Evaluate implements NodeType {
           "None of the examples has an answer the model knows, so nothing can be scored.",
           "Connect examples with the label column \"" + pre.labelColumn() + "\" filled in.");
     }
-    float[] out;
-    try {
-      out = Inference.outputs(model, e, ctx, batch);
-    } catch (IncompatibleModelException ex) {
-      throw NodeException.atPort(
-          ctx.nodeId(),
-          port,
-          ex.getMessage(),
-          "Train the model again, or connect the model file it came with.");
+    float[] out = recalledScores(ctx, port, e.rows() * model.arch().outputs());
+    if (out == null) {
+      try {
+        out = Inference.outputs(model, e, ctx, batch);
+      } catch (IncompatibleModelException ex) {
+        throw NodeException.atPort(
+            ctx.nodeId(),
+            port,
+            ex.getMessage(),
+            "Train the model again, or connect the model file it came with.");
+      }
+      double[] keep = new double[out.length];
+      for (int i = 0; i < out.length; i++) {
+        keep[i] = out[i];
+      }
+      ctx.keep(
+          SCORES + port,
+          Table.of(List.of(NumberColumn.wrap("score", keep))),
+          port.equals(COMPARE.name()) ? COMPARE : MODEL,
+          DATA);
+    } else {
+      ctx.log("Scores reused from an earlier run: the same model on the same examples.");
     }
     String title =
         String.format(Locale.ROOT, "%s on %,d examples", model.arch().describe(), e.rows());
@@ -326,6 +340,29 @@ public final class Evaluate implements NodeType {
                 binary);
     return new Scored(
         report, Mistakes.table(data, rows, truth, predicted, confidence, pre.classNames()));
+  }
+
+  /** What the model's raw scores are kept under (plus the port's name). */
+  private static final String SCORES = "scores of ";
+
+  /**
+   * Returns the raw scores kept by an earlier run of this block for the same model and examples
+   * (they do not depend on the batch size or on anything the report shows), or null.
+   */
+  private static float[] recalledScores(NodeContext ctx, String port, int expected) {
+    Optional<Table> kept =
+        ctx.recall(SCORES + port, Table.class, port.equals(COMPARE.name()) ? COMPARE : MODEL, DATA);
+    if (kept.isEmpty()
+        || kept.get().columns().size() != 1
+        || !(kept.get().columns().get(0) instanceof NumberColumn scores)
+        || scores.size() != expected) {
+      return null;
+    }
+    float[] out = new float[expected];
+    for (int i = 0; i < expected; i++) {
+      out[i] = (float) scores.get(i);
+    }
+    return out;
   }
 
   private static int[] labelledRows(float[] labels) {
