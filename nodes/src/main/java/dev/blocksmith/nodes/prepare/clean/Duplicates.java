@@ -6,58 +6,86 @@ import dev.blocksmith.engine.value.Column;
 import dev.blocksmith.engine.value.NumberColumn;
 import dev.blocksmith.engine.value.Table;
 import dev.blocksmith.engine.value.TextColumn;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
-/** Finds rows that repeat an earlier row exactly, in every column. */
+/**
+ * Finds rows that repeat an earlier row exactly, in every column. Columnar and linear in rows: a
+ * 64-bit hash per row is built one column at a time (each column read once, in order), then the
+ * rows go through an open-addressing table of row numbers in their order; rows whose hashes meet
+ * are compared cell by cell, so a hash collision never drops a row. Two numbers are the same when
+ * {@link Double#compare} says so (every missing value equals every other; 0.0 and -0.0 differ).
+ */
 public final class Duplicates {
   private Duplicates() {}
 
   /** Returns the indexes of the rows to keep: each row's first occurrence, in order. */
   public static int[] firstOccurrences(Table t) {
-    Map<Long, List<Integer>> byHash = new HashMap<>();
-    int[] keep = new int[t.rowCount()];
+    int rows = t.rowCount();
+    List<Column> columns = t.columns();
+    long[] hash = hashes(columns, rows);
+    // a power of two of at least twice the rows, so probe runs stay short
+    int capacity = (int) Math.min(1L << 30, Long.highestOneBit(Math.max(4L, 2L * rows) - 1) << 1);
+    int mask = capacity - 1;
+    int[] slots = new int[capacity];
+    Arrays.fill(slots, -1);
+    int[] keep = new int[rows];
     int n = 0;
-    for (int r = 0; r < t.rowCount(); r++) {
-      List<Integer> same = byHash.computeIfAbsent(hash(t, r), k -> new ArrayList<>(1));
+    for (int r = 0; r < rows; r++) {
+      int s = (int) (hash[r] ^ (hash[r] >>> 32)) & mask;
       boolean repeat = false;
-      for (int earlier : same) {
-        if (equalRows(t, earlier, r)) {
+      while (slots[s] >= 0) {
+        int earlier = slots[s];
+        if (hash[earlier] == hash[r] && equalRows(columns, earlier, r)) {
           repeat = true;
           break;
         }
+        s = (s + 1) & mask;
       }
       if (!repeat) {
-        same.add(r);
+        slots[s] = r;
         keep[n++] = r;
       }
     }
-    return java.util.Arrays.copyOf(keep, n);
+    return Arrays.copyOf(keep, n);
   }
 
-  private static long hash(Table t, int r) {
-    long h = 1;
-    for (Column c : t.columns()) {
-      long v;
-      if (c instanceof NumberColumn n) {
-        v = Double.doubleToLongBits(n.get(r));
-      } else if (c instanceof CategoryColumn cat) {
-        v = cat.code(r);
-      } else if (c instanceof BooleanColumn b) {
-        v = b.get(r);
+  private static long[] hashes(List<Column> columns, int rows) {
+    long[] h = new long[rows];
+    for (Column c : columns) {
+      if (c instanceof NumberColumn x) {
+        for (int r = 0; r < rows; r++) {
+          h[r] = mix(h[r], Double.doubleToLongBits(x.get(r)));
+        }
+      } else if (c instanceof CategoryColumn x) {
+        for (int r = 0; r < rows; r++) {
+          h[r] = mix(h[r], x.code(r));
+        }
+      } else if (c instanceof BooleanColumn x) {
+        for (int r = 0; r < rows; r++) {
+          h[r] = mix(h[r], x.get(r));
+        }
       } else {
-        v = Objects.hashCode(((TextColumn) c).get(r));
+        TextColumn x = (TextColumn) c;
+        for (int r = 0; r < rows; r++) {
+          h[r] = mix(h[r], Objects.hashCode(x.get(r)));
+        }
       }
-      h = h * 1_000_003L + v;
     }
     return h;
   }
 
-  private static boolean equalRows(Table t, int a, int b) {
-    for (Column c : t.columns()) {
+  /** Folds one cell into a row's hash (the finaliser of MurmurHash3, so near values spread). */
+  private static long mix(long h, long v) {
+    long k = (h ^ v) * 0xff51afd7ed558ccdL + 0x9e3779b97f4a7c15L;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    return k ^ (k >>> 29);
+  }
+
+  private static boolean equalRows(List<Column> columns, int a, int b) {
+    for (Column c : columns) {
       boolean same;
       if (c instanceof NumberColumn n) {
         same = Double.compare(n.get(a), n.get(b)) == 0;
