@@ -360,11 +360,19 @@ public record Preprocessing(
     /** Returns a short stable fingerprint of the features and labels (16 hex digits). */
     public String fingerprint() {
       try {
+        // the same digest as over all the bytes at once, fed in 64 KB pieces (no copy of it all)
         var md = java.security.MessageDigest.getInstance("SHA-256");
-        var buf = java.nio.ByteBuffer.allocate(4 * (features.length + labels.length));
-        buf.asFloatBuffer().put(features).put(labels);
-        byte[] d = md.digest(buf.array());
-        return java.util.HexFormat.of().formatHex(d, 0, 8);
+        var buf = java.nio.ByteBuffer.allocate(1 << 16);
+        var floats = buf.asFloatBuffer();
+        for (float[] part : new float[][] {features, labels}) {
+          for (int from = 0; from < part.length; from += floats.capacity()) {
+            int len = Math.min(floats.capacity(), part.length - from);
+            floats.clear();
+            floats.put(part, from, len);
+            md.update(buf.array(), 0, 4 * len);
+          }
+        }
+        return java.util.HexFormat.of().formatHex(md.digest(), 0, 8);
       } catch (java.security.NoSuchAlgorithmException e) {
         throw new IllegalStateException(e);
       }
