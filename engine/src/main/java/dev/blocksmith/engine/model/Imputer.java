@@ -39,6 +39,12 @@ final class Imputer {
    */
   private static final double WORK = 2e9;
 
+  /**
+   * A gap reads at most this many numbers (the most influential columns, fitted again on them
+   * alone), so that filling it costs little however wide the table.
+   */
+  static final int MAX_READS = 32;
+
   /** Kept only when its estimated error is at most this share of the mean fill's. */
   static final double MAX_ERROR_SHARE = 0.9;
 
@@ -253,6 +259,28 @@ final class Imputer {
       return null; // the same value wherever it is known: the mean is exact
     }
     Ridge best = Ridge.best(g, q, p, m);
+    int[] keep = best == null ? null : strongest(best.weights(), idx, p, steps, offset, k);
+    if (keep != null && keep.length < p) {
+      // Fit again on the most influential columns alone, so a gap reads few numbers.
+      int[] at = Arrays.copyOf(keep, keep.length + 1);
+      at[keep.length] = p;
+      double[] g2 = new double[at.length * at.length];
+      double[] s2 = new double[at.length];
+      int[] idx2 = new int[at.length];
+      for (int a = 0; a < at.length; a++) {
+        s2[a] = s[at[a]];
+        idx2[a] = idx[at[a]];
+        for (int b = 0; b < at.length; b++) {
+          g2[a * at.length + b] = g[at[a] * q + at[b]];
+        }
+      }
+      g = g2;
+      s = s2;
+      idx = idx2;
+      p = keep.length;
+      q = p + 1;
+      best = Ridge.best(g, q, p, m);
+    }
     double meanError = yy / m / square(1 - 1.0 / m);
     if (best == null || !(best.error() <= MAX_ERROR_SHARE * meanError)) {
       return null;
@@ -302,6 +330,42 @@ final class Imputer {
             && Double.isFinite(max)
             && weights.stream().allMatch(Double::isFinite);
     return finite && !from.isEmpty() ? new Imputation(from, weights, bias, min, max) : null;
+  }
+
+  /**
+   * Returns the positions (in {@code [0, p)}) of the inputs of the most influential columns (by
+   * squared standardised weight, summed per column) that together become at most {@link #MAX_READS}
+   * numbers (at least one column), in their order.
+   */
+  private static int[] strongest(
+      double[] weights, int[] idx, int p, List<ColumnStep> steps, int[] offset, int k) {
+    int[] stepOf = new int[p];
+    double[] influence = new double[steps.size()];
+    for (int a = 0; a < p; a++) {
+      for (int j = 0; j < steps.size(); j++) {
+        if (offset[j] >= 0 && idx[a] >= offset[j] && idx[a] < offset[j] + steps.get(j).width()) {
+          stepOf[a] = j;
+          influence[j] += square(weights[a]);
+        }
+      }
+    }
+    List<Integer> columns = new ArrayList<>();
+    for (int j = 0; j < steps.size(); j++) {
+      if (j != k && offset[j] >= 0) {
+        columns.add(j);
+      }
+    }
+    columns.sort((i, j) -> Double.compare(influence[j], influence[i]));
+    boolean[] chosen = new boolean[steps.size()];
+    int numbers = 0;
+    for (int j : columns) {
+      if (numbers > 0 && numbers + steps.get(j).width() > MAX_READS) {
+        continue;
+      }
+      chosen[j] = true;
+      numbers += steps.get(j).width();
+    }
+    return java.util.stream.IntStream.range(0, p).filter(a -> chosen[stepOf[a]]).toArray();
   }
 
   private static double square(double v) {
