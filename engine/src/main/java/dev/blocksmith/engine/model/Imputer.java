@@ -48,9 +48,6 @@ final class Imputer {
   /** Kept only when its estimated error is at most this share of the mean fill's. */
   static final double MAX_ERROR_SHARE = 0.9;
 
-  /** Ridge penalties tried (the inputs are standardised), times the rows; GCV picks one. */
-  private static final double[] PENALTIES = {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1};
-
   private Imputer() {}
 
   /** Returns whether a step's encoded numbers can be read to predict another column. */
@@ -89,10 +86,10 @@ final class Imputer {
       return out;
     }
     int[] rows = sample(train.rowCount(), width);
-    Standardised z = Standardised.of(steps, cols, offset, rows, width);
+    CrossProducts z = CrossProducts.of(steps, cols, offset, rows, width);
     for (int k = 0; k < steps.size(); k++) {
       ColumnStep s = steps.get(k);
-      if (s.op() == Op.SCALE && cols[k] instanceof NumberColumn c && z.usable[offset[k]]) {
+      if (s.op() == Op.SCALE && cols[k] instanceof NumberColumn c && z.usable()[offset[k]]) {
         Imputation how = fitOne(steps, k, offset, c, rows, z);
         if (how != null) {
           out.set(k, s.withImputation(how));
@@ -122,86 +119,15 @@ final class Imputer {
     return out;
   }
 
-  /** The sampled rows' encoded numbers, standardised, with their cross products. */
-  private record Standardised(
-      double[] z,
-      int width,
-      double[] mean,
-      double[] sd,
-      boolean[] usable,
-      double[] gram,
-      double[] sum) {
-
-    static Standardised of(
-        List<ColumnStep> steps, Column[] cols, int[] offset, int[] rows, int width) {
-      int n = rows.length;
-      double[] z = new double[n * width];
-      float[] one = new float[width];
-      for (int i = 0; i < n; i++) {
-        Arrays.fill(one, 0);
-        for (int k = 0; k < steps.size(); k++) {
-          if (offset[k] >= 0) {
-            Preprocessing.encode(steps.get(k), cols[k], rows[i], one, offset[k]);
-          }
-        }
-        for (int j = 0; j < width; j++) {
-          z[i * width + j] = one[j];
-        }
-      }
-      double[] mean = new double[width];
-      double[] sd = new double[width];
-      boolean[] usable = new boolean[width];
-      for (int j = 0; j < width; j++) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-          s += z[i * width + j];
-        }
-        mean[j] = s / n;
-        double sq = 0;
-        for (int i = 0; i < n; i++) {
-          double d = z[i * width + j] - mean[j];
-          sq += d * d;
-        }
-        sd[j] = Math.sqrt(sq / n);
-        // Constant, infinite or NaN numbers predict nothing; they are left out.
-        usable[j] = Double.isFinite(mean[j]) && Double.isFinite(sd[j]) && sd[j] > 0;
-        for (int i = 0; i < n; i++) {
-          z[i * width + j] = usable[j] ? (z[i * width + j] - mean[j]) / sd[j] : 0;
-        }
-      }
-      double[] gram = new double[width * width];
-      double[] sum = new double[width];
-      for (int i = 0; i < n; i++) {
-        int row = i * width;
-        for (int a = 0; a < width; a++) {
-          double za = z[row + a];
-          if (za == 0) {
-            continue;
-          }
-          sum[a] += za;
-          for (int b = a; b < width; b++) {
-            gram[a * width + b] += za * z[row + b];
-          }
-        }
-      }
-      for (int a = 0; a < width; a++) {
-        for (int b = 0; b < a; b++) {
-          gram[a * width + b] = gram[b * width + a];
-        }
-      }
-      return new Standardised(z, width, mean, sd, usable, gram, sum);
-    }
-  }
-
   /** Returns the gap filling of step {@code k}, or null when the mean does as well. */
   private static Imputation fitOne(
-      List<ColumnStep> steps, int k, int[] offset, NumberColumn c, int[] rows, Standardised z) {
+      List<ColumnStep> steps, int k, int[] offset, NumberColumn c, int[] rows, CrossProducts z) {
     int t = offset[k];
-    int w = z.width;
+    int w = z.width();
     int[] idx = new int[w];
     int p = 0;
     for (int j = 0; j < w; j++) {
-      if (z.usable[j] && j != t) {
+      if (z.usable()[j] && j != t) {
         idx[p++] = j;
       }
     }
@@ -225,9 +151,9 @@ final class Imputer {
     List<Integer> rowsToAdd = absent;
     if (absent.size() <= m) {
       for (int a = 0; a < q; a++) {
-        s[a] = z.sum[idx[a]];
+        s[a] = z.sum()[idx[a]];
         for (int b = 0; b < q; b++) {
-          g[a * q + b] = z.gram[idx[a] * w + idx[b]];
+          g[a * q + b] = z.gram()[idx[a] * w + idx[b]];
         }
       }
     } else {
@@ -242,10 +168,10 @@ final class Imputer {
     for (int i : rowsToAdd) {
       int row = i * w;
       for (int a = 0; a < q; a++) {
-        double za = sign * z.z[row + idx[a]];
+        double za = sign * z.z()[row + idx[a]];
         s[a] += za;
         for (int b = 0; b < q; b++) {
-          g[a * q + b] += za * z.z[row + idx[b]];
+          g[a * q + b] += za * z.z()[row + idx[b]];
         }
       }
     }
@@ -287,16 +213,16 @@ final class Imputer {
     }
     // Back from standardised numbers to the column's own units and the encoded inputs.
     ColumnStep target = steps.get(k);
-    double unit = target.scale() * z.sd[t];
+    double unit = target.scale() * z.sd()[t];
     double constant = s[p] / m;
     double[] perFeature = new double[w];
     double[] influence = new double[w]; // squared weight per standard deviation of the input
     for (int a = 0; a < p; a++) {
       influence[idx[a]] = square(best.weights()[a]);
-      constant -= best.weights()[a] * (s[a] / m + z.mean[idx[a]] / z.sd[idx[a]]);
-      perFeature[idx[a]] = unit * best.weights()[a] / z.sd[idx[a]];
+      constant -= best.weights()[a] * (s[a] / m + z.mean()[idx[a]] / z.sd()[idx[a]]);
+      perFeature[idx[a]] = unit * best.weights()[a] / z.sd()[idx[a]];
     }
-    double bias = target.center() + target.scale() * (z.mean[t] + z.sd[t] * constant);
+    double bias = target.center() + target.scale() * (z.mean()[t] + z.sd()[t] * constant);
     // The columns read, the most influential first (so that the log names them first).
     List<Integer> read = new ArrayList<>();
     double[] weight = new double[steps.size()];
@@ -370,113 +296,6 @@ final class Imputer {
 
   private static double square(double v) {
     return v * v;
-  }
-
-  /**
-   * A ridge regression on centred cross products, with its generalised cross-validation estimate of
-   * the squared error per row ({@code RSS/m / (1 − (1 + df)/m)²}, df counting the intercept).
-   */
-  private record Ridge(double[] weights, double error) {
-
-    /**
-     * Returns the fit with the lowest estimate over {@link #PENALTIES}, or null when none could be
-     * solved; {@code g} is {@code q × q}, the first {@code p} rows the inputs, the last the answer.
-     */
-    static Ridge best(double[] g, int q, int p, int m) {
-      Ridge best = null;
-      for (double alpha : PENALTIES) {
-        double lambda = alpha * m;
-        double[] a = new double[p * p];
-        double[] rhs = new double[p];
-        for (int i = 0; i < p; i++) {
-          for (int j = 0; j < p; j++) {
-            a[i * p + j] = g[i * q + j] + (i == j ? lambda : 0);
-          }
-          rhs[i] = g[i * q + p];
-        }
-        double[] l = cholesky(a, p);
-        if (l == null) {
-          continue;
-        }
-        double[] w = solve(l, p, rhs);
-        double rss = g[p * q + p];
-        for (int i = 0; i < p; i++) {
-          rss -= 2 * w[i] * rhs[i];
-          for (int j = 0; j < p; j++) {
-            rss += w[i] * g[i * q + j] * w[j];
-          }
-        }
-        double df = p - lambda * inverseTrace(l, p);
-        double left = 1 - (1 + df) / m;
-        double error = Math.max(rss, 0) / m / (left * left);
-        if (left > 0 && Double.isFinite(error) && (best == null || error < best.error())) {
-          best = new Ridge(w, error);
-        }
-      }
-      return best;
-    }
-
-    /** Returns the lower triangle L with {@code a = L Lᵀ}, or null when a is not positive. */
-    private static double[] cholesky(double[] a, int n) {
-      double[] l = new double[n * n];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j <= i; j++) {
-          double v = a[i * n + j];
-          for (int k = 0; k < j; k++) {
-            v -= l[i * n + k] * l[j * n + k];
-          }
-          if (i == j) {
-            if (!(v > 0)) {
-              return null;
-            }
-            l[i * n + i] = Math.sqrt(v);
-          } else {
-            l[i * n + j] = v / l[j * n + j];
-          }
-        }
-      }
-      return l;
-    }
-
-    private static double[] solve(double[] l, int n, double[] b) {
-      double[] y = new double[n];
-      for (int i = 0; i < n; i++) {
-        double v = b[i];
-        for (int k = 0; k < i; k++) {
-          v -= l[i * n + k] * y[k];
-        }
-        y[i] = v / l[i * n + i];
-      }
-      double[] x = new double[n];
-      for (int i = n - 1; i >= 0; i--) {
-        double v = y[i];
-        for (int k = i + 1; k < n; k++) {
-          v -= l[k * n + i] * x[k];
-        }
-        x[i] = v / l[i * n + i];
-      }
-      return x;
-    }
-
-    /** Returns the trace of {@code (L Lᵀ)⁻¹}: the squared entries of {@code L⁻¹}. */
-    private static double inverseTrace(double[] l, int n) {
-      double trace = 0;
-      double[] col = new double[n];
-      for (int j = 0; j < n; j++) {
-        Arrays.fill(col, 0);
-        col[j] = 1 / l[j * n + j];
-        trace += col[j] * col[j];
-        for (int i = j + 1; i < n; i++) {
-          double v = 0;
-          for (int k = j; k < i; k++) {
-            v -= l[i * n + k] * col[k];
-          }
-          col[i] = v / l[i * n + i];
-          trace += col[i] * col[i];
-        }
-      }
-      return trace;
-    }
   }
 
   /**
