@@ -61,10 +61,9 @@ final class GapFilling {
           (line.isEmpty() ? "" : " ")
               + "Gaps in "
               + names(average)
-              + " are filled with the training average (too few complete rows, or the other"
-              + " columns do not predict "
+              + " are filled with the training average (the other columns do not predict "
               + (average.size() == 1 ? "it" : "them")
-              + " well enough).";
+              + " better, or too few rows are complete).";
     }
     return line.isEmpty() ? null : line;
   }
