@@ -78,6 +78,7 @@ public final class RealDataBench {
                           || l.message().startsWith("Cross-validated ")
                           || l.message().contains("not learned from")
                           || l.message().startsWith("Left out")
+                          || l.message().startsWith("Gaps")
                           || l.message().startsWith("Stopped the search")
                           || l.message().contains("looks like")
                           || l.message().contains("date"))) {

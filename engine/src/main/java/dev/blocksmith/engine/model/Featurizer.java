@@ -106,11 +106,9 @@ public final class Featurizer {
       center = target.center();
       scale = target.scale();
     }
-    // Version 1 readers know no text steps; files without them keep version 1 (and their bytes).
-    boolean text =
-        steps.stream().anyMatch(s -> s.op() == Op.TEXT_MEANING || s.op() == Op.TEXT_WORDS);
+    steps = Imputer.fit(steps, table);
     return new Preprocessing(
-        text ? Preprocessing.TEXT_VERSION : 1,
+        version(steps),
         Preprocessing.Input.TABLE,
         steps,
         List.of(),
@@ -120,6 +118,48 @@ public final class Featurizer {
         ignored,
         center,
         scale);
+  }
+
+  /**
+   * Returns the version a table preprocessing with these steps is written as: the lowest that can
+   * run them, so that files without text or gap filling keep version 1 (and their bytes) and older
+   * builds refuse only what they cannot run.
+   */
+  private static int version(List<ColumnStep> steps) {
+    if (steps.stream().anyMatch(s -> s.imputation() != null)) {
+      return Preprocessing.IMPUTATION_VERSION;
+    }
+    boolean text =
+        steps.stream().anyMatch(s -> s.op() == Op.TEXT_MEANING || s.op() == Op.TEXT_WORDS);
+    return text ? Preprocessing.TEXT_VERSION : 1;
+  }
+
+  /**
+   * Returns {@code pre} (fitted on {@code train}) without the steps of {@code columns}, as if they
+   * had been left out from the start: the other steps are unchanged and the gap filling from the
+   * other columns is fitted again on {@code train} without them, so that nothing reads them.
+   *
+   * @throws IllegalArgumentException when {@code pre} is not for a table
+   */
+  public static Preprocessing without(
+      Preprocessing pre, Dataset train, java.util.Collection<String> columns) {
+    if (pre.input() != Preprocessing.Input.TABLE || !(train instanceof Table table)) {
+      throw new IllegalArgumentException("Only columns of a table can be left out.");
+    }
+    List<ColumnStep> kept =
+        pre.steps().stream().filter(s -> !columns.contains(s.column())).toList();
+    kept = Imputer.fit(kept, table);
+    return new Preprocessing(
+        version(kept),
+        pre.input(),
+        kept,
+        pre.imageShape(),
+        pre.labelColumn(),
+        pre.task(),
+        pre.classNames(),
+        pre.ignoredColumns(),
+        pre.labelCenter(),
+        pre.labelScale());
   }
 
   /**

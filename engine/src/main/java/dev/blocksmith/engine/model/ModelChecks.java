@@ -11,9 +11,9 @@ import java.util.Set;
 /**
  * The checks a model file must pass before it may answer anything: every part matches its SHA-256,
  * no weight is NaN or infinite, and the preprocessing has no zero, NaN or infinite scales or
- * centres and no repeated class or category names. Each refusal names the part, layer or column at
- * fault, because a damaged model that predicts the same class for every row looks like a working
- * one.
+ * centres, no repeated class or category names, and no gap filling from other columns whose weights
+ * do not fit the columns it reads. Each refusal names the part, layer or column at fault, because a
+ * damaged model that predicts the same class for every row looks like a working one.
  */
 final class ModelChecks {
   private ModelChecks() {}
@@ -99,6 +99,9 @@ final class ModelChecks {
                 + ", which would make every value of it the same (or not a number)");
       }
       distinct(name, "column \"" + clip(s.column()) + "\"", s.levels());
+      if (s.imputation() != null) {
+        checkImputation(name, pre, s);
+      }
     }
     if (pre.task() == ArchSpec.Task.REGRESSION
         && (!Double.isFinite(pre.labelScale())
@@ -121,6 +124,57 @@ final class ModelChecks {
           "its image shape " + pre.imageShape() + " is not [1 or 3 channels, height, " + "width]");
     }
     distinct(name, "the class list", pre.classNames());
+  }
+
+  /**
+   * Checks a gap filling from the other columns: a number column, reading other number, yes/no or
+   * category columns of the model once each, one finite weight per number they become, a finite
+   * bias and range.
+   */
+  private static void checkImputation(String name, Preprocessing pre, ColumnStep s)
+      throws ModelFileException {
+    Preprocessing.Imputation how = s.imputation();
+    String column = "column \"" + clip(s.column()) + "\"";
+    if (s.op() != Preprocessing.Op.SCALE) {
+      throw bad(name, column + " is not a number but has its gaps filled from other columns");
+    }
+    distinct(name, "the gap filling of " + column, how.from());
+    int numbers = 0;
+    for (String from : how.from()) {
+      ColumnStep other =
+          pre.steps().stream().filter(o -> from.equals(o.column())).findFirst().orElse(null);
+      if (other == null || from.equals(s.column()) || !Imputer.readable(other)) {
+        throw bad(
+            name,
+            column
+                + " fills its gaps from \""
+                + clip(from)
+                + "\", which is not another number, yes/no or category column of the model");
+      }
+      numbers += other.width();
+    }
+    if (how.weights().size() != numbers) {
+      throw bad(
+          name,
+          column
+              + " fills its gaps with "
+              + how.weights().size()
+              + " weights, but the columns it reads from give "
+              + numbers
+              + (numbers == 1 ? " number" : " numbers"));
+    }
+    boolean finite =
+        how.weights().stream().allMatch(w -> w != null && Double.isFinite(w))
+            && Double.isFinite(how.bias())
+            && Double.isFinite(how.min())
+            && Double.isFinite(how.max());
+    if (!finite || how.min() > how.max()) {
+      throw bad(
+          name,
+          column
+              + " fills its gaps with a weight, bias or range that is not a finite number (or a"
+              + " range whose low end is above its high end)");
+    }
   }
 
   private static void distinct(String name, String what, List<String> names)

@@ -1,5 +1,6 @@
 package dev.blocksmith.engine.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.blocksmith.engine.embed.Backbone;
 import dev.blocksmith.engine.embed.ImageBackbones;
 import dev.blocksmith.engine.value.BooleanColumn;
@@ -40,13 +41,20 @@ public record Preprocessing(
     double labelScale) {
 
   /**
-   * The version this build writes when a picture network is used; 2 when text columns are used, 1
+   * The newest version this build reads and writes: 4 when a gap is filled from the other columns
+   * ({@link Imputation}), 3 when a picture network is used, 2 when text columns are used, 1
    * otherwise (as before), so older builds refuse only what they cannot run.
    */
-  public static final int CURRENT_VERSION = 3;
+  public static final int CURRENT_VERSION = 4;
 
   /** The version of files with text steps. */
   public static final int TEXT_VERSION = 2;
+
+  /** The version of files with a picture network of one's own. */
+  public static final int PICTURE_VERSION = 3;
+
+  /** The version of files where a number column's gaps are filled from the other columns. */
+  public static final int IMPUTATION_VERSION = 4;
 
   /** The kind of example. */
   public enum Input {
@@ -58,7 +66,10 @@ public record Preprocessing(
 
   /** How one column becomes numbers. */
   public enum Op {
-    /** A number: missing → {@code fill}, then {@code (x - center) / scale}. */
+    /**
+     * A number: missing → {@code fill} (or, with an {@code imputation}, the value it predicts from
+     * the other columns), then {@code (x - center) / scale}.
+     */
     SCALE,
     /** A category: one 0/1 slot per level, plus an "other" slot when {@code other} is set. */
     ONE_HOT,
@@ -86,6 +97,8 @@ public record Preprocessing(
    * @param other whether a one-hot column has a slot for rarer or unseen values
    * @param weights for {@link Op#TEXT_WORDS}, each word's IDF weight (empty otherwise)
    * @param backbone for {@link Op#TEXT_MEANING}, the pretrained model that makes the numbers
+   * @param imputation for {@link Op#SCALE}, how a gap is predicted from the other columns; null
+   *     when gaps get {@code fill} (left out of the file then, so such files keep their bytes)
    */
   public record ColumnStep(
       String column,
@@ -96,12 +109,27 @@ public record Preprocessing(
       List<String> levels,
       boolean other,
       List<Double> weights,
-      Backbone backbone) {
+      Backbone backbone,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Imputation imputation) {
 
     /** Copies the lists. */
     public ColumnStep {
       levels = levels == null ? List.of() : List.copyOf(levels);
       weights = weights == null ? List.of() : List.copyOf(weights);
+    }
+
+    /** Creates a step whose gaps (if it is a number) get {@code fill}. */
+    public ColumnStep(
+        String column,
+        Op op,
+        double fill,
+        double center,
+        double scale,
+        List<String> levels,
+        boolean other,
+        List<Double> weights,
+        Backbone backbone) {
+      this(column, op, fill, center, scale, levels, other, weights, backbone, null);
     }
 
     /** Creates a step for a number, category or yes/no column. */
@@ -113,7 +141,12 @@ public record Preprocessing(
         double scale,
         List<String> levels,
         boolean other) {
-      this(column, op, fill, center, scale, levels, other, List.of(), null);
+      this(column, op, fill, center, scale, levels, other, List.of(), null, null);
+    }
+
+    /** Returns this step with gaps filled by {@code how} (null: by {@code fill}). */
+    public ColumnStep withImputation(Imputation how) {
+      return new ColumnStep(column, op, fill, center, scale, levels, other, weights, backbone, how);
     }
 
     /** Returns how many numbers this column becomes. */
@@ -124,6 +157,29 @@ public record Preprocessing(
         case TEXT_MEANING, IMAGE_FEATURES -> backbone == null ? 0 : backbone.dimensions();
         default -> 1;
       };
+    }
+  }
+
+  /**
+   * How a number column's gap is predicted from the other columns (a ridge regression fitted on the
+   * training part by {@link Featurizer}): {@code bias + Σ weights × features}, where the features
+   * are the encoded numbers of the {@code from} columns in order ({@link ColumnStep#width} each,
+   * their own gaps filled with {@code fill}), then kept within {@code [min, max]} (NaN: {@code
+   * fill}). The result is in the column's own units and is then scaled like any value of it.
+   *
+   * @param from the columns it reads, in any order (Blocksmith writes the most influential first)
+   * @param weights one per encoded feature of the {@code from} columns, in order
+   * @param bias the constant term, in the column's units
+   * @param min the smallest value of the column in the training part
+   * @param max the largest value of the column in the training part
+   */
+  public record Imputation(
+      List<String> from, List<Double> weights, double bias, double min, double max) {
+
+    /** Copies the lists. */
+    public Imputation {
+      from = from == null ? List.of() : List.copyOf(from);
+      weights = weights == null ? List.of() : List.copyOf(weights);
     }
   }
 
@@ -144,6 +200,11 @@ public record Preprocessing(
       return pictureNetwork() == null ? imageShape : List.of(pictureNetwork().width());
     }
     return List.of(steps.stream().mapToInt(ColumnStep::width).sum());
+  }
+
+  /** Returns whether some number column's gaps are filled from the other columns. */
+  public boolean fillsFromOthers() {
+    return steps.stream().anyMatch(s -> s.imputation() != null);
   }
 
   /** Returns the step that runs a picture network over images, or null when there is none. */
@@ -260,6 +321,7 @@ public record Preprocessing(
       }
       offset += s.width();
     }
+    Imputer.apply(steps, table, x, width);
     float[] y = new float[rows];
     Column label = labelColumn == null ? null : table.column(labelColumn).orElse(null);
     for (int r = 0; r < rows; r++) {
@@ -278,7 +340,8 @@ public record Preprocessing(
     return index < 0 ? Float.NaN : index;
   }
 
-  private static void encode(ColumnStep s, Column c, int r, float[] x, int at) {
+  /** Writes row {@code r} of column {@code c} as step {@code s} encodes it (gaps: {@code fill}). */
+  static void encode(ColumnStep s, Column c, int r, float[] x, int at) {
     switch (s.op()) {
       case SCALE -> {
         double v = c instanceof NumberColumn n && !n.isMissing(r) ? n.get(r) : s.fill();

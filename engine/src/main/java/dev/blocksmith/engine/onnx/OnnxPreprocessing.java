@@ -15,12 +15,14 @@ import java.util.Locale;
 /**
  * Writes a model's fitted {@link Preprocessing} as ONNX nodes, so that the exported file takes raw
  * values and computes exactly what {@link Preprocessing#transform} computes: numbers as {@code (x -
- * center) / scale} in float64 then float32 (NaN → the training mean), yes/no as 1/0 (NaN → the
- * training share of yes), categories through an {@code ai.onnx.ml} LabelEncoder into one-hot slots
- * or an ordinal index, and pixels as {@code value / 255}.
+ * center) / scale} in float64 then float32 (NaN → the training mean, or the value predicted from
+ * the other columns when the model fills gaps that way), yes/no as 1/0 (NaN → the training share of
+ * yes), categories through an {@code ai.onnx.ml} LabelEncoder into one-hot slots or an ordinal
+ * index, and pixels as {@code value / 255}.
  */
 final class OnnxPreprocessing {
   private static final long FLOAT = DataType.FLOAT.getNumber();
+  private static final long DOUBLE = DataType.DOUBLE.getNumber();
 
   private OnnxPreprocessing() {}
 
@@ -77,7 +79,53 @@ final class OnnxPreprocessing {
                 throw new IllegalArgumentException("text features cannot be exported to ONNX");
           });
     }
+    if (pre.fillsFromOthers()) {
+      List<String> meanFilled = List.copyOf(parts);
+      for (int k = 0; k < inputs.size(); k++) {
+        ColumnStep s = pre.steps().get(k);
+        if (s.imputation() != null) {
+          parts.set(k, filledFromOthers(g, inputs.get(k).name(), s, pre, meanFilled));
+        }
+      }
+    }
     return g.op("Concat", parts, i("axis", 1));
+  }
+
+  /**
+   * A number whose gaps are predicted from the other columns, as {@code Preprocessing} does it: the
+   * others' encoded numbers with their own gaps mean-filled ({@code meanFilled}, one part per step)
+   * in float64, times the weights, plus the bias; NaN → the mean; kept within the training range;
+   * then used where the input is NaN and scaled like any value.
+   */
+  private static String filledFromOthers(
+      OnnxGraph g, String x, ColumnStep s, Preprocessing pre, List<String> meanFilled) {
+    Preprocessing.Imputation how = s.imputation();
+    List<String> reads = new ArrayList<>();
+    for (String from : how.from()) {
+      for (int j = 0; j < pre.steps().size(); j++) {
+        if (pre.steps().get(j).column().equals(from)) {
+          reads.add(meanFilled.get(j));
+          break;
+        }
+      }
+    }
+    String features = reads.size() == 1 ? reads.get(0) : g.op("Concat", reads, i("axis", 1));
+    String wide = g.op("Cast", List.of(features), i("to", DOUBLE));
+    double[] w = how.weights().stream().mapToDouble(Double::doubleValue).toArray();
+    String sum =
+        g.op("MatMul", List.of(wide, g.doubles(g.fresh("c/impute_weights"), w, w.length, 1)));
+    String guess =
+        g.op("Add", List.of(sum, g.doubles(g.fresh("c/impute_bias"), new double[] {how.bias()})));
+    String below =
+        g.op(
+            "Min",
+            List.of(
+                fillNaN(g, guess, s.fill()),
+                g.doubles(g.fresh("c/impute_max"), new double[] {how.max()})));
+    String inRange =
+        g.op("Max", List.of(below, g.doubles(g.fresh("c/impute_min"), new double[] {how.min()})));
+    String filled = g.op("Where", List.of(g.op("IsNaN", List.of(x)), inRange, x));
+    return scaled(g, filled, s);
   }
 
   private static long[] dims(Input in) {
@@ -91,7 +139,10 @@ final class OnnxPreprocessing {
   }
 
   private static String number(OnnxGraph g, String x, ColumnStep s) {
-    String filled = fillNaN(g, x, s.fill());
+    return scaled(g, fillNaN(g, x, s.fill()), s);
+  }
+
+  private static String scaled(OnnxGraph g, String filled, ColumnStep s) {
     String centered =
         g.op("Sub", List.of(filled, g.doubles(g.fresh("c/center"), new double[] {s.center()})));
     String scaled =

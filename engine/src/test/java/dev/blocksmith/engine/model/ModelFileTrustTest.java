@@ -98,6 +98,91 @@ class ModelFileTrustTest {
     }
   }
 
+  /** A model whose column f1 fills its gaps from f0 (f1 = 2 × f0 + 1 within 0–10). */
+  private static TrainedModel imputingModel() {
+    Preprocessing plain = ModelBundleTest.tablePre(2);
+    List<Preprocessing.ColumnStep> steps =
+        List.of(
+            plain.steps().get(0),
+            plain
+                .steps()
+                .get(1)
+                .withImputation(
+                    new Preprocessing.Imputation(List.of("f0"), List.of(2.0), 1, 0, 10)));
+    Preprocessing pre =
+        new Preprocessing(
+            Preprocessing.IMPUTATION_VERSION,
+            plain.input(),
+            steps,
+            List.of(),
+            plain.labelColumn(),
+            plain.task(),
+            plain.classNames(),
+            List.of(),
+            0,
+            1);
+    return ModelBundleTest.random(
+        ArchSpec.mlp(List.of(2), List.of(16), 3, ArchSpec.Task.CLASSIFICATION), pre, 4);
+  }
+
+  @Test
+  void gapFillingFromOtherColumnsIsSavedAndOnlyThenChangesTheFile() throws Exception {
+    TrainedModel model = imputingModel();
+    TrainedModel back = ModelBundle.read(ModelBundle.toBytes(model), "m.bsmodel");
+    assertThat(back.preprocessing()).isEqualTo(model.preprocessing());
+    assertThat(back.preprocessing().version()).isEqualTo(4);
+    String plain =
+        new String(
+            parts(ModelBundle.toBytes(model())).get("preprocessing.json"), StandardCharsets.UTF_8);
+    assertThat(plain).doesNotContain("imputation").contains("\"version\" : 1");
+  }
+
+  @Test
+  void gapFillingWithTheWrongNumberOfWeightsOrNonFiniteOnesIsRefused() throws Exception {
+    List<String[]> edits =
+        List.of(
+            new String[] {
+              "\"weights\" : \\[ 2\\.0 \\]",
+              "\"weights\" : [ 2.0, 3.0 ]",
+              "fills its gaps with 2 weights, but the columns it reads from give 1 number"
+            },
+            new String[] {"\"weights\" : \\[ 2\\.0 \\]", "\"weights\" : [ ]", "with 0 weights"},
+            new String[] {
+              "\"weights\" : \\[ 2\\.0 \\]", "\"weights\" : [ \"NaN\" ]", "not a finite number"
+            },
+            new String[] {"\"bias\" : 1\\.0", "\"bias\" : \"Infinity\"", "not a finite number"},
+            new String[] {"\"min\" : 0\\.0", "\"min\" : 11.0", "low end is above its high end"});
+    for (String[] edit : edits) {
+      Map<String, byte[]> parts = parts(ModelBundle.toBytes(imputingModel()));
+      String pre = new String(parts.get("preprocessing.json"), StandardCharsets.UTF_8);
+      String changed = pre.replaceFirst(edit[0], edit[1]);
+      assertThat(changed).as(edit[1]).isNotEqualTo(pre);
+      parts.put("preprocessing.json", changed.getBytes(StandardCharsets.UTF_8));
+      byte[] damaged = resealed(parts);
+      assertThatThrownBy(() -> ModelBundle.read(damaged, "m.bsmodel"))
+          .as(edit[1])
+          .isInstanceOf(ModelFileException.class)
+          .hasMessageContaining("m.bsmodel is damaged or was edited: column \"f1\"")
+          .hasMessageContaining(edit[2]);
+    }
+  }
+
+  @Test
+  void gapFillingFromAColumnTheModelLacksIsRefused() throws Exception {
+    for (String from : List.of("nope", "f1")) {
+      Map<String, byte[]> parts = parts(ModelBundle.toBytes(imputingModel()));
+      String pre = new String(parts.get("preprocessing.json"), StandardCharsets.UTF_8);
+      String changed =
+          pre.replaceFirst("\"from\" : \\[ \"f0\" \\]", "\"from\" : [ \"" + from + "\" ]");
+      assertThat(changed).isNotEqualTo(pre);
+      parts.put("preprocessing.json", changed.getBytes(StandardCharsets.UTF_8));
+      byte[] damaged = resealed(parts);
+      assertThatThrownBy(() -> ModelBundle.read(damaged, "m.bsmodel"))
+          .isInstanceOf(ModelFileException.class)
+          .hasMessageContaining("fills its gaps from \"" + from + "\", which is not another");
+    }
+  }
+
   @Test
   void formatVersionThatWrapsAroundIsRefused() throws Exception {
     Map<String, byte[]> parts = parts(ModelBundle.toBytes(model()));

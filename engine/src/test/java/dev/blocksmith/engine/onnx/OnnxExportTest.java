@@ -205,6 +205,97 @@ class OnnxExportTest {
         "mlp-regression");
   }
 
+  /**
+   * Raw rows whose columns predict each other (age and size from the area, a garden on big plots,
+   * the town from the area), with gaps in every kind of column, unseen categories, and a class and
+   * a number to predict.
+   */
+  private static Table gappyTable(long seed) {
+    Random r = new Random(seed);
+    double[] area = new double[ROWS];
+    double[] age = new double[ROWS];
+    double[] price = new double[ROWS];
+    byte[] garden = new byte[ROWS];
+    List<String> town = new ArrayList<>();
+    List<String> size = new ArrayList<>();
+    List<String> band = new ArrayList<>();
+    for (int i = 0; i < ROWS; i++) {
+      double a = 400 + 3000 * r.nextDouble();
+      area[i] = i % 17 == 0 ? Double.NaN : a;
+      age[i] = i % 11 == 0 ? Double.NaN : 90 - a / 40 + 3 * r.nextGaussian();
+      garden[i] = (byte) (i % 13 == 0 ? -1 : a > 2000 ^ r.nextInt(10) == 0 ? 1 : 0);
+      town.add(i % 19 == 0 ? null : i % 29 == 0 ? "Perth" : a > 1500 ? "Ayr" : "Oban");
+      size.add(i % 23 == 0 ? null : a < 1400 ? "S" : a < 2400 ? "M" : "L");
+      price[i] = 100 * a + 5000 * r.nextGaussian();
+      band.add(a < 1400 ? "cheap" : a < 2400 ? "fair" : "dear");
+    }
+    return Table.of(
+            List.of(
+                new NumberColumn("sq ft", area),
+                new NumberColumn("age", age),
+                new BooleanColumn("garden", garden),
+                CategoryColumn.of("town", town),
+                CategoryColumn.of("2nd size", size),
+                CategoryColumn.of("band", band),
+                new NumberColumn("price", price)),
+            java.util.Map.of("band", dev.blocksmith.engine.value.ColumnRole.LABEL))
+        .withRecipe(
+            dev.blocksmith.engine.value.Recipe.DEFAULT.withEncoding(
+                "2nd size", dev.blocksmith.engine.value.Recipe.Encoding.ORDINAL, 50));
+  }
+
+  @Test
+  void gapsFilledFromTheOtherColumnsMatchOnRowsWithGaps() throws Exception {
+    Table data = gappyTable(8);
+    Preprocessing cls =
+        dev.blocksmith.engine.model.Featurizer.fit(
+            data.withoutColumns(List.of("price")), "band", ArchSpec.Task.CLASSIFICATION);
+    assertThat(cls.steps().get(0).imputation()).as("sq ft").isNotNull();
+    assertThat(cls.steps().get(1).imputation()).as("age").isNotNull();
+    // Filling from the others moves the gap rows far from the mean fill, so an export that
+    // filled with the mean would not match.
+    List<ColumnStep> meanOnly = cls.steps().stream().map(s -> s.withImputation(null)).toList();
+    Preprocessing plain =
+        new Preprocessing(
+            1,
+            cls.input(),
+            meanOnly,
+            List.of(),
+            cls.labelColumn(),
+            cls.task(),
+            cls.classNames(),
+            cls.ignoredColumns(),
+            0,
+            1);
+    float[] filled = cls.transform(data).features();
+    float[] mean = plain.transform(data).features();
+    double far = 0;
+    for (int k = 0; k < filled.length; k++) {
+      far = Math.max(far, Math.abs(filled[k] - mean[k]));
+    }
+    assertThat(far).as("largest move of a filled gap, in standard deviations").isGreaterThan(0.5);
+    int width = cls.exampleShape().get(0);
+    assertMatches(
+        random(ArchSpec.mlp(List.of(width), List.of(), 3, ArchSpec.Task.CLASSIFICATION), cls, 7),
+        data,
+        dir,
+        "gaps-linear");
+    assertMatches(
+        random(ArchSpec.mlp(List.of(width), List.of(32), 3, ArchSpec.Task.CLASSIFICATION), cls, 8),
+        data,
+        dir,
+        "gaps-mlp");
+    Preprocessing reg =
+        dev.blocksmith.engine.model.Featurizer.fit(
+            data.withoutColumns(List.of("band")), "price", ArchSpec.Task.REGRESSION);
+    assertThat(reg.fillsFromOthers()).isTrue();
+    assertMatches(
+        random(ArchSpec.mlp(List.of(width), List.of(16), 1, ArchSpec.Task.REGRESSION), reg, 9),
+        data,
+        dir,
+        "gaps-regression");
+  }
+
   @Test
   void imageModelsTakePixelsAndMatch() throws Exception {
     Preprocessing pre =

@@ -61,7 +61,7 @@ final class BackboneImport {
             backbone);
     Preprocessing pre =
         new Preprocessing(
-            Preprocessing.CURRENT_VERSION,
+            Preprocessing.PICTURE_VERSION,
             Preprocessing.Input.IMAGES,
             List.of(step),
             List.of(input.channels(), size, size),

@@ -1,10 +1,12 @@
 package dev.blocksmith.nodes.train;
 
 import dev.blocksmith.engine.djl.Inference;
+import dev.blocksmith.engine.model.Featurizer;
 import dev.blocksmith.engine.model.IncompatibleModelException;
 import dev.blocksmith.engine.model.Preprocessing;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
+import dev.blocksmith.engine.value.Dataset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,32 +17,33 @@ import org.apache.commons.statistics.descriptive.Statistic;
 /**
  * Leaving out columns in the cross-validated search ({@link CrossValidatedSearch}): each column's
  * permutation importance on the winner's held-out folds, the columns that did not help, and the
- * encoded rows without them.
+ * rows encoded again without them.
  */
 final class ColumnSelection {
   private ColumnSelection() {}
 
   /**
-   * Columns to try leaving out: their steps, their names, the preprocessing without them and the
-   * feature positions that remain.
+   * Columns to try leaving out: their names, the preprocessing without them and the training and
+   * validation rows encoded by it.
    */
-  record Selection(List<String> names, Preprocessing pre, int[] keep) {}
+  record Selection(
+      List<String> names, Preprocessing pre, Preprocessing.Encoded tr, Preprocessing.Encoded va) {}
 
   /**
    * Returns the columns to try leaving out, or null when there are none (or only such columns):
    * with {@code strict}, those whose mean permutation importance is at most one standard error
    * (over the pooled rows) above 0; otherwise those whose importance is at most 0. {@code
    * importance[j][r]} is how much shuffling column {@code j} on the held-out fold grew the loss of
-   * pooled row {@code r} ({@link #importance}).
+   * pooled row {@code r} ({@link #importance}). The preprocessing without them is fitted as if they
+   * had been left out from the start ({@link Featurizer#without}: gaps are then filled from the
+   * remaining columns only), and {@code train} and {@code validation} (raw) are encoded by it.
    */
-  static Selection selection(double[][] importance, Preprocessing pre, boolean strict) {
+  static Selection selection(
+      double[][] importance, Preprocessing pre, boolean strict, Dataset train, Dataset validation) {
     List<Preprocessing.ColumnStep> steps = pre.steps();
     List<String> names = new ArrayList<>();
-    List<Preprocessing.ColumnStep> kept = new ArrayList<>();
-    List<Integer> keep = new ArrayList<>();
-    int offset = 0;
+    int kept = 0;
     for (int j = 0; j < steps.size(); j++) {
-      int w = steps.get(j).width();
       DoubleStatistics st =
           DoubleStatistics.of(
               EnumSet.of(Statistic.MEAN, Statistic.STANDARD_DEVIATION), importance[j]);
@@ -49,29 +52,18 @@ final class ColumnSelection {
       if (mean <= (strict ? se : 0)) {
         names.add(steps.get(j).column());
       } else {
-        kept.add(steps.get(j));
-        for (int i = 0; i < w; i++) {
-          keep.add(offset + i);
-        }
+        kept++;
       }
-      offset += w;
     }
-    if (names.isEmpty() || kept.isEmpty()) {
+    if (names.isEmpty() || kept == 0) {
       return null;
     }
-    Preprocessing reduced =
-        new Preprocessing(
-            pre.version(),
-            pre.input(),
-            kept,
-            pre.imageShape(),
-            pre.labelColumn(),
-            pre.task(),
-            pre.classNames(),
-            pre.ignoredColumns(),
-            pre.labelCenter(),
-            pre.labelScale());
-    return new Selection(names, reduced, keep.stream().mapToInt(Integer::intValue).toArray());
+    Preprocessing reduced = Featurizer.without(pre, train, names);
+    return new Selection(
+        names,
+        reduced,
+        reduced.transform(train).labelledOnly(),
+        reduced.transform(validation).labelledOnly());
   }
 
   /**
@@ -159,17 +151,5 @@ final class ColumnSelection {
       sum += Math.exp(out[row * width + c] - max);
     }
     return Math.log(sum) + max - out[row * width + (int) y[row]];
-  }
-
-  /** Returns the rows of {@code e} with only the feature positions in {@code keep}. */
-  static Preprocessing.Encoded columns(Preprocessing.Encoded e, int[] keep, Preprocessing pre) {
-    int size = e.exampleSize();
-    float[] x = new float[e.rows() * keep.length];
-    for (int r = 0; r < e.rows(); r++) {
-      for (int i = 0; i < keep.length; i++) {
-        x[r * keep.length + i] = e.features()[r * size + keep[i]];
-      }
-    }
-    return new Preprocessing.Encoded(x, e.labels(), e.rows(), pre.exampleShape());
   }
 }

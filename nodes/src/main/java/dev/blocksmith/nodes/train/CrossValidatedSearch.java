@@ -6,6 +6,7 @@ import dev.blocksmith.engine.model.IncompatibleModelException;
 import dev.blocksmith.engine.model.Preprocessing;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
+import dev.blocksmith.engine.value.Dataset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -72,10 +73,16 @@ final class CrossValidatedSearch {
     }
   }
 
+  /**
+   * Returns the winner, trained again on both parts; {@code train} and {@code validation} are the
+   * raw parts that {@code tr} and {@code va} encode, encoded again when columns are left out.
+   */
   static Fitting.Fitted run(
       Preprocessing pre,
       Preprocessing.Encoded tr,
       Preprocessing.Encoded va,
+      Dataset train,
+      Dataset validation,
       String[] groups,
       boolean regression,
       int seconds,
@@ -188,7 +195,9 @@ final class CrossValidatedSearch {
       // those out did harm) only those whose importance is at most 0.
       for (boolean strict : new boolean[] {true, false}) {
         ColumnSelection.Selection sel =
-            importance == null ? null : ColumnSelection.selection(importance, pre, strict);
+            importance == null
+                ? null
+                : ColumnSelection.selection(importance, pre, strict, train, validation);
         if (sel == null || refused.contains(String.join(", ", sel.names()))) {
           continue;
         }
@@ -198,7 +207,7 @@ final class CrossValidatedSearch {
             score(
                 c,
                 sel.pre(),
-                ColumnSelection.columns(pool, sel.keep(), sel.pre()),
+                concat(sel.tr(), sel.va()),
                 fold,
                 folds,
                 regression,
@@ -211,8 +220,8 @@ final class CrossValidatedSearch {
         if (reduced.meanLoss() <= best.meanLoss()) {
           usePre = sel.pre();
           useScore = reduced;
-          useTr = ColumnSelection.columns(tr, sel.keep(), usePre);
-          useVa = ColumnSelection.columns(va, sel.keep(), usePre);
+          useTr = sel.tr();
+          useVa = sel.va();
           left =
               String.format(
                   Locale.ROOT,

@@ -7,6 +7,7 @@ import dev.blocksmith.engine.spi.Estimate;
 import dev.blocksmith.engine.spi.ForwardingContext;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
+import dev.blocksmith.engine.value.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -127,34 +128,26 @@ final class ModelSearch {
 
   /**
    * Returns the winning model. Without validation examples there is nothing to compare on, so the
-   * fallback candidate is trained alone (and the log says so).
+   * fallback candidate is trained alone (and the log says so). {@code train} and {@code validation}
+   * are the raw parts {@code tr} and {@code va} encode (the cross-validated search encodes them
+   * again when it leaves out columns); {@code groups} (one per training row, then one per
+   * validation row; null entries or a null array when there are none) keeps rows of one id in one
+   * fold.
    */
   static Fitting.Fitted run(
       Preprocessing pre,
       Preprocessing.Encoded tr,
       Preprocessing.Encoded va,
-      boolean regression,
-      int seconds,
-      NodeContext ctx)
-      throws NodeException {
-    return run(pre, tr, va, null, regression, seconds, ctx);
-  }
-
-  /**
-   * Returns the winning model; {@code groups} (one per training row, then one per validation row;
-   * null entries or a null array when there are none) keeps rows of one id in one fold.
-   */
-  static Fitting.Fitted run(
-      Preprocessing pre,
-      Preprocessing.Encoded tr,
-      Preprocessing.Encoded va,
+      Dataset train,
+      Dataset validation,
       String[] groups,
       boolean regression,
       int seconds,
       NodeContext ctx)
       throws NodeException {
     if (va != null && crossValidates(tr.rows() + va.rows())) {
-      return CrossValidatedSearch.run(pre, tr, va, groups, regression, seconds, ctx);
+      return CrossValidatedSearch.run(
+          pre, tr, va, train, validation, groups, regression, seconds, ctx);
     }
     return holdout(pre, tr, va, regression, seconds, ctx);
   }

@@ -121,6 +121,10 @@ public final class Train implements NodeType, Estimable {
     Dataset train = inputs.get(TRAIN);
     Dataset validation = inputs.optional(VALIDATION).orElse(null);
     Preprocessing pre = Labels.fit(train, params, ctx);
+    String gaps = GapFilling.describe(pre, train);
+    if (gaps != null) {
+      ctx.log(gaps);
+    }
     Preprocessing.Encoded tr = Labels.encode(pre, train, TRAIN.name(), ctx);
     Preprocessing.Encoded va =
         validation == null ? null : Labels.encode(pre, validation, VALIDATION.name(), ctx);
@@ -159,7 +163,9 @@ public final class Train implements NodeType, Estimable {
           va != null && ModelSearch.crossValidates(tr.rows() + va.rows())
               ? groups(pre, train, validation)
               : null;
-      fitted = ModelSearch.run(pre, tr, va, groups, regression, params.get(SEARCH_SECONDS), ctx);
+      fitted =
+          ModelSearch.run(
+              pre, tr, va, train, validation, groups, regression, params.get(SEARCH_SECONDS), ctx);
     } else {
       ArchSpec arch = architecture(pre, params, ctx);
       TrainConfig config = config(params, regression, ctx.seed());

@@ -118,7 +118,7 @@ class OwnBackboneTest {
     ModelBundle.write(tuned, file);
     TrainedModel back = ModelBundle.read(file);
     assertThat(back.preprocessing().pictureNetwork().backbone()).isEqualTo(b);
-    assertThat(back.preprocessing().version()).isEqualTo(Preprocessing.CURRENT_VERSION);
+    assertThat(back.preprocessing().version()).isEqualTo(Preprocessing.PICTURE_VERSION);
     assertThat(predictions(back)).isEqualTo(predictions(tuned));
     // The file carries the network: damaging its bytes is caught by the checksums.
     byte[] bytes = Files.readAllBytes(file);
