@@ -34,20 +34,25 @@ final class Kept {
 
   /** Returns the value kept under the key, if any and of the given kind. */
   <V extends Value> Optional<V> recall(String name, Class<V> type, String device, Port<?>[] ports) {
-    return cache
-        .get(key(name, device, ports))
-        .map(outs -> outs.get(VALUE))
-        .filter(type::isInstance)
-        .map(type::cast);
+    String key = key(name, device, ports);
+    if (key == null) {
+      return Optional.empty();
+    }
+    return cache.get(key).map(outs -> outs.get(VALUE)).filter(type::isInstance).map(type::cast);
   }
 
   /** Keeps a value under the key, in memory and, when it has a format, on disk. */
   void keep(String name, Value value, String device, Port<?>[] ports) {
-    if (value != null) {
-      cache.put(key(name, device, ports), Map.of(VALUE, value), true);
+    String key = key(name, device, ports);
+    if (value != null && key != null) {
+      cache.put(key, Map.of(VALUE, value), true);
     }
   }
 
+  /**
+   * Returns the key, or null when a named input is connected to a node this plan does not know (its
+   * values could not be told apart, so nothing is kept or recalled).
+   */
   String key(String name, String device, Port<?>[] ports) {
     StringBuilder sb = new StringBuilder("kept\n");
     sb.append("type=").append(step.type().spec().id()).append('\n');
@@ -58,6 +63,9 @@ final class Kept {
     for (Port<?> p : ports) {
       PortRef from = step.inputs().get(p.name());
       PlanStep upstream = from == null ? null : steps.get(from.node());
+      if (from != null && upstream == null) {
+        return null;
+      }
       sb.append("in.").append(p.name()).append('=');
       sb.append(upstream == null ? "none" : upstream.signature() + "." + from.port()).append('\n');
     }
