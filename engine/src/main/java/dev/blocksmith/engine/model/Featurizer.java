@@ -149,17 +149,7 @@ public final class Featurizer {
     List<ColumnStep> kept =
         pre.steps().stream().filter(s -> !columns.contains(s.column())).toList();
     kept = Imputer.fit(kept, table);
-    return new Preprocessing(
-        version(kept),
-        pre.input(),
-        kept,
-        pre.imageShape(),
-        pre.labelColumn(),
-        pre.task(),
-        pre.classNames(),
-        pre.ignoredColumns(),
-        pre.labelCenter(),
-        pre.labelScale());
+    return pre.withSteps(version(kept), kept);
   }
 
   /**

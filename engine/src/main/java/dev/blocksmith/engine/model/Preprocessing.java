@@ -194,6 +194,21 @@ public record Preprocessing(
     }
   }
 
+  /** Returns this preprocessing with other steps, written as {@code newVersion}. */
+  public Preprocessing withSteps(int newVersion, List<ColumnStep> newSteps) {
+    return new Preprocessing(
+        newVersion,
+        input,
+        newSteps,
+        imageShape,
+        labelColumn,
+        task,
+        classNames,
+        ignoredColumns,
+        labelCenter,
+        labelScale);
+  }
+
   /** Returns the shape of one encoded example: {@code [features]} or {@code [C, H, W]}. */
   public List<Integer> exampleShape() {
     if (input == Input.IMAGES) {

@@ -76,18 +76,7 @@ final class WholeNetwork {
       Preprocessing.ColumnStep tunedStep =
           new Preprocessing.ColumnStep(
               step.column(), step.op(), 0, 0, 1, List.of(), false, List.of(), tuned);
-      Preprocessing out =
-          new Preprocessing(
-              pre.version(),
-              pre.input(),
-              List.of(tunedStep),
-              pre.imageShape(),
-              pre.labelColumn(),
-              pre.task(),
-              pre.classNames(),
-              pre.ignoredColumns(),
-              pre.labelCenter(),
-              pre.labelScale());
+      Preprocessing out = pre.withSteps(pre.version(), List.of(tunedStep));
       Provenance provenance =
           new Provenance(
               ctx.seed(),
