@@ -1,11 +1,12 @@
 """One side of the peers benchmark (bench/peers/run): PyTorch or scikit-learn training the same
 MLP 784-256-128-10 (or the Train block's small CNN) on the first N Fashion-MNIST photos, batch 128,
-Adam 1e-3, one thread. One warm-up epoch, then the measured epochs. Prints
+Adam 1e-3, one thread. One warm-up epoch (or WARMUPS 1-epoch runs), then the measured epochs. Prints
 'RESULT side model samples wall_s cpu_s'. Not a test."""
 import gzip, sys, time, warnings
 import numpy as np
 
 side, model, rows, epochs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+warmups = int(sys.argv[5]) if len(sys.argv) > 5 else 1  # 1-epoch runs before the measured one
 d = "/usr/share/datasets/fashion-mnist/"
 with gzip.open(d + "train-images-idx3-ubyte.gz") as f:
     x = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 784)[:rows].astype(np.float32) / 255
@@ -56,5 +57,7 @@ def sklearn_side(n_epochs):
 
 fn = torch_side if side == "pytorch" else sklearn_side
 warm = fn(1)
+for _ in range(warmups - 1):
+    fn(1)
 wall, cpu = fn(epochs)
 print("RESULT %s %s %d %.4f %.4f (warm-up %.2f s)" % (side, model, rows * epochs, wall, cpu, warm[0]))

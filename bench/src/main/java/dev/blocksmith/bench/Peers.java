@@ -8,6 +8,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -61,7 +68,7 @@ public final class Peers {
 
   private Peers() {}
 
-  /** Arguments: side (block|djl), model (mlp|cnn), rows, measured epochs. */
+  /** Arguments: side (block|djl|loop), model (mlp|cnn), rows, measured epochs [, warm-up runs]. */
   public static void main(String[] args) throws Exception {
     String side = args[0];
     if (side.equals("peak")) {
@@ -71,6 +78,10 @@ public final class Peers {
     String model = args[1];
     int rows = Integer.parseInt(args[2]);
     int epochs = Integer.parseInt(args[3]);
+    // How many 1-epoch runs come before the measured one in the same process: 1 is a fresh
+    // process's second run; more is a session in which Run was already pressed a few times (the
+    // editor's worker and the command line's background process stay up between runs).
+    int warmups = args.length > 4 && !side.equals("ab") ? Integer.parseInt(args[4]) : 1;
     Path dir = Path.of(System.getProperty("fmnist", "/usr/share/datasets/fashion-mnist"));
     byte[][] images = readImages(dir.resolve("train-images-idx3-ubyte.gz"), rows);
     int[] labels = readLabels(dir.resolve("train-labels-idx1-ubyte.gz"), rows);
@@ -80,17 +91,41 @@ public final class Peers {
     }
     double[] warm;
     double[] t;
+    double[] jvm0 = {0, 0};
     if (side.equals("block")) {
       Dataset data = model.equals("mlp") ? table(images, labels) : imageSet(images, labels);
       warm = block(model, data, 1);
+      for (int w = 1; w < warmups; w++) {
+        block(model, data, 1);
+      }
+      jvm0 = jvmSeconds();
       t = block(model, data, epochs);
     } else if (side.equals("loop")) {
       warm = loop(model, images, labels, 1);
+      for (int w = 1; w < warmups; w++) {
+        loop(model, images, labels, 1);
+      }
+      jvm0 = jvmSeconds();
       t = loop(model, images, labels, epochs);
     } else {
       warm = djl(model, images, labels, 1);
+      for (int w = 1; w < warmups; w++) {
+        djl(model, images, labels, 1);
+      }
+      jvm0 = jvmSeconds();
       t = djl(model, images, labels, epochs);
     }
+    double[] jvm1 = jvmSeconds();
+    // Where the process CPU of the measured run went besides the training thread.
+    System.out.printf(
+        Locale.ROOT,
+        "PARTS %s %s thread %.3f jit %.3f gc %.3f process %.3f%n",
+        side,
+        model,
+        t[2],
+        jvm1[0] - jvm0[0],
+        jvm1[1] - jvm0[1],
+        t[1]);
     System.out.printf(Locale.ROOT, "step time %.3f s%n", stepNanos / 1e9);
     System.out.printf(
         Locale.ROOT,
@@ -119,6 +154,17 @@ public final class Peers {
       }
       System.out.printf(Locale.ROOT, "PEAK %.2f%n", best);
     }
+  }
+
+  /** The JIT compilers' and the collectors' time so far, seconds (as the JVM reports them). */
+  private static double[] jvmSeconds() {
+    double gc = 0;
+    for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gc += Math.max(0, bean.getCollectionTime()) / 1e3;
+    }
+    return new double[] {
+      ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3, gc
+    };
   }
 
   private static double threadSeconds() {
@@ -305,7 +351,7 @@ public final class Peers {
             .optOptimizer(adam)
             .optDevices(new Device[] {Device.cpu()});
     try (Model m = Model.newInstance("minimal", Device.cpu())) {
-      m.setBlock(Architectures.build(spec));
+      m.setBlock(plain(spec));
       try (Trainer trainer = m.newTrainer(tc);
           NDManager data = m.getNDManager().newSubManager()) {
         trainer.initialize(one);
@@ -350,6 +396,33 @@ public final class Peers {
       }
     }
     return new double[] {(System.nanoTime() - w0) / 1e9, cpuSeconds() - c0, threadSeconds() - t0};
+  }
+
+  /**
+   * The same network built from DJL's stock blocks, as a DJL user would write it (and as
+   * Blocksmith's {@link Architectures} did before it laid convolution outputs out channels-last).
+   */
+  private static Block plain(ArchSpec spec) {
+    SequentialBlock net = new SequentialBlock();
+    for (int filters : spec.convChannels()) {
+      net.add(
+          Conv2d.builder()
+              .setKernelShape(new Shape(3, 3))
+              .optPadding(new Shape(1, 1))
+              .setFilters(filters)
+              .build());
+      net.add(Activation.reluBlock());
+      net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+    }
+    if (spec.isImage()) {
+      net.add(Blocks.batchFlattenBlock());
+    }
+    for (int units : spec.hidden()) {
+      net.add(Linear.builder().setUnits(units).build());
+      net.add(Activation.reluBlock());
+    }
+    net.add(Linear.builder().setUnits(spec.outputs()).build());
+    return net;
   }
 
   private static Table table(byte[][] images, int[] labels) {

@@ -1,6 +1,7 @@
 package dev.blocksmith.engine.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
@@ -9,12 +10,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Adam with in-place updates, applied straight to the model's parameters. DJL's own Adam step cost
- * 4–5× PyTorch's on a 784-256-128-10 MLP (measured, see BENCHMARKS.md): its parameter server copies
- * every gradient, and the native update clones it again and allocates four more temporaries per
- * parameter. This one keeps the moments resident, updates them in place and allocates three
- * temporaries, the same arithmetic as {@code torch.optim.AdamW} (decoupled weight decay,
- * bias-corrected step, epsilon outside the square root); with no decay it is plain Adam.
+ * Adam applied straight to the model's parameters. DJL's own Adam step cost 4–5× PyTorch's on a
+ * 784-256-128-10 MLP (measured, see BENCHMARKS.md): its parameter server copies every gradient
+ * before the update. This one keeps the moments resident and calls libtorch's Adam update once per
+ * parameter, which also zeroes the gradient: one native call instead of a dozen small NDArray
+ * operations with their scalar tensors, which in a short run cost the JIT more than they cost to
+ * run. Same arithmetic as DJL's Adam (bias-corrected step, epsilon outside the square root);
+ * decoupled weight decay as {@code torch.optim.AdamW}, none when the decay is 0.
  */
 final class FusedAdam extends Optimizer {
   private final float learningRate;
@@ -49,7 +51,6 @@ final class FusedAdam extends Optimizer {
         NDArray weight = p.getArray();
         try (NDArray grad = weight.getGradient()) {
           update(p.getId(), weight, grad);
-          grad.subi(grad);
         }
       }
     } finally {
@@ -57,30 +58,29 @@ final class FusedAdam extends Optimizer {
     }
   }
 
+  /** Updates {@code weight} from {@code grad} and zeroes the parameter's gradient. */
   @Override
   public void update(String parameterId, NDArray weight, NDArray grad) {
     int t = steps.merge(parameterId, 1, Integer::sum);
     NDArray[] mv =
         moments.computeIfAbsent(
             parameterId, k -> new NDArray[] {weight.zerosLike(), weight.zerosLike()});
-    NDArray m = mv[0];
-    NDArray v = mv[1];
-    if (decay != 0) {
-      weight.muli(1 - learningRate * decay);
-    }
-    try (NDArray scaled = grad.mul(1 - beta1)) {
-      m.muli(beta1).addi(scaled);
-    }
-    try (NDArray square = grad.square()) {
-      v.muli(beta2).addi(square.muli(1 - beta2));
-    }
-    double correction1 = 1 - Math.pow(beta1, t);
-    double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
-    try (NDArray denom = v.sqrt()) {
-      denom.divi(correction2).addi(epsilon);
-      try (NDArray delta = m.div(denom)) {
-        weight.subi(delta.muli(learningRate / correction1));
-      }
-    }
+    float step =
+        (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+    weight
+        .getNDArrayInternal()
+        .adamUpdate(
+            new NDList(weight, grad, mv[0], mv[1]),
+            new NDList(weight),
+            learningRate,
+            step,
+            decay,
+            1f,
+            -1f,
+            beta1,
+            beta2,
+            epsilon,
+            false,
+            decay != 0);
   }
 }

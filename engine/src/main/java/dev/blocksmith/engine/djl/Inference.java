@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.blocksmith.engine.model.Architectures;
 import dev.blocksmith.engine.model.IncompatibleModelException;
 import dev.blocksmith.engine.model.Preprocessing.Encoded;
 import dev.blocksmith.engine.model.TrainedModel;
@@ -39,7 +40,11 @@ public final class Inference {
           float[] slice = new float[n * size];
           System.arraycopy(data.features(), from * size, slice, 0, slice.length);
           NDArray x = batch.create(slice, new Shape(trained.arch().batchShape(n)));
-          NDArray y = model.getBlock().forward(store, new NDList(x), false).head();
+          NDArray y =
+              model
+                  .getBlock()
+                  .forward(store, new NDList(Architectures.batchLayout(x)), false)
+                  .head();
           System.arraycopy(y.toFloatArray(), 0, out, from * outputs, n * outputs);
         }
       }

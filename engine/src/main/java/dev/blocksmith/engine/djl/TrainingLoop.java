@@ -16,6 +16,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.blocksmith.engine.model.Architectures;
 import dev.blocksmith.engine.model.Preprocessing.Encoded;
 import dev.blocksmith.engine.spi.CancelledException;
 import dev.blocksmith.engine.spi.NodeContext;
@@ -259,6 +260,7 @@ public final class TrainingLoop {
           NDArray by = ys.get(new NDIndex().addSliceDim(from, to));
           bx.attach(batch);
           by.attach(batch);
+          bx = Architectures.batchLayout(bx);
           NDArray loss;
           NDList pred;
           try (GradientCollector gc = trainer.newGradientCollector()) {
@@ -332,7 +334,7 @@ public final class TrainingLoop {
           NDArray by = y.get(new NDIndex().addSliceDim(from, to));
           bx.attach(batch);
           by.attach(batch);
-          NDList pred = trainer.evaluate(new NDList(bx));
+          NDList pred = trainer.evaluate(new NDList(Architectures.batchLayout(bx)));
           NDArray loss = trainer.getLoss().evaluate(new NDList(by), pred);
           loss.attach(held);
           losses.add(loss);

@@ -11,6 +11,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
+import dev.blocksmith.engine.model.Architectures;
 import dev.blocksmith.engine.model.Preprocessing.Encoded;
 import dev.blocksmith.engine.spi.NodeContext;
 import dev.blocksmith.engine.spi.NodeException;
@@ -173,7 +174,7 @@ public final class TrainingProbe {
       by.attach(m);
       NDArray loss;
       try (GradientCollector gc = trainer.newGradientCollector()) {
-        NDList pred = trainer.forward(new NDList(bx));
+        NDList pred = trainer.forward(new NDList(Architectures.batchLayout(bx)));
         loss = trainer.getLoss().evaluate(new NDList(by), pred);
         gc.backward(loss);
       }

@@ -1,8 +1,10 @@
 package dev.blocksmith.engine.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -28,7 +30,10 @@ public final class Architectures {
                 .optPadding(new Shape(1, 1))
                 .setFilters(filters)
                 .build());
-        net.add(Activation.reluBlock());
+        // Channels-last from here on: PyTorch's max pooling (forward and backward) and the
+        // element-wise ReLU are vectorised for that layout only, and oneDNN's next convolution
+        // keeps it. The values are the same; a plain ReLU block would have the same bytes.
+        net.add(LambdaBlock.singleton(x -> Activation.relu(channelsLast(x)), "ReLU"));
         net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
       }
     }
@@ -46,6 +51,29 @@ public final class Architectures {
     }
     net.add(head(spec.outputs()));
     return net;
+  }
+
+  /**
+   * Returns {@code x} (N × C × H × W) with the same shape and values, laid out channels-last in
+   * memory (what PyTorch calls {@code channels_last}). A view when it already is, or when C is 1;
+   * one copy otherwise.
+   */
+  public static NDArray channelsLast(NDArray x) {
+    Shape s = x.getShape();
+    long n = s.get(0);
+    long c = s.get(1);
+    long h = s.get(2);
+    long w = s.get(3);
+    return x.transpose(0, 2, 3, 1).reshape(n, h * w * c).reshape(n, h, w, c).transpose(0, 3, 1, 2);
+  }
+
+  /**
+   * Returns a batch of examples in the layout the networks here run fastest on: a batch of
+   * one-channel pictures channels-last (a view, nothing copied), anything else as it is.
+   */
+  public static NDArray batchLayout(NDArray batch) {
+    Shape s = batch.getShape();
+    return s.dimension() == 4 && s.get(1) == 1 && s.get(0) > 0 ? channelsLast(batch) : batch;
   }
 
   /** Returns a new output layer with {@code outputs} units, for {@code replaceLastBlock}. */

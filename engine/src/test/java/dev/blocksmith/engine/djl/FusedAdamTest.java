@@ -43,6 +43,47 @@ class FusedAdamTest {
     assertThat(after[0]).isLessThan(before[0] * 0.5f);
   }
 
+  @Test
+  void decoupledWeightDecayFollowsAdamWStepByStep() {
+    float lr = 0.05f;
+    float decay = 0.1f;
+    float[] start = {0.5f, -1.5f, 2f, 0f};
+    float[] slope = {1f, -2f, 0.25f, 3f};
+    FusedAdam adam = new FusedAdam(lr, decay);
+    double[] w = new double[start.length];
+    double[] m = new double[start.length];
+    double[] v = new double[start.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = start[i];
+    }
+    try (NDManager nd = NDManager.newBaseManager(Device.cpu())) {
+      NDArray weight = nd.create(start);
+      weight.setRequiresGradient(true);
+      for (int t = 1; t <= 5; t++) {
+        // loss = Σ slope·w², so the gradient is 2·slope·w
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          gc.backward(weight.square().mul(nd.create(slope)).sum());
+        }
+        adam.update("w", weight, weight.getGradient());
+        for (int i = 0; i < w.length; i++) {
+          double g = 2 * slope[i] * w[i];
+          w[i] -= lr * decay * w[i];
+          m[i] = 0.9 * m[i] + 0.1 * g;
+          v[i] = 0.999 * v[i] + 0.001 * g * g;
+          double step = lr * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
+          w[i] -= step * m[i] / (Math.sqrt(v[i]) + 1e-8);
+        }
+        float[] got = weight.toFloatArray();
+        for (int i = 0; i < w.length; i++) {
+          assertThat((double) got[i])
+              .as("step %d weight %d", t, i)
+              .isCloseTo(w[i], org.assertj.core.data.Offset.offset(1e-5));
+        }
+        assertThat(weight.getGradient().abs().sum().getFloat()).as("gradient zeroed").isZero();
+      }
+    }
+  }
+
   private static float[] train(Optimizer optimizer) {
     return train(optimizer, new float[1], new float[1]);
   }
