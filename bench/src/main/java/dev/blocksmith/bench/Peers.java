@@ -99,6 +99,7 @@ public final class Peers {
         block(model, data, 1);
       }
       jvm0 = jvmSeconds();
+      System.out.println("MEASURED from " + java.time.Instant.now());
       t = block(model, data, epochs);
     } else if (side.equals("loop")) {
       warm = loop(model, images, labels, 1);
@@ -106,6 +107,7 @@ public final class Peers {
         loop(model, images, labels, 1);
       }
       jvm0 = jvmSeconds();
+      System.out.println("MEASURED from " + java.time.Instant.now());
       t = loop(model, images, labels, epochs);
     } else {
       warm = djl(model, images, labels, 1);
@@ -113,6 +115,7 @@ public final class Peers {
         djl(model, images, labels, 1);
       }
       jvm0 = jvmSeconds();
+      System.out.println("MEASURED from " + java.time.Instant.now());
       t = djl(model, images, labels, epochs);
     }
     double[] jvm1 = jvmSeconds();

@@ -2,11 +2,14 @@ package dev.blocksmith.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +29,8 @@ final class FusedAdam extends Optimizer {
   private final float decay;
   private final Map<String, NDArray[]> moments = new HashMap<>();
   private final Map<String, Integer> steps = new HashMap<>();
+  private Block listed;
+  private List<Parameter> params = List.of();
 
   /** Returns an Adam with a fixed learning rate and decoupled weight decay (0 for none). */
   FusedAdam(float learningRate, float weightDecay) {
@@ -43,8 +48,7 @@ final class FusedAdam extends Optimizer {
     // mode on, and DJL's gradient collector restores that mode when it closes.
     boolean recording = NoGrad.stop();
     try {
-      for (Pair<String, Parameter> pair : trainer.getModel().getBlock().getParameters()) {
-        Parameter p = pair.getValue();
+      for (Parameter p : parameters(trainer.getModel().getBlock())) {
         if (!p.requiresGradient()) {
           continue;
         }
@@ -56,6 +60,23 @@ final class FusedAdam extends Optimizer {
     } finally {
       NoGrad.restore(recording);
     }
+  }
+
+  /**
+   * Returns the block's parameters, listed once per block: walking the block tree every step built
+   * new lists each time, and in a short run compiling that walk cost the JIT more CPU than the
+   * training step itself (measured, BENCHMARKS.md).
+   */
+  private List<Parameter> parameters(Block block) {
+    if (block != listed) {
+      List<Parameter> all = new ArrayList<>();
+      for (Pair<String, Parameter> pair : block.getParameters()) {
+        all.add(pair.getValue());
+      }
+      params = all;
+      listed = block;
+    }
+    return params;
   }
 
   /** Updates {@code weight} from {@code grad} and zeroes the parameter's gradient. */
