@@ -8,13 +8,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -354,7 +347,7 @@ public final class Peers {
             .optOptimizer(adam)
             .optDevices(new Device[] {Device.cpu()});
     try (Model m = Model.newInstance("minimal", Device.cpu())) {
-      m.setBlock(plain(spec));
+      m.setBlock(Architectures.stock(spec));
       try (Trainer trainer = m.newTrainer(tc);
           NDManager data = m.getNDManager().newSubManager()) {
         trainer.initialize(one);
@@ -399,33 +392,6 @@ public final class Peers {
       }
     }
     return new double[] {(System.nanoTime() - w0) / 1e9, cpuSeconds() - c0, threadSeconds() - t0};
-  }
-
-  /**
-   * The same network built from DJL's stock blocks, as a DJL user would write it (and as
-   * Blocksmith's {@link Architectures} did before it laid convolution outputs out channels-last).
-   */
-  private static Block plain(ArchSpec spec) {
-    SequentialBlock net = new SequentialBlock();
-    for (int filters : spec.convChannels()) {
-      net.add(
-          Conv2d.builder()
-              .setKernelShape(new Shape(3, 3))
-              .optPadding(new Shape(1, 1))
-              .setFilters(filters)
-              .build());
-      net.add(Activation.reluBlock());
-      net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
-    }
-    if (spec.isImage()) {
-      net.add(Blocks.batchFlattenBlock());
-    }
-    for (int units : spec.hidden()) {
-      net.add(Linear.builder().setUnits(units).build());
-      net.add(Activation.reluBlock());
-    }
-    net.add(Linear.builder().setUnits(spec.outputs()).build());
-    return net;
   }
 
   private static Table table(byte[][] images, int[] labels) {

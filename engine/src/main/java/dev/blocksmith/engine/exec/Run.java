@@ -13,7 +13,6 @@ import dev.blocksmith.engine.model.TrainedModel;
 import dev.blocksmith.engine.plan.Plan;
 import dev.blocksmith.engine.plan.PlanStep;
 import dev.blocksmith.engine.spi.Inputs;
-import dev.blocksmith.engine.spi.Value;
 import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -202,7 +201,7 @@ final class Run implements RunHandle {
     statuses.put(id, NodeStatus.CACHED);
     outputs.put(id, outs);
     folder.log(id, note);
-    emit(new NodeCached(runId(), id, headlines(inPortOrder(id, outs))));
+    emit(new NodeCached(runId(), id, Headlines.of(steps.get(id), outs)));
     writeReports(id, outs);
     release(id);
   }
@@ -357,7 +356,7 @@ final class Run implements RunHandle {
         statuses.put(id, NodeStatus.DONE);
         outputs.put(id, kept);
         folder.log(id, "Finished in " + ms + " ms.");
-        emit(new NodeFinished(runId(), id, ms, headlines(inPortOrder(id, kept))));
+        emit(new NodeFinished(runId(), id, ms, Headlines.of(steps.get(id), kept)));
         writeReports(id, kept);
         release(id);
       }
@@ -539,37 +538,6 @@ final class Run implements RunHandle {
             folder.writeReport(id, port, reports == 1, r);
           }
         });
-  }
-
-  /**
-   * Returns the outputs in the order the block declares its ports (a cache hands them back in any
-   * order), then any others.
-   */
-  private Map<String, Object> inPortOrder(String id, Map<String, Object> outs) {
-    PlanStep step = steps.get(id);
-    if (step == null) {
-      return outs;
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (var port : step.type().spec().outputs()) {
-      if (outs.containsKey(port.name())) {
-        m.put(port.name(), outs.get(port.name()));
-      }
-    }
-    outs.forEach(m::putIfAbsent);
-    return m;
-  }
-
-  static Map<String, String> headlines(Map<String, Object> outs) {
-    Map<String, String> m = new LinkedHashMap<>();
-    outs.forEach(
-        (port, v) ->
-            m.put(
-                port,
-                v instanceof Value val
-                    ? val.headline()
-                    : v == null ? "" : v.getClass().getSimpleName()));
-    return m;
   }
 
   private void emit(RunEvent e) {

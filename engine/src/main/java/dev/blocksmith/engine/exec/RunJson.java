@@ -43,7 +43,7 @@ final class RunJson {
       Map<String, Object> outs = run.outputs().get(s.id());
       if (outs != null) {
         ObjectNode h = n.putObject("headlines");
-        Run.headlines(outs).forEach(h::put);
+        Headlines.of(outs).forEach(h::put);
         ObjectNode metrics = null;
         for (Map.Entry<String, Object> o : outs.entrySet()) {
           if (o.getValue() instanceof Report r) {

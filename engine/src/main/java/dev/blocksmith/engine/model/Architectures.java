@@ -21,6 +21,19 @@ public final class Architectures {
 
   /** Returns a fresh, uninitialised network for the spec. */
   public static SequentialBlock build(ArchSpec spec) {
+    return assemble(spec, true);
+  }
+
+  /**
+   * Returns the same network made of DJL's stock blocks only, as a DJL user would write it (and as
+   * {@link #build} did before it laid convolution outputs out channels-last): the same weights file
+   * and outputs, slower. For comparisons in tests and benchmarks.
+   */
+  public static SequentialBlock stock(ArchSpec spec) {
+    return assemble(spec, false);
+  }
+
+  private static SequentialBlock assemble(ArchSpec spec, boolean channelsLast) {
     SequentialBlock net = new SequentialBlock();
     if (spec.kind() == ArchSpec.Kind.CNN) {
       for (int filters : spec.convChannels()) {
@@ -33,7 +46,10 @@ public final class Architectures {
         // Channels-last from here on: PyTorch's max pooling (forward and backward) and the
         // element-wise ReLU are vectorised for that layout only, and oneDNN's next convolution
         // keeps it. The values are the same; a plain ReLU block would have the same bytes.
-        net.add(LambdaBlock.singleton(x -> Activation.relu(channelsLast(x)), "ReLU"));
+        net.add(
+            channelsLast
+                ? LambdaBlock.singleton(x -> Activation.relu(channelsLast(x)), "ReLU")
+                : Activation.reluBlock());
         net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
       }
     }

@@ -9,12 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +62,7 @@ class ArchitecturesTest {
         Shape one = new Shape(1, picture.get(0), picture.get(1), picture.get(2));
         ours.setBlock(Architectures.build(spec));
         ours.getBlock().initialize(ours.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, one);
-        SequentialBlock plain = stock(spec);
+        SequentialBlock plain = Architectures.stock(spec);
         stock.setBlock(plain);
         plain.initialize(stock.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, one);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -101,26 +96,5 @@ class ArchitecturesTest {
         }
       }
     }
-  }
-
-  private static SequentialBlock stock(ArchSpec spec) {
-    SequentialBlock net = new SequentialBlock();
-    for (int filters : spec.convChannels()) {
-      net.add(
-          Conv2d.builder()
-              .setKernelShape(new Shape(3, 3))
-              .optPadding(new Shape(1, 1))
-              .setFilters(filters)
-              .build());
-      net.add(Activation.reluBlock());
-      net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
-    }
-    net.add(Blocks.batchFlattenBlock());
-    for (int units : spec.hidden()) {
-      net.add(Linear.builder().setUnits(units).build());
-      net.add(Activation.reluBlock());
-    }
-    net.add(Linear.builder().setUnits(spec.outputs()).build());
-    return net;
   }
 }
