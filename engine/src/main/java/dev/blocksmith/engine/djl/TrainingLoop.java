@@ -245,10 +245,11 @@ public final class TrainingLoop {
     EpochTally tally = new EpochTally(ctx, epoch, config.learningRate(), classify);
     long lastProgress = System.nanoTime();
     try (NDManager epochManager = x.getManager().newSubManager()) {
+      // The features are gathered batch by batch, not shuffled whole once an epoch: each batch is
+      // then still in the cache when it is trained on, and no second copy of the training data is
+      // made (same rows in the same order). The labels are small and the tally wants them whole.
       NDArray index = epochManager.create(order);
-      NDArray xs = x.get(index);
       NDArray ys = y.get(index);
-      xs.attach(epochManager);
       ys.attach(epochManager);
       tally.start(epochManager, ys);
       for (int b = 0; b < batches; b++) {
@@ -256,8 +257,10 @@ public final class TrainingLoop {
         long from = (long) b * config.batchSize();
         long to = Math.min(n, from + config.batchSize());
         try (NDManager batch = epochManager.newSubManager()) {
-          NDArray bx = xs.get(new NDIndex().addSliceDim(from, to));
+          NDArray rows = index.get(new NDIndex().addSliceDim(from, to));
+          NDArray bx = x.get(rows);
           NDArray by = ys.get(new NDIndex().addSliceDim(from, to));
+          rows.attach(batch);
           bx.attach(batch);
           by.attach(batch);
           bx = Architectures.batchLayout(bx);

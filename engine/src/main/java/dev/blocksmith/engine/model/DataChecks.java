@@ -103,13 +103,7 @@ public final class DataChecks {
   }
 
   private static int missing(Column c) {
-    int n = 0;
-    for (int r = 0; r < c.size(); r++) {
-      if (c.isMissing(r)) {
-        n++;
-      }
-    }
-    return n;
+    return c.missingCount();
   }
 
   /** Finds a column of mostly numbers with some text in it (such as "n/a" or "12,5"). */

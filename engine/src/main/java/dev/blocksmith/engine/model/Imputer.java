@@ -100,12 +100,7 @@ final class Imputer {
   }
 
   private static boolean hasGap(NumberColumn c) {
-    for (int r = 0; r < c.size(); r++) {
-      if (c.isMissing(r)) {
-        return true;
-      }
-    }
-    return false;
+    return c.missingCount() > 0;
   }
 
   /** Returns every row, or at most {@link #SAMPLE_ROWS} evenly spaced ones (fewer when wide). */

@@ -7,6 +7,9 @@ import java.util.Arrays;
 public final class NumberColumn implements Column {
   private final String name;
   private final double[] values;
+  // How many values are NaN; -1 until first asked (the column never changes, so it is counted once:
+  // training checks the gaps of every column several times, which on wide tables added up).
+  private volatile int missing = -1;
 
   /** Creates a column, copying the values. */
   public NumberColumn(String name, double[] values) {
@@ -51,6 +54,21 @@ public final class NumberColumn implements Column {
   @Override
   public boolean isMissing(int row) {
     return Double.isNaN(values[row]);
+  }
+
+  @Override
+  public int missingCount() {
+    int m = missing;
+    if (m < 0) {
+      m = 0;
+      for (double v : values) {
+        if (v != v) {
+          m++;
+        }
+      }
+      missing = m;
+    }
+    return m;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.blocksmith.engine.value;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Optional;
 public final class Table implements Dataset {
   private final List<Column> columns;
   private final Map<String, ColumnRole> roles;
+  private final Map<String, Column> byName;
   private final int rows;
   private final Recipe recipe;
   private volatile TableSummary summary;
@@ -26,6 +28,7 @@ public final class Table implements Dataset {
     this.recipe = recipe;
     this.columns = List.copyOf(columns);
     Map<String, ColumnRole> r = new LinkedHashMap<>();
+    Map<String, Column> index = new HashMap<>();
     int n = this.columns.isEmpty() ? 0 : this.columns.get(0).size();
     for (Column c : this.columns) {
       if (c.size() != n) {
@@ -35,8 +38,10 @@ public final class Table implements Dataset {
       if (r.put(c.name(), roles.getOrDefault(c.name(), ColumnRole.FEATURE)) != null) {
         throw new IllegalArgumentException("two columns are named " + c.name());
       }
+      index.put(c.name(), c);
     }
     this.roles = Collections.unmodifiableMap(r);
+    this.byName = index;
     this.rows = n;
   }
 
@@ -67,7 +72,7 @@ public final class Table implements Dataset {
 
   /** Returns the column with this name, if any. */
   public Optional<Column> column(String name) {
-    return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+    return Optional.ofNullable(byName.get(name));
   }
 
   /** Returns the role of a column. */

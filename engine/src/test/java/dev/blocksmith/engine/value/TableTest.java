@@ -66,4 +66,31 @@ class TableTest {
     assertThatThrownBy(() -> people().withRole("nope", ColumnRole.ID))
         .hasMessageContaining("no column named nope");
   }
+
+  @Test
+  void findsColumnsByNameInWideTablesAndAfterChanges() {
+    java.util.List<Column> cols = new java.util.ArrayList<>();
+    for (int j = 0; j < 3000; j++) {
+      cols.add(new NumberColumn("g" + j, new double[] {j, Double.NaN}));
+    }
+    Table t = Table.of(cols);
+    for (int j = 0; j < 3000; j += 7) {
+      assertThat(((NumberColumn) t.column("g" + j).orElseThrow()).get(0)).isEqualTo(j);
+    }
+    assertThat(t.column("g3000")).isEmpty();
+    Table replaced = t.withColumn(new NumberColumn("g5", new double[] {-1, -2}));
+    assertThat(((NumberColumn) replaced.column("g5").orElseThrow()).get(0)).isEqualTo(-1);
+    assertThat(((NumberColumn) t.column("g5").orElseThrow()).get(0)).isEqualTo(5);
+    assertThat(t.withoutColumns(List.of("g9")).column("g9")).isEmpty();
+    assertThat(t.column("g9").orElseThrow().name()).isEqualTo("g9");
+  }
+
+  @Test
+  void countsGapsOnceAndRight() {
+    NumberColumn c = new NumberColumn("x", new double[] {1, Double.NaN, 0, -0.0, Double.NaN});
+    assertThat(c.missingCount()).isEqualTo(2).isEqualTo(c.missingCount());
+    assertThat(new NumberColumn("y", new double[] {1, 2}).missingCount()).isZero();
+    assertThat(c.select(new int[] {0, 2}).missingCount()).isZero();
+    assertThat(c.select(new int[] {1, 1, 4}).missingCount()).isEqualTo(3);
+  }
 }

@@ -74,11 +74,6 @@ final class GapFilling {
   }
 
   private static boolean hasGap(NumberColumn c) {
-    for (int r = 0; r < c.size(); r++) {
-      if (c.isMissing(r)) {
-        return true;
-      }
-    }
-    return false;
+    return c.missingCount() > 0;
   }
 }
