@@ -21,9 +21,10 @@ import java.util.Random;
 
 /**
  * Times a few real training steps of a model the way {@link TrainingLoop} runs them (resident data,
- * a shuffled copy per epoch, forward, backward and update per batch, a validation pass and a copy
- * of the best weights per epoch), so that the time of a whole training can be extrapolated. The
- * model's weights change; it is a throw-away copy, never the model a block outputs.
+ * shuffled labels per epoch, each batch's rows gathered, forward, backward and update per batch, a
+ * validation pass and a copy of the best weights per epoch), so that the time of a whole training
+ * can be extrapolated. The model's weights change; it is a throw-away copy, never the model a block
+ * outputs.
  */
 public final class TrainingProbe {
   /** Timed steps at least, even when they take longer than the time given. */
@@ -100,15 +101,14 @@ public final class TrainingProbe {
       double epochCost;
       try (NDManager epoch = data.newSubManager()) {
         long g0 = System.nanoTime();
+        // As TrainingLoop: the labels are shuffled once an epoch, each batch's features gathered.
         NDArray index = epoch.create(TrainingLoop.permutation(n, new Random(config.seed())));
-        NDArray xs = x.get(index);
         NDArray ys = y.get(index);
-        xs.attach(epoch);
         ys.attach(epoch);
-        xs.get(n - 1).toFloatArray();
+        ys.get(n - 1).toFloatArray();
         epochCost = (System.nanoTime() - g0) / 1e9;
         long s0 = System.nanoTime();
-        step(trainer, optimizer, xs, ys, 0, batch, n, config.learningRate(), ctx);
+        step(trainer, optimizer, x, index, ys, 0, batch, n, config.learningRate(), ctx);
         long s1 = System.nanoTime();
         // Steps are timed one by one; the rate is taken over the second half, since the engine's
         // allocator and kernels may still be warming up during the first few (the first bench
@@ -121,7 +121,8 @@ public final class TrainingProbe {
           step(
               trainer,
               optimizer,
-              xs,
+              x,
+              index,
               ys,
               (times.size() + 1) % batches,
               batch,
@@ -156,7 +157,8 @@ public final class TrainingProbe {
   private static void step(
       Trainer trainer,
       Optimizer optimizer,
-      NDArray xs,
+      NDArray x,
+      NDArray index,
       NDArray ys,
       int b,
       int batch,
@@ -167,9 +169,11 @@ public final class TrainingProbe {
     ctx.checkCancelled();
     long from = (long) b * batch;
     long to = Math.min(n, from + batch);
-    try (NDManager m = xs.getManager().newSubManager()) {
-      NDArray bx = xs.get(new NDIndex().addSliceDim(from, to));
+    try (NDManager m = ys.getManager().newSubManager()) {
+      NDArray rows = index.get(new NDIndex().addSliceDim(from, to));
+      NDArray bx = x.get(rows);
       NDArray by = ys.get(new NDIndex().addSliceDim(from, to));
+      rows.attach(m);
       bx.attach(m);
       by.attach(m);
       NDArray loss;

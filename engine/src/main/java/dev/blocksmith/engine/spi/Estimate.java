@@ -62,7 +62,8 @@ public record Estimate(
    * @param optimizer gradients and the optimizer's state (Adam keeps two more numbers per weight)
    * @param activations what one batch's forward and backward pass keep (layer outputs and their
    *     gradients)
-   * @param data the examples held resident for training (with the shuffled copy of each epoch)
+   * @param data the examples held resident for training (with room for a second copy: augmented
+   *     pictures are drawn afresh every epoch)
    * @param heap what the Java heap holds besides: the encoded examples, the copy of the best
    *     weights and the captured model
    */

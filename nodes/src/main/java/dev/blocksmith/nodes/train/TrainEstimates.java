@@ -63,6 +63,8 @@ final class TrainEstimates {
     long batch = Math.min(config.batchSize(), Math.max(1, trainRows));
     long activations = (long) (2 * 4 * batch * arch.activationsPerExample());
     long example = 4L * (arch.exampleSize() + 1);
+    // Resident examples plus room for one more copy of the training part: augmented pictures are
+    // drawn afresh every epoch (without augmentation the batches are gathered from the one copy).
     long data = example * (2 * trainRows + validationRows);
     long heap = example * (trainRows + validationRows) + 2 * weights;
     return new Estimate.Memory(weights, optimizer, activations, data, heap);
