@@ -34,7 +34,7 @@ public final class Architectures {
   }
 
   private static SequentialBlock assemble(ArchSpec spec, boolean channelsLast) {
-    SequentialBlock net = new SequentialBlock();
+    SequentialBlock net = channelsLast ? new Network() : new SequentialBlock();
     if (spec.kind() == ArchSpec.Kind.CNN) {
       for (int filters : spec.convChannels()) {
         net.add(
