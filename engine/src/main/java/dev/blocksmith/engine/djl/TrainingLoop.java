@@ -245,9 +245,9 @@ public final class TrainingLoop {
     EpochTally tally = new EpochTally(ctx, epoch, config.learningRate(), classify);
     long lastProgress = System.nanoTime();
     try (NDManager epochManager = x.getManager().newSubManager()) {
-      // The features are gathered batch by batch, not shuffled whole once an epoch: each batch is
-      // then still in the cache when it is trained on, and no second copy of the training data is
-      // made (same rows in the same order). The labels are small and the tally wants them whole.
+      // Each batch's rows are gathered from the resident features, so no shuffled copy of all of
+      // them is made every epoch (same rows in the same order, same speed as measured). The labels
+      // are small and the tally wants them whole, so they are shuffled once an epoch.
       NDArray index = epochManager.create(order);
       NDArray ys = y.get(index);
       ys.attach(epochManager);

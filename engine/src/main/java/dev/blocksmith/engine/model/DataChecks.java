@@ -44,7 +44,7 @@ public final class DataChecks {
     }
     for (Column c : columns) {
       boolean isLabel = c.name().equals(label);
-      if (!isLabel && c.type() != ColumnType.TEXT && missing(c) == rows && rows > 0) {
+      if (!isLabel && c.type() != ColumnType.TEXT && c.missingCount() == rows && rows > 0) {
         out.add(
             new Finding(
                 c.name(),
@@ -100,10 +100,6 @@ public final class DataChecks {
                   rows)));
     }
     return out;
-  }
-
-  private static int missing(Column c) {
-    return c.missingCount();
   }
 
   /** Finds a column of mostly numbers with some text in it (such as "n/a" or "12,5"). */

@@ -80,7 +80,7 @@ final class Imputer {
       if (readable(s) && cols[k] == null) {
         return out; // not the table the steps were fitted on
       }
-      gaps |= s.op() == Op.SCALE && cols[k] instanceof NumberColumn n && hasGap(n);
+      gaps |= s.op() == Op.SCALE && cols[k] instanceof NumberColumn n && n.missingCount() > 0;
     }
     if (!gaps || width < 2 || width > MAX_FEATURES) {
       return out;
@@ -97,10 +97,6 @@ final class Imputer {
       }
     }
     return out;
-  }
-
-  private static boolean hasGap(NumberColumn c) {
-    return c.missingCount() > 0;
   }
 
   /** Returns every row, or at most {@link #SAMPLE_ROWS} evenly spaced ones (fewer when wide). */

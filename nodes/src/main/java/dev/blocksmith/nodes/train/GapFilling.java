@@ -28,7 +28,7 @@ final class GapFilling {
     for (Preprocessing.ColumnStep s : pre.steps()) {
       if (s.op() == Preprocessing.Op.SCALE
           && table.column(s.column()).orElse(null) instanceof NumberColumn c
-          && hasGap(c)) {
+          && c.missingCount() > 0) {
         if (s.imputation() == null) {
           average.add(s.column());
         } else {
@@ -71,9 +71,5 @@ final class GapFilling {
   private static String names(List<String> names) {
     return String.join(", ", names.subList(0, Math.min(NAMES, names.size())))
         + (names.size() > NAMES ? ", …" : "");
-  }
-
-  private static boolean hasGap(NumberColumn c) {
-    return c.missingCount() > 0;
   }
 }
