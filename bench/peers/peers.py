@@ -59,5 +59,7 @@ fn = torch_side if side == "pytorch" else sklearn_side
 warm = fn(1)
 for _ in range(warmups - 1):
     fn(1)
+print("MEASURED from mono %.6f" % time.monotonic(), file=sys.stderr)
 wall, cpu = fn(epochs)
+print("MEASURED until mono %.6f" % time.monotonic(), file=sys.stderr)
 print("RESULT %s %s %d %.4f %.4f (warm-up %.2f s)" % (side, model, rows * epochs, wall, cpu, warm[0]))

@@ -92,7 +92,7 @@ public final class Peers {
         block(model, data, 1);
       }
       jvm0 = jvmSeconds();
-      System.out.println("MEASURED from " + java.time.Instant.now());
+      markMeasured("from " + java.time.Instant.now());
       t = block(model, data, epochs);
     } else if (side.equals("loop")) {
       warm = loop(model, images, labels, 1);
@@ -100,7 +100,7 @@ public final class Peers {
         loop(model, images, labels, 1);
       }
       jvm0 = jvmSeconds();
-      System.out.println("MEASURED from " + java.time.Instant.now());
+      markMeasured("from " + java.time.Instant.now());
       t = loop(model, images, labels, epochs);
     } else {
       warm = djl(model, images, labels, 1);
@@ -108,10 +108,11 @@ public final class Peers {
         djl(model, images, labels, 1);
       }
       jvm0 = jvmSeconds();
-      System.out.println("MEASURED from " + java.time.Instant.now());
+      markMeasured("from " + java.time.Instant.now());
       t = djl(model, images, labels, epochs);
     }
     double[] jvm1 = jvmSeconds();
+    markMeasured("until");
     // Where the process CPU of the measured run went besides the training thread.
     System.out.printf(
         Locale.ROOT,
@@ -133,6 +134,14 @@ public final class Peers {
         t[1],
         t[2],
         warm[0]);
+  }
+
+  /**
+   * Marks where the measured run starts or ends, with CLOCK_MONOTONIC seconds (what {@code perf
+   * record -k mono} stamps), so a profile can be cut to the measured epochs ({@code --time T0,T1}).
+   */
+  private static void markMeasured(String what) {
+    System.out.println("MEASURED " + what + " mono " + System.nanoTime() / 1e9);
   }
 
   /** Prints the fp32 matmul rate of this libtorch on one thread: the machine's practical peak. */
