@@ -58,7 +58,7 @@ public final class DataChecks {
                     + "(mark it as ignored) or fill it."));
         continue;
       }
-      if (c instanceof NumberColumn n) {
+      if (c instanceof NumberColumn n && !withinRange(n.summary())) {
         for (int r = 0; r < n.size(); r++) {
           double v = n.get(r);
           if (Double.isInfinite(v) || Math.abs(v) >= MAX_MAGNITUDE) {
@@ -100,6 +100,12 @@ public final class DataChecks {
                   rows)));
     }
     return out;
+  }
+
+  /** Whether no present value is infinite or beyond {@link #MAX_MAGNITUDE} (then no row is). */
+  private static boolean withinRange(NumberColumn.Summary s) {
+    return s.count() == 0
+        || (Math.abs(s.min()) < MAX_MAGNITUDE && Math.abs(s.max()) < MAX_MAGNITUDE);
   }
 
   /** Finds a column of mostly numbers with some text in it (such as "n/a" or "12,5"). */

@@ -201,28 +201,12 @@ public final class Featurizer {
   }
 
   private static ColumnStep number(NumberColumn c, Recipe.Scaling scaling) {
-    double sum = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    int n = 0;
-    for (int i = 0; i < c.size(); i++) {
-      double v = c.get(i);
-      if (!Double.isNaN(v)) {
-        sum += v;
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-        n++;
-      }
-    }
-    double mean = n == 0 ? 0 : sum / n;
-    double squares = 0;
-    for (int i = 0; i < c.size(); i++) {
-      double v = c.get(i);
-      if (!Double.isNaN(v)) {
-        squares += (v - mean) * (v - mean);
-      }
-    }
-    double std = n == 0 ? 0 : Math.sqrt(squares / n);
+    NumberColumn.Summary sum = c.summary();
+    int n = sum.count();
+    double mean = sum.mean();
+    double std = sum.std();
+    double min = sum.min();
+    double max = sum.max();
     return switch (scaling) {
       case STANDARDIZE ->
           new ColumnStep(c.name(), Op.SCALE, mean, mean, std > 0 ? std : 1, List.of(), false);

@@ -10,6 +10,20 @@ public final class NumberColumn implements Column {
   // How many values are NaN; -1 until first asked (the column never changes, so it is counted once:
   // training checks the gaps of every column several times, which on wide tables added up).
   private volatile int missing = -1;
+  // The present values' count, sum, spread and range; null until first asked (fitting and the
+  // training checks each walked every value of every column in the run after the first, cold).
+  private volatile Summary summary;
+
+  /**
+   * What the present (non-NaN) values of a column add up to.
+   *
+   * @param count how many values are present
+   * @param mean their mean, summed in row order (0 when none)
+   * @param std their population standard deviation, from a second pass about the mean (0 when none)
+   * @param min the smallest (+infinity when none)
+   * @param max the largest (-infinity when none)
+   */
+  public record Summary(int count, double mean, double std, double min, double max) {}
 
   /** Creates a column, copying the values. */
   public NumberColumn(String name, double[] values) {
@@ -69,6 +83,35 @@ public final class NumberColumn implements Column {
       missing = m;
     }
     return m;
+  }
+
+  /** Returns the present values' count, mean, standard deviation and range, counted once. */
+  public Summary summary() {
+    Summary s = summary;
+    if (s == null) {
+      double sum = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      int n = 0;
+      for (double v : values) {
+        if (v == v) {
+          sum += v;
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+          n++;
+        }
+      }
+      double mean = n == 0 ? 0 : sum / n;
+      double squares = 0;
+      for (double v : values) {
+        if (v == v) {
+          squares += (v - mean) * (v - mean);
+        }
+      }
+      s = new Summary(n, mean, n == 0 ? 0 : Math.sqrt(squares / n), min, max);
+      summary = s;
+    }
+    return s;
   }
 
   @Override

@@ -93,4 +93,22 @@ class TableTest {
     assertThat(c.select(new int[] {0, 2}).missingCount()).isZero();
     assertThat(c.select(new int[] {1, 1, 4}).missingCount()).isEqualTo(3);
   }
+
+  @Test
+  void summarisesPresentValuesOnce() {
+    NumberColumn c = new NumberColumn("x", new double[] {2, Double.NaN, 4, 9});
+    NumberColumn.Summary s = c.summary();
+    assertThat(s.count()).isEqualTo(3);
+    assertThat(s.mean()).isEqualTo(5.0);
+    assertThat(s.std()).isCloseTo(Math.sqrt(26.0 / 3), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(s.min()).isEqualTo(2.0);
+    assertThat(s.max()).isEqualTo(9.0);
+    assertThat(c.summary()).isSameAs(s);
+    NumberColumn.Summary none = new NumberColumn("y", new double[] {Double.NaN}).summary();
+    assertThat(none.count()).isZero();
+    assertThat(none.mean()).isZero();
+    assertThat(none.std()).isZero();
+    assertThat(new NumberColumn("z", new double[] {1, Double.NEGATIVE_INFINITY}).summary().min())
+        .isEqualTo(Double.NEGATIVE_INFINITY);
+  }
 }
