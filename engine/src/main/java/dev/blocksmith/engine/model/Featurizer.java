@@ -201,12 +201,12 @@ public final class Featurizer {
   }
 
   private static ColumnStep number(NumberColumn c, Recipe.Scaling scaling) {
-    NumberColumn.Summary sum = c.summary();
-    int n = sum.count();
-    double mean = sum.mean();
-    double std = sum.std();
-    double min = sum.min();
-    double max = sum.max();
+    NumberColumn.Summary s = c.summary();
+    int n = s.count();
+    double mean = s.mean();
+    double std = s.std();
+    double min = s.min();
+    double max = s.max();
     return switch (scaling) {
       case STANDARDIZE ->
           new ColumnStep(c.name(), Op.SCALE, mean, mean, std > 0 ? std : 1, List.of(), false);

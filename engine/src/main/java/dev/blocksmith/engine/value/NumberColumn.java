@@ -110,6 +110,7 @@ public final class NumberColumn implements Column {
       }
       s = new Summary(n, mean, n == 0 ? 0 : Math.sqrt(squares / n), min, max);
       summary = s;
+      missing = values.length - n; // the gaps are counted with it
     }
     return s;
   }

@@ -104,6 +104,7 @@ class TableTest {
     assertThat(s.min()).isEqualTo(2.0);
     assertThat(s.max()).isEqualTo(9.0);
     assertThat(c.summary()).isSameAs(s);
+    assertThat(c.missingCount()).isEqualTo(1);
     NumberColumn.Summary none = new NumberColumn("y", new double[] {Double.NaN}).summary();
     assertThat(none.count()).isZero();
     assertThat(none.mean()).isZero();
