@@ -142,6 +142,16 @@ public final class Peers {
    */
   private static void markMeasured(String what) {
     System.out.println("MEASURED " + what + " mono " + System.nanoTime() / 1e9);
+    // -Dpeers.profile=FILE: libtorch's own profiler over the measured run, written as a Chrome
+    // trace (the operators DJL called, with their times), to compare with torch.profiler's.
+    String trace = System.getProperty("peers.profile");
+    if (trace != null) {
+      if (what.startsWith("from")) {
+        ai.djl.pytorch.jni.JniUtils.startProfile(false, true, false);
+      } else {
+        ai.djl.pytorch.jni.JniUtils.stopProfile(trace);
+      }
+    }
   }
 
   /** Prints the fp32 matmul rate of this libtorch on one thread: the machine's practical peak. */

@@ -33,10 +33,10 @@ import java.util.Random;
 import java.util.function.IntFunction;
 
 /**
- * Trains a DJL model on encoded examples held resident as NDArrays, slicing shuffled batches from
- * them. Checks for cancellation before every batch, stops with {@link NodeException.Kind#DIVERGED}
- * when the loss becomes NaN or infinite, validates after every epoch, stops early and restores the
- * best weights, and streams metrics ("train loss", "validation loss", "train accuracy", "validation
+ * Trains a DJL model on encoded examples, cutting shuffled batches from them ({@link BatchRows}).
+ * Checks for cancellation before every batch, stops with {@link NodeException.Kind#DIVERGED} when
+ * the loss becomes NaN or infinite, validates after every epoch, stops early and restores the best
+ * weights, and streams metrics ("train loss", "validation loss", "train accuracy", "validation
  * accuracy") through the {@link NodeContext}. Every batch lives in its own sub-manager that is
  * closed before the next one; no NDArray outlives {@link #run}.
  */
@@ -123,7 +123,7 @@ public final class TrainingLoop {
     try (Trainer trainer = model.newTrainer(tc);
         NDManager data = ctx.manager().newSubManager(ctx.device())) {
       trainer.initialize(new Shape(batchShape(1, train)));
-      NDArray x = data.create(train.features(), new Shape(batchShape(train.rows(), train)));
+      BatchRows rows = new BatchRows(data, train, config.batchSize());
       NDArray y = data.create(train.labels());
       NDArray vx = null;
       NDArray vy = null;
@@ -146,26 +146,21 @@ public final class TrainingLoop {
         epoch++;
         double[] sums;
         try {
-          if (epochFeatures == null) {
-            sums =
-                trainEpoch(
-                    trainer, optimizer, x, y, shuffle, config, batches, epoch, classify, ctx);
-          } else {
-            float[] varied = epochFeatures.apply(epoch);
-            if (varied.length != train.features().length) {
+          float[] features = train.features();
+          if (epochFeatures != null) {
+            features = epochFeatures.apply(epoch);
+            if (features.length != train.features().length) {
               throw new IllegalStateException(
                   "augmented training data has "
-                      + varied.length
+                      + features.length
                       + " values, not "
                       + train.features().length);
             }
-            try (NDManager epochData = data.newSubManager()) {
-              NDArray ax = epochData.create(varied, x.getShape());
-              sums =
-                  trainEpoch(
-                      trainer, optimizer, ax, y, shuffle, config, batches, epoch, classify, ctx);
-            }
           }
+          sums =
+              trainEpoch(
+                  trainer, optimizer, rows, features, y, shuffle, config, batches, epoch, classify,
+                  ctx);
         } catch (CancelledException e) {
           if (bestEpoch == 0) {
             throw e; // not one whole epoch: there is no model worth keeping
@@ -231,7 +226,8 @@ public final class TrainingLoop {
   private static double[] trainEpoch(
       Trainer trainer,
       Optimizer optimizer,
-      NDArray x,
+      BatchRows rows,
+      float[] features,
       NDArray y,
       Random shuffle,
       TrainConfig config,
@@ -240,30 +236,26 @@ public final class TrainingLoop {
       boolean classify,
       NodeContext ctx)
       throws NodeException {
-    long n = x.getShape().get(0);
+    int n = Math.toIntExact(y.getShape().get(0));
     long[] order = permutation(n, shuffle);
     EpochTally tally = new EpochTally(ctx, epoch, config.learningRate(), classify);
     long lastProgress = System.nanoTime();
-    try (NDManager epochManager = x.getManager().newSubManager()) {
-      // Each batch's rows are gathered from the resident features, so no shuffled copy of all of
-      // them is made every epoch (same rows in the same order, same speed as measured). The labels
-      // are small and the tally wants them whole, so they are shuffled once an epoch.
-      NDArray index = epochManager.create(order);
-      NDArray ys = y.get(index);
+    try (NDManager epochManager = y.getManager().newSubManager()) {
+      // Each batch's rows are gathered from the features (BatchRows), so no shuffled copy of all
+      // of them is made every epoch. The labels are small and the tally wants them whole, so they
+      // are shuffled once an epoch.
+      rows.epoch(epochManager, features, order);
+      NDArray ys = y.get(epochManager.create(order));
       ys.attach(epochManager);
       tally.start(epochManager, ys);
       for (int b = 0; b < batches; b++) {
         ctx.checkCancelled();
-        long from = (long) b * config.batchSize();
-        long to = Math.min(n, from + config.batchSize());
+        int from = b * config.batchSize();
+        int to = Math.min(n, from + config.batchSize());
         try (NDManager batch = epochManager.newSubManager()) {
-          NDArray rows = index.get(new NDIndex().addSliceDim(from, to));
-          NDArray bx = x.get(rows);
+          NDArray bx = Architectures.batchLayout(rows.batch(batch, from, to));
           NDArray by = ys.get(new NDIndex().addSliceDim(from, to));
-          rows.attach(batch);
-          bx.attach(batch);
           by.attach(batch);
-          bx = Architectures.batchLayout(bx);
           NDArray loss;
           NDList pred;
           try (GradientCollector gc = trainer.newGradientCollector()) {

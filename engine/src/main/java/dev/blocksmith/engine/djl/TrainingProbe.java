@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Times a few real training steps of a model the way {@link TrainingLoop} runs them (resident data,
- * shuffled labels per epoch, each batch's rows gathered, forward, backward and update per batch, a
+ * Times a few real training steps of a model the way {@link TrainingLoop} runs them (the same
+ * {@link BatchRows}, shuffled labels per epoch, forward, backward and update per batch, a
  * validation pass and a copy of the best weights per epoch), so that the time of a whole training
  * can be extrapolated. The model's weights change; it is a throw-away copy, never the model a block
  * outputs.
@@ -90,25 +90,25 @@ public final class TrainingProbe {
       for (var p : model.getBlock().getParameters()) {
         parameters += p.getValue().getArray().getShape().size();
       }
-      NDArray x =
-          data.create(train.features(), new Shape(TrainingLoop.batchShape(train.rows(), train)));
-      NDArray y = data.create(train.labels());
-      x.get(0).toFloatArray(); // the copy is done (a GPU works asynchronously)
-      long t1 = System.nanoTime();
-      long n = train.rows();
       int batch = config.batchSize();
-      int batches = (int) ((n + batch - 1) / batch);
+      BatchRows x = new BatchRows(data, train, batch);
+      NDArray y = data.create(train.labels());
+      y.get(0).toFloatArray(); // the copies are done (a GPU works asynchronously)
+      long t1 = System.nanoTime();
+      int n = train.rows();
+      int batches = (n + batch - 1) / batch;
       double epochCost;
       try (NDManager epoch = data.newSubManager()) {
         long g0 = System.nanoTime();
         // As TrainingLoop: the labels are shuffled once an epoch, each batch's features gathered.
-        NDArray index = epoch.create(TrainingLoop.permutation(n, new Random(config.seed())));
-        NDArray ys = y.get(index);
+        long[] order = TrainingLoop.permutation(n, new Random(config.seed()));
+        x.epoch(epoch, train.features(), order);
+        NDArray ys = y.get(epoch.create(order));
         ys.attach(epoch);
         ys.get(n - 1).toFloatArray();
         epochCost = (System.nanoTime() - g0) / 1e9;
         long s0 = System.nanoTime();
-        step(trainer, optimizer, x, index, ys, 0, batch, n, config.learningRate(), ctx);
+        step(trainer, optimizer, x, ys, 0, batch, n, config.learningRate(), ctx);
         long s1 = System.nanoTime();
         // Steps are timed one by one; the rate is taken over the second half, since the engine's
         // allocator and kernels may still be warming up during the first few (the first bench
@@ -122,7 +122,6 @@ public final class TrainingProbe {
               trainer,
               optimizer,
               x,
-              index,
               ys,
               (times.size() + 1) % batches,
               batch,
@@ -157,24 +156,20 @@ public final class TrainingProbe {
   private static void step(
       Trainer trainer,
       Optimizer optimizer,
-      NDArray x,
-      NDArray index,
+      BatchRows x,
       NDArray ys,
       int b,
       int batch,
-      long n,
+      int n,
       double lr,
       NodeContext ctx)
       throws NodeException {
     ctx.checkCancelled();
-    long from = (long) b * batch;
-    long to = Math.min(n, from + batch);
+    int from = b * batch;
+    int to = Math.min(n, from + batch);
     try (NDManager m = ys.getManager().newSubManager()) {
-      NDArray rows = index.get(new NDIndex().addSliceDim(from, to));
-      NDArray bx = x.get(rows);
+      NDArray bx = x.batch(m, from, to);
       NDArray by = ys.get(new NDIndex().addSliceDim(from, to));
-      rows.attach(m);
-      bx.attach(m);
       by.attach(m);
       NDArray loss;
       try (GradientCollector gc = trainer.newGradientCollector()) {
