@@ -92,4 +92,74 @@ class FeaturizerTest {
     assertThat(Featurizer.classNames(new NumberColumn("n", new double[] {10, 2, 1})))
         .containsExactly("1", "2", "10");
   }
+
+  /**
+   * A wide table is encoded a block of rows at a time; every value must be what encoding each
+   * column over all rows (the order before) writes, gaps, levels and yes/no columns included.
+   */
+  @Test
+  void wideTablesEncodeInRowBlocksAsColumnByColumn() {
+    java.util.Random random = new java.util.Random(5);
+    int rows = 1500;
+    List<dev.blocksmith.engine.value.Column> columns = new java.util.ArrayList<>();
+    for (int c = 0; c < 300; c++) {
+      switch (c % 3) {
+        case 0 -> {
+          double[] v = new double[rows];
+          for (int r = 0; r < rows; r++) {
+            v[r] = random.nextInt(20) == 0 ? Double.NaN : random.nextGaussian() * (c + 1);
+          }
+          columns.add(new NumberColumn("n" + c, v));
+        }
+        case 1 -> {
+          List<String> v = new java.util.ArrayList<>();
+          for (int r = 0; r < rows; r++) {
+            v.add(random.nextInt(15) == 0 ? null : "level" + random.nextInt(4));
+          }
+          columns.add(CategoryColumn.of("c" + c, v));
+        }
+        default -> {
+          byte[] v = new byte[rows];
+          for (int r = 0; r < rows; r++) {
+            v[r] = (byte) (random.nextInt(3) - 1);
+          }
+          columns.add(new BooleanColumn("b" + c, v));
+        }
+      }
+    }
+    List<String> labels = new java.util.ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      labels.add(random.nextBoolean() ? "yes" : "no");
+    }
+    columns.add(CategoryColumn.of("y", labels));
+    Table table = Table.of(columns, Map.of("y", ColumnRole.LABEL));
+    Preprocessing pre = Featurizer.fit(table);
+    Preprocessing.Encoded e = pre.transform(table);
+    int width = e.exampleSize();
+    assertThat(rows).isGreaterThan(2 * (256 * 1024 / (width * 4))); // several blocks
+    float[] expected = new float[rows * width];
+    int offset = 0;
+    for (Preprocessing.ColumnStep step : pre.steps()) {
+      var column = table.column(step.column()).orElseThrow();
+      for (int r = 0; r < rows; r++) {
+        Preprocessing.encode(step, column, r, expected, r * width + offset);
+      }
+      offset += step.width();
+    }
+    Imputer.apply(pre.steps(), table, expected, width);
+    // The first differing value, named (a whole-array diff of 10^5 values is too slow to print).
+    int at = java.util.Arrays.mismatch(e.features(), expected);
+    assertThat(at)
+        .as(
+            () ->
+                "row "
+                    + at / width
+                    + ", feature "
+                    + pre.featureNames().get(at % width)
+                    + ": "
+                    + e.features()[at]
+                    + " vs "
+                    + expected[at])
+        .isEqualTo(-1);
+  }
 }
