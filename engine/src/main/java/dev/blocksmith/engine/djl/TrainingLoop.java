@@ -123,7 +123,7 @@ public final class TrainingLoop {
     try (Trainer trainer = model.newTrainer(tc);
         NDManager data = ctx.manager().newSubManager(ctx.device())) {
       trainer.initialize(new Shape(batchShape(1, train)));
-      BatchRows rows = new BatchRows(data, train, config.batchSize());
+      BatchRows rows = new BatchRows(data, train);
       NDArray y = data.create(train.labels());
       NDArray vx = null;
       NDArray vy = null;

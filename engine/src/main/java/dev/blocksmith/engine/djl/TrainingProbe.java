@@ -91,7 +91,7 @@ public final class TrainingProbe {
         parameters += p.getValue().getArray().getShape().size();
       }
       int batch = config.batchSize();
-      BatchRows x = new BatchRows(data, train, batch);
+      BatchRows x = new BatchRows(data, train);
       NDArray y = data.create(train.labels());
       y.get(0).toFloatArray(); // the copies are done (a GPU works asynchronously)
       long t1 = System.nanoTime();

@@ -28,7 +28,7 @@ class BatchRowsTest {
     Encoded train = new Encoded(features, new float[rows], rows, List.of(2, 3));
     long[] order = TrainingLoop.permutation(rows, new Random(7));
     try (NDManager manager = NDManager.newBaseManager()) {
-      BatchRows batches = new BatchRows(manager, train, 4);
+      BatchRows batches = new BatchRows(manager, train);
       batches.epoch(manager, features, order);
       NDArray firstSum = null;
       float firstExpected = 0;
@@ -64,7 +64,7 @@ class BatchRowsTest {
     Arrays.fill(varied, 5f);
     Encoded train = new Encoded(features, new float[4], 4, List.of(2));
     try (NDManager manager = NDManager.newBaseManager()) {
-      BatchRows batches = new BatchRows(manager, train, 8);
+      BatchRows batches = new BatchRows(manager, train);
       batches.epoch(manager, varied, new long[] {3, 2, 1, 0});
       try (NDManager batch = manager.newSubManager()) {
         assertThat(batches.batch(batch, 0, 4).toFloatArray()).containsOnly(5f);

@@ -118,10 +118,16 @@ class TrainTest {
           .contains("within 1 s in all")
           .contains("validation part only")
           .contains("Automatic ignores Epochs")
-          .contains("Kept the linear model");
+          .contains("Tried 1. linear model");
       assertThat(log.indexOf("trying up to")).isLessThan(log.indexOf("Tried 1."));
+      // Which candidate wins depends on how many fit in the 1 s budget on this machine (the
+      // search stops before one that would pass it), so the test checks the winner is the one
+      // named in the log and recorded in the model, not which one it is.
+      java.util.regex.Matcher kept =
+          java.util.regex.Pattern.compile("Kept the (.+?): it was right").matcher(log);
+      assertThat(kept.find()).as(log).isTrue();
       assertThat(model.provenance().settings())
-          .startsWith("Automatic model choice. Kept the")
+          .startsWith("Automatic model choice. Kept the " + kept.group(1))
           .contains("Candidates: 1. linear model");
       assertThat(ctx.metrics()).containsKey("validation loss");
     }
