@@ -241,7 +241,8 @@ public final class EngineOverhead {
     };
   }
 
-  private static long[] permutation(int n, Random random) {
+  /** Returns 0 … n-1 shuffled (Fisher–Yates), as the training loop shuffles its rows. */
+  static long[] permutation(int n, Random random) {
     long[] order = new long[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

@@ -33,16 +33,7 @@ public final class GatherBench {
     for (int i = 0; i < features.length; i++) {
       features[i] = random.nextFloat();
     }
-    long[] order = new long[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      long t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    long[] order = EngineOverhead.permutation(n, random);
     try (NDManager root = NDManager.newBaseManager(Device.cpu())) {
       NDArray x = root.create(features, new Shape(n, d));
       for (int r = 0; r < rounds; r++) {

@@ -91,7 +91,7 @@ public final class TrainingProbe {
         parameters += p.getValue().getArray().getShape().size();
       }
       int batch = config.batchSize();
-      BatchRows x = new BatchRows(data, train);
+      BatchRows rows = new BatchRows(data, train);
       NDArray y = data.create(train.labels());
       y.get(0).toFloatArray(); // the copies are done (a GPU works asynchronously)
       long t1 = System.nanoTime();
@@ -102,13 +102,13 @@ public final class TrainingProbe {
         long g0 = System.nanoTime();
         // As TrainingLoop: the labels are shuffled once an epoch, each batch's features gathered.
         long[] order = TrainingLoop.permutation(n, new Random(config.seed()));
-        x.epoch(epoch, train.features(), order);
+        rows.epoch(epoch, train.features(), order);
         NDArray ys = y.get(epoch.create(order));
         ys.attach(epoch);
         ys.get(n - 1).toFloatArray();
         epochCost = (System.nanoTime() - g0) / 1e9;
         long s0 = System.nanoTime();
-        step(trainer, optimizer, x, ys, 0, batch, n, config.learningRate(), ctx);
+        step(trainer, optimizer, rows, ys, 0, batch, n, config.learningRate(), ctx);
         long s1 = System.nanoTime();
         // Steps are timed one by one; the rate is taken over the second half, since the engine's
         // allocator and kernels may still be warming up during the first few (the first bench
@@ -121,7 +121,7 @@ public final class TrainingProbe {
           step(
               trainer,
               optimizer,
-              x,
+              rows,
               ys,
               (times.size() + 1) % batches,
               batch,
@@ -156,7 +156,7 @@ public final class TrainingProbe {
   private static void step(
       Trainer trainer,
       Optimizer optimizer,
-      BatchRows x,
+      BatchRows rows,
       NDArray ys,
       int b,
       int batch,
@@ -168,7 +168,7 @@ public final class TrainingProbe {
     int from = b * batch;
     int to = Math.min(n, from + batch);
     try (NDManager m = ys.getManager().newSubManager()) {
-      NDArray bx = x.batch(m, from, to);
+      NDArray bx = rows.batch(m, from, to);
       NDArray by = ys.get(new NDIndex().addSliceDim(from, to));
       by.attach(m);
       NDArray loss;
