@@ -68,6 +68,15 @@ public final class Peers {
       peak();
       return;
     }
+    if (side.equals("mkl-library")) {
+      // Writes the library the editor's worker preloads on AMD processors (MklCpuCheck) and
+      // prints its path, or nothing where this machine does not want it.
+      java.util.Map<String, String> env = new HashMap<>();
+      if (dev.blocksmith.engine.djl.MklCpuCheck.apply(env, Path.of(args[1]))) {
+        System.out.println(env.get("LD_PRELOAD"));
+      }
+      return;
+    }
     String model = args[1];
     int rows = Integer.parseInt(args[2]);
     int epochs = Integer.parseInt(args[3]);

@@ -1,6 +1,8 @@
 package dev.blocksmith.editor.daemon;
 
+import dev.blocksmith.engine.djl.MklCpuCheck;
 import dev.blocksmith.engine.djl.NativeAllocator;
+import dev.blocksmith.engine.home.AppDirs;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -248,6 +250,8 @@ public final class DaemonClient {
               .redirectOutput(place.log().toFile())
               .redirectErrorStream(true);
       NativeAllocator.apply(builder.environment());
+      // MKL's fast kernels on AMD processors too (MklCpuCheck: dense layers twice as fast here).
+      MklCpuCheck.apply(builder.environment(), AppDirs.current().data().resolve("native"));
       builder.start();
     } catch (IOException | RuntimeException e) {
       // no background process this time
