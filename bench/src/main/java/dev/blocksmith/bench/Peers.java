@@ -16,6 +16,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blocksmith.engine.djl.MklCpuCheck;
 import dev.blocksmith.engine.djl.TrainConfig;
 import dev.blocksmith.engine.djl.TrainingLoop;
 import dev.blocksmith.engine.model.ArchSpec;
@@ -71,8 +72,13 @@ public final class Peers {
     if (side.equals("mkl-library")) {
       // Writes the library the editor's worker preloads on AMD processors (MklCpuCheck) and
       // prints its path, or nothing where this machine does not want it.
-      java.util.Map<String, String> env = new HashMap<>();
-      if (dev.blocksmith.engine.djl.MklCpuCheck.apply(env, Path.of(args[1]))) {
+      // Only the switch is taken from this shell (BLOCKSMITH_MKL_CPU=off), as the worker takes it.
+      Map<String, String> env = new HashMap<>();
+      String off = System.getenv("BLOCKSMITH_MKL_CPU");
+      if (off != null) {
+        env.put("BLOCKSMITH_MKL_CPU", off);
+      }
+      if (MklCpuCheck.apply(env, Path.of(args[1]))) {
         System.out.println(env.get("LD_PRELOAD"));
       }
       return;
